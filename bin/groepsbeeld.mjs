@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Command-line entry: runs the TypeScript core directly (tsx), so it works right after `npm install`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../src-main/cli.ts');
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+} catch (error) {
+  process.stderr.write(`groepsbeeld: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,17 @@
+// Names and versions of the app and what it runs on (for doctor, the status bar and the output log).
+import packageJson from '../package.json';
+import type { AppInfo } from './ipc/contract';
+
+export const APP_NAME = 'Groepsbeeld';
+export const APP_VERSION: string = packageJson.version;
+
+export function appInfo(duckdbVersion: string): AppInfo {
+  return {
+    name: APP_NAME,
+    version: APP_VERSION,
+    duckdb: duckdbVersion,
+    node: process.versions.node,
+    electron: process.versions.electron ?? null,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}

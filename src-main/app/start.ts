@@ -1,0 +1,51 @@
+// Wires the app together: hardening before ready, session lockdown, bundle, engine, IPC, window.
+import { join } from 'node:path';
+import { app, Menu, session } from 'electron';
+import { StudyEngine } from '../engine/study-engine';
+import { createHandlers } from '../ipc/handlers';
+import { registerIpcHandlers } from '../ipc/main-ipc';
+import { APP_ENTRY_URL } from '../security/app-origin';
+import { hardenApp, setupApplicationMenu } from '../security/app-hardening';
+import { registerAppScheme, serveAppBundle } from '../security/bundle-protocol';
+import { contentSecurityPolicy, setupContentSecurityPolicy } from '../security/csp';
+import { setupNavigationGuards } from '../security/navigation';
+import { setupNetworkLockdown } from '../security/network';
+import { setupPermissionDenial } from '../security/permissions';
+import { pickDataFiles } from './file-dialog';
+import { createMainWindow } from './main-window';
+
+export interface StartOptions {
+  /** Folder of the built bundles (out/main's parent's children: main, preload, renderer). */
+  outDirectory: string;
+  /** electron-vite's dev server, honoured only when the app is not packaged. */
+  devServerUrl?: string | undefined;
+}
+
+export async function startApp(options: StartOptions): Promise<void> {
+  const devServerOrigin = !app.isPackaged && options.devServerUrl ? new URL(options.devServerUrl).origin : undefined;
+  registerAppScheme();
+  hardenApp(app);
+  setupNavigationGuards(app, devServerOrigin);
+
+  await app.whenReady();
+  const appSession = session.defaultSession;
+  await setupNetworkLockdown(appSession, { devServerOrigin });
+  setupContentSecurityPolicy(appSession, { devServerOrigin });
+  setupPermissionDenial(appSession);
+  setupApplicationMenu(Menu, process.platform);
+  serveAppBundle(join(options.outDirectory, 'renderer'), contentSecurityPolicy());
+
+  const engine = await StudyEngine.create();
+  const trustedWebContentsIds = new Set<number>();
+  const window = createMainWindow(join(options.outDirectory, 'preload', 'preload.cjs'));
+  trustedWebContentsIds.add(window.webContents.id);
+  registerIpcHandlers(createHandlers({ engine, pickFiles: () => pickDataFiles(window) }), {
+    trustedWebContentsIds,
+    devServerOrigin,
+  });
+
+  app.on('window-all-closed', () => {
+    void engine.close().finally(() => app.quit());
+  });
+  await window.loadURL(devServerOrigin && options.devServerUrl ? options.devServerUrl : APP_ENTRY_URL);
+}

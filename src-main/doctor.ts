@@ -1,0 +1,42 @@
+// `groepsbeeld doctor`: the engine's effective security settings, active lockdown probes, and versions.
+import { appInfo } from './app-info';
+import { probeLockdown, type ProbeName, type ProbeOutcome } from './engine/lockdown-probes';
+import { readDuckDbVersion } from './engine/security-settings';
+import { StudyEngine } from './engine/study-engine';
+import type { AppInfo, EngineSecurity } from './ipc/contract';
+
+export interface DoctorReport {
+  app: AppInfo;
+  engine: EngineSecurity;
+  probes: Record<ProbeName, ProbeOutcome>;
+  /** Each line names one protection that is not in force; empty when all hold. */
+  problems: string[];
+  secure: boolean;
+}
+
+export function problemsOf(engine: EngineSecurity, probes: Record<ProbeName, ProbeOutcome>): string[] {
+  const problems: string[] = [];
+  if (engine.autoinstallKnownExtensions) problems.push('DuckDB may install extensions automatically.');
+  if (engine.autoloadKnownExtensions) problems.push('DuckDB may load extensions automatically.');
+  if (engine.enableExternalAccess) problems.push('DuckDB external access is on.');
+  if (!engine.lockConfiguration) problems.push('DuckDB configuration is not locked.');
+  for (const [name, outcome] of Object.entries(probes)) {
+    if (outcome !== 'refused') problems.push(`Probe ${name} was not refused (${outcome}).`);
+  }
+  return problems;
+}
+
+export async function runDoctor(): Promise<DoctorReport> {
+  const engine = await StudyEngine.create();
+  try {
+    const security = await engine.security();
+    const [version, probes] = await engine.withSession(async (session) => [
+      await readDuckDbVersion(session),
+      await probeLockdown(session),
+    ] as const);
+    const problems = problemsOf(security, probes);
+    return { app: appInfo(version), engine: security, probes, problems, secure: problems.length === 0 };
+  } finally {
+    await engine.close();
+  }
+}

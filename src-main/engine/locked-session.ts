@@ -1,0 +1,73 @@
+// One in-memory DuckDB, locked down: no extensions fetched or loaded, no network, only the named files.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { toJsonRow, type JsonRow } from './json-values';
+
+export interface LockedSessionOptions {
+  /** Absolute, resolved paths of files the analyst opened: the only files DuckDB may read. */
+  readableFiles: readonly string[];
+  /** Absolute directories DuckDB may read and write (the analyst's chosen export folder). */
+  writableDirectories?: readonly string[];
+}
+
+export type QueryParameters = Record<string, DuckDBValue>;
+
+export interface LockedSession {
+  /** Runs one statement with bound parameters and returns its rows as JSON-safe objects. */
+  query(sql: string, parameters?: QueryParameters): Promise<JsonRow[]>;
+  readonly readableFiles: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the instance with extension auto-install/auto-load off, then lists the allowed paths,
+ * switches external access off and locks the configuration. Once locked nothing can be widened, so a
+ * new file means a new session (instances are cheap). Spill files go to a private temporary folder
+ * that is removed on close.
+ */
+export async function openLockedSession(options: LockedSessionOptions): Promise<LockedSession> {
+  const spillDirectory = await mkdtemp(join(tmpdir(), 'groepsbeeld-spill-'));
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  try {
+    instance = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      allow_community_extensions: 'false',
+      allow_unsigned_extensions: 'false',
+      temp_directory: spillDirectory,
+    });
+    connection = await instance.connect();
+    const paths = listValue([...options.readableFiles]);
+    const directories = listValue([...(options.writableDirectories ?? [])]);
+    await connection.run('SET allowed_paths = $paths', { paths }, { paths: LIST(VARCHAR) });
+    await connection.run('SET allowed_directories = $directories', { directories }, { directories: LIST(VARCHAR) });
+    await connection.run('SET enable_external_access = false');
+    await connection.run('SET lock_configuration = true');
+  } catch (error) {
+    connection?.closeSync();
+    instance?.closeSync();
+    await rm(spillDirectory, { recursive: true, force: true });
+    throw error;
+  }
+  const openConnection = connection;
+  const openInstance = instance;
+  let closed = false;
+  return {
+    readableFiles: [...options.readableFiles],
+    async query(sql, parameters) {
+      if (closed) throw new Error('The DuckDB session is closed.');
+      const reader = parameters ? await openConnection.runAndReadAll(sql, parameters) : await openConnection.runAndReadAll(sql);
+      return reader.getRowObjects().map(toJsonRow);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      openConnection.closeSync();
+      openInstance.closeSync();
+      await rm(spillDirectory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// What an opened file is, and the checks a path must pass before DuckDB may read it.
+import { realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute } from 'node:path';
+import { UserFacingError } from '../errors';
+
+export type FileFormat = 'csv' | 'parquet';
+
+export interface FileOnDisk {
+  /** Resolved absolute path (symlinks followed), exactly as it is listed in DuckDB's allowed_paths. */
+  path: string;
+  name: string;
+  format: FileFormat;
+  sizeBytes: number;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.pq': 'parquet' };
+
+export function formatOfPath(path: string): FileFormat | undefined {
+  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
+}
+
+/** Resolves and checks a path the analyst picked; the error names the file and says what to do. */
+export async function inspectFile(path: string): Promise<FileOnDisk> {
+  const name = basename(path);
+  if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is not an absolute path; choose the file in the file dialog.`);
+  const format = formatOfPath(path);
+  if (!format) {
+    throw new UserFacingError(
+      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv or .parquet file.`,
+    );
+  }
+  let resolved: string;
+  try {
+    resolved = await realpath(path);
+  } catch {
+    throw new UserFacingError(`"${name}" does not exist or cannot be read at ${path}.`);
+  }
+  const info = await stat(resolved);
+  if (!info.isFile()) throw new UserFacingError(`"${name}" is not a file.`);
+  return { path: resolved, name, format, sizeBytes: info.size };
+}

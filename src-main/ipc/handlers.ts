@@ -1,0 +1,24 @@
+// The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
+import { appInfo } from '../app-info';
+import type { StudyEngine } from '../engine/study-engine';
+import { readDuckDbVersion } from '../engine/security-settings';
+import type { Handlers } from './dispatch';
+
+export interface HandlerDependencies {
+  engine: StudyEngine;
+  /** Asks the analyst for files (the main process's own dialog); resolves with [] when cancelled. */
+  pickFiles: () => Promise<string[]>;
+}
+
+export function createHandlers({ engine, pickFiles }: HandlerDependencies): Handlers {
+  return {
+    appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
+    engineSecurity: () => engine.security(),
+    openFiles: async () => {
+      const paths = await pickFiles();
+      return paths.length === 0 ? engine.listFiles() : engine.openFiles(paths);
+    },
+    listFiles: () => engine.listFiles(),
+    columnSummary: ({ fileId, column }) => engine.columnSummary(fileId, column),
+  };
+}

@@ -1,0 +1,17 @@
+// Renderer-side names for what window.api returns, all derived from its type so they cannot drift.
+type Api = Window['api'];
+type Verb = keyof Api;
+
+/** What a verb's promise resolves to: { ok: true, value } or { ok: false, error }. */
+export type ResultOf<V extends Verb> = Awaited<ReturnType<Api[V]>>;
+export type ValueOf<V extends Verb> = Extract<ResultOf<V>, { ok: true }>['value'];
+
+export type ApiError = Extract<ResultOf<'appInfo'>, { ok: false }>['error'];
+export type ApiErrorCode = ApiError['code'];
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type AppInfo = ValueOf<'appInfo'>;
+export type EngineSecurity = ValueOf<'engineSecurity'>;
+export type OpenedFile = ValueOf<'listFiles'>[number];
+export type FileColumn = OpenedFile['columns'][number];
+export type ColumnSummary = ValueOf<'columnSummary'>;

@@ -1,0 +1,52 @@
+// The Data page: open CSV/Parquet files through the main process's dialog and inspect their columns.
+import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { EmptyState } from '../shared/EmptyState';
+import { useT } from '../i18n/useT';
+import { FileCard } from './FileCard';
+import { useColumnSummary } from './useColumnSummary';
+import { useOpenedFiles } from './useOpenedFiles';
+
+export function DataPage() {
+  const t = useT();
+  const { files, loading, opening, error, openFiles } = useOpenedFiles();
+  const [summary, selectColumn] = useColumnSummary();
+
+  return (
+    <section className="page" data-testid="page-data" aria-labelledby="page-title-data">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title" id="page-title-data">
+            {t('page.data.title')}
+          </h1>
+          <p className="page-intro">{t('data.intro')}</p>
+        </div>
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="open-files"
+          onClick={openFiles}
+          disabled={opening}
+          aria-busy={opening}
+        >
+          {opening ? t('data.opening') : t('data.open')}
+        </button>
+      </div>
+
+      {error && <ApiErrorAlert error={error} />}
+
+      {loading ? (
+        <p className="loading" role="status">
+          {t('data.loadingFiles')}
+        </p>
+      ) : files.length === 0 ? (
+        <EmptyState heading={t('data.noFilesHeading')}>{t('data.noFilesText')}</EmptyState>
+      ) : (
+        <ul className="file-list" data-testid="file-list" aria-label={t('data.fileListLabel')}>
+          {files.map((file) => (
+            <FileCard key={file.id} file={file} summary={summary} onSelectColumn={selectColumn} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

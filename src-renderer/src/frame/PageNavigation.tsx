@@ -1,0 +1,31 @@
+// Left navigation: the six workflow steps as real buttons; the current one carries aria-current="page".
+import { useT } from '../i18n/useT';
+import { pageIds, type PageId } from '../pages/pageIds';
+
+type PageNavigationProps = { currentPage: PageId; onNavigate: (pageId: PageId) => void };
+
+export function PageNavigation({ currentPage, onNavigate }: PageNavigationProps) {
+  const t = useT();
+  return (
+    <nav className="page-nav" aria-label={t('nav.label')}>
+      <ol className="page-nav-list">
+        {pageIds.map((pageId, index) => (
+          <li key={pageId}>
+            <button
+              type="button"
+              className="page-nav-button"
+              data-testid={`nav-${pageId}`}
+              aria-current={pageId === currentPage ? 'page' : undefined}
+              onClick={() => onNavigate(pageId)}
+            >
+              <span className="page-nav-step" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span>{t(`page.${pageId}.title`)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
