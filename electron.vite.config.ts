@@ -31,6 +31,7 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
       },

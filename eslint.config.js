@@ -39,6 +39,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: bannedElectronImports }] },
   },
   {
+    // The core runs under plain Node (CLI, tests, benchmarks): it never touches Electron.
+    files: [
+      'src-main/{engine,linking,analysis,disclosure,export,synthetic}/**/*.ts',
+      'src-main/ipc/{contract,dispatch,handlers,sender}.ts',
+      'src-main/{cli,doctor,app-info,errors}.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Core modules run without Electron (CLI, tests); pass what you need in from src-main/app.' }] },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,9 +1,9 @@
 // Names and versions of the app and what it runs on (for doctor, the status bar and the output log).
-import packageJson from '../package.json';
+import { version as packageVersion } from '../package.json';
 import type { AppInfo } from './ipc/contract';
 
 export const APP_NAME = 'Groepsbeeld';
-export const APP_VERSION: string = packageJson.version;
+export const APP_VERSION: string = packageVersion;
 
 export function appInfo(duckdbVersion: string): AppInfo {
   return {

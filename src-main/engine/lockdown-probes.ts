@@ -33,7 +33,7 @@ function probes(readable: string, writable: string): Probe[] {
     { name: 'unlistedFileWrite', sql: 'COPY (SELECT 1 AS probe) TO $path', parameters: { path: writable } },
     { name: 'extensionInstall', sql: 'INSTALL httpfs' },
     { name: 'extensionLoad', sql: 'LOAD httpfs' },
-    { name: 'configurationChange', sql: 'SET enable_external_access = true' },
+    { name: 'configurationChange', sql: 'SET lock_configuration = false' },
   ];
 }
 

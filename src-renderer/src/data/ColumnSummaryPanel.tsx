@@ -1,4 +1,5 @@
 // The summary of one column: its type, row count, missing values (with share) and distinct values.
+import { useEffect, useRef } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { useFormat, useT } from '../i18n/useT';
 import type { ColumnSummaryState } from './useColumnSummary';
@@ -7,9 +8,16 @@ export function ColumnSummaryPanel({ state }: { state: Exclude<ColumnSummaryStat
   const t = useT();
   const format = useFormat();
   const column = state.selection.column;
+  const panel = useRef<HTMLElement>(null);
+
+  // The panel opens below a possibly long list of columns; bring it into view without moving focus.
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.selection.fileId, column, state.status]);
 
   return (
     <section
+      ref={panel}
       className="column-summary"
       data-testid="column-summary"
       aria-live="polite"

@@ -24,8 +24,9 @@ export function DataPage() {
           type="button"
           className="button-primary"
           data-testid="open-files"
-          onClick={openFiles}
-          disabled={opening}
+          // aria-disabled, not disabled: a disabled button drops keyboard focus while the dialog is open.
+          onClick={opening ? undefined : openFiles}
+          aria-disabled={opening}
           aria-busy={opening}
         >
           {opening ? t('data.opening') : t('data.open')}

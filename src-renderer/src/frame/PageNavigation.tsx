@@ -9,8 +9,9 @@ export function PageNavigation({ currentPage, onNavigate }: PageNavigationProps)
   return (
     <nav className="page-nav" aria-label={t('nav.label')}>
       <ol className="page-nav-list">
-        {pageIds.map((pageId, index) => (
+        {pageIds.map((pageId) => (
           <li key={pageId}>
+            {/* The step number is a CSS counter, so the button's text is just the page name. */}
             <button
               type="button"
               className="page-nav-button"
@@ -18,10 +19,7 @@ export function PageNavigation({ currentPage, onNavigate }: PageNavigationProps)
               aria-current={pageId === currentPage ? 'page' : undefined}
               onClick={() => onNavigate(pageId)}
             >
-              <span className="page-nav-step" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span>{t(`page.${pageId}.title`)}</span>
+              {t(`page.${pageId}.title`)}
             </button>
           </li>
         ))}

@@ -13,13 +13,22 @@ export function formattersFor(language: Language): Formatters {
   const locale = localeOf[language];
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percentage = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  // A share under 1 % keeps two significant digits, so 26 missing in 70 million does not read as "0 %".
+  const smallPercentage = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 });
   const unitFormats = byteUnits.map(
-    (unit) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }),
+    (unit) =>
+      new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit,
+        // 'long' for plain bytes gives "512 bytes" in English; larger units read better short ("1,8 GB").
+        unitDisplay: unit === 'byte' ? 'long' : 'short',
+        maximumFractionDigits: unit === 'byte' ? 0 : 1,
+      }),
   );
 
   return {
     number: (value) => integer.format(value),
-    percent: (fraction) => percentage.format(fraction),
+    percent: (fraction) => (fraction > 0 && fraction < 0.01 ? smallPercentage : percentage).format(fraction),
     bytes: (sizeBytes) => {
       // Decimal units (1 kB = 1000 bytes), as the Intl unit names mean.
       let scaled = sizeBytes;

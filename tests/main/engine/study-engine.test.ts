@@ -1,0 +1,112 @@
+// The study engine opens only what the analyst chose, handles hostile names safely, and fails atomically.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteIdentifier } from '../../../src-main/engine/sql';
+import { StudyEngine } from '../../../src-main/engine/study-engine';
+import { tempFolder } from '../support/temp-folder';
+
+const hostileColumn = `x" FROM read_csv('/etc/passwd'); DROP TABLE t; --`;
+let folder: string;
+let hostileFile: string;
+let plainFile: string;
+let parquetFile: string;
+let engine: StudyEngine;
+
+beforeAll(async () => {
+  folder = await tempFolder();
+  // A folder and file name with quotes, semicolons and SQL keywords.
+  const hostileFolder = join(folder, `it's; DROP TABLE "x" --`);
+  await mkdir(hostileFolder);
+  hostileFile = join(hostileFolder, `GBA'PERSOON; SELECT * FROM read_csv('etc').csv`);
+  const quotedColumn = `"${hostileColumn.replaceAll('"', '""')}"`;
+  await writeFile(hostileFile, `RINPERSOON,${quotedColumn},"select"\n000000001,a,1\n000000002,,2\n000000003,a,3\n`);
+  plainFile = join(folder, 'VSLGWBTAB.csv');
+  await writeFile(plainFile, 'RINOBJECTNUMMER,gem2017\n1,0784\n2,0784\n3,0824\n');
+  parquetFile = join(folder, 'persons.parquet');
+  const writer = await DuckDBInstance.create(':memory:');
+  const connection = await writer.connect();
+  await connection.run('COPY (SELECT lpad(i::VARCHAR, 9, \'0\') AS RINPERSOON, i % 2 AS GBAGESLACHT FROM range(100) t(i)) TO $path (FORMAT parquet)', { path: parquetFile });
+  connection.closeSync();
+  writer.closeSync();
+  engine = await StudyEngine.create();
+});
+afterAll(() => engine.close());
+
+describe('StudyEngine', () => {
+  it('opens a file whose path is full of quotes, semicolons and keywords, and reads its real columns', async () => {
+    const [file] = await engine.openFiles([hostileFile]);
+    expect(file).toMatchObject({ name: `GBA'PERSOON; SELECT * FROM read_csv('etc').csv`, format: 'csv', rowCount: 3 });
+    expect(file!.columns.map((column) => column.name)).toEqual(['RINPERSOON', hostileColumn, 'select']);
+    expect((await engine.security()).allowedPaths).toEqual([hostileFile]);
+  });
+
+  it('summarises a column whose name is an injection attempt, as that column and nothing else', async () => {
+    const [file] = await engine.listFiles();
+    expect(await engine.columnSummary(file!.id, hostileColumn)).toEqual({
+      column: hostileColumn,
+      type: 'VARCHAR',
+      rowCount: 3,
+      missing: 1,
+      distinct: 1,
+    });
+    expect(await engine.columnSummary(file!.id, 'select')).toMatchObject({ rowCount: 3, distinct: 3 });
+  });
+
+  it('refuses a column the file does not have, naming file and column', async () => {
+    const [file] = await engine.listFiles();
+    await expect(engine.columnSummary(file!.id, 'RINPERSOON" --')).rejects.toThrow(/has no column "RINPERSOON\\" --"/);
+    await expect(engine.columnSummary('no-such-id', 'RINPERSOON')).rejects.toThrow(/no longer open/);
+  });
+
+  it('adds files to the allowed list as they are opened; reopening a file keeps one entry', async () => {
+    const files = await engine.openFiles([plainFile, parquetFile, plainFile]);
+    expect(files.map((file) => file.name)).toEqual([files[0]!.name, 'VSLGWBTAB.csv', 'persons.parquet']);
+    expect(files[2]).toMatchObject({ format: 'parquet', rowCount: 100 });
+    expect((await engine.security()).allowedPaths.sort()).toEqual([hostileFile, plainFile, parquetFile].sort());
+  });
+
+  it('keeps everything as it was when one of the new files cannot be read', async () => {
+    const before = await engine.listFiles();
+    const broken = join(folder, 'broken.parquet');
+    await writeFile(broken, 'this is not parquet');
+    const good = join(folder, 'extra.csv');
+    await writeFile(good, 'a\n1\n');
+    await expect(engine.openFiles([good, broken])).rejects.toThrow(/"broken\.parquet" could not be read as PARQUET/);
+    expect(await engine.listFiles()).toEqual(before);
+    expect((await engine.security()).allowedPaths).not.toContain(good);
+    // The old session still works.
+    expect(await engine.columnSummary(before[1]!.id, 'gem2017')).toMatchObject({ distinct: 2 });
+  });
+
+  it('explains files it cannot open', async () => {
+    await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" does not exist/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/\.sav.*open a \.csv or \.parquet/);
+    await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/not an absolute path/);
+    await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/file type/);
+  });
+
+  it('lets DuckDB write only into the chosen export folder', async () => {
+    const exportFolder = join(folder, 'export');
+    await engine.setExportDirectory(exportFolder);
+    expect((await engine.security()).allowedDirectories).toContain(`${exportFolder}/`);
+    expect((await engine.listFiles()).length).toBe(3);
+  });
+});
+
+describe('quoteIdentifier', () => {
+  it('keeps any text one identifier', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(`SELECT 1 AS ${quoteIdentifier(hostileColumn)}`);
+    expect(reader.columnNames()).toEqual([hostileColumn]);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('refuses names that cannot be identifiers', () => {
+    expect(() => quoteIdentifier('')).toThrow(/empty/);
+    expect(() => quoteIdentifier('a\u0000b')).toThrow(/NUL/);
+  });
+});

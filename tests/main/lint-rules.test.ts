@@ -1,0 +1,50 @@
+// The lint rules that guard the process boundary fire where they must and stay quiet where allowed.
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function messages(code: string, file: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('process-boundary lint rules', () => {
+  it('forbid ipcMain outside the main IPC wrapper', async () => {
+    const found = await messages("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'src-main/app/sneaky.ts');
+    expect(found.join('\n')).toMatch(/no-restricted-imports.*ipcMain/);
+  });
+
+  it('forbid ipcRenderer outside the preload', async () => {
+    const found = await messages("import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", 'src-main/preload/other.ts');
+    expect(found.join('\n')).toMatch(/no-restricted-imports.*ipcRenderer/);
+  });
+
+  it('allow them in the two wrapper modules', async () => {
+    expect(await messages("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'src-main/ipc/main-ipc.ts')).toEqual([]);
+    expect(await messages("import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", 'src-main/preload/index.ts')).toEqual([]);
+  });
+
+  it('forbid auto-update, crash reporting and network modules everywhere', async () => {
+    for (const name of ['autoUpdater', 'crashReporter', 'net']) {
+      const found = await messages(`import { ${name} } from 'electron';\nexport const x = ${name};\n`, 'src-main/ipc/main-ipc.ts');
+      expect(found.join('\n'), name).toMatch(/no-restricted-imports/);
+    }
+  });
+
+  it('keep the core (engine, IPC gate, CLI) free of Electron', async () => {
+    for (const file of ['src-main/engine/x.ts', 'src-main/ipc/dispatch.ts', 'src-main/cli.ts', 'src-main/synthetic/x.ts']) {
+      const found = await messages("import { app } from 'electron';\nexport const x = app;\n", file);
+      expect(found.join('\n'), file).toMatch(/no-restricted-imports.*without Electron/);
+    }
+  });
+
+  it('keep the renderer away from electron, Node and DuckDB', async () => {
+    for (const source of ["import { ipcRenderer } from 'electron';", "import { readFile } from 'node:fs';", "import { DuckDBInstance } from '@duckdb/node-api';"]) {
+      const found = await messages(`${source}\nexport {};\n`, 'src-renderer/src/App.tsx');
+      expect(found.join('\n'), source).toMatch(/no-restricted-imports/);
+    }
+  });
+});
