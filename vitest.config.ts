@@ -1,4 +1,4 @@
-// Test projects: "main" (Node: main process, engine, IPC, CLI, lint rules) and "e2e" (built renderer in Chromium).
+// Test projects: "main" (main process, engine, IPC, CLI, lint rules), "renderer" (pure UI helpers), "e2e" (built renderer in Chromium).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,6 +10,13 @@ export default defineConfig({
           include: ['tests/main/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

@@ -19,16 +19,16 @@ Options:
   --help, -h    print this help
 `;
 
+const OPTIONS = {
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Runs one command line; resolves with the process exit code (0 ok, 1 failed check, 2 usage error). */
 export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { version: { type: 'boolean'; short: 'v' }; help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true }>>;
+  let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { version: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;

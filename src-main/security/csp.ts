@@ -2,7 +2,10 @@
 import type { Session } from 'electron';
 
 export interface CspOptions {
-  /** The electron-vite dev server origin (development only); it needs inline styles and a websocket for HMR. */
+  /**
+   * The electron-vite dev server origin (development only, never in a packaged app): hot reload needs
+   * the server's scripts, React's inline refresh preamble, inline styles and a websocket.
+   */
   devServerOrigin?: string | undefined;
 }
 
@@ -12,7 +15,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   const devWs = dev ? dev.replace(/^http/, 'ws') : undefined;
   const directives: [string, ...string[]][] = [
     ["default-src", "'none'"],
-    ['script-src', "'self'", ...(dev ? [dev] : [])],
+    ['script-src', "'self'", ...(dev ? [dev, "'unsafe-inline'"] : [])],
     ['style-src', "'self'", ...(dev ? [dev, "'unsafe-inline'"] : [])],
     ['img-src', "'self'", 'data:'],
     ['font-src', "'self'"],

@@ -35,9 +35,9 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy()).not.toMatch(/https?:|wss?:|\*/);
   });
 
-  it('in development adds only the local dev server', () => {
+  it('in development adds only the local dev server and what hot reload needs', () => {
     const dev = directives(contentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' }));
-    expect(dev.get('script-src')).toEqual(["'self'", 'http://localhost:5173']);
+    expect(dev.get('script-src')).toEqual(["'self'", 'http://localhost:5173', "'unsafe-inline'"]);
     expect(dev.get('connect-src')).toEqual(['http://localhost:5173', 'ws://localhost:5173']);
     expect(dev.get('default-src')).toEqual(["'none'"]);
   });
