@@ -59,6 +59,9 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     const { page } = app;
     await page.getByTestId('lang-en').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('lang-nl').getAttribute('aria-pressed')).toBe('false');
+    await page.mouse.move(600, 400);
     for (const [id, , english] of PAGES) expect((await page.getByTestId(`nav-${id}`).textContent())?.trim()).toBe(english);
     await app.screenshot('en-export');
     await page.reload();
