@@ -1,0 +1,29 @@
+// The contract between the world model and the output shell: write one world's CSV extracts into a folder.
+
+export interface WorldOptions {
+  seed: number;
+  /** 1 = the demo world (Gilze en Rijen plus five neighbours); larger values add municipalities. */
+  scale: number;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: WorldProgress) => void) | undefined;
+}
+
+export interface WorldProgress {
+  householdsWritten: number;
+  householdsPlanned: number;
+  personsWritten: number;
+  rowsWritten: number;
+}
+
+export interface WorldSummary {
+  seed: number;
+  scale: number;
+  persons: number;
+  households: number;
+  /** Rows per written file name (with extension), in writing order. */
+  rows: Record<string, number>;
+  /** Files written, relative to the folder: the extracts, then ground-truth/... */
+  files: string[];
+}
+
+export const GENERATOR_VERSION = 1;
