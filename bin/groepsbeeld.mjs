@@ -8,6 +8,7 @@ try {
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    errIsTerminal: process.stderr.isTTY === true,
   });
 } catch (error) {
   process.stderr.write(`groepsbeeld: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,11 +1,15 @@
 // The headless command line: the same core as the app, without Electron.
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from './app-info';
+import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo-command';
 import { runDoctor } from './doctor';
+import { UserFacingError } from './errors';
 
 export interface CliOutput {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stderr is a terminal, so progress can redraw one line. */
+  errIsTerminal?: boolean | undefined;
 }
 
 const USAGE = `Usage: groepsbeeld <command> [options]
@@ -13,6 +17,12 @@ const USAGE = `Usage: groepsbeeld <command> [options]
 Commands:
   doctor        print the engine's effective security settings, lockdown probes and versions (JSON);
                 exits 1 when any protection is not in force
+  demo generate --out DIR [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
+                write a synthetic world of linked CBS-style extracts into DIR (new or empty), with its
+                ground truth and manifest.json; prints a JSON summary. --seed defaults to 2017, --scale
+                to 1 (the demo municipality and its neighbours; national = 500), --format to csv.
+                --clients-xlsx also writes the client list as .xlsx; --force replaces a previous
+                generator output in DIR (never other files). Ctrl-C stops and leaves DIR as it was.
 
 Options:
   --version, -v print the version
@@ -22,13 +32,56 @@ Options:
 const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  scale: { type: 'string' },
+  format: { type: 'string' },
+  'clients-xlsx': { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
-/** Runs one command line; resolves with the process exit code (0 ok, 1 failed check, 2 usage error). */
+/** Options that belong to `demo generate`; any other command refuses them. */
+const DEMO_GENERATE_OPTIONS = ['out', 'seed', 'scale', 'format', 'clients-xlsx', 'force'] as const;
+
+function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
+
+function foreignOptions(values: ParsedValues): string[] {
+  return DEMO_GENERATE_OPTIONS.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
+}
+
+async function runDemo(rest: readonly string[], values: ParsedValues, output: CliOutput): Promise<number> {
+  const [subcommand, ...extra] = rest;
+  if (subcommand !== 'generate' || extra.length > 0) {
+    output.err(`demo takes the subcommand "generate" (got "${rest.join(' ')}").\n\n${USAGE}`);
+    return 2;
+  }
+  let options: ParsedDemoOptions;
+  try {
+    options = parseDemoGenerateArguments({
+      out: values.out,
+      seed: values.seed,
+      scale: values.scale,
+      format: values.format,
+      clientsXlsx: values['clients-xlsx'],
+      force: values.force,
+    });
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) throw error;
+    output.err(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  return runDemoGenerate(options, output);
+}
+
+/** Runs one command line; resolves with the process exit code (0 ok, 1 failed, 2 usage error, 130 interrupted). */
 export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(argv);
   } catch (error) {
     output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
@@ -42,6 +95,12 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   if (values.help || command === undefined) {
     (command === undefined && !values.help ? output.err : output.out)(USAGE);
     return values.help ? 0 : 2;
+  }
+  if (command === 'demo') return runDemo(rest, values, output);
+  const misplaced = foreignOptions(values);
+  if (misplaced.length > 0) {
+    output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "${command}".\n\n${USAGE}`);
+    return 2;
   }
   if (command === 'doctor') {
     if (rest.length > 0) {

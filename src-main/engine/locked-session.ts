@@ -10,6 +10,8 @@ export interface LockedSessionOptions {
   readableFiles: readonly string[];
   /** Absolute directories DuckDB may read and write (the analyst's chosen export folder). */
   writableDirectories?: readonly string[];
+  /** DuckDB's memory_limit, e.g. '512MB' (default 80 % of RAM); beyond it DuckDB spills to the private temp folder. */
+  memoryLimit?: string;
 }
 
 export type QueryParameters = Record<string, DuckDBValue>;
@@ -38,6 +40,7 @@ export async function openLockedSession(options: LockedSessionOptions): Promise<
       allow_community_extensions: 'false',
       allow_unsigned_extensions: 'false',
       temp_directory: spillDirectory,
+      ...(options.memoryLimit === undefined ? {} : { memory_limit: options.memoryLimit }),
     });
     connection = await instance.connect();
     const paths = listValue([...options.readableFiles]);

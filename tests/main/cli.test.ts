@@ -1,9 +1,12 @@
 // The headless CLI, run as an analyst runs it: the real bin script in a child process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
+import { runCli } from '../../src-main/cli';
+import { tempFolder } from './support/temp-folder';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'groepsbeeld.mjs');
@@ -54,5 +57,67 @@ describe('groepsbeeld CLI', () => {
     const help = await groepsbeeld('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/doctor/);
+    expect(help.stdout).toMatch(/demo generate --out DIR/);
   });
+});
+
+describe('groepsbeeld demo generate', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await tempFolder('groepsbeeld-cli-demo-');
+  });
+
+  it.each([
+    [['demo', 'generate'], /--out DIR/],
+    [['demo', 'generate', '--out', 'x', '--seed', 'abc'], /--seed must be a whole number.*"abc"/],
+    [['demo', 'generate', '--out', 'x', '--seed=-1'], /--seed must be a whole number/],
+    [['demo', 'generate', '--out', 'x', '--scale', '0.5'], /--scale must be a number of 1 or more, or "national"/],
+    [['demo', 'generate', '--out', 'x', '--format', 'sav'], /--format must be one of csv, parquet \(got "sav"\)/],
+    [['demo', 'generate', '--out'], /--out/],
+    [['demo'], /demo takes the subcommand "generate"/],
+    [['doctor', '--out', 'x'], /--out belongs to "demo generate"/],
+  ])('refuses %j with a message naming the problem and exit code 2', async (args, message) => {
+    // Parsing only, so in-process: nothing is generated and no folder is touched.
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stdout).toBe('');
+  });
+
+  it('writes a world, prints a JSON summary, refuses to overwrite it without --force', async () => {
+    const out = join(root, 'world');
+    const first = await groepsbeeld('demo', 'generate', '--out', out, '--format', 'parquet', '--clients-xlsx');
+    expect(first.code, first.stderr).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ out, seed: 2017, scale: 1, format: 'parquet', files: 15 });
+    expect(summary.persons).toBeGreaterThan(20_000);
+    expect(first.stderr).toMatch(/100 %/);
+    expect(await readdir(out)).toEqual(expect.arrayContaining(['manifest.json', 'VOEDSELBANK_KLANTEN.xlsx', 'GBAPERSOON2018TABV1.parquet', 'ground-truth']));
+
+    const refused = await groepsbeeld('demo', 'generate', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`The output folder ${out} is not empty. Pick an empty folder, or pass --force`);
+
+    const forced = await groepsbeeld('demo', 'generate', '--out', out, '--force', '--seed', '5');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ seed: 5, format: 'csv' });
+    expect(await readdir(root)).toEqual(['world']);
+  }, 60_000);
+
+  it('stops on Ctrl-C with exit code 130 and leaves nothing behind', async () => {
+    const out = join(root, 'interrupted');
+    const child = spawn(process.execPath, [bin, 'demo', 'generate', '--out', out, '--scale', '3']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr === '') child.kill('SIGINT');
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Interrupted: the partial output was removed/);
+    expect((await readdir(root)).filter((name) => name.startsWith('interrupted'))).toEqual([]);
+  }, 60_000);
 });

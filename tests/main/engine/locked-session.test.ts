@@ -90,6 +90,16 @@ describe('a locked session', () => {
     expect(security.allowedDirectories).toContain(`${exportFolder}/`);
   });
 
+  it('takes a memory limit at creation, which the lock then keeps', async () => {
+    const bounded = await openLockedSession({ readableFiles: [], memoryLimit: '256MB' });
+    try {
+      expect(await bounded.query("SELECT current_setting('memory_limit') AS limit")).toEqual([{ limit: '244.1 MiB' }]);
+      await expect(bounded.query("SET memory_limit = '8GB'")).rejects.toThrow(/configuration has been locked/);
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('refuses queries once closed', async () => {
     const other = await openLockedSession({ readableFiles: [] });
     await other.close();

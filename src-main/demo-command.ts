@@ -1,0 +1,93 @@
+// `groepsbeeld demo generate`: writes a synthetic world with a progress bar; Ctrl-C aborts and leaves nothing behind.
+import { UserFacingError } from './errors';
+import { generateExtracts } from './synthetic/generate-extracts';
+import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from './synthetic/extract-options';
+import { createProgressReporter, type ProgressReporter } from './synthetic/progress-bar';
+import { DEFAULT_DEMO_SEED } from './synthetic/demo-world';
+
+export interface DemoGenerateArguments {
+  out?: string | undefined;
+  seed?: string | undefined;
+  scale?: string | undefined;
+  format?: string | undefined;
+  clientsXlsx?: boolean | undefined;
+  force?: boolean | undefined;
+}
+
+export interface DemoOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether stderr is a terminal (an updating bar) or a log (a line per 10 %). */
+  errIsTerminal?: boolean | undefined;
+}
+
+export type ParsedDemoOptions = Omit<ExtractsOptions, 'signal' | 'onProgress'>;
+
+/** Turns command-line text into options; throws a UserFacingError naming the bad option (a usage error). */
+export function parseDemoGenerateArguments(args: DemoGenerateArguments): ParsedDemoOptions {
+  if (args.out === undefined || args.out.trim() === '') {
+    throw new UserFacingError('demo generate needs --out DIR: a new or empty folder to write the extracts into.');
+  }
+  return {
+    out: args.out,
+    seed: args.seed === undefined ? DEFAULT_DEMO_SEED : parseSeedOption(args.seed),
+    scale: args.scale === undefined ? 1 : parseScaleOption(args.scale),
+    format: args.format === undefined ? 'csv' : parseFormatOption(args.format),
+    clientsXlsx: args.clientsXlsx ?? false,
+    force: args.force ?? false,
+  };
+}
+
+/** The first Ctrl-C aborts cleanly (the partial folder is removed); a second one quits at once. */
+function abortOnInterrupt(controller: AbortController, progress: ProgressReporter, output: DemoOutput): () => void {
+  const onInterrupt = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    progress.finish(false);
+    output.err('Stopping: removing the partial output (press Ctrl-C again to quit at once)...\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  return () => process.off('SIGINT', onInterrupt);
+}
+
+/** Runs the generator; resolves with the exit code (0 done, 1 failed, 130 interrupted). */
+export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOutput): Promise<number> {
+  const controller = new AbortController();
+  const progress = createProgressReporter({ write: output.err, isTTY: output.errIsTerminal });
+  const stopListening = abortOnInterrupt(controller, progress, output);
+  const started = performance.now();
+  try {
+    const { folder, manifest } = await generateExtracts({
+      ...options,
+      signal: controller.signal,
+      onProgress: ({ fraction, personsWritten }) => progress.update(fraction, personsWritten),
+    });
+    progress.finish(true);
+    const summary = {
+      out: folder,
+      seed: manifest.seed,
+      scale: manifest.scale,
+      format: manifest.format,
+      persons: manifest.persons,
+      households: manifest.households,
+      files: manifest.files.length,
+      bytes: manifest.files.reduce((sum, file) => sum + file.bytes, 0),
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    };
+    output.out(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    progress.finish(false);
+    if (controller.signal.aborted) {
+      output.err(`Interrupted: the partial output was removed; ${options.out} is unchanged.\n`);
+      return 130;
+    }
+    if (error instanceof UserFacingError) {
+      output.err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    stopListening();
+  }
+}

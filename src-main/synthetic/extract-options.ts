@@ -1,0 +1,63 @@
+// Options of one generator run: their types, up-front validation, and parsing from command-line text.
+import { UserFacingError } from '../errors';
+import { OUTPUT_FORMATS, type OutputFormat } from './manifest';
+
+/** --scale national: about 17 million persons in 8 million households. */
+export const NATIONAL_SCALE = 500;
+
+export interface ExtractsProgress {
+  phase: 'world' | 'xlsx' | 'parquet' | 'manifest';
+  /** Share of the whole run done, 0..1. */
+  fraction: number;
+  personsWritten: number;
+}
+
+export interface ExtractsOptions {
+  /** The output folder: must not exist, be empty, or (with force) hold a previous generator output. */
+  out: string;
+  seed: number;
+  scale: number;
+  format: OutputFormat;
+  /** Also write the client list as VOEDSELBANK_KLANTEN.xlsx. */
+  clientsXlsx: boolean;
+  force: boolean;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: ExtractsProgress) => void) | undefined;
+}
+
+/** Throws a UserFacingError naming the first option that is wrong and what it must be. */
+export function validateExtractsOptions(options: ExtractsOptions): void {
+  if (typeof options.out !== 'string' || options.out.trim() === '') {
+    throw new UserFacingError('out must name the output folder (a new or empty folder).');
+  }
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
+    throw new UserFacingError(`seed must be a whole number of 0 or more (got ${String(options.seed)}).`);
+  }
+  if (typeof options.scale !== 'number' || !Number.isFinite(options.scale) || options.scale < 1) {
+    throw new UserFacingError(`scale must be a number of 1 or more (got ${String(options.scale)}); 1 is the demo world, ${NATIONAL_SCALE} national size.`);
+  }
+  if (!OUTPUT_FORMATS.includes(options.format)) {
+    throw new UserFacingError(`format must be one of ${OUTPUT_FORMATS.join(', ')} (got ${String(options.format)}).`);
+  }
+}
+
+export function parseSeedOption(text: string): number {
+  const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seed)) throw new UserFacingError(`--seed must be a whole number of 0 or more (got "${text}").`);
+  return seed;
+}
+
+export function parseScaleOption(text: string): number {
+  if (text === 'national') return NATIONAL_SCALE;
+  const scale = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(scale >= 1)) {
+    throw new UserFacingError(`--scale must be a number of 1 or more, or "national" (= ${NATIONAL_SCALE}) (got "${text}").`);
+  }
+  return scale;
+}
+
+export function parseFormatOption(text: string): OutputFormat {
+  const format = OUTPUT_FORMATS.find((candidate) => candidate === text);
+  if (!format) throw new UserFacingError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${text}").`);
+  return format;
+}
