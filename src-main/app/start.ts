@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { app, Menu, session } from 'electron';
 import { StudyEngine } from '../engine/study-engine';
 import { createHandlers } from '../ipc/handlers';
+import { defaultDemoFolder } from '../synthetic/demo-world';
 import { registerIpcHandlers } from '../ipc/main-ipc';
 import { APP_ENTRY_URL } from '../security/app-origin';
 import { hardenApp, setupApplicationMenu } from '../security/app-hardening';
@@ -39,7 +40,8 @@ export async function startApp(options: StartOptions): Promise<void> {
   const trustedWebContentsIds = new Set<number>();
   const window = createMainWindow(join(options.outDirectory, 'preload', 'preload.cjs'));
   trustedWebContentsIds.add(window.webContents.id);
-  registerIpcHandlers(createHandlers({ engine, pickFiles: () => pickDataFiles(window) }), {
+  const demoFolder = defaultDemoFolder(app.getPath('userData'));
+  registerIpcHandlers(createHandlers({ engine, pickFiles: () => pickDataFiles(window), demoFolder }), {
     trustedWebContentsIds,
     devServerOrigin,
   });

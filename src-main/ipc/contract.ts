@@ -69,6 +69,8 @@ export const contract = {
   /** Shows the main process's own file dialog; only files picked there ever become readable. */
   openFiles: { channel: 'groepsbeeld:open-files', request: noPayload, response: z.array(openedFileSchema) },
   listFiles: { channel: 'groepsbeeld:list-files', request: noPayload, response: z.array(openedFileSchema) },
+  /** Opens the embedded demo world (synthetic extracts), generating it into the app-data folder on first use. */
+  openDemo: { channel: 'groepsbeeld:open-demo', request: noPayload, response: z.array(openedFileSchema) },
   columnSummary: { channel: 'groepsbeeld:column-summary', request: columnSummaryRequestSchema, response: columnSummarySchema },
 } as const;
 

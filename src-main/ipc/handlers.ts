@@ -2,15 +2,18 @@
 import { appInfo } from '../app-info';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';
+import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDependencies {
   engine: StudyEngine;
   /** Asks the analyst for files (the main process's own dialog); resolves with [] when cancelled. */
   pickFiles: () => Promise<string[]>;
+  /** Where the demo world lives (generated there on first use). */
+  demoFolder: string;
 }
 
-export function createHandlers({ engine, pickFiles }: HandlerDependencies): Handlers {
+export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDependencies): Handlers {
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -19,6 +22,7 @@ export function createHandlers({ engine, pickFiles }: HandlerDependencies): Hand
       return paths.length === 0 ? engine.listFiles() : engine.openFiles(paths);
     },
     listFiles: () => engine.listFiles(),
+    openDemo: async () => engine.openFiles(demoExtractPaths(await ensureDemoWorld(demoFolder))),
     columnSummary: ({ fileId, column }) => engine.columnSummary(fileId, column),
   };
 }

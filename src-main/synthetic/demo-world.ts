@@ -45,6 +45,14 @@ export async function completeDemoWorld(folder: string): Promise<Manifest | unde
   return present.every(Boolean) ? manifest : undefined;
 }
 
+/** The extracts an analyst opens from the demo (not its ground truth, which is for tests only). */
+export function demoExtractPaths(demo: DemoWorld): string[] {
+  return demo.manifest.files
+    .map((file) => file.name)
+    .filter((name) => !name.includes('/') && (name.endsWith('.csv') || name.endsWith('.parquet')))
+    .map((name) => join(demo.folder, name));
+}
+
 /**
  * Returns the demo world in `folder`, generating it first when it is missing, incomplete or from another
  * generator version. A folder holding anything other than a generator output is never replaced.

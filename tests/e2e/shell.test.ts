@@ -86,6 +86,23 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     expect(await summary.innerText()).toMatch(/Ontbrekend\s+1\s/);
   });
 
+  it('opens the demo world in one click: the CBS-style extracts and the food bank list', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId('open-demo').click();
+    const list = page.getByTestId('file-list');
+    await expect.poll(() => list.innerText(), { timeout: 30_000 }).toContain('GBAPERSOON2018TABV1.csv');
+    const names = await page.locator('[data-testid^="file-"][data-testid$=".csv"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
+    for (const name of ['GBAADRESOBJECT2018BUSV1', 'GBAHUISHOUDENS2018BUSV1', 'VSLGWB2018TABV1', 'INHA2017TABV2', 'VOEDSELBANK_KLANTEN']) {
+      expect(names).toContain(`file-${name}.csv`);
+    }
+    expect(names.some((name) => name?.includes('clusters'))).toBe(false);
+    const persons = (await app.engine.listFiles()).find((file) => file.name === 'GBAPERSOON2018TABV1.csv')!;
+    const formatted = persons.rowCount.toLocaleString('nl-NL');
+    expect(await page.getByTestId('file-GBAPERSOON2018TABV1.csv').innerText()).toContain(formatted);
+    await app.screenshot('nl-data-demo');
+  });
+
   it('made no request outside its own bundle, and its CSP blocks any attempt', async () => {
     const { page } = app;
     expect(app.foreignRequests).toEqual([]);

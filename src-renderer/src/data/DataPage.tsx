@@ -8,7 +8,7 @@ import { useOpenedFiles } from './useOpenedFiles';
 
 export function DataPage() {
   const t = useT();
-  const { files, loading, opening, error, openFiles } = useOpenedFiles();
+  const { files, loading, opening, error, openFiles, openDemo } = useOpenedFiles();
   const [summary, selectColumn] = useColumnSummary();
 
   return (
@@ -20,17 +20,30 @@ export function DataPage() {
           </h1>
           <p className="page-intro">{t('data.intro')}</p>
         </div>
-        <button
-          type="button"
-          className="button-primary"
-          data-testid="open-files"
-          // aria-disabled, not disabled: a disabled button drops keyboard focus while the dialog is open.
-          onClick={opening ? undefined : openFiles}
-          aria-disabled={opening}
-          aria-busy={opening}
-        >
-          {opening ? t('data.opening') : t('data.open')}
-        </button>
+        <div className="page-actions">
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="open-demo"
+            title={t('data.demoHint')}
+            // aria-disabled, not disabled: a disabled button drops keyboard focus while work runs.
+            onClick={opening ? undefined : openDemo}
+            aria-disabled={opening !== null}
+            aria-busy={opening === 'demo'}
+          >
+            {opening === 'demo' ? t('data.openingDemo') : t('data.openDemo')}
+          </button>
+          <button
+            type="button"
+            className="button-primary"
+            data-testid="open-files"
+            onClick={opening ? undefined : openFiles}
+            aria-disabled={opening !== null}
+            aria-busy={opening === 'files'}
+          >
+            {opening === 'files' ? t('data.opening') : t('data.open')}
+          </button>
+        </div>
       </div>
 
       {error && <ApiErrorAlert error={error} />}

@@ -6,9 +6,11 @@ import type { ApiError, OpenedFile } from '../api/types';
 export type OpenedFilesState = {
   files: readonly OpenedFile[];
   loading: boolean;
-  opening: boolean;
+  /** Which open action is running: the file dialog, the demo world, or none. */
+  opening: 'files' | 'demo' | null;
   error: ApiError | null;
   openFiles: () => void;
+  openDemo: () => void;
 };
 
 /** Adds newly reported files to the list; a file reported again (same id) replaces its old entry in place. */
@@ -22,7 +24,7 @@ export function mergeFiles(current: readonly OpenedFile[], reported: readonly Op
 export function useOpenedFiles(): OpenedFilesState {
   const [files, setFiles] = useState<readonly OpenedFile[]>([]);
   const [loading, setLoading] = useState(true);
-  const [opening, setOpening] = useState(false);
+  const [opening, setOpening] = useState<'files' | 'demo' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
@@ -38,16 +40,18 @@ export function useOpenedFiles(): OpenedFilesState {
     };
   }, []);
 
-  const openFiles = useCallback(() => {
-    setOpening(true);
+  const open = useCallback((what: 'files' | 'demo') => {
+    setOpening(what);
     setError(null);
-    void callApi(() => window.api.openFiles()).then((result) => {
-      setOpening(false);
+    void callApi(() => (what === 'files' ? window.api.openFiles() : window.api.openDemo())).then((result) => {
+      setOpening(null);
       // A cancelled dialog is an ok result with no files: nothing to add, nothing to report.
       if (result.ok) setFiles((current) => mergeFiles(current, result.value));
       else setError(result.error);
     });
   }, []);
+  const openFiles = useCallback(() => open('files'), [open]);
+  const openDemo = useCallback(() => open('demo'), [open]);
 
-  return { files, loading, opening, error, openFiles };
+  return { files, loading, opening, error, openFiles, openDemo };
 }

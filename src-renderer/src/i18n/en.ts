@@ -38,6 +38,9 @@ export const en: Messages = {
     'Open the CBS register files (persons, households, addresses) and the partner organisation’s client file, as CSV or Parquet. The files stay on this computer: Groepsbeeld reads only what you choose here.',
   'data.open': 'Open files…',
   'data.opening': 'Opening…',
+  'data.openDemo': 'Open demo',
+  'data.openingDemo': 'Preparing the demo world…',
+  'data.demoHint': 'Synthetic register files of Gilze en Rijen and a food bank: practise without real microdata.',
   'data.loadingFiles': 'Loading opened files…',
   'data.noFilesHeading': 'No files opened yet',
   'data.noFilesText':

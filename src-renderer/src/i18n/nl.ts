@@ -36,6 +36,9 @@ export const nl = {
     'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het cliëntbestand van de partnerorganisatie, als CSV of Parquet. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
   'data.open': 'Bestanden openen…',
   'data.opening': 'Bezig met openen…',
+  'data.openDemo': 'Demo openen',
+  'data.openingDemo': 'Demowereld voorbereiden…',
+  'data.demoHint': 'Synthetische registerbestanden van Gilze en Rijen en een voedselbank: oefenen zonder echte microdata.',
   'data.loadingFiles': 'Geopende bestanden laden…',
   'data.noFilesHeading': 'Nog geen bestanden geopend',
   'data.noFilesText':

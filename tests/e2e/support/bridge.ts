@@ -32,6 +32,8 @@ export interface AppUnderTest {
 export interface BridgeOptions {
   /** What the "file dialog" returns when the renderer asks to open files. */
   pickFiles?: () => Promise<string[]>;
+  /** Where the demo world is generated (a fresh temp folder by default). */
+  demoFolder?: string;
   viewport?: { width: number; height: number };
 }
 
@@ -41,7 +43,8 @@ export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTe
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: the caller should have skipped.');
   const engine = await StudyEngine.create();
-  const handlers = createHandlers({ engine, pickFiles: options.pickFiles ?? (async () => []) });
+  const demoFolder = options.demoFolder ?? join(mkdtempSync(join(tmpdir(), 'groepsbeeld-e2e-demo-')), 'demo-world');
+  const handlers = createHandlers({ engine, pickFiles: options.pickFiles ?? (async () => []), demoFolder });
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'nl-NL' });
   const foreignRequests: string[] = [];

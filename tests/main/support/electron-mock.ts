@@ -84,6 +84,7 @@ export function createElectronMock() {
       enableSandbox: vi.fn(),
       commandLine: { appendSwitch: vi.fn() },
       whenReady: vi.fn(async () => undefined),
+      getPath: vi.fn((name: string) => `/home/analyst/.config/Groepsbeeld/${name}`),
       quit: vi.fn(),
     }),
     session: { defaultSession },

@@ -14,6 +14,7 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     openFiles: async () => [],
     listFiles: async () => [],
+    openDemo: async () => [],
     columnSummary: async ({ column }) => ({ column, type: 'VARCHAR', rowCount: 10, missing: 0, distinct: 10 }),
     ...overrides,
   };
