@@ -4,6 +4,7 @@ import { APP_NAME, APP_VERSION } from './app-info';
 import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo-command';
 import { runDoctor } from './doctor';
 import { UserFacingError } from './errors';
+import { runDemoStudy, runStudyCommand } from './run-command';
 
 export interface CliOutput {
   out: (text: string) => void;
@@ -17,6 +18,13 @@ const USAGE = `Usage: groepsbeeld <command> [options]
 Commands:
   doctor        print the engine's effective security settings, lockdown probes and versions (JSON);
                 exits 1 when any protection is not in force
+  run STUDY.json [--json]
+                link the study's extracts at its reference date, cut to its municipality, build the
+                analysis table of households and print the link report (aggregates only; counts
+                under 10 are shown as "< 10"). --json prints it as JSON. Ctrl-C stops cleanly.
+  demo run [--folder DIR] [--json]
+                the main job on the embedded demo data: the demo world (generated on first use into
+                the app-data folder, or DIR) linked as in the pilot, Gilze en Rijen on 31-12-2017
   demo generate --out DIR [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
                 write a synthetic world of linked CBS-style extracts into DIR (new or empty), with its
                 ground truth and manifest.json; prints a JSON summary. --seed defaults to 2017, --scale
@@ -38,6 +46,8 @@ const OPTIONS = {
   format: { type: 'string' },
   'clients-xlsx': { type: 'boolean' },
   force: { type: 'boolean' },
+  folder: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 /** Options that belong to `demo generate`; any other command refuses them. */
@@ -55,8 +65,20 @@ function foreignOptions(values: ParsedValues): string[] {
 
 async function runDemo(rest: readonly string[], values: ParsedValues, output: CliOutput): Promise<number> {
   const [subcommand, ...extra] = rest;
+  if (subcommand === 'run' && extra.length === 0) {
+    const misplaced = foreignOptions(values);
+    if (misplaced.length > 0) {
+      output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "demo run".\n\n${USAGE}`);
+      return 2;
+    }
+    return runDemoStudy(values.folder, { json: values.json ?? false }, output);
+  }
   if (subcommand !== 'generate' || extra.length > 0) {
-    output.err(`demo takes the subcommand "generate" (got "${rest.join(' ')}").\n\n${USAGE}`);
+    output.err(`demo takes the subcommand "run" or "generate" (got "${rest.join(' ')}").\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.folder !== undefined || values.json !== undefined) {
+    output.err(`--folder and --json belong to "demo run" and "run", not to "demo generate".\n\n${USAGE}`);
     return 2;
   }
   let options: ParsedDemoOptions;
@@ -101,6 +123,14 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   if (misplaced.length > 0) {
     output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "${command}".\n\n${USAGE}`);
     return 2;
+  }
+  if (command === 'run') {
+    const [studyPath, ...more] = rest;
+    if (studyPath === undefined || more.length > 0 || values.folder !== undefined) {
+      output.err(`run takes one study file (got ${rest.length === 0 ? 'none' : rest.join(' ')}).\n\n${USAGE}`);
+      return 2;
+    }
+    return runStudyCommand(studyPath, { json: values.json ?? false }, output);
   }
   if (command === 'doctor') {
     if (rest.length > 0) {

@@ -19,6 +19,8 @@ export type QueryParameters = Record<string, DuckDBValue>;
 export interface LockedSession {
   /** Runs one statement with bound parameters and returns its rows as JSON-safe objects. */
   query(sql: string, parameters?: QueryParameters): Promise<JsonRow[]>;
+  /** Stops the statement that is running now (it then fails with an interrupt error). */
+  interrupt(): void;
   readonly readableFiles: readonly string[];
   close(): Promise<void>;
 }
@@ -64,6 +66,9 @@ export async function openLockedSession(options: LockedSessionOptions): Promise<
       if (closed) throw new Error('The DuckDB session is closed.');
       const reader = parameters ? await openConnection.runAndReadAll(sql, parameters) : await openConnection.runAndReadAll(sql);
       return reader.getRowObjects().map(toJsonRow);
+    },
+    interrupt() {
+      if (!closed) openConnection.interrupt();
     },
     async close() {
       if (closed) return;

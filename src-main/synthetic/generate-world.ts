@@ -8,7 +8,7 @@ import { EXTRACT_TABLES, type ExtractTableId } from './extract-tables';
 import { draftHousehold } from './household-draft';
 import type { HouseholdProfile } from './household-profile';
 import { emitHousehold, OBJECT_KIND, SOURCE, type EmitContext, type EmittedHousehold } from './household-rows';
-import { Counter } from './keys';
+import { Counter, personKey } from './keys';
 import { Random } from './random';
 import { residentProfile } from './resident-profile';
 import { DEMO_MUNICIPALITY, neighbourhoodOf, planWorld, REFERENCE_DAY, type MunicipalityPlan } from './world-plan';
@@ -160,6 +160,7 @@ export async function writeWorldCsv(folder: string, options: WorldOptions): Prom
         }
       }
     }
+    writeClientListErrors(seed, write);
   } finally {
     for (const writer of writers.values()) writer.close();
   }
@@ -243,4 +244,17 @@ function writeClientRows(
   } else if (roll < 0.004) {
     listed(currentClientPeriod(random));
   }
+}
+
+/** A partner's list is never clean: keys CBS could not find in the register, and a period typed backwards. */
+function writeClientListErrors(seed: number, write: (table: ExtractTableId, values: readonly CellValue[]) => void): void {
+  const random = Random.stream(seed, 'client-list-errors');
+  // Numbers far beyond any world's person count give keys that no register holds.
+  const unknownKey = (index: number) => personKey(900_000_000 + index);
+  for (let index = 0; index < 3; index++) {
+    const period = currentClientPeriod(random);
+    write('clients', [SOURCE, unknownKey(index), yyyymmdd(period.start), yyyymmdd(period.end)]);
+  }
+  const end = REFERENCE_DAY - random.int(10, 200);
+  write('clients', [SOURCE, unknownKey(3), yyyymmdd(end + random.int(30, 300)), yyyymmdd(end)]);
 }

@@ -26,4 +26,5 @@ export interface WorldSummary {
   files: string[];
 }
 
-export const GENERATOR_VERSION = 1;
+/** Part of the demo folder's name: a new version is generated afresh beside an older one. */
+export const GENERATOR_VERSION = 2;

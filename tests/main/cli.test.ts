@@ -75,7 +75,7 @@ describe('groepsbeeld demo generate', () => {
     [['demo', 'generate', '--out', 'x', '--scale', '0.5'], /--scale must be a number of 1 or more, or "national"/],
     [['demo', 'generate', '--out', 'x', '--format', 'sav'], /--format must be one of csv, parquet \(got "sav"\)/],
     [['demo', 'generate', '--out'], /--out/],
-    [['demo'], /demo takes the subcommand "generate"/],
+    [['demo'], /demo takes the subcommand "run" or "generate"/],
     [['doctor', '--out', 'x'], /--out belongs to "demo generate"/],
   ])('refuses %j with a message naming the problem and exit code 2', async (args, message) => {
     // Parsing only, so in-process: nothing is generated and no folder is touched.
@@ -120,4 +120,36 @@ describe('groepsbeeld demo generate', () => {
     expect(stderr).toMatch(/Interrupted: the partial output was removed/);
     expect((await readdir(root)).filter((name) => name.startsWith('interrupted'))).toEqual([]);
   }, 60_000);
+});
+
+describe('groepsbeeld run and demo run', () => {
+  it('demo run links the demo world and prints the link report, small counts hidden', async () => {
+    const folder = join(await tempFolder(), 'demo');
+    const { code, stdout, stderr } = await groepsbeeld('demo', 'run', '--folder', folder, '--json');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/Stap 10\/10/);
+    const report = JSON.parse(stdout);
+    const table = report.steps.find((step: { id: string }) => step.id === 'table');
+    expect(table.counts).toEqual(
+      expect.arrayContaining([
+        { id: 'households', label: 'Huishoudens in de analysetabel', count: 11_346 },
+        { id: 'clientHouseholds', label: 'Cliënthuishoudens', count: 191 },
+      ]),
+    );
+    expect(stdout).not.toMatch(/"count": [1-9]\b/);
+    expect(stdout).not.toMatch(/RINPERSOON|\d{9}/);
+  });
+
+  it('run reads a study file and explains a broken one', async () => {
+    const folder = await tempFolder();
+    const study = join(folder, 'study.json');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(study, JSON.stringify({ version: 1, name: 'x', referenceDate: '20171231', municipality: { code: '0784' }, inputs: [] }));
+    const broken = await groepsbeeld('run', study);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/not a valid study file: inputs/);
+    const usage = await groepsbeeld('run');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/run takes one study file/);
+  });
 });

@@ -15,6 +15,9 @@ async function unprotectedSession(): Promise<LockedSession & { close(): Promise<
       const reader = parameters ? await connection.runAndReadAll(sql, parameters) : await connection.runAndReadAll(sql);
       return reader.getRowObjects().map(toJsonRow);
     },
+    interrupt() {
+      connection.interrupt();
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();

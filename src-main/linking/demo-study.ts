@@ -1,0 +1,19 @@
+// The study of the pilot on the demo world: Gilze en Rijen on 31-12-2017, every extract in its role.
+import { join } from 'node:path';
+import { EXTRACT_TABLES } from '../synthetic/extract-tables';
+import type { DemoWorld } from '../synthetic/demo-world';
+import { INPUT_KINDS, type InputKind, type Study } from './study-file';
+
+export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'parquet' = 'csv'): Study {
+  const inputs = EXTRACT_TABLES.filter((table): table is (typeof EXTRACT_TABLES)[number] & { id: InputKind } =>
+    (INPUT_KINDS as readonly string[]).includes(table.id),
+  ).map((table) => ({ path: join(demo.folder, `${table.fileName}.${extension}`), kind: table.id }));
+  return {
+    version: 1,
+    name: 'Voedselbank Gilze en Rijen (demo)',
+    referenceDate: '20171231',
+    municipality: { code: '0784', name: 'Gilze en Rijen' },
+    openEndDate: '20501231',
+    inputs,
+  };
+}

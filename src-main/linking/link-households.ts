@@ -1,0 +1,399 @@
+// Links the extracts at the reference date inside one locked DuckDB session and builds the analysis table
+// of households in the municipality; each national file is scanned once, filtered while it is read.
+import { basename } from 'node:path';
+import type { LockedSession } from '../engine/locked-session';
+import { quoteIdentifier as q } from '../engine/sql';
+import { UserFacingError } from '../errors';
+import { columnsFor, type RolesOf } from './input-columns';
+import type { LinkCount, LinkReport, LinkStep } from './link-report';
+import type { InputKind, Study } from './study-file';
+
+export const ANALYSIS_TABLE = 'analysis_households';
+const UNKNOWN_INCOME = 9_999_999_999;
+
+export interface LinkProgress {
+  step: number;
+  steps: number;
+  label: string;
+}
+
+export interface LinkOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: LinkProgress) => void) | undefined;
+}
+
+interface Input<K extends InputKind> {
+  kind: K;
+  name: string;
+  /** Table function scanning the file where it lies; its path is the bound parameter named in `parameter`. */
+  scan: string;
+  parameter: string;
+  path: string;
+  columns: Record<RolesOf<K>, string>;
+  types: Map<string, string>;
+}
+
+type Inputs = { [K in InputKind]?: Input<K> };
+
+function scanOf(path: string, parameter: string): string {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return `read_parquet($${parameter})`;
+  if (lower.endsWith('.csv')) return `read_csv($${parameter}, header = true, all_varchar = true)`;
+  throw new UserFacingError(`${basename(path)}: linking reads .csv and .parquet files.`);
+}
+
+async function describeInput<K extends InputKind>(session: LockedSession, study: Study, kind: K, path: string, roles: Record<string, string> | undefined): Promise<Input<K>> {
+  const parameter = `path_${kind}`;
+  const scan = scanOf(path, parameter);
+  let described;
+  try {
+    described = await session.query(`DESCRIBE SELECT * FROM ${scan}`, { [parameter]: path });
+  } catch (error) {
+    throw new UserFacingError(`${basename(path)} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+  const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
+  return { kind, name: basename(path), scan, parameter, path, columns, types };
+}
+
+/** A key column as text; numbers would have lost their leading zeros, so they are refused. */
+function keyText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
+    throw new UserFacingError(`${input.name}: the key column ${column} holds numbers (${type}); keys must be text with their leading zeros. Export it as text.`);
+  }
+  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+}
+
+/** A date column as YYYYMMDD text, whether the file stores text or a DATE. */
+function dateText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  if (type === 'DATE' || type.startsWith('TIMESTAMP')) return `strftime(${alias}${q(column)}, '%Y%m%d')`;
+  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+}
+
+function text(column: string, alias = ''): string {
+  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+}
+
+function integer(column: string, alias = ''): string {
+  return `TRY_CAST(${alias}${q(column)} AS BIGINT)`;
+}
+
+/** The rows of an input, as a sub-query with the wanted roles under their role names. */
+function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<RolesOf<K>, 'key' | 'date' | 'text' | 'integer'>>, where = ''): string {
+  const columns = input.columns as Record<string, string>;
+  const parts = Object.entries(pick).map(([role, how]) => {
+    const column = columns[role] ?? role;
+    const expression =
+      how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : how === 'integer' ? integer(column) : text(column);
+    return `${expression} AS ${q(role)}`;
+  });
+  return `(SELECT ${parts.join(', ')} FROM ${input.scan}${where ? ` WHERE ${where}` : ''})`;
+}
+
+/** A date filter on the scan itself, so DuckDB applies it while reading. */
+function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>): string {
+  const columns = input.columns as Record<string, string>;
+  const begin = columns[beginRole as string] ?? String(beginRole);
+  const end = columns[endRole as string] ?? String(endRole);
+  return `${dateText(input, begin)} <= $reference AND ${dateText(input, end)} >= $reference`;
+}
+
+class Linker {
+  private readonly counts = new Map<string, LinkCount[]>();
+  private step = 0;
+
+  constructor(
+    private readonly session: LockedSession,
+    private readonly study: Study,
+    private readonly inputs: Inputs,
+    private readonly options: LinkOptions,
+    private readonly totalSteps: number,
+  ) {}
+
+  /** The bound values a statement names: the reference date, the municipality, the input paths. */
+  private parameters(sql: string): Record<string, string> {
+    const values: Record<string, string> = { reference: this.study.referenceDate, municipality: this.study.municipality.code };
+    for (const input of Object.values(this.inputs)) values[input.parameter] = input.path;
+    return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
+  }
+
+  /** Runs one statement as a step: progress before, cancel honoured before and during. */
+  async run(label: string, sql: string, kinds: InputKind[]): Promise<void> {
+    this.options.signal?.throwIfAborted();
+    this.step += 1;
+    this.options.onProgress?.({ step: this.step, steps: this.totalSteps, label });
+    const onAbort = () => this.session.interrupt();
+    this.options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await this.session.query(sql, this.parameters(sql));
+    } catch (error) {
+      this.options.signal?.throwIfAborted();
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const files = kinds.map((kind) => this.inputs[kind]?.name).filter(Boolean).join(', ');
+      throw new UserFacingError(`${label} failed${files ? ` (${files})` : ''}: ${message}`);
+    } finally {
+      this.options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async count(stepId: string, id: string, label: string, sql: string): Promise<number> {
+    const rows = await this.session.query(sql);
+    const value = Number(Object.values(rows[0] ?? {})[0] ?? 0);
+    const list = this.counts.get(stepId) ?? [];
+    list.push({ id, label, count: value });
+    this.counts.set(stepId, list);
+    return value;
+  }
+
+  report(steps: { id: string; label: string }[]): LinkReport {
+    const out: LinkStep[] = steps.map((step) => ({ ...step, counts: this.counts.get(step.id) ?? [] }));
+    return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out };
+  }
+}
+
+export const LINK_STEPS = [
+  { id: 'municipality', label: 'Adressen in de gemeente' },
+  { id: 'clients', label: 'Cliëntenbestand' },
+  { id: 'residents', label: 'Inwoners op de peildatum' },
+  { id: 'persons', label: 'Persoonsregister' },
+  { id: 'households', label: 'Huishoudens op de peildatum' },
+  { id: 'income', label: 'Inkomen en wonen' },
+  { id: 'education', label: 'Opleiding' },
+  { id: 'care', label: 'Jeugdhulp, jeugdbescherming en Wmo' },
+  { id: 'table', label: 'Analysetabel' },
+] as const;
+
+/**
+ * Builds `analysis_households` in the session: one row per household of persons living in the
+ * municipality on the reference date. Intermediate tables are small (residents, their households);
+ * the big files are only ever scanned, filtered by date and semi-joined on the residents while read.
+ */
+export async function linkHouseholds(session: LockedSession, study: Study, options: LinkOptions = {}): Promise<LinkReport> {
+  const inputs: Inputs = {};
+  for (const input of study.inputs) {
+    (inputs as Record<string, unknown>)[input.kind] = await describeInput(session, study, input.kind, input.path, input.roles);
+  }
+  const { persons, households, addresses, addressRegions, householdIncome, incomeLink, education, youthHelp, youthProtection, wmo, clients } = inputs;
+  if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('The study needs persons, households, addresses and addressRegions inputs.');
+  const linker = new Linker(session, study, inputs, options, 10);
+  const ref = study.referenceDate;
+  try {
+    // 1. Address objects in the municipality.
+    await linker.run(
+      'Adressen in de gemeente selecteren',
+      `CREATE OR REPLACE TEMP TABLE link_region AS SELECT DISTINCT addressSource, addressKey
+       FROM ${select(addressRegions, { addressSource: 'key', addressKey: 'key', municipality: 'text' })} WHERE municipality = $municipality`,
+      ['addressRegions'],
+    );
+    await linker.count('municipality', 'addressObjects', 'Adresobjecten in de gemeente', 'SELECT count(*) FROM link_region');
+
+    // 2. Client periods valid on the reference date.
+    if (clients) {
+      await linker.run(
+        'Cliëntperioden op de peildatum',
+        `CREATE OR REPLACE TEMP TABLE link_client_rows AS
+         SELECT *, begin <= $reference AND "end" >= $reference AS valid FROM (SELECT personSource, personKey, periodBegin AS begin, periodEnd AS "end"
+           FROM ${select(clients, { personSource: 'key', personKey: 'key', periodBegin: 'date', periodEnd: 'date' })})`,
+        ['clients'],
+      );
+      await linker.count('clients', 'rows', 'Regels in het cliëntenbestand', 'SELECT count(*) FROM link_client_rows');
+      await linker.count('clients', 'notValid', 'Cliëntperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
+      await linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
+      await session.query(`CREATE OR REPLACE TEMP TABLE link_clients AS
+        SELECT personSource, personKey, max(strptime("end", '%Y%m%d')::DATE - strptime(begin, '%Y%m%d')::DATE + 1) AS clientDays
+        FROM link_client_rows WHERE valid AND "end" >= begin GROUP BY ALL`);
+      await linker.count('clients', 'validPersons', 'Cliënten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
+    } else {
+      await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');
+    }
+
+    // 3. One scan of the address history: residents of the municipality, and where the clients lived.
+    await linker.run(
+      'Adressen op de peildatum koppelen',
+      `CREATE OR REPLACE TEMP TABLE link_addresses AS
+       SELECT a.personSource, a.personKey, r.addressKey IS NOT NULL AS inMunicipality, c.personKey IS NOT NULL AS isClient
+       FROM ${select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd'))} a
+       LEFT JOIN link_region r ON r.addressSource = a.addressSource AND r.addressKey = a.addressKey
+       LEFT JOIN link_clients c ON c.personSource = a.personSource AND c.personKey = a.personKey
+       WHERE r.addressKey IS NOT NULL OR c.personKey IS NOT NULL`,
+      ['addresses'],
+    );
+    await session.query(`CREATE OR REPLACE TEMP TABLE link_residents AS
+      SELECT DISTINCT personSource, personKey FROM link_addresses WHERE inMunicipality`);
+    await linker.count('residents', 'residents', 'Personen met een adres in de gemeente op de peildatum', 'SELECT count(*) FROM link_residents');
+    await linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses WHERE inMunicipality GROUP BY personSource, personKey HAVING count(*) > 1)`);
+    if (clients) {
+      await linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients c SEMI JOIN link_residents r USING (personSource, personKey)');
+      await linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM link_clients c
+        WHERE NOT EXISTS (SELECT 1 FROM link_residents r WHERE r.personSource = c.personSource AND r.personKey = c.personKey)
+          AND EXISTS (SELECT 1 FROM link_addresses a WHERE a.personSource = c.personSource AND a.personKey = c.personKey)`);
+      await linker.count('clients', 'noAddress', 'Cliënten zonder adres op de peildatum', `SELECT count(*) FROM link_clients c ANTI JOIN link_addresses a USING (personSource, personKey)`);
+    }
+
+    // 4. The person register: birth and migration background of residents; client keys that are unknown.
+    await linker.run(
+      'Persoonsregister koppelen',
+      `CREATE OR REPLACE TEMP TABLE link_persons AS
+       SELECT p.* FROM ${select(persons, { personSource: 'key', personKey: 'key', birthYear: 'integer', birthMonth: 'integer', generation: 'text' })} p
+       WHERE EXISTS (SELECT 1 FROM link_residents r WHERE r.personSource = p.personSource AND r.personKey = p.personKey)
+          OR EXISTS (SELECT 1 FROM link_clients c WHERE c.personSource = p.personSource AND c.personKey = p.personKey)`,
+      ['persons'],
+    );
+    await linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
+    await linker.count('persons', 'notFound', 'Inwoners niet in het persoonsregister', 'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)');
+    if (clients) {
+      await linker.count('clients', 'notInRegister', 'Cliëntsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
+    }
+
+    // 5. Household spells valid on the reference date.
+    await linker.run(
+      'Huishoudens op de peildatum koppelen',
+      `CREATE OR REPLACE TEMP TABLE link_members AS
+       SELECT h.* FROM ${select(
+         households,
+         {
+           personSource: 'key',
+           personKey: 'key',
+           householdKey: 'key',
+           spellBegin: 'date',
+           householdType: 'text',
+           position: 'text',
+           referencePerson: 'text',
+           size: 'integer',
+           children: 'integer',
+           youngestBirthYear: 'integer',
+           youngestBirthMonth: 'integer',
+         },
+         validOn(households, 'spellBegin', 'spellEnd'),
+       )} h SEMI JOIN link_residents r ON r.personSource = h.personSource AND r.personKey = h.personKey`,
+      ['households'],
+    );
+    await linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
+    await linker.count('households', 'residentsWithoutHousehold', 'Inwoners zonder huishouden op de peildatum', 'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)');
+    await linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
+    await linker.count('households', 'households', 'Huishoudens', 'SELECT count(*) FROM (SELECT DISTINCT householdKey, spellBegin FROM link_members)');
+    await linker.count('households', 'incomplete', 'Huishoudens met leden buiten de gemeente', `SELECT count(*) FROM (
+      SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(size))`);
+
+    // 6. Income and housing through the main breadwinner.
+    if (incomeLink && householdIncome) {
+      await linker.run(
+        'Inkomen koppelen',
+        `CREATE OR REPLACE TEMP TABLE link_breadwinners AS
+         SELECT k.* FROM ${select(incomeLink, { personSource: 'key', personKey: 'key', breadwinnerSource: 'key', breadwinnerKey: 'key' })} k
+         SEMI JOIN link_residents r ON r.personSource = k.personSource AND r.personKey = k.personKey`,
+        ['incomeLink'],
+      );
+      await linker.run(
+        'Huishoudinkomen koppelen',
+        `CREATE OR REPLACE TEMP TABLE link_income AS
+         SELECT i.* FROM ${select(householdIncome, { breadwinnerSource: 'key', breadwinnerKey: 'key', disposableIncome: 'integer', tenure: 'text', mainSource: 'text', benefitType: 'text' })} i
+         SEMI JOIN (SELECT DISTINCT breadwinnerSource, breadwinnerKey FROM link_breadwinners) b
+           ON b.breadwinnerSource = i.breadwinnerSource AND b.breadwinnerKey = i.breadwinnerKey`,
+        ['householdIncome'],
+      );
+    } else {
+      await session.query('CREATE OR REPLACE TEMP TABLE link_breadwinners (personSource VARCHAR, personKey VARCHAR, breadwinnerSource VARCHAR, breadwinnerKey VARCHAR)');
+      await session.query('CREATE OR REPLACE TEMP TABLE link_income (breadwinnerSource VARCHAR, breadwinnerKey VARCHAR, disposableIncome BIGINT, tenure VARCHAR, mainSource VARCHAR, benefitType VARCHAR)');
+    }
+
+    // 7. Education of the residents.
+    if (education) {
+      await linker.run(
+        'Opleiding koppelen',
+        `CREATE OR REPLACE TEMP TABLE link_education AS
+         SELECT e.* FROM ${select(education, { personSource: 'key', personKey: 'key', educationCode: 'text' })} e
+         SEMI JOIN link_residents r ON r.personSource = e.personSource AND r.personKey = e.personKey`,
+        ['education'],
+      );
+    } else {
+      await session.query('CREATE OR REPLACE TEMP TABLE link_education (personSource VARCHAR, personKey VARCHAR, educationCode VARCHAR)');
+    }
+
+    // 8. Care valid on the reference date, per resident.
+    const care: [string, Input<'youthHelp'> | Input<'youthProtection'> | Input<'wmo'> | undefined, InputKind][] = [
+      ['youth_help', youthHelp, 'youthHelp'],
+      ['youth_protection', youthProtection, 'youthProtection'],
+      ['wmo', wmo, 'wmo'],
+    ];
+    const careSelects = care.map(([name, input]) =>
+      input
+        ? `SELECT personSource, personKey, '${name}' AS care FROM ${select(input as Input<'wmo'>, { personSource: 'key', personKey: 'key' }, validOn(input as Input<'wmo'>, 'spellBegin', 'spellEnd'))}`
+        : `SELECT NULL::VARCHAR AS personSource, NULL::VARCHAR AS personKey, '${name}' AS care WHERE false`,
+    );
+    await linker.run(
+      'Zorg op de peildatum koppelen',
+      `CREATE OR REPLACE TEMP TABLE link_care AS
+       SELECT DISTINCT c.* FROM (${careSelects.join(' UNION ALL ')}) c SEMI JOIN link_residents r ON r.personSource = c.personSource AND r.personKey = c.personKey`,
+      care.map(([, , kind]) => kind).filter((kind) => inputs[kind]),
+    );
+
+    // 9. The analysis table.
+    const [year, month] = [Number(ref.slice(0, 4)), Number(ref.slice(4, 6))];
+    const age = (y: string, m: string) => `(${year} - ${y} - CASE WHEN ${month} < coalesce(${m}, 1) THEN 1 ELSE 0 END)`;
+    await linker.run(
+      'Analysetabel opbouwen',
+      `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE}_next AS
+       WITH member AS (
+         SELECT m.*, p.birthYear, p.birthMonth, p.generation, e.educationCode, b.breadwinnerSource, b.breadwinnerKey, c.clientDays
+         FROM link_members m
+         LEFT JOIN link_persons p USING (personSource, personKey)
+         LEFT JOIN link_education e USING (personSource, personKey)
+         LEFT JOIN link_breadwinners b USING (personSource, personKey)
+         LEFT JOIN link_clients c USING (personSource, personKey)
+       ), household AS (
+         SELECT householdKey, spellBegin,
+           any_value(householdType) AS household_type,
+           max(size) AS size,
+           max(children) AS children,
+           max(youngestBirthYear) AS youngestBirthYear,
+           max(youngestBirthMonth) AS youngestBirthMonth,
+           max(CASE WHEN referencePerson = '1' THEN ${age('birthYear', 'birthMonth')} END) AS reference_age,
+           bool_or(generation IN ('1', '2')) AS migration_background,
+           max(CASE WHEN position <> '1' AND left(educationCode, 1) IN ('1', '2', '3') THEN left(educationCode, 1)::INTEGER END) AS education_rank,
+           arg_max(breadwinnerKey, CASE WHEN referencePerson = '1' THEN 1 ELSE 0 END) AS breadwinnerKey,
+           arg_max(breadwinnerSource, CASE WHEN referencePerson = '1' THEN 1 ELSE 0 END) AS breadwinnerSource,
+           bool_or(clientDays IS NOT NULL) AS client,
+           max(clientDays) AS client_days,
+           list(personKey) AS memberKeys,
+           count(*) AS members_found
+         FROM member GROUP BY householdKey, spellBegin
+       )
+       SELECT h.householdKey AS household_key, h.spellBegin AS household_start,
+         h.household_type, h.size, h.children,
+         CASE WHEN h.youngestBirthYear IS NULL THEN NULL ELSE ${age('h.youngestBirthYear', 'h.youngestBirthMonth')} END AS youngest_child_age,
+         h.reference_age, h.migration_background,
+         CASE h.education_rank WHEN 1 THEN 'low' WHEN 2 THEN 'middle' WHEN 3 THEN 'high' END AS education_level,
+         i.mainSource AS income_source, i.benefitType AS benefit_type,
+         CASE WHEN i.disposableIncome = ${UNKNOWN_INCOME} THEN NULL ELSE i.disposableIncome END AS disposable_income,
+         CASE WHEN i.tenure IN ('1', '2', '3', '8') THEN i.tenure END AS tenure,
+         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'youth_help' AND list_contains(h.memberKeys, c.personKey)) AS youth_help,
+         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'youth_protection' AND list_contains(h.memberKeys, c.personKey)) AS youth_protection,
+         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'wmo' AND list_contains(h.memberKeys, c.personKey)) AS wmo,
+         h.client, h.client_days, i.breadwinnerKey IS NOT NULL AS has_income_record, h.members_found
+       FROM household h
+       LEFT JOIN link_income i ON i.breadwinnerSource = h.breadwinnerSource AND i.breadwinnerKey = h.breadwinnerKey`,
+      [],
+    );
+    await session.query(`CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE} AS SELECT * FROM ${ANALYSIS_TABLE}_next`);
+    await session.query(`DROP TABLE ${ANALYSIS_TABLE}_next`);
+    await linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record`);
+    await linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE NOT has_income_record`);
+    await linker.count('income', 'unknownIncome', 'Huishoudens met onbekend inkomen', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`);
+    await linker.count('education', 'known', 'Huishoudens met een bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`);
+    await linker.count('education', 'unknown', 'Huishoudens zonder bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NULL`);
+    await linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_help`);
+    await linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
+    await linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
+    await linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
+    await linker.count('table', 'clientHouseholds', 'Cliënthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
+    await linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
+    return linker.report([...LINK_STEPS]);
+  } finally {
+    for (const table of ['link_region', 'link_client_rows', 'link_clients', 'link_addresses', 'link_residents', 'link_persons', 'link_members', 'link_breadwinners', 'link_income', 'link_education', 'link_care', `${ANALYSIS_TABLE}_next`]) {
+      await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    }
+  }
+}

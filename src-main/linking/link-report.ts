@@ -1,0 +1,61 @@
+// The link report: per step, how many units went in, matched, and did not match and why (aggregates only).
+
+export interface LinkCount {
+  /** Stable id of what is counted, e.g. "residents" or "clients.livingElsewhere". */
+  id: string;
+  /** Dutch label for the app and the CLI. */
+  label: string;
+  count: number;
+}
+
+export interface LinkStep {
+  id: string;
+  label: string;
+  counts: LinkCount[];
+}
+
+export interface LinkReport {
+  referenceDate: string;
+  municipality: string;
+  steps: LinkStep[];
+}
+
+/** A count as it may leave the main process: the number, or only that it is under the threshold. */
+export type PublishedCount = { id: string; label: string } & ({ count: number } | { below: number });
+
+export interface PublishedLinkReport {
+  referenceDate: string;
+  municipality: string;
+  threshold: number;
+  steps: { id: string; label: string; counts: PublishedCount[] }[];
+}
+
+/**
+ * Counts from 1 to threshold - 1 are replaced by "below threshold" (zero stays: nobody is described).
+ * This is the primary count rule; issue 5's disclosure engine takes this over for every output.
+ */
+export function publishLinkReport(report: LinkReport, threshold = 10): PublishedLinkReport {
+  return {
+    referenceDate: report.referenceDate,
+    municipality: report.municipality,
+    threshold,
+    steps: report.steps.map((step) => ({
+      id: step.id,
+      label: step.label,
+      counts: step.counts.map(({ id, label, count }) => (count > 0 && count < threshold ? { id, label, below: threshold } : { id, label, count })),
+    })),
+  };
+}
+
+/** The report as readable lines for the terminal. */
+export function formatLinkReport(report: PublishedLinkReport): string {
+  const lines = [`Koppelrapport, peildatum ${report.referenceDate}, gemeente ${report.municipality}`];
+  for (const step of report.steps) {
+    lines.push(`\n${step.label}`);
+    for (const count of step.counts) {
+      const value = 'count' in count ? count.count.toLocaleString('nl-NL') : `< ${count.below}`;
+      lines.push(`  ${count.label.padEnd(64)} ${value.padStart(12)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,91 @@
+// The study file: a versioned JSON recipe (inputs and their roles, reference date, municipality); never microdata.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { UserFacingError } from '../errors';
+
+export const INPUT_KINDS = [
+  'persons',
+  'households',
+  'addresses',
+  'addressRegions',
+  'householdIncome',
+  'incomeLink',
+  'education',
+  'youthHelp',
+  'youthProtection',
+  'wmo',
+  'clients',
+] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+const yyyymmdd = z
+  .string()
+  .regex(/^\d{8}$/, 'a date as YYYYMMDD, e.g. 20171231')
+  .refine((text) => {
+    const month = Number(text.slice(4, 6));
+    const day = Number(text.slice(6, 8));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }, 'a real calendar date');
+
+export const studyInputSchema = z.strictObject({
+  /** Absolute, or relative to the study file's folder. */
+  path: z.string().min(1),
+  kind: z.enum(INPUT_KINDS),
+  /** Role name -> column name, where a file's columns differ from CBS's names. */
+  roles: z.record(z.string(), z.string().min(1)).optional(),
+});
+export type StudyInput = z.infer<typeof studyInputSchema>;
+
+export const studySchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().min(1).max(200),
+  referenceDate: yyyymmdd,
+  municipality: z.strictObject({ code: z.string().regex(/^\d{4}$/, 'a 4-digit CBS municipality code, e.g. 0784'), name: z.string().optional() }),
+  /** How open-ended spells are written (commonly 20501231). */
+  openEndDate: yyyymmdd.default('20501231'),
+  inputs: z.array(studyInputSchema).min(1),
+});
+export type Study = z.infer<typeof studySchema>;
+
+const REQUIRED_KINDS: readonly InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
+
+/** Checks a parsed study: one input per kind, the required kinds present. */
+export function checkStudy(study: Study, where: string): Study {
+  const seen = new Set<InputKind>();
+  for (const input of study.inputs) {
+    if (seen.has(input.kind)) throw new UserFacingError(`${where}: two inputs have kind "${input.kind}"; give each kind one file.`);
+    seen.add(input.kind);
+  }
+  const missing = REQUIRED_KINDS.filter((kind) => !seen.has(kind));
+  if (missing.length > 0) throw new UserFacingError(`${where}: the study needs inputs of kind ${missing.join(', ')}.`);
+  return study;
+}
+
+export function parseStudy(value: unknown, where: string): Study {
+  const parsed = studySchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new UserFacingError(`${where} is not a valid study file: ${issues.join('; ')}.`);
+  }
+  return checkStudy(parsed.data, where);
+}
+
+/** Reads and validates a study file; input paths come back absolute (relative ones resolved against the file's folder). */
+export async function loadStudyFile(path: string): Promise<Study> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserFacingError(`The study file ${path} does not exist or cannot be read.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserFacingError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const study = parseStudy(json, path);
+  const folder = dirname(resolve(path));
+  return { ...study, inputs: study.inputs.map((input) => ({ ...input, path: isAbsolute(input.path) ? input.path : resolve(folder, input.path) })) };
+}

@@ -1,0 +1,136 @@
+// Linking the demo world: the analysis table and link report match the generator's ground truth.
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LockedSession } from '../../../src-main/engine/locked-session';
+import { demoStudy } from '../../../src-main/linking/demo-study';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
+import { publishLinkReport, type LinkReport } from '../../../src-main/linking/link-report';
+import { runStudy } from '../../../src-main/linking/run-study';
+import { convertExtractsToParquet } from '../../../src-main/synthetic/parquet-export';
+import { tempFolder } from '../support/temp-folder';
+import { generateWorld } from '../synthetic/support/demo-world';
+
+let folder: string;
+let report: LinkReport;
+let session: LockedSession;
+let expected: { persons: number; households: number; clientHouseholds: number; householdsByType: Record<string, number> };
+
+function count(step: string, id: string): number | undefined {
+  return report.steps.find((s) => s.id === step)?.counts.find((c) => c.id === id)?.count;
+}
+
+beforeAll(async () => {
+  ({ folder } = await generateWorld());
+  expected = JSON.parse(await readFile(join(folder, 'ground-truth', 'expected.json'), 'utf8'));
+  ({ report, session } = await runStudy(demoStudy({ folder })));
+});
+afterAll(() => session?.close());
+
+describe('the analysis table of the demo world', () => {
+  it('has exactly the expected households, persons and household types', async () => {
+    const [row] = await session.query(`SELECT count(*) AS households, sum(members_found) AS persons, sum(size) AS sizes FROM ${ANALYSIS_TABLE}`);
+    expect(row).toEqual({ households: expected.households, persons: expected.persons, sizes: expected.persons });
+    const types = await session.query(`SELECT household_type, count(*) AS n FROM ${ANALYSIS_TABLE} GROUP BY ALL`);
+    expect(Object.fromEntries(types.map((t) => [t.household_type, t.n]))).toEqual(expected.householdsByType);
+  });
+
+  it('flags exactly the planted client households', async () => {
+    const planted = (await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 2).join(','));
+    const flagged = (await session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map((r) => `${r.household_key},${r.household_start}`);
+    expect(flagged).toHaveLength(191);
+    expect(new Set(flagged)).toEqual(new Set(planted));
+  });
+
+  it('carries every feature the issue asks for, with plausible values', async () => {
+    const [row] = await session.query(`SELECT
+      count(*) FILTER (WHERE reference_age BETWEEN 16 AND 110) AS aged,
+      count(*) FILTER (WHERE children > 0 AND youngest_child_age BETWEEN 0 AND 25) AS with_youngest,
+      count(*) FILTER (WHERE children = 0 AND youngest_child_age IS NULL) AS without_children,
+      count(*) FILTER (WHERE education_level IN ('low', 'middle', 'high')) AS educated,
+      count(*) FILTER (WHERE disposable_income IS NULL) AS unknown_income,
+      count(*) FILTER (WHERE tenure = '3') AS allowance,
+      count(*) FILTER (WHERE income_source = '22' AND benefit_type = '3') AS assistance,
+      count(*) FILTER (WHERE client AND client_days > 0) AS client_days,
+      count(*) FILTER (WHERE youth_help) AS youth_help, count(*) FILTER (WHERE youth_protection) AS youth_protection,
+      count(*) FILTER (WHERE wmo) AS wmo, count(*) FILTER (WHERE migration_background) AS migration
+      FROM ${ANALYSIS_TABLE}`);
+    expect(row!.aged).toBe(expected.households);
+    expect(Number(row!.with_youngest) + Number(row!.without_children)).toBe(expected.households);
+    expect(Number(row!.educated)).toBeGreaterThan(expected.households * 0.85);
+    expect(Number(row!.unknown_income)).toBeGreaterThan(50);
+    expect(row!.client_days).toBe(191);
+    for (const key of ['allowance', 'assistance', 'youth_help', 'youth_protection', 'wmo', 'migration']) expect(Number(row![key]), key).toBeGreaterThan(20);
+  });
+
+  it('reports each step with counts that agree with the ground truth', () => {
+    expect(count('residents', 'residents')).toBe(expected.persons);
+    expect(count('households', 'households')).toBe(expected.households);
+    expect(count('households', 'residentsWithoutHousehold')).toBe(0);
+    expect(count('table', 'clientHouseholds')).toBe(191);
+    expect(count('clients', 'notInRegister')).toBe(3);
+    expect(count('clients', 'badPeriod')).toBe(1);
+    expect(count('clients', 'noAddress')).toBe(3);
+    expect(count('clients', 'livingElsewhere')).toBeGreaterThan(10);
+    expect(count('clients', 'notValid')).toBeGreaterThan(20);
+  });
+
+  it('publishes the report with small counts hidden', () => {
+    const published = publishLinkReport(report);
+    const clients = published.steps.find((s) => s.id === 'clients')!.counts;
+    expect(clients.find((c) => c.id === 'notInRegister')).toEqual({ id: 'notInRegister', label: expect.any(String), below: 10 });
+    expect(JSON.stringify(published)).not.toMatch(/"count":[1-9]\b/);
+    expect(published.steps.find((s) => s.id === 'households')!.counts.find((c) => c.id === 'households')).toMatchObject({ count: expected.households });
+  });
+});
+
+describe('other inputs, same answer', () => {
+  it('links Parquet copies of the extracts to the same table', async () => {
+    const copy = await tempFolder('groepsbeeld-parquet-');
+    for (const name of await readdir(folder)) {
+      if (name.endsWith('.csv')) await copyFile(join(folder, name), join(copy, name));
+    }
+    await convertExtractsToParquet(copy);
+    const run = await runStudy(demoStudy({ folder: copy }, 'parquet'));
+    try {
+      const digest = `SELECT count(*) AS n, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client)) AS h FROM ${ANALYSIS_TABLE}`;
+      expect(await run.session.query(digest)).toEqual(await session.query(digest));
+    } finally {
+      await run.session.close();
+    }
+  });
+
+  it('follows role overrides when a file names its columns differently', async () => {
+    const copy = await tempFolder('groepsbeeld-roles-');
+    const clients = await readFile(join(folder, 'VOEDSELBANK_KLANTEN.csv'), 'utf8');
+    await writeFile(join(copy, 'klanten.csv'), clients.replace('STARTDATUM,EINDDATUM', 'begin_klant,eind_klant'));
+    const study = demoStudy({ folder });
+    study.inputs = study.inputs.map((input) =>
+      input.kind === 'clients' ? { path: join(copy, 'klanten.csv'), kind: 'clients', roles: { periodBegin: 'begin_klant', periodEnd: 'eind_klant' } } : input,
+    );
+    const run = await runStudy(study);
+    try {
+      expect(await run.session.query(`SELECT count(*) AS n FROM ${ANALYSIS_TABLE} WHERE client`)).toEqual([{ n: 191 }]);
+    } finally {
+      await run.session.close();
+    }
+    study.inputs = study.inputs.map((input) => (input.kind === 'clients' ? { ...input, roles: {} } : input));
+    await expect(runStudy(study)).rejects.toThrow(/klanten\.csv has no column STARTDATUM for the role periodBegin/);
+  });
+});
+
+describe('cancelling', () => {
+  it('stops between or inside steps, leaves no table behind and closes the session', async () => {
+    const controller = new AbortController();
+    const steps: number[] = [];
+    const run = runStudy(demoStudy({ folder }), {
+      signal: controller.signal,
+      onProgress: ({ step }) => {
+        steps.push(step);
+        if (step === 3) controller.abort(new Error('stop'));
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(Math.max(...steps)).toBe(3);
+  });
+});
