@@ -1,5 +1,6 @@
 // Links the extracts at the reference date inside one locked DuckDB session and builds the analysis table
 // of households in the municipality; each national file is scanned once, filtered while it is read.
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LockedSession } from '../engine/locked-session';
 import { quoteIdentifier as q } from '../engine/sql';
@@ -42,16 +43,35 @@ function scanOf(path: string, parameter: string): string {
   throw new UserFacingError(`${basename(path)}: linking reads .csv and .parquet files.`);
 }
 
+/** The header of a CSV file, read directly: every column is text in an all_varchar scan, so no sniffing is needed. */
+async function csvHeader(path: string): Promise<string[]> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const line = text.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',';
+    return line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1').replaceAll('""', '"'));
+  } finally {
+    await handle.close();
+  }
+}
+
 async function describeInput<K extends InputKind>(session: LockedSession, study: Study, kind: K, path: string, roles: Record<string, string> | undefined): Promise<Input<K>> {
   const parameter = `path_${kind}`;
   const scan = scanOf(path, parameter);
-  let described;
+  let types: Map<string, string>;
   try {
-    described = await session.query(`DESCRIBE SELECT * FROM ${scan}`, { [parameter]: path });
+    if (scan.startsWith('read_csv')) {
+      types = new Map((await csvHeader(path)).map((name) => [name, 'VARCHAR']));
+    } else {
+      const described = await session.query(`DESCRIBE SELECT * FROM ${scan}`, { [parameter]: path });
+      types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+    }
   } catch (error) {
     throw new UserFacingError(`${basename(path)} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
   const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
   return { kind, name: basename(path), scan, parameter, path, columns, types };
 }
@@ -76,28 +96,35 @@ function text(column: string, alias = ''): string {
   return `CAST(${alias}${q(column)} AS VARCHAR)`;
 }
 
-function integer(column: string, alias = ''): string {
-  return `TRY_CAST(${alias}${q(column)} AS BIGINT)`;
-}
-
 /** The rows of an input, as a sub-query with the wanted roles under their role names. */
 function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<RolesOf<K>, 'key' | 'date' | 'text' | 'integer'>>, where = ''): string {
   const columns = input.columns as Record<string, string>;
   const parts = Object.entries(pick).map(([role, how]) => {
     const column = columns[role] ?? role;
-    const expression =
-      how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : how === 'integer' ? integer(column) : text(column);
+    // Numbers stay text while the national file streams past; they are cast once the rows are few.
+    const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : text(column);
     return `${expression} AS ${q(role)}`;
   });
   return `(SELECT ${parts.join(', ')} FROM ${input.scan}${where ? ` WHERE ${where}` : ''})`;
 }
 
-/** A date filter on the scan itself, so DuckDB applies it while reading. */
-function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>): string {
+/**
+ * The reference date as a SQL literal. It is the one value written into the SQL text rather than bound:
+ * Parquet row groups are only skipped on their statistics when the filter compares with a constant.
+ * The study schema allows exactly eight digits, and this checks it again at the point of use.
+ */
+function dateLiteral(date: string): string {
+  if (!/^\d{8}$/.test(date)) throw new Error(`Not a YYYYMMDD date: ${JSON.stringify(date)}`);
+  return `'${date}'`;
+}
+
+/** A date filter on the scan itself, so DuckDB applies it while reading (and skips Parquet row groups). */
+function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: string): string {
   const columns = input.columns as Record<string, string>;
   const begin = columns[beginRole as string] ?? String(beginRole);
   const end = columns[endRole as string] ?? String(endRole);
-  return `${dateText(input, begin)} <= $reference AND ${dateText(input, end)} >= $reference`;
+  const reference = dateLiteral(referenceDate);
+  return `${dateText(input, begin)} <= ${reference} AND ${dateText(input, end)} >= ${reference}`;
 }
 
 class Linker {
@@ -214,7 +241,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
       'Adressen op de peildatum koppelen',
       `CREATE OR REPLACE TEMP TABLE link_addresses AS
        SELECT a.personSource, a.personKey, r.addressKey IS NOT NULL AS inMunicipality, c.personKey IS NOT NULL AS isClient
-       FROM ${select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd'))} a
+       FROM ${select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd', ref))} a
        LEFT JOIN link_region r ON r.addressSource = a.addressSource AND r.addressKey = a.addressKey
        LEFT JOIN link_clients c ON c.personSource = a.personSource AND c.personKey = a.personKey
        WHERE r.addressKey IS NOT NULL OR c.personKey IS NOT NULL`,
@@ -236,9 +263,10 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.run(
       'Persoonsregister koppelen',
       `CREATE OR REPLACE TEMP TABLE link_persons AS
-       SELECT p.* FROM ${select(persons, { personSource: 'key', personKey: 'key', birthYear: 'integer', birthMonth: 'integer', generation: 'text' })} p
-       WHERE EXISTS (SELECT 1 FROM link_residents r WHERE r.personSource = p.personSource AND r.personKey = p.personKey)
-          OR EXISTS (SELECT 1 FROM link_clients c WHERE c.personSource = p.personSource AND c.personKey = p.personKey)`,
+       SELECT p.personSource, p.personKey, TRY_CAST(p.birthYear AS INTEGER) AS birthYear, TRY_CAST(p.birthMonth AS INTEGER) AS birthMonth, p.generation
+       FROM ${select(persons, { personSource: 'key', personKey: 'key', birthYear: 'integer', birthMonth: 'integer', generation: 'text' })} p
+       SEMI JOIN (SELECT personSource, personKey FROM link_residents UNION SELECT personSource, personKey FROM link_clients) k
+         ON k.personSource = p.personSource AND k.personKey = p.personKey`,
       ['persons'],
     );
     await linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
@@ -251,7 +279,9 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.run(
       'Huishoudens op de peildatum koppelen',
       `CREATE OR REPLACE TEMP TABLE link_members AS
-       SELECT h.* FROM ${select(
+       SELECT h.* REPLACE (TRY_CAST(h.size AS INTEGER) AS size, TRY_CAST(h.children AS INTEGER) AS children,
+         TRY_CAST(h.youngestBirthYear AS INTEGER) AS youngestBirthYear, TRY_CAST(h.youngestBirthMonth AS INTEGER) AS youngestBirthMonth)
+       FROM ${select(
          households,
          {
            personSource: 'key',
@@ -266,7 +296,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
            youngestBirthYear: 'integer',
            youngestBirthMonth: 'integer',
          },
-         validOn(households, 'spellBegin', 'spellEnd'),
+         validOn(households, 'spellBegin', 'spellEnd', ref),
        )} h SEMI JOIN link_residents r ON r.personSource = h.personSource AND r.personKey = h.personKey`,
       ['households'],
     );
@@ -289,7 +319,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
       await linker.run(
         'Huishoudinkomen koppelen',
         `CREATE OR REPLACE TEMP TABLE link_income AS
-         SELECT i.* FROM ${select(householdIncome, { breadwinnerSource: 'key', breadwinnerKey: 'key', disposableIncome: 'integer', tenure: 'text', mainSource: 'text', benefitType: 'text' })} i
+         SELECT i.* REPLACE (TRY_CAST(i.disposableIncome AS BIGINT) AS disposableIncome) FROM ${select(householdIncome, { breadwinnerSource: 'key', breadwinnerKey: 'key', disposableIncome: 'integer', tenure: 'text', mainSource: 'text', benefitType: 'text' })} i
          SEMI JOIN (SELECT DISTINCT breadwinnerSource, breadwinnerKey FROM link_breadwinners) b
            ON b.breadwinnerSource = i.breadwinnerSource AND b.breadwinnerKey = i.breadwinnerKey`,
         ['householdIncome'],
@@ -320,7 +350,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     ];
     const careSelects = care.map(([name, input]) =>
       input
-        ? `SELECT personSource, personKey, '${name}' AS care FROM ${select(input as Input<'wmo'>, { personSource: 'key', personKey: 'key' }, validOn(input as Input<'wmo'>, 'spellBegin', 'spellEnd'))}`
+        ? `SELECT personSource, personKey, '${name}' AS care FROM ${select(input as Input<'wmo'>, { personSource: 'key', personKey: 'key' }, validOn(input as Input<'wmo'>, 'spellBegin', 'spellEnd', ref))}`
         : `SELECT NULL::VARCHAR AS personSource, NULL::VARCHAR AS personKey, '${name}' AS care WHERE false`,
     );
     await linker.run(
@@ -336,13 +366,18 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.run(
       'Analysetabel opbouwen',
       `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE}_next AS
-       WITH member AS (
-         SELECT m.*, p.birthYear, p.birthMonth, p.generation, e.educationCode, b.breadwinnerSource, b.breadwinnerKey, c.clientDays
+       WITH care AS (
+         SELECT personSource, personKey, bool_or(care = 'youth_help') AS youthHelp, bool_or(care = 'youth_protection') AS youthProtection, bool_or(care = 'wmo') AS wmo
+         FROM link_care GROUP BY ALL
+       ), member AS (
+         SELECT m.*, p.birthYear, p.birthMonth, p.generation, e.educationCode, b.breadwinnerSource, b.breadwinnerKey, c.clientDays,
+           coalesce(k.youthHelp, false) AS youthHelp, coalesce(k.youthProtection, false) AS youthProtection, coalesce(k.wmo, false) AS wmo
          FROM link_members m
          LEFT JOIN link_persons p USING (personSource, personKey)
          LEFT JOIN link_education e USING (personSource, personKey)
          LEFT JOIN link_breadwinners b USING (personSource, personKey)
          LEFT JOIN link_clients c USING (personSource, personKey)
+         LEFT JOIN care k USING (personSource, personKey)
        ), household AS (
          SELECT householdKey, spellBegin,
            any_value(householdType) AS household_type,
@@ -357,7 +392,9 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
            arg_max(breadwinnerSource, CASE WHEN referencePerson = '1' THEN 1 ELSE 0 END) AS breadwinnerSource,
            bool_or(clientDays IS NOT NULL) AS client,
            max(clientDays) AS client_days,
-           list(personKey) AS memberKeys,
+           bool_or(youthHelp) AS youth_help,
+           bool_or(youthProtection) AS youth_protection,
+           bool_or(wmo) AS wmo,
            count(*) AS members_found
          FROM member GROUP BY householdKey, spellBegin
        )
@@ -369,9 +406,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
          i.mainSource AS income_source, i.benefitType AS benefit_type,
          CASE WHEN i.disposableIncome = ${UNKNOWN_INCOME} THEN NULL ELSE i.disposableIncome END AS disposable_income,
          CASE WHEN i.tenure IN ('1', '2', '3', '8') THEN i.tenure END AS tenure,
-         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'youth_help' AND list_contains(h.memberKeys, c.personKey)) AS youth_help,
-         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'youth_protection' AND list_contains(h.memberKeys, c.personKey)) AS youth_protection,
-         EXISTS (SELECT 1 FROM link_care c WHERE c.care = 'wmo' AND list_contains(h.memberKeys, c.personKey)) AS wmo,
+         h.youth_help, h.youth_protection, h.wmo,
          h.client, h.client_days, i.breadwinnerKey IS NOT NULL AS has_income_record, h.members_found
        FROM household h
        LEFT JOIN link_income i ON i.breadwinnerSource = h.breadwinnerSource AND i.breadwinnerKey = h.breadwinnerKey`,

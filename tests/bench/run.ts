@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark suite, each figure next to a baseline measured in the same run.
 import { benchEngine } from './engine.bench';
+import { benchLinking } from './linking.bench';
 import { printTimings } from './measure';
 import { benchSynthetic } from './synthetic.bench';
 
 console.log(`Groepsbeeld benchmarks, ${new Date().toISOString()}`);
 printTimings('Foundation: what the protections cost', await benchEngine());
 printTimings('Synthetic extracts: generation', await benchSynthetic());
+printTimings('Linking: the analysis table at the reference date', await benchLinking());
