@@ -1,11 +1,13 @@
-// Which column plays which role in each input kind: CBS's names by default, the study's overrides on top.
+// Which column plays which role in each input: the study's mapping, else what the loader proposes for
+// a CBS table, else CBS's own column name. One role vocabulary for loading and linking (engine/column-roles).
+import { proposeRoles, type ColumnRole } from '../engine/column-roles';
 import { UserFacingError } from '../errors';
 import type { InputKind } from './study-file';
 
 const person = { personSource: 'RINPERSOONS', personKey: 'RINPERSOON' } as const;
 
-/** Default column per role, as CBS names them (the synthetic extracts use the same names). */
-export const DEFAULT_COLUMNS = {
+/** The roles linking reads from each kind of input, with CBS's column name for each. */
+export const LINK_COLUMNS = {
   persons: { ...person, birthYear: 'GBAGEBOORTEJAAR', birthMonth: 'GBAGEBOORTEMAAND', generation: 'GBAGENERATIE' },
   households: {
     ...person,
@@ -13,22 +15,22 @@ export const DEFAULT_COLUMNS = {
     spellEnd: 'DATUMEINDEHH',
     householdKey: 'HUISHOUDNR',
     householdType: 'TYPHH',
-    position: 'PLHH',
+    householdPosition: 'PLHH',
     referencePerson: 'REFPERSOONHH',
-    size: 'AANTALPERSHH',
-    children: 'AANTALKINDHH',
-    youngestBirthYear: 'GEBJAARJONGSTEKINDHH',
-    youngestBirthMonth: 'GEBMAANDJONGSTEKINDHH',
+    householdSize: 'AANTALPERSHH',
+    childCount: 'AANTALKINDHH',
+    youngestChildBirthYear: 'GEBJAARJONGSTEKINDHH',
+    youngestChildBirthMonth: 'GEBMAANDJONGSTEKINDHH',
   },
   addresses: { ...person, spellBegin: 'GBADATUMAANVANGADRESHOUDING', spellEnd: 'GBADATUMEINDEADRESHOUDING', addressSource: 'SOORTOBJECTNUMMER', addressKey: 'RINOBJECTNUMMER' },
-  /** `municipality` is gem<year of the reference date>; see columnsFor. */
+  /** `municipality` is gem<year of the reference date>; letter case varies by year. */
   addressRegions: { addressSource: 'SOORTOBJECTNUMMER', addressKey: 'RINOBJECTNUMMER', municipality: 'gem{year}' },
   householdIncome: {
     breadwinnerSource: 'RINPERSOONSHKW',
     breadwinnerKey: 'RINPERSOONHKW',
     disposableIncome: 'INHBESTINKH',
     tenure: 'INHEHALGR',
-    mainSource: 'INHBBIHJ',
+    mainIncomeSource: 'INHBBIHJ',
     benefitType: 'INHUAFTYP',
   },
   incomeLink: { ...person, breadwinnerSource: 'RINPERSOONSHKW', breadwinnerKey: 'RINPERSOONHKW' },
@@ -36,31 +38,33 @@ export const DEFAULT_COLUMNS = {
   youthHelp: { ...person, spellBegin: 'JGDHGELDIGHEIDBEGINDATUM', spellEnd: 'JGDHGELDIGHEIDEINDDATUM' },
   youthProtection: { ...person, spellBegin: 'JGDBGELDIGHEIDBEGINDATUM', spellEnd: 'JGDBGELDIGHEIDEINDDATUM' },
   wmo: { ...person, spellBegin: 'WMODATUMAANVANG', spellEnd: 'WMODATUMEINDE' },
-  clients: { ...person, periodBegin: 'STARTDATUM', periodEnd: 'EINDDATUM' },
-} as const satisfies Record<InputKind, Record<string, string>>;
+  clients: { ...person, clientBegin: 'STARTDATUM', clientEnd: 'EINDDATUM' },
+} as const satisfies Record<InputKind, Partial<Record<ColumnRole, string>>>;
 
-export type RolesOf<K extends InputKind> = keyof (typeof DEFAULT_COLUMNS)[K];
+export type RolesOf<K extends InputKind> = keyof (typeof LINK_COLUMNS)[K];
 
 /**
- * The column for every role of an input: the study's override, else CBS's name, matched to the file's
- * actual columns case-insensitively (letter case varies by year). A role whose column is missing is an
- * error that names the file, the role and the column looked for.
+ * The column for every role linking needs from an input, matched to the file's columns
+ * case-insensitively. A role whose column is missing is an error naming the file, the role and the
+ * column looked for, and listing the file's columns.
  */
 export function columnsFor<K extends InputKind>(
   kind: K,
   fileName: string,
   fileColumns: readonly string[],
-  overrides: Readonly<Record<string, string>> = {},
+  overrides: Readonly<Partial<Record<ColumnRole, string>>> = {},
   referenceYear: number,
 ): Record<RolesOf<K>, string> {
-  const defaults = DEFAULT_COLUMNS[kind] as Record<string, string>;
+  const needed = LINK_COLUMNS[kind] as Partial<Record<ColumnRole, string>>;
   for (const role of Object.keys(overrides)) {
-    if (!(role in defaults)) throw new UserFacingError(`${fileName}: "${role}" is not a role of a ${kind} file; roles are ${Object.keys(defaults).join(', ')}.`);
+    if (!(role in needed)) throw new UserFacingError(`${fileName}: linking does not use the role "${role}" for a ${kind} file; its roles are ${Object.keys(needed).join(', ')}.`);
   }
+  const proposal = proposeRoles(fileName, fileColumns, { referenceYear });
+  const proposed = proposal.kind === kind ? proposal.roles : {};
   const byLowerName = new Map(fileColumns.map((column) => [column.toLowerCase(), column]));
   const resolved: Record<string, string> = {};
-  for (const [role, defaultColumn] of Object.entries(defaults)) {
-    const wanted = (overrides[role] ?? defaultColumn).replace('{year}', String(referenceYear));
+  for (const [role, cbsName] of Object.entries(needed) as [ColumnRole, string][]) {
+    const wanted = overrides[role] ?? proposed[role] ?? cbsName.replace('{year}', String(referenceYear));
     const actual = byLowerName.get(wanted.toLowerCase());
     if (!actual) {
       throw new UserFacingError(

@@ -221,8 +221,8 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
       await linker.run(
         'Cliëntperioden op de peildatum',
         `CREATE OR REPLACE TEMP TABLE link_client_rows AS
-         SELECT *, begin <= $reference AND "end" >= $reference AS valid FROM (SELECT personSource, personKey, periodBegin AS begin, periodEnd AS "end"
-           FROM ${select(clients, { personSource: 'key', personKey: 'key', periodBegin: 'date', periodEnd: 'date' })})`,
+         SELECT *, begin <= $reference AND "end" >= $reference AS valid FROM (SELECT personSource, personKey, clientBegin AS begin, clientEnd AS "end"
+           FROM ${select(clients, { personSource: 'key', personKey: 'key', clientBegin: 'date', clientEnd: 'date' })})`,
         ['clients'],
       );
       await linker.count('clients', 'rows', 'Regels in het cliëntenbestand', 'SELECT count(*) FROM link_client_rows');
@@ -279,8 +279,8 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.run(
       'Huishoudens op de peildatum koppelen',
       `CREATE OR REPLACE TEMP TABLE link_members AS
-       SELECT h.* REPLACE (TRY_CAST(h.size AS INTEGER) AS size, TRY_CAST(h.children AS INTEGER) AS children,
-         TRY_CAST(h.youngestBirthYear AS INTEGER) AS youngestBirthYear, TRY_CAST(h.youngestBirthMonth AS INTEGER) AS youngestBirthMonth)
+       SELECT h.* REPLACE (TRY_CAST(h.householdSize AS INTEGER) AS householdSize, TRY_CAST(h.childCount AS INTEGER) AS childCount,
+         TRY_CAST(h.youngestChildBirthYear AS INTEGER) AS youngestChildBirthYear, TRY_CAST(h.youngestChildBirthMonth AS INTEGER) AS youngestChildBirthMonth)
        FROM ${select(
          households,
          {
@@ -289,12 +289,12 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
            householdKey: 'key',
            spellBegin: 'date',
            householdType: 'text',
-           position: 'text',
+           householdPosition: 'text',
            referencePerson: 'text',
-           size: 'integer',
-           children: 'integer',
-           youngestBirthYear: 'integer',
-           youngestBirthMonth: 'integer',
+           householdSize: 'integer',
+           childCount: 'integer',
+           youngestChildBirthYear: 'integer',
+           youngestChildBirthMonth: 'integer',
          },
          validOn(households, 'spellBegin', 'spellEnd', ref),
        )} h SEMI JOIN link_residents r ON r.personSource = h.personSource AND r.personKey = h.personKey`,
@@ -305,7 +305,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
     await linker.count('households', 'households', 'Huishoudens', 'SELECT count(*) FROM (SELECT DISTINCT householdKey, spellBegin FROM link_members)');
     await linker.count('households', 'incomplete', 'Huishoudens met leden buiten de gemeente', `SELECT count(*) FROM (
-      SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(size))`);
+      SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(householdSize))`);
 
     // 6. Income and housing through the main breadwinner.
     if (incomeLink && householdIncome) {
@@ -319,14 +319,14 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
       await linker.run(
         'Huishoudinkomen koppelen',
         `CREATE OR REPLACE TEMP TABLE link_income AS
-         SELECT i.* REPLACE (TRY_CAST(i.disposableIncome AS BIGINT) AS disposableIncome) FROM ${select(householdIncome, { breadwinnerSource: 'key', breadwinnerKey: 'key', disposableIncome: 'integer', tenure: 'text', mainSource: 'text', benefitType: 'text' })} i
+         SELECT i.* REPLACE (TRY_CAST(i.disposableIncome AS BIGINT) AS disposableIncome) FROM ${select(householdIncome, { breadwinnerSource: 'key', breadwinnerKey: 'key', disposableIncome: 'integer', tenure: 'text', mainIncomeSource: 'text', benefitType: 'text' })} i
          SEMI JOIN (SELECT DISTINCT breadwinnerSource, breadwinnerKey FROM link_breadwinners) b
            ON b.breadwinnerSource = i.breadwinnerSource AND b.breadwinnerKey = i.breadwinnerKey`,
         ['householdIncome'],
       );
     } else {
       await session.query('CREATE OR REPLACE TEMP TABLE link_breadwinners (personSource VARCHAR, personKey VARCHAR, breadwinnerSource VARCHAR, breadwinnerKey VARCHAR)');
-      await session.query('CREATE OR REPLACE TEMP TABLE link_income (breadwinnerSource VARCHAR, breadwinnerKey VARCHAR, disposableIncome BIGINT, tenure VARCHAR, mainSource VARCHAR, benefitType VARCHAR)');
+      await session.query('CREATE OR REPLACE TEMP TABLE link_income (breadwinnerSource VARCHAR, breadwinnerKey VARCHAR, disposableIncome BIGINT, tenure VARCHAR, mainIncomeSource VARCHAR, benefitType VARCHAR)');
     }
 
     // 7. Education of the residents.
@@ -381,13 +381,13 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
        ), household AS (
          SELECT householdKey, spellBegin,
            any_value(householdType) AS household_type,
-           max(size) AS size,
-           max(children) AS children,
-           max(youngestBirthYear) AS youngestBirthYear,
-           max(youngestBirthMonth) AS youngestBirthMonth,
+           max(householdSize) AS size,
+           max(childCount) AS children,
+           max(youngestChildBirthYear) AS youngestBirthYear,
+           max(youngestChildBirthMonth) AS youngestBirthMonth,
            max(CASE WHEN referencePerson = '1' THEN ${age('birthYear', 'birthMonth')} END) AS reference_age,
            bool_or(generation IN ('1', '2')) AS migration_background,
-           max(CASE WHEN position <> '1' AND left(educationCode, 1) IN ('1', '2', '3') THEN left(educationCode, 1)::INTEGER END) AS education_rank,
+           max(CASE WHEN householdPosition <> '1' AND left(educationCode, 1) IN ('1', '2', '3') THEN left(educationCode, 1)::INTEGER END) AS education_rank,
            arg_max(breadwinnerKey, CASE WHEN referencePerson = '1' THEN 1 ELSE 0 END) AS breadwinnerKey,
            arg_max(breadwinnerSource, CASE WHEN referencePerson = '1' THEN 1 ELSE 0 END) AS breadwinnerSource,
            bool_or(clientDays IS NOT NULL) AS client,
@@ -403,7 +403,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
          CASE WHEN h.youngestBirthYear IS NULL THEN NULL ELSE ${age('h.youngestBirthYear', 'h.youngestBirthMonth')} END AS youngest_child_age,
          h.reference_age, h.migration_background,
          CASE h.education_rank WHEN 1 THEN 'low' WHEN 2 THEN 'middle' WHEN 3 THEN 'high' END AS education_level,
-         i.mainSource AS income_source, i.benefitType AS benefit_type,
+         i.mainIncomeSource AS income_source, i.benefitType AS benefit_type,
          CASE WHEN i.disposableIncome = ${UNKNOWN_INCOME} THEN NULL ELSE i.disposableIncome END AS disposable_income,
          CASE WHEN i.tenure IN ('1', '2', '3', '8') THEN i.tenure END AS tenure,
          h.youth_help, h.youth_protection, h.wmo,

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { roleMapSchema } from '../engine/column-roles';
 import { UserFacingError } from '../errors';
 
 export const INPUT_KINDS = [
@@ -32,8 +33,8 @@ export const studyInputSchema = z.strictObject({
   /** Absolute, or relative to the study file's folder. */
   path: z.string().min(1),
   kind: z.enum(INPUT_KINDS),
-  /** Role name -> column name, where a file's columns differ from CBS's names. */
-  roles: z.record(z.string(), z.string().min(1)).optional(),
+  /** Role -> column name, where a file's columns differ from CBS's names (roles as in engine/column-roles). */
+  roles: roleMapSchema.optional(),
 });
 export type StudyInput = z.infer<typeof studyInputSchema>;
 

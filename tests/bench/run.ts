@@ -2,9 +2,11 @@
 import { benchEngine } from './engine.bench';
 import { benchLinking } from './linking.bench';
 import { printTimings } from './measure';
+import { benchSav } from './sav.bench';
 import { benchSynthetic } from './synthetic.bench';
 
 console.log(`Groepsbeeld benchmarks, ${new Date().toISOString()}`);
 printTimings('Foundation: what the protections cost', await benchEngine());
 printTimings('Synthetic extracts: generation', await benchSynthetic());
+printTimings('.sav reader: streaming SPSS system files', await benchSav());
 printTimings('Linking: the analysis table at the reference date', await benchLinking());

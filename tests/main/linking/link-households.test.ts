@@ -103,10 +103,10 @@ describe('other inputs, same answer', () => {
   it('follows role overrides when a file names its columns differently', async () => {
     const copy = await tempFolder('groepsbeeld-roles-');
     const clients = await readFile(join(folder, 'VOEDSELBANK_KLANTEN.csv'), 'utf8');
-    await writeFile(join(copy, 'klanten.csv'), clients.replace('STARTDATUM,EINDDATUM', 'begin_klant,eind_klant'));
+    await writeFile(join(copy, 'klanten.csv'), clients.replace('STARTDATUM,EINDDATUM', 'van,tot'));
     const study = demoStudy({ folder });
     study.inputs = study.inputs.map((input) =>
-      input.kind === 'clients' ? { path: join(copy, 'klanten.csv'), kind: 'clients', roles: { periodBegin: 'begin_klant', periodEnd: 'eind_klant' } } : input,
+      input.kind === 'clients' ? { path: join(copy, 'klanten.csv'), kind: 'clients', roles: { clientBegin: 'van', clientEnd: 'tot' } } : input,
     );
     const run = await runStudy(study);
     try {
@@ -115,7 +115,7 @@ describe('other inputs, same answer', () => {
       await run.session.close();
     }
     study.inputs = study.inputs.map((input) => (input.kind === 'clients' ? { ...input, roles: {} } : input));
-    await expect(runStudy(study)).rejects.toThrow(/klanten\.csv has no column STARTDATUM for the role periodBegin/);
+    await expect(runStudy(study)).rejects.toThrow(/klanten\.csv has no column STARTDATUM for the role clientBegin/);
   });
 });
 

@@ -1,0 +1,385 @@
+// The column-role vocabulary shared by loading and linking, and the recogniser that proposes roles for CBS tables.
+import { z } from 'zod';
+
+export const TABLE_KINDS = [
+  'persons',
+  'households',
+  'addresses',
+  'addressRegions',
+  'householdIncome',
+  'incomeLink',
+  'socioEconomic',
+  'education',
+  'youthHelp',
+  'youthProtection',
+  'wmo',
+  'clients',
+  'unknown',
+] as const;
+export const tableKindSchema = z.enum(TABLE_KINDS);
+export type TableKind = z.infer<typeof tableKindSchema>;
+
+/** Keys and spell dates (what linking joins on), then the fact columns the analysis table is built from. */
+export const COLUMN_ROLES = [
+  // keys
+  'personSource',
+  'personKey',
+  'addressSource',
+  'addressKey',
+  'householdKey',
+  'breadwinnerSource',
+  'breadwinnerKey',
+  // spells (a BUS file's begin and end date; for households the begin date is also part of the household's identity)
+  'spellBegin',
+  'spellEnd',
+  // region
+  'municipality',
+  'district',
+  'neighbourhood',
+  // persons
+  'sex',
+  'birthYear',
+  'birthMonth',
+  'generation',
+  'originGroup',
+  // households
+  'householdType',
+  'householdPosition',
+  'referencePerson',
+  'householdSize',
+  'childCount',
+  'youngestChildBirthYear',
+  'youngestChildBirthMonth',
+  // income households
+  'disposableIncome',
+  'grossIncome',
+  'standardisedIncome',
+  'tenure',
+  'mainIncomeSource',
+  'benefitType',
+  // person facts
+  'socioEconomicPosition',
+  'educationCode',
+  'youthHelp',
+  'youthProtection',
+  'wmo',
+  // the partner's client list
+  'clientBegin',
+  'clientEnd',
+] as const;
+export const columnRoleSchema = z.enum(COLUMN_ROLES);
+export type ColumnRole = z.infer<typeof columnRoleSchema>;
+
+/** Role -> column name as it is spelled in the file. */
+export const roleMapSchema = z.partialRecord(columnRoleSchema, z.string().min(1));
+export type RoleMap = z.infer<typeof roleMapSchema>;
+
+export const roleProposalSchema = z.object({ kind: tableKindSchema, roles: roleMapSchema });
+export type RoleProposal = z.infer<typeof roleProposalSchema>;
+
+/** How one role is found among a file's columns: exact names first, then a pattern (both case-insensitive). */
+interface RoleRule {
+  role: ColumnRole;
+  names?: readonly string[];
+  pattern?: RegExp;
+}
+
+const person: readonly RoleRule[] = [
+  { role: 'personSource', names: ['RINPERSOONS'] },
+  { role: 'personKey', names: ['RINPERSOON'] },
+];
+const addressObject: readonly RoleRule[] = [
+  { role: 'addressSource', names: ['SOORTOBJECTNUMMER'] },
+  { role: 'addressKey', names: ['RINOBJECTNUMMER'] },
+];
+const breadwinner: readonly RoleRule[] = [
+  { role: 'breadwinnerSource', names: ['RINPERSOONSHKW'] },
+  { role: 'breadwinnerKey', names: ['RINPERSOONHKW'] },
+];
+
+interface TableRecipe {
+  kind: Exclude<TableKind, 'unknown'>;
+  /** Matches the file name without extension, upper case: <TABLE><year>[TAB|BUS]V<n>. */
+  fileName: RegExp;
+  /** Columns that identify the table when the file name does not (any one of them, case-insensitive). */
+  signature?: RegExp;
+  rules: readonly RoleRule[];
+  /** Without these the table cannot be linked (a key column missing is an error when the table is recognised). */
+  required: readonly ColumnRole[];
+  /** True for TAB files: one row per unit, so the key must be unique. */
+  oneRowPerUnit: boolean;
+}
+
+const RECIPES: readonly TableRecipe[] = [
+  {
+    kind: 'persons',
+    fileName: /^GBAPERSOON(\d{4})?TAB/,
+    signature: /^GBAGESLACHT$|^GBAGEBOORTEJAAR$/i,
+    rules: [
+      ...person,
+      { role: 'sex', names: ['GBAGESLACHT'] },
+      { role: 'birthYear', names: ['GBAGEBOORTEJAAR'] },
+      { role: 'birthMonth', names: ['GBAGEBOORTEMAAND'] },
+      { role: 'generation', names: ['GBAGENERATIE'] },
+      { role: 'originGroup', names: ['GBAHERKOMSTGROEPERING'] },
+    ],
+    required: ['personSource', 'personKey'],
+    oneRowPerUnit: true,
+  },
+  {
+    kind: 'households',
+    fileName: /^GBAHUISHOUDENS/,
+    signature: /^HUISHOUDNR$|^TYPHH$/i,
+    rules: [
+      ...person,
+      { role: 'householdKey', names: ['HUISHOUDNR'] },
+      { role: 'spellBegin', names: ['DATUMAANVANGHH'] },
+      { role: 'spellEnd', names: ['DATUMEINDEHH'] },
+      { role: 'householdType', names: ['TYPHH'] },
+      { role: 'householdPosition', names: ['PLHH'] },
+      { role: 'referencePerson', names: ['REFPERSOONHH'] },
+      { role: 'householdSize', names: ['AANTALPERSHH'] },
+      { role: 'childCount', names: ['AANTALKINDHH'] },
+      { role: 'youngestChildBirthYear', names: ['GEBJAARJONGSTEKINDHH'] },
+      { role: 'youngestChildBirthMonth', names: ['GEBMAANDJONGSTEKINDHH'] },
+    ],
+    required: ['personSource', 'personKey', 'householdKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'addresses',
+    fileName: /^GBAADRESOBJECT/,
+    signature: /ADRESHOUDING$/i,
+    rules: [
+      ...person,
+      ...addressObject,
+      { role: 'spellBegin', names: ['GBADATUMAANVANGADRESHOUDING'] },
+      { role: 'spellEnd', names: ['GBADATUMEINDEADRESHOUDING'] },
+    ],
+    required: ['personSource', 'personKey', 'addressSource', 'addressKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'addressRegions',
+    fileName: /^VSLGWB/,
+    signature: /^gem\d{4}$/i,
+    rules: [
+      ...addressObject,
+      { role: 'municipality', pattern: /^gem\d{4}$/i },
+      { role: 'district', pattern: /^wc\d{4}$/i },
+      { role: 'neighbourhood', pattern: /^bc\d{4}$/i },
+    ],
+    required: ['addressSource', 'addressKey', 'municipality'],
+    oneRowPerUnit: true,
+  },
+  {
+    kind: 'householdIncome',
+    fileName: /^INHA/,
+    signature: /^INHBESTINKH$|^INHEHALGR$/i,
+    rules: [
+      ...breadwinner,
+      { role: 'disposableIncome', names: ['INHBESTINKH'] },
+      { role: 'grossIncome', names: ['INHBRUTINKH'] },
+      { role: 'standardisedIncome', names: ['INHGESTINKH'] },
+      { role: 'tenure', names: ['INHEHALGR'] },
+      { role: 'mainIncomeSource', names: ['INHBBIHJ'] },
+      { role: 'benefitType', names: ['INHUAFTYP'] },
+    ],
+    required: ['breadwinnerSource', 'breadwinnerKey'],
+    oneRowPerUnit: true,
+  },
+  {
+    kind: 'incomeLink',
+    fileName: /^KOPPELPERSOONHUISHOUDEN/,
+    rules: [...person, ...breadwinner],
+    required: ['personSource', 'personKey', 'breadwinnerSource', 'breadwinnerKey'],
+    oneRowPerUnit: true,
+  },
+  {
+    kind: 'socioEconomic',
+    fileName: /^SECM/,
+    signature: /^SECM$/i,
+    rules: [
+      ...person,
+      { role: 'spellBegin', names: ['AANVSECM'] },
+      { role: 'spellEnd', names: ['EINDSECM'] },
+      { role: 'socioEconomicPosition', names: ['SECM'] },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'education',
+    fileName: /^HOOGSTEOPL/,
+    signature: /^OPLNIV/i,
+    rules: [...person, { role: 'educationCode', names: ['OPLNIVSOI2021AGG4HBMETNIRWO'], pattern: /^OPLNIV/i }],
+    required: ['personSource', 'personKey', 'educationCode'],
+    oneRowPerUnit: true,
+  },
+  {
+    kind: 'youthHelp',
+    fileName: /^JGDHULP/,
+    signature: /^JGDH/i,
+    rules: [
+      ...person,
+      { role: 'youthHelp', names: ['JGDHHULPVORM'] },
+      { role: 'spellBegin', names: ['JGDHGELDIGHEIDBEGINDATUM'], pattern: /^JGDH.*BEGIN/i },
+      { role: 'spellEnd', names: ['JGDHGELDIGHEIDEINDDATUM'], pattern: /^JGDH.*EIND/i },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'youthProtection',
+    fileName: /^JGDBESCHERM/,
+    signature: /^JGDB/i,
+    rules: [
+      ...person,
+      { role: 'youthProtection', names: ['JGDBMAATREGEL'] },
+      { role: 'spellBegin', names: ['JGDBGELDIGHEIDBEGINDATUM'], pattern: /^JGDB.*BEGIN/i },
+      { role: 'spellEnd', names: ['JGDBGELDIGHEIDEINDDATUM'], pattern: /^JGDB.*EIND/i },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    // Real WMO column names are uncertain: the patterns are generous and the analyst can re-map.
+    kind: 'wmo',
+    fileName: /^WMO/,
+    signature: /^WMO/i,
+    rules: [
+      ...person,
+      { role: 'wmo', names: ['WMOSOORTVOORZIENING'], pattern: /^WMO.*(SOORT|VOORZIENING|TYPE)/i },
+      { role: 'spellBegin', names: ['WMODATUMAANVANG'], pattern: /^WMO.*(AANV|BEGIN|START)/i },
+      { role: 'spellEnd', names: ['WMODATUMEINDE'], pattern: /^WMO.*(EIND|STOP)/i },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'clients',
+    fileName: /KLANT|CLIENT|CLIËNT/,
+    rules: [
+      ...person,
+      { role: 'clientBegin', names: ['STARTDATUM', 'BEGINDATUM', 'DATUMAANVANG'], pattern: /START|BEGIN|AANV/i },
+      { role: 'clientEnd', names: ['EINDDATUM', 'DATUMEINDE'], pattern: /EIND|STOP|END/i },
+    ],
+    required: ['personKey', 'clientBegin'],
+    oneRowPerUnit: false,
+  },
+];
+
+function recipeOf(kind: TableKind): TableRecipe | undefined {
+  return RECIPES.find((recipe) => recipe.kind === kind);
+}
+
+/** The roles a recognised table cannot do without (empty for 'unknown'). */
+export function requiredRoles(kind: TableKind): readonly ColumnRole[] {
+  return recipeOf(kind)?.required ?? [];
+}
+
+/** True for CBS TAB tables (one row per unit): their key must be unique. */
+export function isOneRowPerUnit(kind: TableKind): boolean {
+  return recipeOf(kind)?.oneRowPerUnit ?? false;
+}
+
+/** The roles that identify one unit of a table (person, address, income household), in key order. */
+export function unitKeyRoles(kind: TableKind): readonly ColumnRole[] {
+  switch (kind) {
+    case 'persons':
+    case 'education':
+    case 'incomeLink':
+      return ['personSource', 'personKey'];
+    case 'addressRegions':
+      return ['addressSource', 'addressKey'];
+    case 'householdIncome':
+      return ['breadwinnerSource', 'breadwinnerKey'];
+    default:
+      return [];
+  }
+}
+
+/** The base name, without folder and extension, in upper case. */
+export function tableNameOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  return (dot > 0 ? base.slice(0, dot) : base).toUpperCase();
+}
+
+/** The four-digit year in a CBS file name (GBAPERSOON2018TABV1 -> 2018), if there is one. */
+export function tableYearOf(fileName: string): number | undefined {
+  const match = /(\d{4})(TAB|BUS)/.exec(tableNameOf(fileName));
+  return match ? Number(match[1]) : undefined;
+}
+
+function findColumn(rule: RoleRule, columns: readonly string[], taken: ReadonlySet<string>, referenceYear?: number): string | undefined {
+  const free = columns.filter((column) => !taken.has(column));
+  for (const name of rule.names ?? []) {
+    const hit = free.find((column) => column.toUpperCase() === name.toUpperCase());
+    if (hit) return hit;
+  }
+  const pattern = rule.pattern;
+  if (!pattern) return undefined;
+  const matches = free.filter((column) => pattern.test(column));
+  // Region columns carry a year (gem2017, gem2018): prefer the reference year, else the first in the file.
+  if (referenceYear !== undefined) {
+    const ofYear = matches.find((column) => column.endsWith(String(referenceYear)));
+    if (ofYear) return ofYear;
+  }
+  return matches[0];
+}
+
+function hasColumn(columns: readonly string[], name: string): boolean {
+  return columns.some((column) => column.toUpperCase() === name);
+}
+
+/** The table a file's name says it is (CBS naming), or undefined. */
+export function tableKindByName(fileName: string): TableKind | undefined {
+  const name = tableNameOf(fileName);
+  return RECIPES.find((recipe) => recipe.fileName.test(name))?.kind;
+}
+
+/** Recognises a table by its file name, else by its columns; 'unknown' when neither says. */
+export function recogniseTable(fileName: string, columns: readonly string[]): TableKind {
+  const byName = tableKindByName(fileName);
+  if (byName) return byName;
+  const bySignature = RECIPES.find((recipe) => columns.some((column) => recipe.signature?.test(column) === true));
+  if (bySignature) return bySignature.kind;
+  const persons = hasColumn(columns, 'RINPERSOON');
+  if (persons && hasColumn(columns, 'RINPERSOONHKW')) return 'incomeLink';
+  return 'unknown';
+}
+
+export interface ProposeRolesOptions {
+  /** The reference date's year, to pick gem<year> among several municipality columns. */
+  referenceYear?: number;
+}
+
+/**
+ * Proposes a role for each column it recognises. Unknown tables still get their person and address
+ * keys proposed (the analyst maps the rest by hand). Each column takes at most one role.
+ */
+export function proposeRoles(fileName: string, columns: readonly string[], options: ProposeRolesOptions = {}): RoleProposal {
+  const kind = recogniseTable(fileName, columns);
+  const rules = recipeOf(kind)?.rules ?? [...person, ...addressObject, ...breadwinner];
+  const roles: RoleMap = {};
+  const taken = new Set<string>();
+  for (const rule of rules) {
+    const column = findColumn(rule, columns, taken, options.referenceYear);
+    if (column === undefined || roles[rule.role] !== undefined) continue;
+    roles[rule.role] = column;
+    taken.add(column);
+  }
+  return { kind, roles };
+}
+
+/** Required roles that have no column (for an error that names them). */
+export function missingRoles(kind: TableKind, roles: RoleMap): ColumnRole[] {
+  return requiredRoles(kind).filter((role) => roles[role] === undefined);
+}
+
+/** The column a required role expects in a CBS table (for error messages): e.g. personKey -> RINPERSOON. */
+export function expectedColumnName(kind: TableKind, role: ColumnRole): string {
+  const rule = recipeOf(kind)?.rules.find((candidate) => candidate.role === role);
+  return rule?.names?.[0] ?? (rule?.pattern ? String(rule.pattern) : role);
+}
