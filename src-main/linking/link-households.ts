@@ -82,18 +82,23 @@ function keyText(input: Input<InputKind>, column: string, alias = ''): string {
   if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
     throw new UserFacingError(`${input.name}: the key column ${column} holds numbers (${type}); keys must be text with their leading zeros. Export it as text.`);
   }
-  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+  return asText(input, column, alias);
 }
 
 /** A date column as YYYYMMDD text, whether the file stores text or a DATE. */
 function dateText(input: Input<InputKind>, column: string, alias = ''): string {
   const type = input.types.get(column) ?? 'VARCHAR';
   if (type === 'DATE' || type.startsWith('TIMESTAMP')) return `strftime(${alias}${q(column)}, '%Y%m%d')`;
-  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+  return asText(input, column, alias);
 }
 
-function text(column: string, alias = ''): string {
-  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+/**
+ * A column as text. A text column is referenced bare: a cast around it, even a no-op one, would keep
+ * DuckDB from pushing filters and join keys into the Parquet reader.
+ */
+function asText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  return type === 'VARCHAR' ? `${alias}${q(column)}` : `CAST(${alias}${q(column)} AS VARCHAR)`;
 }
 
 /** The rows of an input, as a sub-query with the wanted roles under their role names. */
@@ -102,7 +107,7 @@ function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<Roles
   const parts = Object.entries(pick).map(([role, how]) => {
     const column = columns[role] ?? role;
     // Numbers stay text while the national file streams past; they are cast once the rows are few.
-    const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : text(column);
+    const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : asText(input, column);
     return `${expression} AS ${q(role)}`;
   });
   return `(SELECT ${parts.join(', ')} FROM ${input.scan}${where ? ` WHERE ${where}` : ''})`;
@@ -236,29 +241,19 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
       await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');
     }
 
-    // 3. One scan of the address history: residents of the municipality, and where the clients lived.
+    // 3. The address history, read once: persons living in the municipality on the reference date.
+    //    (Where clients outside it live is read from the household spells in step 5, not from a
+    //    second pass over this, the largest file.)
     await linker.run(
       'Adressen op de peildatum koppelen',
       `CREATE OR REPLACE TEMP TABLE link_addresses AS
-       SELECT a.personSource, a.personKey, r.addressKey IS NOT NULL AS inMunicipality, c.personKey IS NOT NULL AS isClient
-       FROM ${select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd', ref))} a
-       LEFT JOIN link_region r ON r.addressSource = a.addressSource AND r.addressKey = a.addressKey
-       LEFT JOIN link_clients c ON c.personSource = a.personSource AND c.personKey = a.personKey
-       WHERE r.addressKey IS NOT NULL OR c.personKey IS NOT NULL`,
+       SELECT a.personSource, a.personKey FROM ${select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd', ref))} a
+       JOIN link_region r ON r.addressSource = a.addressSource AND r.addressKey = a.addressKey`,
       ['addresses'],
     );
-    await session.query(`CREATE OR REPLACE TEMP TABLE link_residents AS
-      SELECT DISTINCT personSource, personKey FROM link_addresses WHERE inMunicipality`);
+    await session.query(`CREATE OR REPLACE TEMP TABLE link_residents AS SELECT DISTINCT personSource, personKey FROM link_addresses`);
     await linker.count('residents', 'residents', 'Personen met een adres in de gemeente op de peildatum', 'SELECT count(*) FROM link_residents');
-    await linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses WHERE inMunicipality GROUP BY personSource, personKey HAVING count(*) > 1)`);
-    if (clients) {
-      await linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients c SEMI JOIN link_residents r USING (personSource, personKey)');
-      await linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM link_clients c
-        WHERE NOT EXISTS (SELECT 1 FROM link_residents r WHERE r.personSource = c.personSource AND r.personKey = c.personKey)
-          AND EXISTS (SELECT 1 FROM link_addresses a WHERE a.personSource = c.personSource AND a.personKey = c.personKey)`);
-      await linker.count('clients', 'noAddress', 'Cliënten zonder adres op de peildatum', `SELECT count(*) FROM link_clients c ANTI JOIN link_addresses a USING (personSource, personKey)`);
-    }
-
+    await linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses GROUP BY personSource, personKey HAVING count(*) > 1)`);
     // 4. The person register: birth and migration background of residents; client keys that are unknown.
     await linker.run(
       'Persoonsregister koppelen',
@@ -278,7 +273,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     // 5. Household spells valid on the reference date.
     await linker.run(
       'Huishoudens op de peildatum koppelen',
-      `CREATE OR REPLACE TEMP TABLE link_members AS
+      `CREATE OR REPLACE TEMP TABLE link_spells AS
        SELECT h.* REPLACE (TRY_CAST(h.householdSize AS INTEGER) AS householdSize, TRY_CAST(h.childCount AS INTEGER) AS childCount,
          TRY_CAST(h.youngestChildBirthYear AS INTEGER) AS youngestChildBirthYear, TRY_CAST(h.youngestChildBirthMonth AS INTEGER) AS youngestChildBirthMonth)
        FROM ${select(
@@ -297,9 +292,18 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
            youngestChildBirthMonth: 'integer',
          },
          validOn(households, 'spellBegin', 'spellEnd', ref),
-       )} h SEMI JOIN link_residents r ON r.personSource = h.personSource AND r.personKey = h.personKey`,
+       )} h SEMI JOIN (SELECT personSource, personKey FROM link_residents UNION SELECT personSource, personKey FROM link_clients) k
+         ON k.personSource = h.personSource AND k.personKey = h.personKey`,
       ['households'],
     );
+    await session.query('CREATE OR REPLACE TEMP TABLE link_members AS SELECT * FROM link_spells SEMI JOIN link_residents USING (personSource, personKey)');
+    if (clients) {
+      await linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
+      await linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+        SEMI JOIN link_spells USING (personSource, personKey)`);
+      await linker.count('clients', 'notRegistered', 'Cliënten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+        ANTI JOIN link_spells USING (personSource, personKey)`);
+    }
     await linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
     await linker.count('households', 'residentsWithoutHousehold', 'Inwoners zonder huishouden op de peildatum', 'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)');
     await linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
@@ -427,7 +431,7 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
     await linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
     return linker.report([...LINK_STEPS]);
   } finally {
-    for (const table of ['link_region', 'link_client_rows', 'link_clients', 'link_addresses', 'link_residents', 'link_persons', 'link_members', 'link_breadwinners', 'link_income', 'link_education', 'link_care', `${ANALYSIS_TABLE}_next`]) {
+    for (const table of ['link_region', 'link_client_rows', 'link_clients', 'link_addresses', 'link_residents', 'link_persons', 'link_spells', 'link_members', 'link_breadwinners', 'link_income', 'link_education', 'link_care', `${ANALYSIS_TABLE}_next`]) {
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
   }

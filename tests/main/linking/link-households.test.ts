@@ -70,7 +70,7 @@ describe('the analysis table of the demo world', () => {
     expect(count('table', 'clientHouseholds')).toBe(191);
     expect(count('clients', 'notInRegister')).toBe(3);
     expect(count('clients', 'badPeriod')).toBe(1);
-    expect(count('clients', 'noAddress')).toBe(3);
+    expect(count('clients', 'notRegistered')).toBe(3);
     expect(count('clients', 'livingElsewhere')).toBeGreaterThan(10);
     expect(count('clients', 'notValid')).toBeGreaterThan(20);
   });
