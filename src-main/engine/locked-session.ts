@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRow, type JsonRow } from './json-values';
 
 export interface LockedSessionOptions {
@@ -16,11 +16,21 @@ export interface LockedSessionOptions {
 
 export type QueryParameters = Record<string, DuckDBValue>;
 
+export type AppendColumn = readonly (string | null)[] | Float64Array;
+
+/** DuckDB's vector size: a data chunk holds at most this many rows. */
+const CHUNK_ROWS = 2048;
+
 export interface LockedSession {
   /** Runs one statement with bound parameters and returns its rows as JSON-safe objects. */
   query(sql: string, parameters?: QueryParameters): Promise<JsonRow[]>;
   /** Stops the statement that is running now (it then fails with an interrupt error). */
   interrupt(): void;
+  /**
+   * Appends rows, column by column, to a table of this session whose columns are all VARCHAR or DOUBLE
+   * (how formats DuckDB cannot scan itself, such as .sav, are loaded). NaN numbers become NULL.
+   */
+  appendColumns(table: string, columns: readonly AppendColumn[], rowCount: number): Promise<void>;
   readonly readableFiles: readonly string[];
   close(): Promise<void>;
 }
@@ -69,6 +79,28 @@ export async function openLockedSession(options: LockedSessionOptions): Promise<
     },
     interrupt() {
       if (!closed) openConnection.interrupt();
+    },
+    async appendColumns(table, columns, rowCount) {
+      if (closed) throw new Error('The DuckDB session is closed.');
+      const appender = await openConnection.createAppender(table);
+      try {
+        const types = columns.map((column) => (column instanceof Float64Array ? DOUBLE : VARCHAR));
+        for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+          const size = Math.min(CHUNK_ROWS, rowCount - start);
+          const chunk = DuckDBDataChunk.create(types, size);
+          columns.forEach((column, index) => {
+            const slice: DuckDBValue[] =
+              column instanceof Float64Array
+                ? Array.from(column.subarray(start, start + size), (value) => (Number.isNaN(value) ? null : value))
+                : column.slice(start, start + size);
+            chunk.setColumnValues(index, slice);
+          });
+          appender.appendDataChunk(chunk);
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
     },
     async close() {
       if (closed) return;

@@ -3,6 +3,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LockedSession } from '../engine/locked-session';
+import { loadSavIntoSession } from '../engine/sav/load-into-session';
 import { quoteIdentifier as q } from '../engine/sql';
 import { UserFacingError } from '../errors';
 import { columnsFor, type RolesOf } from './input-columns';
@@ -36,11 +37,13 @@ interface Input<K extends InputKind> {
 
 type Inputs = { [K in InputKind]?: Input<K> };
 
+const isSav = (path: string) => /\.z?sav$/i.test(path);
+
 function scanOf(path: string, parameter: string): string {
   const lower = path.toLowerCase();
   if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return `read_parquet($${parameter})`;
   if (lower.endsWith('.csv')) return `read_csv($${parameter}, header = true, all_varchar = true)`;
-  throw new UserFacingError(`${basename(path)}: linking reads .csv and .parquet files.`);
+  throw new UserFacingError(`${basename(path)}: linking reads .csv, .parquet and .sav files.`);
 }
 
 /** The header of a CSV file, read directly: every column is text in an all_varchar scan, so no sniffing is needed. */
@@ -58,7 +61,22 @@ async function csvHeader(path: string): Promise<string[]> {
   }
 }
 
-async function describeInput<K extends InputKind>(session: LockedSession, study: Study, kind: K, path: string, roles: Record<string, string> | undefined): Promise<Input<K>> {
+async function describeInput<K extends InputKind>(
+  session: LockedSession,
+  study: Study,
+  kind: K,
+  path: string,
+  roles: Record<string, string> | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Input<K>> {
+  if (isSav(path)) {
+    // DuckDB cannot scan .sav: it is loaded into a table of this session first, then linked like any other input.
+    const loaded = await loadSavIntoSession(session, path, `input_${kind}`, signal);
+    const described = await session.query(`DESCRIBE SELECT * FROM ${q(loaded.table)}`);
+    const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+    const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
+    return { kind, name: basename(path), scan: q(loaded.table), parameter: '', path, columns, types };
+  }
   const parameter = `path_${kind}`;
   const scan = scanOf(path, parameter);
   let types: Map<string, string>;
@@ -98,7 +116,10 @@ function dateText(input: Input<InputKind>, column: string, alias = ''): string {
  */
 function asText(input: Input<InputKind>, column: string, alias = ''): string {
   const type = input.types.get(column) ?? 'VARCHAR';
-  return type === 'VARCHAR' ? `${alias}${q(column)}` : `CAST(${alias}${q(column)} AS VARCHAR)`;
+  if (type === 'VARCHAR') return `${alias}${q(column)}`;
+  // Codes stored as numbers (as in .sav files: 1.0) must read as the code text '1'.
+  if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return `CAST(CAST(round(${alias}${q(column)}) AS BIGINT) AS VARCHAR)`;
+  return `CAST(${alias}${q(column)} AS VARCHAR)`;
 }
 
 /** The rows of an input, as a sub-query with the wanted roles under their role names. */
@@ -147,7 +168,7 @@ class Linker {
   /** The bound values a statement names: the reference date, the municipality, the input paths. */
   private parameters(sql: string): Record<string, string> {
     const values: Record<string, string> = { reference: this.study.referenceDate, municipality: this.study.municipality.code };
-    for (const input of Object.values(this.inputs)) values[input.parameter] = input.path;
+    for (const input of Object.values(this.inputs)) if (input.parameter) values[input.parameter] = input.path;
     return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
   }
 
@@ -205,7 +226,7 @@ export const LINK_STEPS = [
 export async function linkHouseholds(session: LockedSession, study: Study, options: LinkOptions = {}): Promise<LinkReport> {
   const inputs: Inputs = {};
   for (const input of study.inputs) {
-    (inputs as Record<string, unknown>)[input.kind] = await describeInput(session, study, input.kind, input.path, input.roles);
+    (inputs as Record<string, unknown>)[input.kind] = await describeInput(session, study, input.kind, input.path, input.roles, options.signal);
   }
   const { persons, households, addresses, addressRegions, householdIncome, incomeLink, education, youthHelp, youthProtection, wmo, clients } = inputs;
   if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('The study needs persons, households, addresses and addressRegions inputs.');

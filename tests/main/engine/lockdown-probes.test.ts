@@ -18,6 +18,9 @@ async function unprotectedSession(): Promise<LockedSession & { close(): Promise<
     interrupt() {
       connection.interrupt();
     },
+    async appendColumns() {
+      throw new Error('not used by the probes');
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();

@@ -134,3 +134,45 @@ describe('cancelling', () => {
     expect(Math.max(...steps)).toBe(3);
   });
 });
+
+describe('.sav inputs, as CBS delivers them', () => {
+  it('links a .sav person register and client list to the same answer', async () => {
+    const { writeSav } = await import('../engine/sav/support/sav-writer');
+    const copy = await tempFolder('groepsbeeld-sav-');
+    const csvRows = async (name: string) => (await readFile(join(folder, name), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const clients = await csvRows('VOEDSELBANK_KLANTEN.csv');
+    await writeSav(join(copy, 'VOEDSELBANK_KLANTEN.sav'), {
+      variables: [{ name: 'RINPERSS', width: 1 }, { name: 'RINPERS', width: 9 }, { name: 'STARTDAT', width: 8 }, { name: 'EINDDAT', width: 8 }],
+      caseCount: clients.length,
+      caseValues: (index) => clients[index]!,
+      compression: 1,
+    });
+    const persons = await csvRows('GBAPERSOON2018TABV1.csv');
+    // Birth year, month and generation as SPSS numbers, keys as text.
+    await writeSav(join(copy, 'GBAPERSOON2018TABV1.sav'), {
+      variables: [{ name: 'RINPERSS', width: 1 }, { name: 'RINPERS', width: 9 }, { name: 'JAAR', width: 0 }, { name: 'MAAND', width: 0 }, { name: 'GENERATI', width: 0 }],
+      caseCount: persons.length,
+      caseValues: (index) => {
+        const row = persons[index]!;
+        return [row[0]!, row[1]!, Number(row[3]), Number(row[4]), Number(row[5])];
+      },
+      compression: 1,
+    });
+    const study = demoStudy({ folder });
+    const person = { personSource: 'RINPERSS', personKey: 'RINPERS' };
+    study.inputs = study.inputs.map((input) =>
+      input.kind === 'clients'
+        ? { path: join(copy, 'VOEDSELBANK_KLANTEN.sav'), kind: 'clients', roles: { ...person, clientBegin: 'STARTDAT', clientEnd: 'EINDDAT' } }
+        : input.kind === 'persons'
+          ? { path: join(copy, 'GBAPERSOON2018TABV1.sav'), kind: 'persons', roles: { ...person, birthYear: 'JAAR', birthMonth: 'MAAND', generation: 'GENERATI' } }
+          : input,
+    );
+    const run = await runStudy(study);
+    try {
+      const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, reference_age, migration_background, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+      expect(await run.session.query(digest)).toEqual(await session.query(digest));
+    } finally {
+      await run.session.close();
+    }
+  });
+});
