@@ -360,7 +360,11 @@ export interface ProposeRolesOptions {
  * keys proposed (the analyst maps the rest by hand). Each column takes at most one role.
  */
 export function proposeRoles(fileName: string, columns: readonly string[], options: ProposeRolesOptions = {}): RoleProposal {
-  const kind = recogniseTable(fileName, columns);
+  return proposeRolesAs(recogniseTable(fileName, columns), columns, options);
+}
+
+/** The roles a file would have as the given table (when the analyst says which table an unrecognised file is). */
+export function proposeRolesAs(kind: TableKind, columns: readonly string[], options: ProposeRolesOptions = {}): RoleProposal {
   const rules = recipeOf(kind)?.rules ?? [...person, ...addressObject, ...breadwinner];
   const roles: RoleMap = {};
   const taken = new Set<string>();

@@ -3,7 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute } from 'node:path';
 import { UserFacingError } from '../errors';
 
-export type FileFormat = 'csv' | 'parquet';
+export type FileFormat = 'csv' | 'parquet' | 'xlsx';
 
 export interface FileOnDisk {
   /** Resolved absolute path (symlinks followed), exactly as it is listed in DuckDB's allowed_paths. */
@@ -11,9 +11,11 @@ export interface FileOnDisk {
   name: string;
   format: FileFormat;
   sizeBytes: number;
+  /** Modification time when inspected: a file that changes while it is read is refused. */
+  modifiedMs: number;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, FileFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.pq': 'parquet' };
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.pq': 'parquet', '.xlsx': 'xlsx' };
 
 export function formatOfPath(path: string): FileFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
@@ -26,7 +28,7 @@ export async function inspectFile(path: string): Promise<FileOnDisk> {
   const format = formatOfPath(path);
   if (!format) {
     throw new UserFacingError(
-      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv or .parquet file.`,
+      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv, .parquet or .xlsx file.`,
     );
   }
   let resolved: string;
@@ -37,5 +39,20 @@ export async function inspectFile(path: string): Promise<FileOnDisk> {
   }
   const info = await stat(resolved);
   if (!info.isFile()) throw new UserFacingError(`"${name}" is not a file.`);
-  return { path: resolved, name, format, sizeBytes: info.size };
+  return { path: resolved, name, format, sizeBytes: info.size, modifiedMs: info.mtimeMs };
+}
+
+/** Refuses a file whose size or modification time differs from when it was inspected (it changed while being read). */
+export async function checkUnchanged(file: FileOnDisk): Promise<void> {
+  let info;
+  try {
+    info = await stat(file.path);
+  } catch {
+    throw new UserFacingError(`"${file.name}" disappeared while it was being read; open it again.`);
+  }
+  if (info.size !== file.sizeBytes || info.mtimeMs !== file.modifiedMs) {
+    throw new UserFacingError(
+      `"${file.name}" changed while it was being read (size ${file.sizeBytes} -> ${info.size} bytes); wait until it is completely written, then open it again.`,
+    );
+  }
 }

@@ -1,18 +1,29 @@
 // The DuckDB engine of one study: the files the analyst opened, the locked session that may read them.
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath } from 'node:fs/promises';
-import type { ColumnSummary, EngineSecurity, OpenedFile } from '../ipc/contract';
+import type { ColumnSummary, EngineSecurity, FileProfile, OpenedFile } from '../ipc/contract';
 import { UserFacingError } from '../errors';
-import { fileScan } from './file-scan';
+import { proposeRoles, proposeRolesAs, type ColumnRole, type RoleMap, type RoleProposal, type TableKind } from './column-roles';
+import { sniffCsv, windows1252Error, type CsvSniff } from './csv-dialect';
+import { checkFile } from './file-checks';
+import { describeCsv, describeParquet, type DescribedFile } from './file-describe';
+import { displayType, scanRelation, type ScannableFile } from './file-scan';
+import { profileFile } from './file-profile';
 import { openLockedSession, type LockedSession } from './locked-session';
-import { inspectFile, type FileOnDisk } from './opened-files';
+import { checkUnchanged, inspectFile, type FileOnDisk } from './opened-files';
+import { explainReadError } from './read-errors';
 import { readEngineSecurity } from './security-settings';
 import { quoteIdentifier } from './sql';
+import { TranscodedCopies } from './transcoded-copies';
+import { loadSheet, readSheetColumns, type SheetColumn } from './xlsx-sheet';
 
-interface OpenedFileEntry extends FileOnDisk {
-  id: string;
+export interface OpenedFileEntry extends FileOnDisk, ScannableFile {
   rowCount: number;
-  columns: { name: string; type: string }[];
+  warnings: string[];
+  /** The recognised table and the proposed roles (the analyst may change them). */
+  proposal: RoleProposal;
+  /** For .xlsx: the sheet, kept to re-create its table when a new locked session is swapped in. */
+  sheet?: SheetColumn[] | undefined;
 }
 
 function publicView(entry: OpenedFileEntry): OpenedFile {
@@ -22,7 +33,14 @@ function publicView(entry: OpenedFileEntry): OpenedFile {
     format: entry.format,
     sizeBytes: entry.sizeBytes,
     rowCount: entry.rowCount,
-    columns: entry.columns.map((column) => ({ ...column })),
+    columns: entry.columns.map((column) => ({
+      name: column.name,
+      type: displayType(column),
+      kind: column.kind,
+    })),
+    tableKind: entry.proposal.kind,
+    roles: { ...entry.proposal.roles },
+    warnings: [...entry.warnings],
   };
 }
 
@@ -31,18 +49,56 @@ function asCount(value: unknown): number {
   throw new Error(`Expected a count from DuckDB, got ${JSON.stringify(value)}.`);
 }
 
-async function describe(session: LockedSession, file: FileOnDisk): Promise<Pick<OpenedFileEntry, 'rowCount' | 'columns'>> {
-  const scan = fileScan(file.format);
+/** The in-memory table that holds an .xlsx sheet in the session. */
+function sheetTableName(id: string): string {
+  return `sheet_${id.replace(/[^0-9a-zA-Z]/g, '')}`;
+}
+
+/** A file about to be opened: a CSV's sniffed bytes, and where it is read (a UTF-8 copy of some Windows-1252 files). */
+interface PendingFile extends FileOnDisk {
+  sniff?: CsvSniff | undefined;
+  scanPath?: string | undefined;
+}
+
+async function describeFile(session: LockedSession, file: PendingFile, id: string): Promise<DescribedFile & { sheet?: SheetColumn[]; tableName?: string }> {
+  switch (file.format) {
+    case 'csv': {
+      if (!file.sniff) throw new Error(`${file.name}: the CSV was not sniffed.`);
+      const { delimiter, encoding } = file.sniff;
+      return describeCsv(session, file.scanPath ?? file.path, { delimiter, encoding: file.scanPath ? 'utf-8' : encoding });
+    }
+    case 'parquet':
+      return describeParquet(session, file.path);
+    case 'xlsx': {
+      const sheet = await readSheetColumns(file.path, file.name);
+      const tableName = sheetTableName(id);
+      await loadSheet(session, tableName, sheet);
+      return { columns: sheet.map((column) => ({ name: column.name, kind: column.kind, sourceType: column.sqlType })), sheet, tableName };
+    }
+  }
+}
+
+/** Reads one new file in the candidate session: dialect and types, roles, every check, and that it did not change meanwhile. */
+async function openOne(session: LockedSession, pending: PendingFile): Promise<OpenedFileEntry> {
+  const id = randomUUID();
+  const file: FileOnDisk & { scanPath?: string | undefined } = {
+    path: pending.path,
+    name: pending.name,
+    format: pending.format,
+    sizeBytes: pending.sizeBytes,
+    modifiedMs: pending.modifiedMs,
+    scanPath: pending.scanPath,
+  };
   try {
-    const columns = await session.query(`DESCRIBE SELECT * FROM ${scan}`, { path: file.path });
-    const counts = await session.query(`SELECT count(*) AS row_count FROM ${scan}`, { path: file.path });
-    return {
-      rowCount: asCount(counts[0]?.row_count),
-      columns: columns.map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
-    };
+    const described = await describeFile(session, pending, id);
+    const scannable: ScannableFile = { id, name: file.name, path: file.path, format: file.format, scanPath: file.scanPath, ...described };
+    const proposal = proposeRoles(file.name, described.columns.map((column) => column.name));
+    const { rowCount, warnings } = await checkFile(session, scannable, proposal);
+    await checkUnchanged(file);
+    return { ...file, ...scannable, sheet: described.sheet, rowCount, warnings, proposal };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserFacingError(`"${file.name}" could not be read as ${file.format.toUpperCase()}: ${reason}`);
+    if (file.format === 'csv' && error instanceof Error && /not latin-1 encoded/i.test(error.message)) throw await windows1252Error(file.path, file.name);
+    throw explainReadError(file.name, file.format, error);
   }
 }
 
@@ -54,6 +110,7 @@ async function describe(session: LockedSession, file: FileOnDisk): Promise<Pick<
 export class StudyEngine {
   private files = new Map<string, OpenedFileEntry>();
   private exportDirectory: string | undefined;
+  private copies = new TranscodedCopies();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(private session: LockedSession) {}
@@ -68,8 +125,32 @@ export class StudyEngine {
     return result;
   }
 
+  /** A new locked session over the given files, with the .xlsx sheets of the open files loaded again. */
   private async replaceSession(readableFiles: string[], exportDirectory: string | undefined): Promise<LockedSession> {
-    return openLockedSession({ readableFiles, writableDirectories: exportDirectory ? [exportDirectory] : [] });
+    const session = await openLockedSession({ readableFiles, writableDirectories: exportDirectory ? [exportDirectory] : [] });
+    try {
+      for (const entry of this.files.values()) if (entry.sheet && entry.tableName) await loadSheet(session, entry.tableName, entry.sheet);
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (an .xlsx is read in Node, never by DuckDB). */
+  private static readablePaths(files: Iterable<PendingFile>): string[] {
+    return [...files].filter((file) => file.format !== 'xlsx').map((file) => file.scanPath ?? file.path);
+  }
+
+  /** Sniffs a CSV before any session exists (Node only), making a UTF-8 copy where DuckDB could not read the encoding. */
+  private async prepare(file: FileOnDisk): Promise<PendingFile> {
+    if (file.format !== 'csv') return file;
+    try {
+      const sniff = await sniffCsv(file.path, file.name);
+      return { ...file, sniff, scanPath: sniff.needsUtf8Copy ? await this.copies.create(file.path) : undefined };
+    } catch (error) {
+      throw explainReadError(file.name, file.format, error);
+    }
   }
 
   /** Opens files the analyst chose (absolute paths); returns every open file. Already open paths are kept. */
@@ -85,12 +166,16 @@ export class StudyEngine {
         }
       }
       if (inspected.length === 0) return this.listOpenFiles();
-      const candidate = await this.replaceSession([...known], this.exportDirectory);
+      const pending: PendingFile[] = [];
       const added: OpenedFileEntry[] = [];
+      let candidate: LockedSession | undefined;
       try {
-        for (const file of inspected) added.push({ ...file, id: randomUUID(), ...(await describe(candidate, file)) });
+        for (const file of inspected) pending.push(await this.prepare(file));
+        candidate = await this.replaceSession(StudyEngine.readablePaths([...this.files.values(), ...pending]), this.exportDirectory);
+        for (const file of pending) added.push(await openOne(candidate, file));
       } catch (error) {
-        await candidate.close();
+        await candidate?.close();
+        for (const file of pending) if (file.scanPath) await this.copies.remove(file.scanPath);
         throw error;
       }
       const previous = this.session;
@@ -114,7 +199,7 @@ export class StudyEngine {
     return this.exclusive(async () => {
       await mkdir(directory, { recursive: true });
       const resolved = await realpath(directory);
-      const candidate = await this.replaceSession([...this.files.values()].map((entry) => entry.path), resolved);
+      const candidate = await this.replaceSession(StudyEngine.readablePaths(this.files.values()), resolved);
       const previous = this.session;
       this.session = candidate;
       this.exportDirectory = resolved;
@@ -125,20 +210,20 @@ export class StudyEngine {
   /** Row count, missing and distinct values of one column: aggregates only. */
   columnSummary(fileId: string, column: string): Promise<ColumnSummary> {
     return this.exclusive(async () => {
-      const file = this.files.get(fileId);
-      if (!file) throw new UserFacingError('This file is no longer open; open it again on the Data page.');
+      const file = this.openEntry(fileId);
       const known = file.columns.find((candidate) => candidate.name === column);
       if (!known) throw new UserFacingError(`"${file.name}" has no column ${JSON.stringify(column)}.`);
       const name = quoteIdentifier(column);
+      const relation = scanRelation(file);
       const rows = await this.session.query(
         `SELECT count(*) AS row_count, count(*) - count(${name}) AS missing, count(DISTINCT ${name}) AS distinct_values
-         FROM ${fileScan(file.format)}`,
-        { path: file.path },
+         FROM ${relation.sql}`,
+        relation.parameters,
       );
       const row = rows[0];
       return {
         column,
-        type: known.type,
+        type: displayType(known),
         rowCount: asCount(row?.row_count),
         missing: asCount(row?.missing),
         distinct: asCount(row?.distinct_values),
@@ -146,8 +231,52 @@ export class StudyEngine {
     });
   }
 
+  /**
+   * The analyst's choice of role for one column: the column loses any role it had, then takes `role`
+   * (which another column then loses); null leaves it without a role. Returns the file as now mapped.
+   */
+  setColumnRole(fileId: string, column: string, role: ColumnRole | null): Promise<OpenedFile> {
+    return this.exclusive(async () => {
+      const file = this.openEntry(fileId);
+      if (!file.columns.some((candidate) => candidate.name === column)) throw new UserFacingError(`"${file.name}" has no column ${JSON.stringify(column)}.`);
+      const roles: RoleMap = {};
+      for (const [name, mapped] of Object.entries(file.proposal.roles) as [ColumnRole, string][]) if (mapped !== column) roles[name] = mapped;
+      if (role !== null) roles[role] = column;
+      file.proposal = { kind: file.proposal.kind, roles };
+      return publicView(file);
+    });
+  }
+
+  /** The analyst says which table a file is: its roles are proposed anew for that table. */
+  setTableKind(fileId: string, kind: TableKind): Promise<OpenedFile> {
+    return this.exclusive(async () => {
+      const file = this.openEntry(fileId);
+      file.proposal = proposeRolesAs(kind, file.columns.map((column) => column.name));
+      return publicView(file);
+    });
+  }
+
+  /** The column profile of one open file: aggregates only, small counts masked (see file-profile.ts). */
+  fileProfile(fileId: string): Promise<FileProfile> {
+    return this.exclusive(async () => profileFile(this.session, this.openEntry(fileId)));
+  }
+
+  private openEntry(fileId: string): OpenedFileEntry {
+    const file = this.files.get(fileId);
+    if (!file) throw new UserFacingError('This file is no longer open; open it again on the Data page.');
+    return file;
+  }
+
   security(): Promise<EngineSecurity> {
     return this.exclusive(() => readEngineSecurity(this.session));
+  }
+
+  /**
+   * The session with the open files, for linking: pass each file to scanRelation() for its typed relation.
+   * Internal to the main process; never exposed over IPC.
+   */
+  withFiles<T>(work: (session: LockedSession, files: readonly OpenedFileEntry[]) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.session, [...this.files.values()]));
   }
 
   /** Internal access for the engine's own modules and tests; never exposed over IPC. */
@@ -159,6 +288,7 @@ export class StudyEngine {
     return this.exclusive(async () => {
       this.files.clear();
       await this.session.close();
+      await this.copies.close();
     });
   }
 }

@@ -1,5 +1,6 @@
 // The one IPC contract: every verb the renderer may call, its channel, and zod schemas for request and response.
 import { z } from 'zod';
+import { columnRoleSchema, roleMapSchema, tableKindSchema } from '../engine/column-roles';
 
 /** Why a call failed, as a code the UI can translate plus a message a person can act on. */
 export const ipcErrorSchema = z.object({
@@ -33,16 +34,24 @@ export const engineSecuritySchema = z.object({
 });
 export type EngineSecurity = z.infer<typeof engineSecuritySchema>;
 
-export const fileColumnSchema = z.object({ name: z.string(), type: z.string() });
+/** kind: how the engine reads the column (keys and codes stay text; dates are YYYYMMDD text). */
+export const columnKindSchema = z.enum(['key', 'code', 'date', 'text', 'number', 'other']);
+export const fileColumnSchema = z.object({ name: z.string(), type: z.string(), kind: columnKindSchema });
 
 /** A file the analyst opened: metadata and a row count only, never rows. */
 export const openedFileSchema = z.object({
   id: z.string(),
   name: z.string(),
-  format: z.enum(['csv', 'parquet']),
+  format: z.enum(['csv', 'parquet', 'xlsx']),
   sizeBytes: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative(),
   columns: z.array(fileColumnSchema),
+  /** The CBS table it was recognised as ('unknown' when neither name nor columns say). */
+  tableKind: tableKindSchema,
+  /** Role -> column, as proposed (and as changed by the analyst). */
+  roles: roleMapSchema,
+  /** Problems in single rows that do not stop the file from being used (e.g. a period typed backwards). */
+  warnings: z.array(z.string()),
 });
 export type OpenedFile = z.infer<typeof openedFileSchema>;
 
@@ -61,6 +70,47 @@ export const columnSummarySchema = z.object({
 });
 export type ColumnSummary = z.infer<typeof columnSummarySchema>;
 
+/** A count of units; 1 to 9 is shown as { below: 10 } (placeholder for the disclosure rules of issue 5). */
+export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.literal(10) })]);
+export type ProfileCount = z.infer<typeof profileCountSchema>;
+
+export const fileProfileRequestSchema = z.object({ fileId: z.string().min(1).max(64) });
+
+/** Aggregates of one column: never a raw minimum or maximum of numbers, quartiles only from 10 values on. */
+export const columnProfileSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  kind: columnKindSchema,
+  missing: profileCountSchema,
+  /** null when the number of missing values is itself masked. */
+  missingPercent: z.number().min(0).max(100).nullable(),
+  distinct: profileCountSchema,
+  /** Most frequent values; none for keys and for text that identifies (most rows their own value). */
+  topValues: z.array(z.object({ value: z.string(), count: profileCountSchema })).max(5),
+  /** Dates only: the range they span, as ISO dates. */
+  dateRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+  quartiles: z.object({ q1: z.number(), median: z.number(), q3: z.number() }).nullable(),
+});
+export type ColumnProfile = z.infer<typeof columnProfileSchema>;
+
+export const fileProfileSchema = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  rowCount: z.number().int().nonnegative(),
+  columns: z.array(columnProfileSchema),
+});
+export type FileProfile = z.infer<typeof fileProfileSchema>;
+
+export const setColumnRoleRequestSchema = z.object({
+  fileId: z.string().min(1).max(64),
+  column: z.string().min(1).max(256),
+  /** null: the column has no role. */
+  role: columnRoleSchema.nullable(),
+});
+export type SetColumnRoleRequest = z.infer<typeof setColumnRoleRequestSchema>;
+
+export const setTableKindRequestSchema = z.object({ fileId: z.string().min(1).max(64), tableKind: tableKindSchema });
+
 const noPayload = z.undefined();
 
 export const contract = {
@@ -72,6 +122,12 @@ export const contract = {
   /** Opens the embedded demo world (synthetic extracts), generating it into the app-data folder on first use. */
   openDemo: { channel: 'groepsbeeld:open-demo', request: noPayload, response: z.array(openedFileSchema) },
   columnSummary: { channel: 'groepsbeeld:column-summary', request: columnSummaryRequestSchema, response: columnSummarySchema },
+  /** Profile of every column of one open file: aggregates only, small counts masked. */
+  fileProfile: { channel: 'groepsbeeld:file-profile', request: fileProfileRequestSchema, response: fileProfileSchema },
+  /** The analyst changes a column's role (the proposal is only a proposal). */
+  setColumnRole: { channel: 'groepsbeeld:set-column-role', request: setColumnRoleRequestSchema, response: openedFileSchema },
+  /** The analyst says which table a file is; its roles are proposed anew. */
+  setTableKind: { channel: 'groepsbeeld:set-table-kind', request: setTableKindRequestSchema, response: openedFileSchema },
 } as const;
 
 export type Contract = typeof contract;

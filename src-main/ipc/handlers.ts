@@ -24,5 +24,8 @@ export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDepende
     listFiles: () => engine.listFiles(),
     openDemo: async () => engine.openFiles(demoExtractPaths(await ensureDemoWorld(demoFolder))),
     columnSummary: ({ fileId, column }) => engine.columnSummary(fileId, column),
+    fileProfile: ({ fileId }) => engine.fileProfile(fileId),
+    setColumnRole: ({ fileId, column, role }) => engine.setColumnRole(fileId, column, role),
+    setTableKind: ({ fileId, tableKind }) => engine.setTableKind(fileId, tableKind),
   };
 }

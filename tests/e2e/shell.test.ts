@@ -103,6 +103,44 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await app.screenshot('nl-data-demo');
   });
 
+  it('shows a file\'s profile and proposed roles, and lets the analyst change a role', async () => {
+    const { page } = app;
+    const card = page.getByTestId('file-GBAHUISHOUDENS2018BUSV1.csv');
+    const kind = card.getByTestId('table-kind');
+    expect(await kind.inputValue()).toBe('households');
+    expect(await kind.locator('option:checked').innerText()).toBe('Huishoudens (GBAHUISHOUDENS)');
+    expect(await page.getByTestId('file-VOEDSELBANK_KLANTEN.csv').innerText()).toMatch(/Let op[\s\S]*EINDDATUM, row \d+ \(line \d+\): the end date is before the begin date/);
+    await card.getByTestId('show-profile-GBAHUISHOUDENS2018BUSV1.csv').click();
+    const profile = page.getByTestId('profile-GBAHUISHOUDENS2018BUSV1.csv');
+    const householdKey = profile.getByTestId('profile-row-HUISHOUDNR');
+    await householdKey.waitFor({ timeout: 30_000 });
+    expect(await householdKey.getByRole('combobox').inputValue()).toBe('householdKey');
+    // Cells after the role menu: type, missing, distinct, most frequent values, range or quartiles.
+    const cells = (column: string) => profile.getByTestId(`profile-row-${column}`).locator('td').allInnerTexts();
+    expect((await cells('HUISHOUDNR'))[4]).toMatch(/niet getoond/);
+    const begin = await cells('DATUMAANVANGHH');
+    expect(begin[1]).toBe('DATE (YYYYMMDD)');
+    expect(begin[5]).toMatch(/^\d{4}-\d{2}-\d{2} t\/m \d{4}-\d{2}-\d{2}$/);
+    expect(await profile.getByTestId('profile-row-DATUMAANVANGHH').getByRole('combobox').inputValue()).toBe('spellBegin');
+    const type = await cells('TYPHH');
+    expect(type[4]).toMatch(/^\d \([\d.]+\)( · \d \((< 10|[\d.]+)\)){4}$/);
+    expect(await profile.getByTestId('profile-row-TYPHH').getByRole('combobox').inputValue()).toBe('householdType');
+    await profile.getByTestId('profile-row-AANTALPERSHH').scrollIntoViewIfNeeded();
+    await app.screenshot('nl-data-profile');
+    await profile.getByTestId('profile-row-REFPERSOONHH').getByRole('combobox').selectOption('householdType');
+    await expect.poll(async () => (await app.engine.listFiles()).find((file) => file.name === 'GBAHUISHOUDENS2018BUSV1.csv')!.roles.householdType).toBe('REFPERSOONHH');
+    await expect.poll(() => profile.getByTestId('profile-row-TYPHH').getByRole('combobox').inputValue()).toBe('');
+    expect(app.calls).toContain('groepsbeeld:set-column-role');
+    await profile.getByTestId('profile-row-TYPHH').getByRole('combobox').selectOption('householdType');
+    await expect.poll(() => profile.getByTestId('profile-row-REFPERSOONHH').getByRole('combobox').inputValue()).toBe('');
+    // Saying the file is another table proposes its roles anew; saying it back restores them.
+    await kind.selectOption('clients');
+    await expect.poll(() => profile.getByTestId('profile-row-DATUMAANVANGHH').getByRole('combobox').inputValue()).toBe('clientBegin');
+    await kind.selectOption('households');
+    await expect.poll(() => profile.getByTestId('profile-row-DATUMAANVANGHH').getByRole('combobox').inputValue()).toBe('spellBegin');
+    expect(app.calls).toContain('groepsbeeld:set-table-kind');
+  });
+
   it('made no request outside its own bundle, and its CSP blocks any attempt', async () => {
     const { page } = app;
     expect(app.foreignRequests).toEqual([]);

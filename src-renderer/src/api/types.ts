@@ -15,3 +15,6 @@ export type EngineSecurity = ValueOf<'engineSecurity'>;
 export type OpenedFile = ValueOf<'listFiles'>[number];
 export type FileColumn = OpenedFile['columns'][number];
 export type ColumnSummary = ValueOf<'columnSummary'>;
+export type FileProfile = ValueOf<'fileProfile'>;
+export type ColumnProfile = FileProfile['columns'][number];
+export type ProfileCount = ColumnProfile['missing'];

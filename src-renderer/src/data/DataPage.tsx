@@ -1,4 +1,4 @@
-// The Data page: open CSV/Parquet files through the main process's dialog and inspect their columns.
+// The Data page: open CSV/Parquet/xlsx files through the main process's dialog, inspect their columns, profiles and roles.
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { useT } from '../i18n/useT';
@@ -8,7 +8,7 @@ import { useOpenedFiles } from './useOpenedFiles';
 
 export function DataPage() {
   const t = useT();
-  const { files, loading, opening, error, openFiles, openDemo } = useOpenedFiles();
+  const { files, loading, opening, error, openFiles, openDemo, replaceFile } = useOpenedFiles();
   const [summary, selectColumn] = useColumnSummary();
 
   return (
@@ -57,7 +57,7 @@ export function DataPage() {
       ) : (
         <ul className="file-list" data-testid="file-list" aria-label={t('data.fileListLabel')}>
           {files.map((file) => (
-            <FileCard key={file.id} file={file} summary={summary} onSelectColumn={selectColumn} />
+            <FileCard key={file.id} file={file} summary={summary} onSelectColumn={selectColumn} onFileChanged={replaceFile} />
           ))}
         </ul>
       )}

@@ -1,17 +1,24 @@
-// One opened file: name, format, rows, size, and its columns as buttons that ask for a column summary.
+// One opened file: name, format, rows, size, recognised table, warnings, its columns, and its profile with the column roles.
 import type { OpenedFile } from '../api/types';
+import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import type { MessageKey } from '../i18n/nl';
 import { useFormat, useT } from '../i18n/useT';
 import { ColumnSummaryPanel } from './ColumnSummaryPanel';
+import { FileProfilePanel } from './FileProfilePanel';
 import type { ColumnSelection, ColumnSummaryState } from './useColumnSummary';
+import { TABLE_CHOICES } from './roleChoices';
+import { useFileProfile, type TableKindChoice } from './useFileProfile';
 
 type FileCardProps = {
   file: OpenedFile;
   summary: ColumnSummaryState;
   onSelectColumn: (selection: ColumnSelection) => void;
+  onFileChanged: (file: OpenedFile) => void;
 };
 
-export function FileCard({ file, summary, onSelectColumn }: FileCardProps) {
+export function FileCard({ file, summary, onSelectColumn, onFileChanged }: FileCardProps) {
   const t = useT();
+  const profile = useFileProfile(file.id, onFileChanged);
   const format = useFormat();
   const headingId = `file-heading-${file.id}`;
   const selectedColumn = summary.status !== 'idle' && summary.selection.fileId === file.id ? summary.selection.column : null;
@@ -39,7 +46,35 @@ export function FileCard({ file, summary, onSelectColumn }: FileCardProps) {
           <dt>{t('data.columnCount')}</dt>
           <dd>{format.number(file.columns.length)}</dd>
         </div>
+        <div className="fact">
+          <dt>{t('data.recognisedAs')}</dt>
+          <dd>
+            <select
+              className="role-select table-kind-select"
+              data-testid="table-kind"
+              aria-label={t('data.tableKindFor', { file: file.name })}
+              value={file.tableKind}
+              onChange={(event) => profile.setKind(event.target.value as TableKindChoice)}
+            >
+              {TABLE_CHOICES.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`table.${kind}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </dd>
+        </div>
       </dl>
+      {file.warnings.length > 0 && (
+        <div className="file-warnings" role="note" aria-label={t('data.warningsHeading')}>
+          <strong>{t('data.warningsHeading')}</strong>
+          <ul>
+            {file.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <h3 className="columns-heading">{t('data.columnsHeading')}</h3>
       {file.columns.length === 0 ? (
@@ -65,6 +100,19 @@ export function FileCard({ file, summary, onSelectColumn }: FileCardProps) {
         </>
       )}
       {summary.status !== 'idle' && selectedColumn !== null && <ColumnSummaryPanel state={summary} />}
+      <button
+        type="button"
+        className="button-secondary profile-toggle"
+        data-testid={`show-profile-${file.name}`}
+        aria-expanded={profile.state.status !== 'hidden'}
+        onClick={profile.toggle}
+      >
+        {profile.state.status === 'hidden' ? t('data.showProfile') : t('data.hideProfile')}
+      </button>
+      {profile.state.status === 'hidden' && profile.roleError && <ApiErrorAlert error={profile.roleError} />}
+      {profile.state.status !== 'hidden' && (
+        <FileProfilePanel file={file} state={profile.state} onRole={profile.setRole} savingColumn={profile.savingColumn} roleError={profile.roleError} />
+      )}
       </article>
     </li>
   );

@@ -11,6 +11,8 @@ export type OpenedFilesState = {
   error: ApiError | null;
   openFiles: () => void;
   openDemo: () => void;
+  /** Puts a file the engine reported again (e.g. after a role change) in place of its old entry. */
+  replaceFile: (file: OpenedFile) => void;
 };
 
 /** Adds newly reported files to the list; a file reported again (same id) replaces its old entry in place. */
@@ -53,5 +55,7 @@ export function useOpenedFiles(): OpenedFilesState {
   const openFiles = useCallback(() => open('files'), [open]);
   const openDemo = useCallback(() => open('demo'), [open]);
 
-  return { files, loading, opening, error, openFiles, openDemo };
+  const replaceFile = useCallback((file: OpenedFile) => setFiles((current) => mergeFiles(current, [file])), []);
+
+  return { files, loading, opening, error, openFiles, openDemo, replaceFile };
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const quotedColumn = `"${hostileColumn.replaceAll('"', '""')}"`;
   await writeFile(hostileFile, `RINPERSOON,${quotedColumn},"select"\n000000001,a,1\n000000002,,2\n000000003,a,3\n`);
   plainFile = join(folder, 'VSLGWBTAB.csv');
-  await writeFile(plainFile, 'RINOBJECTNUMMER,gem2017\n1,0784\n2,0784\n3,0824\n');
+  await writeFile(plainFile, 'SOORTOBJECTNUMMER,RINOBJECTNUMMER,gem2017\nA,1,0784\nA,2,0784\nA,3,0824\n');
   parquetFile = join(folder, 'persons.parquet');
   const writer = await DuckDBInstance.create(':memory:');
   const connection = await writer.connect();
@@ -82,7 +82,7 @@ describe('StudyEngine', () => {
 
   it('explains files it cannot open', async () => {
     await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" does not exist/);
-    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/\.sav.*open a \.csv or \.parquet/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/\.sav.*open a \.csv, \.parquet or \.xlsx/);
     await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/not an absolute path/);
     await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/file type/);
   });

@@ -76,7 +76,7 @@ describe('dispatch', () => {
 
   it('withholds a reply that the contract does not describe (e.g. rows smuggled into a summary)', async () => {
     const leaky = fixedHandlers({
-      listFiles: async () => [{ id: 'f', name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: -1, columns: [] }],
+      listFiles: async () => [{ id: 'f', name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: -1, columns: [], tableKind: 'unknown', roles: {}, warnings: [] }],
     });
     const result = await dispatch(leaky, contract.listFiles.channel, undefined, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-response' } });

@@ -16,6 +16,9 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     listFiles: async () => [],
     openDemo: async () => [],
     columnSummary: async ({ column }) => ({ column, type: 'VARCHAR', rowCount: 10, missing: 0, distinct: 10 }),
+    fileProfile: async ({ fileId }) => ({ fileId, name: 'x.csv', rowCount: 0, columns: [] }),
+    setColumnRole: async ({ fileId }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: 1, columns: [], tableKind: 'unknown', roles: {}, warnings: [] }),
+    setTableKind: async ({ fileId, tableKind }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: 1, columns: [], tableKind, roles: {}, warnings: [] }),
     ...overrides,
   };
 }

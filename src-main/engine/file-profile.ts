@@ -1,0 +1,117 @@
+// The column profile of an opened file: aggregates only, with small counts masked (a placeholder for issue 5's disclosure engine).
+import type { ColumnProfile, FileProfile, ProfileCount } from '../ipc/contract';
+import { dateExpression } from './column-kinds';
+import { displayType, scanRelation, type ScanColumn, type ScannableFile } from './file-scan';
+import type { LockedSession } from './locked-session';
+import { quoteIdentifier } from './sql';
+
+/**
+ * Placeholder disclosure rule until issue 5: a count of 1 to 9 units is shown as { below: 10 }, never as
+ * the number. Zero stays 0 (an empty cell discloses no one). Raw minima and maxima of numbers are never
+ * given; quartiles only from 10 values on; dates only as the range they span.
+ */
+export const MIN_COUNT = 10;
+const TOP_VALUES = 5;
+/** A text or number column where most rows have their own value (names, amounts) identifies people: no top values. */
+const IDENTIFYING_DISTINCT_SHARE = 0.5;
+/** A number column with more distinct values than this is an amount (income), not a code: no top values. */
+const MAX_CODE_VALUES = 50;
+
+export function maskCount(count: number): ProfileCount {
+  return count > 0 && count < MIN_COUNT ? { below: MIN_COUNT } : count;
+}
+
+function asNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  throw new Error(`Expected a number from DuckDB, got ${JSON.stringify(value)}.`);
+}
+
+function aggregatesSql(columns: readonly ScanColumn[]): string {
+  const parts = ['count(*) AS row_count'];
+  columns.forEach((column, index) => {
+    const name = quoteIdentifier(column.name);
+    parts.push(`count(${name}) AS present_${index}`, `count(DISTINCT ${name}) AS distinct_${index}`);
+    if (column.kind === 'date') {
+      // scanRelation() gives every date as YYYYMMDD text, whatever the file stores.
+      const date = dateExpression(column.name);
+      parts.push(`CAST(min(${date}) AS VARCHAR) AS from_${index}`, `CAST(max(${date}) AS VARCHAR) AS to_${index}`);
+    }
+    if (column.kind === 'number') parts.push(`quantile_cont(${name}, [0.25, 0.5, 0.75]) AS quartiles_${index}`);
+    // Candidates only (the sketch is exact for code-like columns); their counts are taken exactly afterwards.
+    if (column.kind !== 'key') parts.push(`approx_top_k(CAST(${name} AS VARCHAR), ${TOP_VALUES}) FILTER (WHERE ${name} IS NOT NULL) AS top_${index}`);
+  });
+  return `SELECT ${parts.join(', ')} FROM rel`;
+}
+
+function showsTopValues(column: ScanColumn, distinct: number, present: number): boolean {
+  if (column.kind === 'key') return false;
+  if (column.kind === 'number' && distinct > MAX_CODE_VALUES) return false;
+  if (column.kind !== 'code' && column.kind !== 'date' && present > 0 && distinct / present > IDENTIFYING_DISTINCT_SHARE) return false;
+  return distinct > 0;
+}
+
+type TopValue = { value: string; count: ProfileCount };
+
+/** Exact counts of every candidate value of every shown column, in one scan; values are bound, never pasted. */
+async function countTopValues(session: LockedSession, file: ScannableFile, candidates: ReadonlyMap<number, readonly string[]>): Promise<Map<number, TopValue[]>> {
+  const result = new Map<number, TopValue[]>();
+  if (candidates.size === 0) return result;
+  const relation = scanRelation(file);
+  const parameters = { ...relation.parameters };
+  const parts: string[] = [];
+  for (const [index, values] of candidates) {
+    const name = quoteIdentifier(file.columns[index]?.name ?? '');
+    values.forEach((value, position) => {
+      parameters[`top_${index}_${position}`] = value;
+      parts.push(`count(*) FILTER (WHERE CAST(${name} AS VARCHAR) = $top_${index}_${position}) AS n_${index}_${position}`);
+    });
+  }
+  const [row] = await session.query(`SELECT ${parts.join(', ')} FROM ${relation.sql} AS rel`, parameters);
+  for (const [index, values] of candidates) {
+    const counted = values.map((value, position) => ({ value, n: asNumber(row?.[`n_${index}_${position}`]) }));
+    counted.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    result.set(index, counted.filter((entry) => entry.n > 0).map((entry) => ({ value: entry.value, count: maskCount(entry.n) })));
+  }
+  return result;
+}
+
+/** Profiles every column in two scans: the aggregates with candidate top values, then the candidates' exact counts. */
+export async function profileFile(session: LockedSession, file: ScannableFile): Promise<FileProfile> {
+  const relation = scanRelation(file);
+  const [row] = await session.query(aggregatesSql(file.columns).replace('FROM rel', `FROM ${relation.sql} AS rel`), relation.parameters);
+  if (!row) throw new Error('DuckDB returned no profile.');
+  const rowCount = asNumber(row.row_count);
+  const candidates = new Map<number, string[]>();
+  file.columns.forEach((column, index) => {
+    const top = row[`top_${index}`];
+    if (Array.isArray(top) && showsTopValues(column, asNumber(row[`distinct_${index}`]), asNumber(row[`present_${index}`]))) {
+      candidates.set(index, top.filter((value): value is string => typeof value === 'string'));
+    }
+  });
+  const topValues = await countTopValues(session, file, candidates);
+  const columns: ColumnProfile[] = [];
+  for (const [index, column] of file.columns.entries()) {
+    const present = asNumber(row[`present_${index}`]);
+    const distinct = asNumber(row[`distinct_${index}`]);
+    const missing = rowCount - present;
+    const quartiles = row[`quartiles_${index}`];
+    const from = row[`from_${index}`];
+    const to = row[`to_${index}`];
+    columns.push({
+      name: column.name,
+      type: displayType(column),
+      kind: column.kind,
+      missing: maskCount(missing),
+      missingPercent: missing > 0 && missing < MIN_COUNT ? null : rowCount === 0 ? 0 : (100 * missing) / rowCount,
+      distinct: maskCount(distinct),
+      topValues: topValues.get(index) ?? [],
+      dateRange: typeof from === 'string' && typeof to === 'string' ? { from, to } : null,
+      quartiles:
+        Array.isArray(quartiles) && present >= MIN_COUNT
+          ? { q1: asNumber(quartiles[0]), median: asNumber(quartiles[1]), q3: asNumber(quartiles[2]) }
+          : null,
+    });
+  }
+  return { fileId: file.id, name: file.name, rowCount, columns };
+}

@@ -1,0 +1,161 @@
+// Issue 4's bad inputs, each a real file: a clear error naming file, column and row or value, and an engine that still works.
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkUnchanged, inspectFile } from '../../../src-main/engine/opened-files';
+import { StudyEngine } from '../../../src-main/engine/study-engine';
+import { UserFacingError } from '../../../src-main/errors';
+import { tempFolder } from '../support/temp-folder';
+
+let folder: string;
+let engine: StudyEngine;
+let goodFileId: string;
+
+const PERSONS_HEADER = 'RINPERSOONS,RINPERSOON,GBAGESLACHT';
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(folder, name);
+  await writeFile(path, content);
+  return path;
+}
+
+/** Opening fails with a UserFacingError matching `message`, and the engine is exactly as before and still answers. */
+async function expectRefused(path: string, message: RegExp): Promise<void> {
+  const before = await engine.listFiles();
+  const allowedBefore = (await engine.security()).allowedPaths;
+  const failure = await engine.openFiles([path]).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(UserFacingError);
+  expect((failure as Error).message).toMatch(message);
+  expect(await engine.listFiles()).toEqual(before);
+  expect((await engine.security()).allowedPaths).toEqual(allowedBefore);
+  expect(await engine.columnSummary(goodFileId, 'RINPERSOON')).toMatchObject({ rowCount: 2, distinct: 2 });
+}
+
+beforeAll(async () => {
+  folder = await tempFolder();
+  engine = await StudyEngine.create();
+  const [good] = await engine.openFiles([await file('good.csv', 'RINPERSOON,x\n000000001,1\n000000002,2\n')]);
+  goodFileId = good!.id;
+});
+afterAll(() => engine.close());
+
+describe('bad input', () => {
+  it('a 0-byte file', async () => {
+    await expectRefused(await file('GBAPERSOON2018TABV1.csv', ''), /^"GBAPERSOON2018TABV1\.csv" is empty \(0 bytes\)/);
+  });
+
+  it('an empty file (only empty lines)', async () => {
+    await expectRefused(await file('blank.csv', '\n\r\n\n'), /"blank\.csv" has no header row and no data/);
+  });
+
+  it('a header only', async () => {
+    await expectRefused(await file('header-only.csv', `${PERSONS_HEADER}\n`), /"header-only\.csv" has a header row but no data rows/);
+  });
+
+  it('a wrong delimiter', async () => {
+    await expectRefused(await file('pipes.csv', 'RINPERSOON|GBAGESLACHT\n000000001|1\n'), /"pipes\.csv" separates its columns with "\|".*"," or ";"/);
+    await expectRefused(await file('tabs.csv', 'RINPERSOON\tGBAGESLACHT\n000000001\t1\n'), /"tabs\.csv" separates its columns with tabs/);
+  });
+
+  it('rows that do not fit the header (a delimiter inside an unquoted value)', async () => {
+    const rows = Array.from({ length: 30 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
+    rows.push('R,000000099,1,extra');
+    await expectRefused(await file('ragged.csv', `${PERSONS_HEADER}\n${rows.join('\n')}\n`), /"ragged\.csv", line 32: 4 values where the header has 3 columns \(separated by ","\)/);
+    const late = Array.from({ length: 30_000 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
+    late.push('R,999999999,1,extra');
+    await expectRefused(await file('ragged-late.csv', `${PERSONS_HEADER}\n${late.join('\n')}\n`), /"ragged-late\.csv" could not be read as CSV: line 30002 has 4 values where the header has 3 columns/);
+  });
+
+  it('a value that does not fit its column type, naming column, line and value', async () => {
+    const rows = Array.from({ length: 30 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
+    const more = Array.from({ length: 30_000 }, (_, index) => `R,${String(100 + index).padStart(9, '0')},2`);
+    const content = `${PERSONS_HEADER}\n${rows.join('\n')}\n${more.join('\n')}\nR,999999999,x\n`;
+    await expectRefused(await file('typo.csv', content), /"typo\.csv" could not be read as CSV: column GBAGESLACHT, line 30032: the value "x" is not a BIGINT/);
+  });
+
+  it('a key column missing in a recognised CBS table', async () => {
+    const path = await file('GBAADRESOBJECT2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,GBADATUMAANVANGADRESHOUDING,GBADATUMEINDEADRESHOUDING,SOORTOBJECTNUMMER\nR,000000001,20170101,20501231,A\n');
+    await expectRefused(path, /"GBAADRESOBJECT2018BUSV1\.csv" is named as a CBS addresses table but has no key column RINOBJECTNUMMER/);
+  });
+
+  it('duplicate keys in a one-row-per-unit (TAB) file, naming both rows', async () => {
+    const path = await file('GBAPERSOON2017TABV1.csv', `${PERSONS_HEADER}\nR,000000001,1\nR,000000002,2\nR,000000001,2\n`);
+    await expectRefused(path, /"GBAPERSOON2017TABV1\.csv" is a one-row-per-unit \(TAB\) table, but 1 key \(RINPERSOONS \+ RINPERSOON\) occur more than once, first in row 1 \(line 2\) and row 3 \(line 4\)/);
+  });
+
+  it('an impossible date (20171332), naming column, row and value', async () => {
+    const path = await file('JGDHULP2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,JGDHHULPVORM,JGDHGELDIGHEIDBEGINDATUM,JGDHGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20171332,20180101\n');
+    await expectRefused(path, /"JGDHULP2018BUSV1\.csv", column JGDHGELDIGHEIDBEGINDATUM, row 2 \(line 3\): "20171332" is not a real date/);
+  });
+
+  it('an end date before the begin date: opened, with a warning naming column and row (linking leaves the row out)', async () => {
+    const path = await file('JGDBESCHERM2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,JGDBMAATREGEL,JGDBGELDIGHEIDBEGINDATUM,JGDBGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20180101,20170101\n');
+    const opened = (await engine.openFiles([path])).find((candidate) => candidate.name === 'JGDBESCHERM2018BUSV1.csv')!;
+    expect(opened.warnings).toEqual([
+      '"JGDBESCHERM2018BUSV1.csv", column JGDBGELDIGHEIDEINDDATUM, row 2 (line 3): the end date is before the begin date (JGDBGELDIGHEIDBEGINDATUM). Linking leaves this row out and counts it in the link report.',
+    ]);
+  });
+
+  it('a truncated Parquet file', async () => {
+    const complete = join(folder, 'complete.parquet');
+    const writer = await DuckDBInstance.create(':memory:');
+    const connection = await writer.connect();
+    await connection.run("COPY (SELECT lpad(i::VARCHAR, 9, '0') AS RINPERSOON FROM range(10000) t(i)) TO $path (FORMAT parquet)", { path: complete });
+    connection.closeSync();
+    writer.closeSync();
+    const bytes = await readFile(complete);
+    await expectRefused(await file('truncated.parquet', bytes.subarray(0, Math.floor(bytes.length / 2))), /"truncated\.parquet" could not be read as PARQUET: it is not a complete Parquet file/);
+  });
+
+  it('a binary file named .csv', async () => {
+    const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x01]);
+    await expectRefused(await file('photo.csv', binary), /"photo\.csv" is not a text file \(binary content at byte 6\)/);
+  });
+
+  it('mixed encodings within the first part of the file, naming the line', async () => {
+    const content = Buffer.concat([Buffer.from('RINPERSOON,naam\n000000001,Zoë\n', 'utf8'), Buffer.from('000000002,Jos\xe9\n', 'latin1')]);
+    await expectRefused(await file('mixed.csv', content), /"mixed\.csv" mixes text encodings: .* line 3 is not UTF-8/);
+  });
+
+  it('mixed encodings far into the file, naming the line', async () => {
+    const head = `RINPERSOON,naam\n${'000000001,Jan\n'.repeat(30_000)}`;
+    const content = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from('000000002,Jos\xe9\n', 'latin1')]);
+    await expectRefused(await file('mixed-late.csv', content), /"mixed-late\.csv" could not be read as CSV: line 30002 is not UTF-8 text .* mixes text encodings/);
+  });
+
+  it('Windows-1252 characters DuckDB cannot read (€) far into the file, naming the line', async () => {
+    const late = Buffer.concat([Buffer.from(`RINPERSOON;naam\n000000001;Jos\xe9\n${'000000002;x\n'.repeat(30_000)}`, 'latin1'), Buffer.from('000000003;\x93q\x94\n', 'latin1')]);
+    await expectRefused(await file('quotes-late.csv', late), /"quotes-late\.csv" is Windows-1252 text .* first on line 30003\. Save the file as UTF-8/);
+  });
+
+  it('a path with quotes and non-ASCII characters opens; its errors name it', async () => {
+    const odd = join(folder, `Zoë's "map" – één`);
+    await mkdir(odd);
+    const path = join(odd, `cliënten 'lijst' "2018".csv`);
+    await writeFile(path, 'RINPERSOON,STARTDATUM\n000000001,20170101\n');
+    const opened = (await engine.openFiles([path])).find((candidate) => candidate.name === `cliënten 'lijst' "2018".csv`);
+    expect(opened).toMatchObject({ rowCount: 1, tableKind: 'clients' });
+    expect((await engine.security()).allowedPaths).toContain(path);
+    await expectRefused(await file(`Zoë's "leeg".csv`, ''), /^"Zoë's "leeg"\.csv" is empty/);
+  });
+
+  it('a file that is appended to while the engine reads it', async () => {
+    const rows = Array.from({ length: 400_000 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
+    const path = await file('GBAPERSOON2016TABV1.csv', `${PERSONS_HEADER}\n${rows.join('\n')}\n`);
+    // Inspecting the file takes a few milliseconds, scanning 400,000 rows far longer: the write lands mid-scan.
+    const writing = new Promise<void>((resolve) => setTimeout(() => void appendFile(path, 'R,999999999,2\n').then(resolve), 40));
+    await Promise.all([expectRefused(path, /"GBAPERSOON2016TABV1\.csv" changed while it was being read/), writing]);
+  });
+
+  it('a file that changes while it is being read (the check itself)', async () => {
+    const path = await file('growing.csv', 'RINPERSOON\n000000001\n');
+    const inspected = await inspectFile(path);
+    await checkUnchanged(inspected);
+    await appendFile(path, '000000002\n');
+    await expect(checkUnchanged(inspected)).rejects.toThrow(/"growing\.csv" changed while it was being read \(size 21 -> 31 bytes\); wait until it is completely written/);
+  });
+});
