@@ -5,7 +5,7 @@ export async function pickDataFiles(window: BrowserWindow): Promise<string[]> {
   const result = await dialog.showOpenDialog(window, {
     title: 'Bestanden openen',
     properties: ['openFile', 'multiSelections'],
-    filters: [{ name: 'Data (CSV, Parquet)', extensions: ['csv', 'parquet', 'pq'] }],
+    filters: [{ name: 'Data (CSV, Parquet, Excel, SPSS)', extensions: ['csv', 'parquet', 'pq', 'xlsx', 'sav', 'zsav'] }],
   });
   return result.canceled ? [] : result.filePaths;
 }

@@ -16,6 +16,8 @@ const TOP_VALUES = 5;
 const IDENTIFYING_DISTINCT_SHARE = 0.5;
 /** A number column with more distinct values than this is an amount (income), not a code: no top values. */
 const MAX_CODE_VALUES = 50;
+/** A number column with at most this many values reads as a code (categories), not as an amount: no quartiles. */
+const MAX_CATEGORIES_OF_A_CODE = 12;
 
 export function maskCount(count: number): ProfileCount {
   return count > 0 && count < MIN_COUNT ? { below: MIN_COUNT } : count;
@@ -104,11 +106,13 @@ export async function profileFile(session: LockedSession, file: ScannableFile): 
       kind: column.kind,
       missing: maskCount(missing),
       missingPercent: missing > 0 && missing < MIN_COUNT ? null : rowCount === 0 ? 0 : (100 * missing) / rowCount,
-      distinct: maskCount(distinct),
+      // The number of different values counts categories, not units: it describes no one and is shown as is.
+      distinct,
       topValues: topValues.get(index) ?? [],
       dateRange: typeof from === 'string' && typeof to === 'string' ? { from, to } : null,
       quartiles:
-        Array.isArray(quartiles) && present >= MIN_COUNT
+        // Quartiles of a code (household type 1..8) mean nothing; only amounts get them.
+        Array.isArray(quartiles) && present >= MIN_COUNT && distinct > MAX_CATEGORIES_OF_A_CODE
           ? { q1: asNumber(quartiles[0]), median: asNumber(quartiles[1]), q3: asNumber(quartiles[2]) }
           : null,
     });
