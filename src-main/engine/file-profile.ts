@@ -1,7 +1,7 @@
 // The column profile of an opened file: aggregates only, with small counts masked (a placeholder for issue 5's disclosure engine).
 import type { ColumnProfile, FileProfile, ProfileCount } from '../ipc/contract';
 import { dateExpression } from './column-kinds';
-import { displayType, scanRelation, type ScanColumn, type ScannableFile } from './file-scan';
+import { displayType, scanRelation, type ColumnLabels, type ScanColumn, type ScannableFile } from './file-scan';
 import type { LockedSession } from './locked-session';
 import { quoteIdentifier } from './sql';
 
@@ -53,7 +53,21 @@ function showsTopValues(column: ScanColumn, distinct: number, present: number): 
   return distinct > 0;
 }
 
-type TopValue = { value: string; count: ProfileCount };
+type TopValue = { value: string; count: ProfileCount; label?: string };
+
+/** The dictionary's label for a value as the profile shows it: numbers match by value ('1' and '1.0' are code 1). */
+export function valueLabel(labels: ColumnLabels | undefined, value: string): string | undefined {
+  if (!labels || labels.valueLabels.size === 0) return undefined;
+  const text = labels.valueLabels.get(value);
+  if (text !== undefined) return text;
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isFinite(number) ? labels.valueLabels.get(number) : undefined;
+}
+
+function withLabel(column: ScanColumn | undefined, top: TopValue): TopValue {
+  const label = valueLabel(column?.labels, top.value);
+  return label === undefined ? top : { ...top, label };
+}
 
 /** Exact counts of every candidate value of every shown column, in one scan; values are bound, never pasted. */
 async function countTopValues(session: LockedSession, file: ScannableFile, candidates: ReadonlyMap<number, readonly string[]>): Promise<Map<number, TopValue[]>> {
@@ -73,7 +87,8 @@ async function countTopValues(session: LockedSession, file: ScannableFile, candi
   for (const [index, values] of candidates) {
     const counted = values.map((value, position) => ({ value, n: asNumber(row?.[`n_${index}_${position}`]) }));
     counted.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    result.set(index, counted.filter((entry) => entry.n > 0).map((entry) => ({ value: entry.value, count: maskCount(entry.n) })));
+    const column = file.columns[index];
+    result.set(index, counted.filter((entry) => entry.n > 0).map((entry) => withLabel(column, { value: entry.value, count: maskCount(entry.n) })));
   }
   return result;
 }
@@ -102,6 +117,7 @@ export async function profileFile(session: LockedSession, file: ScannableFile): 
     const to = row[`to_${index}`];
     columns.push({
       name: column.name,
+      ...(column.labels?.label ? { label: column.labels.label } : {}),
       type: displayType(column),
       kind: column.kind,
       missing: maskCount(missing),

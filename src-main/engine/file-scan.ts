@@ -10,6 +10,16 @@ export interface ScanColumn {
   kind: ColumnKind;
   /** The type DuckDB reads from the file (before keys and dates are turned into text). */
   sourceType: string;
+  /** A code stored as a number whose text has a fixed width (SPSS N format): zeros are put back up to it. */
+  codeWidth?: number | undefined;
+  /** From a .sav dictionary: what the column means and what its codes mean (shown in the profile). */
+  labels?: ColumnLabels | undefined;
+}
+
+/** A .sav variable's label and value labels; numeric codes are matched by value (1 = '1' = '1.0'). */
+export interface ColumnLabels {
+  label: string | null;
+  valueLabels: ReadonlyMap<number | string, string>;
 }
 
 /** How a CSV file is read, decided once when it is opened. */
@@ -31,7 +41,7 @@ export interface ScannableFile {
   csv?: CsvReadOptions | undefined;
   /** Where the scan reads, when not at `path`: a private UTF-8 copy of a Windows-1252 CSV. */
   scanPath?: string | undefined;
-  /** For .xlsx: the in-memory table of the study's session that holds the sheet. */
+  /** For .xlsx and .sav: the in-memory table of the study's session that holds the data. */
   tableName?: string | undefined;
 }
 
@@ -92,12 +102,20 @@ function rawScan(file: ScannableFile, prefix: string): Relation {
     case 'parquet':
       return parquetScan(file.path, prefix);
     case 'xlsx':
-      if (!file.tableName) throw new Error(`${file.name}: the sheet was not loaded.`);
+    case 'sav':
+      if (!file.tableName) throw new Error(`${file.name}: the ${file.format === 'xlsx' ? 'sheet' : 'file'} was not loaded.`);
       return { sql: quoteIdentifier(file.tableName), parameters: {} };
   }
 }
 
-/** Expression that gives a key, code or date column as text (dates as 8-character YYYYMMDD). */
+const FRACTIONAL_TYPES = /^(DOUBLE|FLOAT|REAL|DECIMAL)/;
+
+/** A number as text: whole numbers without a decimal part (a .sav stores code 1 and key 12345 as 1.0 and 12345.0). */
+export function numberText(expression: string, sourceType: string): string {
+  if (!FRACTIONAL_TYPES.test(sourceType)) return `CAST(${expression} AS VARCHAR)`;
+  return `CASE WHEN ${expression} = trunc(${expression}) AND abs(${expression}) < 1e15 THEN CAST(CAST(${expression} AS BIGINT) AS VARCHAR) ELSE CAST(${expression} AS VARCHAR) END`;
+}
+
 /** A person key padded back to its width when shorter (longer or other text stays as it is). */
 function padded(text: string, width: number): string {
   return `CASE WHEN length(${text}) < ${width} THEN lpad(${text}, ${width}, '0') ELSE ${text} END`;
@@ -113,11 +131,12 @@ function asText(column: ScanColumn, format: FileFormat): string | undefined {
   const width = column.kind === 'key' ? keyWidth(column.name) : undefined;
   if (column.sourceType === 'VARCHAR') return width !== undefined && format === 'csv' ? padded(name, width) : undefined;
   if (column.kind === 'date') {
-    return column.sourceType === 'DATE' || column.sourceType.startsWith('TIMESTAMP') ? `strftime(${name}, '%Y%m%d')` : `CAST(${name} AS VARCHAR)`;
+    return column.sourceType === 'DATE' || column.sourceType.startsWith('TIMESTAMP') ? `strftime(${name}, '%Y%m%d')` : numberText(name, column.sourceType);
   }
   if (column.kind === 'key' || column.kind === 'code') {
-    const text = `CAST(${name} AS VARCHAR)`;
-    return width === undefined ? text : padded(text, width);
+    const text = numberText(name, column.sourceType);
+    const fixed = width ?? column.codeWidth;
+    return fixed === undefined ? text : padded(text, fixed);
   }
   return undefined;
 }
@@ -125,7 +144,7 @@ function asText(column: ScanColumn, format: FileFormat): string | undefined {
 /**
  * The file as a relation for linking and profiling: keys and codes as VARCHAR, dates as 8-character
  * YYYYMMDD text (compare them as text), every other column as read. CSV and Parquet are scanned where
- * they lie (filters push down into the scan); an .xlsx sheet is its in-memory table in the session.
+ * they lie (filters push down into the scan); an .xlsx sheet or a .sav file is its in-memory table in the session.
  * Parameter names are unique per file, so relations of several files combine in one statement.
  */
 export function scanRelation(file: ScannableFile): Relation {

@@ -3,7 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute } from 'node:path';
 import { UserFacingError } from '../errors';
 
-export type FileFormat = 'csv' | 'parquet' | 'xlsx';
+export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'sav';
 
 export interface FileOnDisk {
   /** Resolved absolute path (symlinks followed), exactly as it is listed in DuckDB's allowed_paths. */
@@ -15,7 +15,14 @@ export interface FileOnDisk {
   modifiedMs: number;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, FileFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.pq': 'parquet', '.xlsx': 'xlsx' };
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
+  '.csv': 'csv',
+  '.parquet': 'parquet',
+  '.pq': 'parquet',
+  '.xlsx': 'xlsx',
+  '.sav': 'sav',
+  '.zsav': 'sav',
+};
 
 export function formatOfPath(path: string): FileFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
@@ -28,7 +35,7 @@ export async function inspectFile(path: string): Promise<FileOnDisk> {
   const format = formatOfPath(path);
   if (!format) {
     throw new UserFacingError(
-      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv, .parquet or .xlsx file.`,
+      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv, .parquet, .xlsx or SPSS .sav/.zsav file.`,
     );
   }
   let resolved: string;

@@ -12,6 +12,7 @@ import { profileFile } from './file-profile';
 import { openLockedSession, type LockedSession } from './locked-session';
 import { checkUnchanged, inspectFile, type FileOnDisk } from './opened-files';
 import { explainReadError } from './read-errors';
+import { describeSav, reloadSav, savTableName } from './sav-table';
 import { readEngineSecurity } from './security-settings';
 import { quoteIdentifier } from './sql';
 import { TranscodedCopies } from './transcoded-copies';
@@ -75,6 +76,10 @@ async function describeFile(session: LockedSession, file: PendingFile, id: strin
       await loadSheet(session, tableName, sheet);
       return { columns: sheet.map((column) => ({ name: column.name, kind: column.kind, sourceType: column.sqlType })), sheet, tableName };
     }
+    case 'sav': {
+      const tableName = savTableName(id);
+      return { ...(await describeSav(session, file.path, tableName)), tableName };
+    }
   }
 }
 
@@ -125,11 +130,14 @@ export class StudyEngine {
     return result;
   }
 
-  /** A new locked session over the given files, with the .xlsx sheets of the open files loaded again. */
+  /** A new locked session over the given files, with the .xlsx sheets and .sav files of the open files loaded again. */
   private async replaceSession(readableFiles: string[], exportDirectory: string | undefined): Promise<LockedSession> {
     const session = await openLockedSession({ readableFiles, writableDirectories: exportDirectory ? [exportDirectory] : [] });
     try {
-      for (const entry of this.files.values()) if (entry.sheet && entry.tableName) await loadSheet(session, entry.tableName, entry.sheet);
+      for (const entry of this.files.values()) {
+        if (entry.sheet && entry.tableName) await loadSheet(session, entry.tableName, entry.sheet);
+        if (entry.format === 'sav' && entry.tableName) await reloadSav(session, { ...entry, tableName: entry.tableName });
+      }
     } catch (error) {
       await session.close();
       throw error;
@@ -137,9 +145,9 @@ export class StudyEngine {
     return session;
   }
 
-  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (an .xlsx is read in Node, never by DuckDB). */
+  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (.xlsx and .sav are read in Node, never by DuckDB). */
   private static readablePaths(files: Iterable<PendingFile>): string[] {
-    return [...files].filter((file) => file.format !== 'xlsx').map((file) => file.scanPath ?? file.path);
+    return [...files].filter((file) => file.format !== 'xlsx' && file.format !== 'sav').map((file) => file.scanPath ?? file.path);
   }
 
   /** Sniffs a CSV before any session exists (Node only), making a UTF-8 copy where DuckDB could not read the encoding. */

@@ -42,7 +42,7 @@ export const fileColumnSchema = z.object({ name: z.string(), type: z.string(), k
 export const openedFileSchema = z.object({
   id: z.string(),
   name: z.string(),
-  format: z.enum(['csv', 'parquet', 'xlsx']),
+  format: z.enum(['csv', 'parquet', 'xlsx', 'sav']),
   sizeBytes: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative(),
   columns: z.array(fileColumnSchema),
@@ -85,8 +85,10 @@ export const columnProfileSchema = z.object({
   /** null when the number of missing values is itself masked. */
   missingPercent: z.number().min(0).max(100).nullable(),
   distinct: profileCountSchema,
-  /** Most frequent values; none for keys and for text that identifies (most rows their own value). */
-  topValues: z.array(z.object({ value: z.string(), count: profileCountSchema })).max(5),
+  /** The variable label from the file's dictionary (SPSS .sav), when it has one. */
+  label: z.string().optional(),
+  /** Most frequent values; none for keys and for text that identifies (most rows their own value). label: the value label (.sav). */
+  topValues: z.array(z.object({ value: z.string(), count: profileCountSchema, label: z.string().optional() })).max(5),
   /** Dates only: the range they span, as ISO dates. */
   dateRange: z.object({ from: z.string(), to: z.string() }).nullable(),
   quartiles: z.object({ q1: z.number(), median: z.number(), q3: z.number() }).nullable(),
@@ -113,6 +115,38 @@ export const setTableKindRequestSchema = z.object({ fileId: z.string().min(1).ma
 
 const noPayload = z.undefined();
 
+/** Link the open files at a reference date, cut to one municipality. */
+export const linkRequestSchema = z.object({
+  referenceDate: z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD').refine((text) => {
+    const month = Number(text.slice(4, 6));
+    const day = Number(text.slice(6, 8));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }, 'a real calendar date'),
+  municipality: z.string().regex(/^\d{4}$/, 'a 4-digit CBS municipality code'),
+});
+export type LinkRequest = z.infer<typeof linkRequestSchema>;
+
+const publishedCountSchema = z.union([
+  z.object({ id: z.string(), label: z.string(), count: z.number().int().nonnegative() }),
+  z.object({ id: z.string(), label: z.string(), below: z.number().int().positive() }),
+]);
+
+/** The link report as it may leave the main process: counts of 1 to 9 only as "below 10". */
+export const publishedLinkReportSchema = z.object({
+  referenceDate: z.string(),
+  municipality: z.string(),
+  threshold: z.number().int().positive(),
+  steps: z.array(z.object({ id: z.string(), label: z.string(), counts: z.array(publishedCountSchema) })),
+});
+
+export const linkingStatusSchema = z.object({
+  running: z.boolean(),
+  step: z.number().int().nonnegative(),
+  steps: z.number().int().nonnegative(),
+  label: z.string(),
+});
+export type LinkingStatus = z.infer<typeof linkingStatusSchema>;
+
 export const contract = {
   appInfo: { channel: 'groepsbeeld:app-info', request: noPayload, response: appInfoSchema },
   engineSecurity: { channel: 'groepsbeeld:engine-security', request: noPayload, response: engineSecuritySchema },
@@ -128,6 +162,12 @@ export const contract = {
   setColumnRole: { channel: 'groepsbeeld:set-column-role', request: setColumnRoleRequestSchema, response: openedFileSchema },
   /** The analyst says which table a file is; its roles are proposed anew. */
   setTableKind: { channel: 'groepsbeeld:set-table-kind', request: setTableKindRequestSchema, response: openedFileSchema },
+  /** Links the open files (their kinds and roles as set on the Data page) and returns the link report. */
+  linkHouseholds: { channel: 'groepsbeeld:link-households', request: linkRequestSchema, response: publishedLinkReportSchema },
+  /** Progress of a running link (polled by the Populatie page). */
+  linkingStatus: { channel: 'groepsbeeld:linking-status', request: noPayload, response: linkingStatusSchema },
+  /** Stops a running link; resolves true when one was running. */
+  cancelLinking: { channel: 'groepsbeeld:cancel-linking', request: noPayload, response: z.boolean() },
 } as const;
 
 export type Contract = typeof contract;

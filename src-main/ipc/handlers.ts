@@ -2,6 +2,7 @@
 import { appInfo } from '../app-info';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';
+import { LinkingJob } from '../linking/linking-job';
 import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
 
@@ -14,6 +15,7 @@ export interface HandlerDependencies {
 }
 
 export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDependencies): Handlers {
+  const linking = new LinkingJob(engine);
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -27,5 +29,8 @@ export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDepende
     fileProfile: ({ fileId }) => engine.fileProfile(fileId),
     setColumnRole: ({ fileId, column, role }) => engine.setColumnRole(fileId, column, role),
     setTableKind: ({ fileId, tableKind }) => engine.setTableKind(fileId, tableKind),
+    linkHouseholds: (request) => linking.run(request),
+    linkingStatus: async () => linking.current(),
+    cancelLinking: async () => linking.cancel(),
   };
 }

@@ -6,7 +6,9 @@ import type { LockedSession } from '../engine/locked-session';
 import { loadSavIntoSession } from '../engine/sav/load-into-session';
 import { quoteIdentifier as q } from '../engine/sql';
 import { UserFacingError } from '../errors';
-import { columnsFor, type RolesOf } from './input-columns';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { ColumnRole } from '../engine/column-roles';
+import { columnsFor, LINK_COLUMNS, type RolesOf } from './input-columns';
 import type { LinkCount, LinkReport, LinkStep } from './link-report';
 import type { InputKind, Study } from './study-file';
 
@@ -27,12 +29,22 @@ export interface LinkOptions {
 interface Input<K extends InputKind> {
   kind: K;
   name: string;
-  /** Table function scanning the file where it lies; its path is the bound parameter named in `parameter`. */
+  /** What follows FROM to read the input where it lies (a table function, a table, a sub-query). */
   scan: string;
-  parameter: string;
-  path: string;
+  /** The values the scan binds (its path); names unique across inputs. */
+  parameters: Record<string, DuckDBValue>;
   columns: Record<RolesOf<K>, string>;
   types: Map<string, string>;
+}
+
+/** An input another part of the app already knows how to read (the study engine's opened files). */
+export interface PreparedSource {
+  kind: InputKind;
+  name: string;
+  scan: string;
+  parameters: Record<string, DuckDBValue>;
+  /** Role -> column, as the analyst confirmed them. */
+  roles?: Partial<Record<ColumnRole, string>> | undefined;
 }
 
 type Inputs = { [K in InputKind]?: Input<K> };
@@ -75,7 +87,7 @@ async function describeInput<K extends InputKind>(
     const described = await session.query(`DESCRIBE SELECT * FROM ${q(loaded.table)}`);
     const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
     const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
-    return { kind, name: basename(path), scan: q(loaded.table), parameter: '', path, columns, types };
+    return { kind, name: basename(path), scan: q(loaded.table), parameters: {}, columns, types };
   }
   const parameter = `path_${kind}`;
   const scan = scanOf(path, parameter);
@@ -91,7 +103,7 @@ async function describeInput<K extends InputKind>(
     throw new UserFacingError(`${basename(path)} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
   const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
-  return { kind, name: basename(path), scan, parameter, path, columns, types };
+  return { kind, name: basename(path), scan, parameters: { [parameter]: path }, columns, types };
 }
 
 /** A key column as text; numbers would have lost their leading zeros, so they are refused. */
@@ -168,7 +180,7 @@ class Linker {
   /** The bound values a statement names: the reference date, the municipality, the input paths. */
   private parameters(sql: string): Record<string, string> {
     const values: Record<string, string> = { reference: this.study.referenceDate, municipality: this.study.municipality.code };
-    for (const input of Object.values(this.inputs)) if (input.parameter) values[input.parameter] = input.path;
+    for (const input of Object.values(this.inputs)) Object.assign(values, input.parameters);
     return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
   }
 
@@ -228,6 +240,29 @@ export async function linkHouseholds(session: LockedSession, study: Study, optio
   for (const input of study.inputs) {
     (inputs as Record<string, unknown>)[input.kind] = await describeInput(session, study, input.kind, input.path, input.roles, options.signal);
   }
+  return linkInputs(session, study, inputs, options);
+}
+
+/** The target of a link run: the reference date and the municipality (what a study file adds to its inputs). */
+export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'>;
+
+/** Links sources that are already readable in the session (the app's opened files, through the engine's scans). */
+export async function linkPreparedSources(session: LockedSession, target: LinkTarget, sources: readonly PreparedSource[], options: LinkOptions = {}): Promise<LinkReport> {
+  const inputs: Inputs = {};
+  const year = Number(target.referenceDate.slice(0, 4));
+  for (const source of sources) {
+    if ((inputs as Record<string, unknown>)[source.kind]) throw new UserFacingError(`Two open files are both a ${source.kind} table (${source.name}); set one of them to another kind.`);
+    const described = await session.query(`DESCRIBE SELECT * FROM ${source.scan}`, source.parameters);
+    const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
+    const linkRoles = LINK_COLUMNS[source.kind] as Record<string, string>;
+    const roles = Object.fromEntries(Object.entries(source.roles ?? {}).filter(([role]) => role in linkRoles));
+    const columns = columnsFor(source.kind, source.name, [...types.keys()], roles, year);
+    (inputs as Record<string, unknown>)[source.kind] = { kind: source.kind, name: source.name, scan: source.scan, parameters: source.parameters, columns, types };
+  }
+  return linkInputs(session, { ...target, name: 'app', version: 1, openEndDate: '20501231', inputs: [] }, inputs, options);
+}
+
+async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, options: LinkOptions): Promise<LinkReport> {
   const { persons, households, addresses, addressRegions, householdIncome, incomeLink, education, youthHelp, youthProtection, wmo, clients } = inputs;
   if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('The study needs persons, households, addresses and addressRegions inputs.');
   const linker = new Linker(session, study, inputs, options, 10);

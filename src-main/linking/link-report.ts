@@ -1,4 +1,6 @@
 // The link report: per step, how many units went in, matched, and did not match and why (aggregates only).
+import type { z } from 'zod';
+import type { publishedLinkReportSchema } from '../ipc/contract';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "clients.livingElsewhere". */
@@ -20,15 +22,8 @@ export interface LinkReport {
   steps: LinkStep[];
 }
 
-/** A count as it may leave the main process: the number, or only that it is under the threshold. */
-export type PublishedCount = { id: string; label: string } & ({ count: number } | { below: number });
-
-export interface PublishedLinkReport {
-  referenceDate: string;
-  municipality: string;
-  threshold: number;
-  steps: { id: string; label: string; counts: PublishedCount[] }[];
-}
+/** The report as it may leave the main process (its shape is the IPC contract's). */
+export type PublishedLinkReport = z.infer<typeof publishedLinkReportSchema>;
 
 /**
  * Counts from 1 to threshold - 1 are replaced by "below threshold" (zero stays: nobody is described).

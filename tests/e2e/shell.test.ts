@@ -21,12 +21,15 @@ const PAGES = [
 describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
   let app: AppUnderTest;
   let hostileCsv: string;
+  /** What the next "file dialog" returns. */
+  let picks: string[] = [];
 
   beforeAll(async () => {
     const folder = await tempFolder();
     hostileCsv = join(folder, `clients'; DROP TABLE x; --.csv`);
     await writeFile(hostileCsv, 'RINPERSOONS,RINPERSOON,"start""datum"\nR,000000001,20170101\nR,000000002,20170301\nR,000000003,\n');
-    app = await launchApp({ pickFiles: async () => [hostileCsv] });
+    picks = [hostileCsv];
+    app = await launchApp({ pickFiles: async () => picks });
     console.info(`Screenshots: ${screenshotFolder}`);
   });
   afterAll(() => app?.close());
@@ -139,6 +142,44 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await kind.selectOption('households');
     await expect.poll(() => profile.getByTestId('profile-row-DATUMAANVANGHH').getByRole('combobox').inputValue()).toBe('spellBegin');
     expect(app.calls).toContain('groepsbeeld:set-table-kind');
+  });
+
+  it('links the open demo files on the Populatie page and shows the link report as a funnel', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-populatie').click();
+    expect(await page.getByTestId('municipality-code').inputValue()).toBe('0784');
+    // The small hostile CSV opened earlier looks like a second client list: linking says so and stops.
+    await page.getByTestId('link-run').click();
+    await expect.poll(() => page.getByTestId('link-error').innerText(), { timeout: 30_000 }).toMatch(/clients/);
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId(`file-clients'; DROP TABLE x; --.csv`).getByTestId('table-kind').selectOption('unknown');
+    await page.getByTestId('nav-populatie').click();
+    await page.getByTestId('link-run').click();
+    const report = page.getByTestId('link-report');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('count-table-households').innerText()).toMatch(/11\.346/);
+    expect(await page.getByTestId('count-table-clientHouseholds').innerText()).toMatch(/191/);
+    // A small count is shown as "< 10", never as the number.
+    expect(await page.getByTestId('count-clients-notInRegister').innerText()).toMatch(/< 10/);
+    expect(await page.getByTestId('count-clients-notInRegister').innerText()).not.toMatch(/\b3\b/);
+    await app.screenshot('nl-populatie-report');
+  });
+
+  it('opens an SPSS .sav and shows its variable and value labels in the profile', async () => {
+    const { page } = app;
+    picks = [join(import.meta.dirname, '..', 'fixtures', 'sav', 'mixed-compressed.sav')];
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId('open-files').click();
+    const card = page.getByTestId('file-mixed-compressed.sav');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).toMatch(/SPSS \(\.sav\)/);
+    await card.getByTestId('show-profile-mixed-compressed.sav').click();
+    const row = page.getByTestId('profile-mixed-compressed.sav').getByTestId('profile-row-GESLACHT');
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.locator('th').innerText()).toMatch(/^GESLACHT\s+Geslacht$/);
+    expect((await row.locator('td').allInnerTexts())[4]).toBe('1 = Man (< 10) · 2 = Vrouw (< 10)');
+    await row.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-data-sav-profile');
   });
 
   it('made no request outside its own bundle, and its CSP blocks any attempt', async () => {

@@ -1,4 +1,4 @@
-// The Data page: open CSV/Parquet/xlsx files through the main process's dialog, inspect their columns, profiles and roles.
+// The Data page: open CSV/Parquet/xlsx/sav files through the main process's dialog, inspect their columns, profiles and roles.
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { useT } from '../i18n/useT';

@@ -1,4 +1,5 @@
 // A file's column profile (aggregates only, small counts masked) with a role menu per column.
+import { Fragment } from 'react';
 import type { ApiError, ColumnProfile, OpenedFile, ProfileCount } from '../api/types';
 import type { MessageKey } from '../i18n/nl';
 import { useFormat, useT } from '../i18n/useT';
@@ -41,6 +42,7 @@ function ProfileRow({ file, column, onRole, saving }: { file: OpenedFile; column
     <tr data-testid={`profile-row-${column.name}`}>
       <th scope="row" className="column-name">
         {column.name}
+        {column.label && <span className="column-label">{column.label}</span>}
       </th>
       <td>
         <select
@@ -65,7 +67,14 @@ function ProfileRow({ file, column, onRole, saving }: { file: OpenedFile; column
         {column.topValues.length === 0 ? (
           <span className="hint">{column.kind === 'key' || column.distinct !== 0 ? t('profile.hiddenValues') : '–'}</span>
         ) : (
-          column.topValues.map((top) => `${top.value} (${countText(top.count)})`).join(' · ')
+          column.topValues.map((top, index) => (
+            <Fragment key={top.value}>
+              {index > 0 && ' · '}
+              {top.value}
+              {top.label && <span className="value-label"> = {top.label}</span>}
+              {` (${countText(top.count)})`}
+            </Fragment>
+          ))
         )}
       </td>
       <td>

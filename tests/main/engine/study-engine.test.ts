@@ -82,7 +82,8 @@ describe('StudyEngine', () => {
 
   it('explains files it cannot open', async () => {
     await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" does not exist/);
-    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/\.sav.*open a \.csv, \.parquet or \.xlsx/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sas7bdat')])).rejects.toThrow(/\.sas7bdat.*open a \.csv, \.parquet, \.xlsx or SPSS \.sav\/\.zsav/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/"GBAPERSOON2018TABV2\.sav" does not exist/);
     await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/not an absolute path/);
     await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/file type/);
   });

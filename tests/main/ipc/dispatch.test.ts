@@ -13,6 +13,11 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: true, value: { column: 'RINPERSOON', type: 'VARCHAR', rowCount: 10, missing: 0, distinct: 10 } });
   });
 
+  it('passes a .sav profile with its variable and value labels', async () => {
+    const result = await dispatch(fixedHandlers(), contract.fileProfile.channel, { fileId: 'f1' }, trusted);
+    expect(result).toMatchObject({ ok: true, value: { columns: [{ label: 'Geslacht', topValues: [{ value: '1', label: 'Man' }, { value: '2', label: 'Vrouw' }] }] } });
+  });
+
   it('rejects an unknown channel with a clear error and runs nothing', async () => {
     const handlers = fixedHandlers({ appInfo: vi.fn() });
     for (const channel of ['groepsbeeld:run-sql', 'appInfo', '', 42, null]) {

@@ -16,9 +16,34 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     listFiles: async () => [],
     openDemo: async () => [],
     columnSummary: async ({ column }) => ({ column, type: 'VARCHAR', rowCount: 10, missing: 0, distinct: 10 }),
-    fileProfile: async ({ fileId }) => ({ fileId, name: 'x.csv', rowCount: 0, columns: [] }),
+    // A .sav profile: the variable label and the value labels travel with the aggregates.
+    fileProfile: async ({ fileId }) => ({
+      fileId,
+      name: 'x.sav',
+      rowCount: 20,
+      columns: [
+        {
+          name: 'GESLACHT',
+          label: 'Geslacht',
+          type: 'VARCHAR',
+          kind: 'code',
+          missing: 0,
+          missingPercent: 0,
+          distinct: 2,
+          topValues: [
+            { value: '1', count: 10, label: 'Man' },
+            { value: '2', count: 10, label: 'Vrouw' },
+          ],
+          dateRange: null,
+          quartiles: null,
+        },
+      ],
+    }),
     setColumnRole: async ({ fileId }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: 1, columns: [], tableKind: 'unknown', roles: {}, warnings: [] }),
     setTableKind: async ({ fileId, tableKind }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: 1, columns: [], tableKind, roles: {}, warnings: [] }),
+    linkHouseholds: async ({ referenceDate, municipality }) => ({ referenceDate, municipality, threshold: 10, steps: [] }),
+    linkingStatus: async () => ({ running: false, step: 0, steps: 0, label: '' }),
+    cancelLinking: async () => false,
     ...overrides,
   };
 }

@@ -7,8 +7,13 @@ export interface WriterVariable {
   name: string;
   /** 0 for numeric, else the string width (1..255). */
   width: number;
-  /** Print format code (5 = F, 1 = A, 20 = DATE); defaults by type. */
+  /** Print format code (5 = F, 1 = A, 16 = N, 20 = DATE); defaults by type. */
   formatType?: number;
+  /** Numeric variables: print width and decimals (default 8.2, DATE 11.0). */
+  formatWidth?: number;
+  decimals?: number;
+  /** Long name (record 7.13), e.g. RINPERSOON for the short name RINPERSO. */
+  longName?: string;
 }
 
 export interface WriteSavOptions {
@@ -77,7 +82,9 @@ function writeDictionary(out: Output, options: WriteSavOptions): void {
   out.text('', 3);
   for (const variable of options.variables) {
     const formatType = variable.formatType ?? (variable.width === 0 ? 5 : 1);
-    const format = variable.width === 0 ? (formatType << 16) | (formatType === 20 ? 11 << 8 : (8 << 8) | 2) : (formatType << 16) | (variable.width << 8);
+    const date = formatType === 20;
+    const numberFormat = ((variable.formatWidth ?? (date ? 11 : 8)) << 8) | (variable.decimals ?? (date ? 0 : 2));
+    const format = (formatType << 16) | (variable.width === 0 ? numberFormat : variable.width << 8);
     out.int32(2);
     out.int32(variable.width);
     out.int32(0);
@@ -106,6 +113,12 @@ function writeDictionary(out: Output, options: WriteSavOptions): void {
   if (!options.omitEncodingRecord) {
     for (const value of [7, 20, 1, encoding.length]) out.int32(value);
     out.text(encoding, encoding.length);
+  }
+  const longNames = options.variables.flatMap((variable) => (variable.longName ? [`${variable.name}=${variable.longName}`] : [])).join('\t');
+  if (longNames) {
+    const bytes = new TextEncoder().encode(longNames);
+    for (const value of [7, 13, 1, bytes.length]) out.int32(value);
+    out.bytes(bytes);
   }
   out.int32(999);
   out.int32(0);

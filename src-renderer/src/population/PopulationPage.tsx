@@ -1,0 +1,81 @@
+// The Populatie page: reference date and municipality, link the open files with progress and cancel, the link report.
+import { useState, type FormEvent } from 'react';
+import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { EmptyState } from '../shared/EmptyState';
+import { useT } from '../i18n/useT';
+import { LinkReportView } from './LinkReportView';
+import { MUNICIPALITY_NAMES } from './municipalities';
+import { useLinking } from './useLinking';
+
+export function PopulationPage() {
+  const t = useT();
+  const [date, setDate] = useState('2017-12-31');
+  const [municipality, setMunicipality] = useState('0784');
+  const { running, status, report, error, link, cancel } = useLinking();
+  const validCode = /^\d{4}$/.test(municipality);
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!running && validCode && validDate) link(date.replaceAll('-', ''), municipality);
+  };
+
+  return (
+    <section className="page" data-testid="page-populatie" aria-labelledby="page-title-populatie">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title" id="page-title-populatie">
+            {t('page.populatie.title')}
+          </h1>
+          <p className="page-intro">{t('link.intro')}</p>
+        </div>
+      </div>
+
+      <form className="link-form" data-testid="link-form" onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">{t('link.referenceDate')}</span>
+          <input type="date" data-testid="reference-date" value={date} onChange={(event) => setDate(event.target.value)} required />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('link.municipality')}</span>
+          <input
+            data-testid="municipality-code"
+            inputMode="numeric"
+            maxLength={4}
+            value={municipality}
+            onChange={(event) => setMunicipality(event.target.value.replace(/\D/g, ''))}
+            aria-invalid={!validCode}
+            aria-describedby="municipality-name"
+            required
+          />
+          <span className="field-hint" id="municipality-name">
+            {validCode ? (MUNICIPALITY_NAMES[municipality] ?? t('link.unknownName')) : t('link.codeHint')}
+          </span>
+        </label>
+        <div className="page-actions">
+          {running ? (
+            <button type="button" className="button-secondary" data-testid="link-cancel" onClick={cancel}>
+              {t('link.cancel')}
+            </button>
+          ) : null}
+          <button type="submit" className="button-primary" data-testid="link-run" aria-disabled={running || !validCode || !validDate} aria-busy={running}>
+            {running ? t('link.running') : t('link.run')}
+          </button>
+        </div>
+      </form>
+
+      {running && (
+        <div className="link-progress" data-testid="link-progress" role="status">
+          <progress max={status?.steps ?? 10} value={status?.step ?? 0} />
+          <span>{status ? t('link.step', { step: status.step, steps: status.steps, label: status.label }) : t('link.preparing')}</span>
+        </div>
+      )}
+      {error && <ApiErrorAlert error={error} testId="link-error" />}
+      {report ? (
+        <LinkReportView report={report} />
+      ) : (
+        !running && <EmptyState heading={t('page.populatie.emptyHeading')}>{t('page.populatie.emptyText')}</EmptyState>
+      )}
+    </section>
+  );
+}
