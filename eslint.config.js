@@ -43,7 +43,7 @@ export default tseslint.config(
     files: [
       'src-main/{engine,linking,analysis,disclosure,export,synthetic}/**/*.ts',
       'src-main/ipc/{contract,dispatch,handlers,sender}.ts',
-      'src-main/{cli,doctor,app-info,errors}.ts',
+      'src-main/{cli,doctor,app-info,errors,calendar,app-paths,run-command,demo-command}.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { roleMapSchema } from '../engine/column-roles';
+import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../errors';
 
 export const INPUT_KINDS = [
@@ -17,7 +17,8 @@ export const INPUT_KINDS = [
   'youthProtection',
   'wmo',
   'clients',
-] as const;
+] as const satisfies readonly TableKind[];
+/** The table kinds linking reads (the loader's vocabulary, without socio-economic position and unknown tables). */
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 const yyyymmdd = z

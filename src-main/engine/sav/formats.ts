@@ -1,4 +1,5 @@
 // SPSS format codes (print/write formats) and the conversion of SPSS date numbers to ISO text.
+import { civilOf } from '../../calendar';
 import type { SavFormat, SavValueKind } from './types';
 
 const FORMAT_NAMES: Record<number, string> = {
@@ -33,17 +34,9 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** Civil date of a day count since 1970-01-01 (H. Hinnant's algorithm), without allocating a Date. */
+/** Civil date of a day count since 1970-01-01, as 'YYYY-MM-DD'. */
 function civilDate(days: number): string {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = civilOf(days);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 

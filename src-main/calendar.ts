@@ -1,4 +1,4 @@
-// Dates as whole days since 1970-01-01 (UTC) and as CBS's 8-character YYYYMMDD text.
+// Dates as whole days since 1970-01-01 (UTC) and as CBS's 8-character YYYYMMDD text (shared by the generator and the .sav reader).
 
 /** Days since 1970-01-01 for a civil date (proleptic Gregorian), without Date objects. */
 export function dayOf(year: number, month: number, day: number): number {
