@@ -8,7 +8,7 @@ import { sniffCsv, windows1252Error, type CsvSniff } from './csv-dialect';
 import { checkFile } from './file-checks';
 import { describeCsv, describeParquet, type DescribedFile } from './file-describe';
 import { displayType, scanRelation, type ScannableFile } from './file-scan';
-import { profileFile } from './file-profile';
+import { maskCount, profileFile } from './file-profile';
 import { openLockedSession, type LockedSession } from './locked-session';
 import { checkUnchanged, inspectFile, type FileOnDisk } from './opened-files';
 import { explainReadError } from './read-errors';
@@ -233,7 +233,7 @@ export class StudyEngine {
         column,
         type: displayType(known),
         rowCount: asCount(row?.row_count),
-        missing: asCount(row?.missing),
+        missing: maskCount(asCount(row?.missing)),
         distinct: asCount(row?.distinct_values),
       };
     });

@@ -61,18 +61,20 @@ export const columnSummaryRequestSchema = z.object({
 });
 export type ColumnSummaryRequest = z.infer<typeof columnSummaryRequestSchema>;
 
-export const columnSummarySchema = z.object({
-  column: z.string(),
-  type: z.string(),
-  rowCount: z.number().int().nonnegative(),
-  missing: z.number().int().nonnegative(),
-  distinct: z.number().int().nonnegative(),
-});
-export type ColumnSummary = z.infer<typeof columnSummarySchema>;
 
 /** A count of units; 1 to 9 is shown as { below: 10 } (placeholder for the disclosure rules of issue 5). */
 export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.literal(10) })]);
 export type ProfileCount = z.infer<typeof profileCountSchema>;
+
+/** One column at a glance. Missing values count units, so 1 to 9 are masked; distinct values count categories. */
+export const columnSummarySchema = z.object({
+  column: z.string(),
+  type: z.string(),
+  rowCount: z.number().int().nonnegative(),
+  missing: profileCountSchema,
+  distinct: z.number().int().nonnegative(),
+});
+export type ColumnSummary = z.infer<typeof columnSummarySchema>;
 
 export const fileProfileRequestSchema = z.object({ fileId: z.string().min(1).max(64) });
 

@@ -40,12 +40,14 @@ export function ColumnSummaryPanel({ state }: { state: Exclude<ColumnSummaryStat
           <div className="fact">
             <dt>{t('summary.missing')}</dt>
             <dd>
-              {state.summary.rowCount > 0
-                ? t('summary.missingShare', {
-                    count: format.number(state.summary.missing),
-                    share: format.percent(state.summary.missing / state.summary.rowCount),
-                  })
-                : format.number(state.summary.missing)}
+              {typeof state.summary.missing !== 'number'
+                ? `< ${state.summary.missing.below}`
+                : state.summary.rowCount > 0
+                  ? t('summary.missingShare', {
+                      count: format.number(state.summary.missing),
+                      share: format.percent(state.summary.missing / state.summary.rowCount),
+                    })
+                  : format.number(state.summary.missing)}
             </dd>
           </div>
           <div className="fact">

@@ -48,7 +48,8 @@ describe('StudyEngine', () => {
       column: hostileColumn,
       type: 'VARCHAR',
       rowCount: 3,
-      missing: 1,
+      // One missing value is a count of one unit: it leaves the engine only as "below 10".
+      missing: { below: 10 },
       distinct: 1,
     });
     expect(await engine.columnSummary(file!.id, 'select')).toMatchObject({ rowCount: 3, distinct: 3 });
