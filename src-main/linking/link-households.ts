@@ -167,6 +167,7 @@ function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, en
 
 class Linker {
   private readonly counts = new Map<string, LinkCount[]>();
+  private readonly pending: { stepId: string; id: string; label: string; sql: string }[] = [];
   private step = 0;
 
   constructor(
@@ -203,16 +204,19 @@ class Linker {
     }
   }
 
-  async count(stepId: string, id: string, label: string, sql: string): Promise<number> {
-    const rows = await this.session.query(sql);
-    const value = Number(Object.values(rows[0] ?? {})[0] ?? 0);
-    const list = this.counts.get(stepId) ?? [];
-    list.push({ id, label, count: value });
-    this.counts.set(stepId, list);
-    return value;
+  /** Registers a count of the report; all are taken together, in one statement, when the linking is done. */
+  count(stepId: string, id: string, label: string, sql: string): void {
+    this.pending.push({ stepId, id, label, sql });
   }
 
-  report(steps: { id: string; label: string }[]): LinkReport {
+  async report(steps: { id: string; label: string }[]): Promise<LinkReport> {
+    const columns = this.pending.map((count, index) => `(${count.sql}) AS c${index}`);
+    const [row] = columns.length > 0 ? await this.session.query(`SELECT ${columns.join(', ')}`) : [{}];
+    for (const [index, count] of this.pending.entries()) {
+      const list = this.counts.get(count.stepId) ?? [];
+      list.push({ id: count.id, label: count.label, count: Number(row?.[`c${index}`] ?? 0) });
+      this.counts.set(count.stepId, list);
+    }
     const out: LinkStep[] = steps.map((step) => ({ ...step, counts: this.counts.get(step.id) ?? [] }));
     return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out };
   }
@@ -275,7 +279,7 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
        FROM ${select(addressRegions, { addressSource: 'key', addressKey: 'key', municipality: 'text' })} WHERE municipality = $municipality`,
       ['addressRegions'],
     );
-    await linker.count('municipality', 'addressObjects', 'Adresobjecten in de gemeente', 'SELECT count(*) FROM link_region');
+    linker.count('municipality', 'addressObjects', 'Adresobjecten in de gemeente', 'SELECT count(*) FROM link_region');
 
     // 2. Client periods valid on the reference date.
     if (clients) {
@@ -286,13 +290,13 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
            FROM ${select(clients, { personSource: 'key', personKey: 'key', clientBegin: 'date', clientEnd: 'date' })})`,
         ['clients'],
       );
-      await linker.count('clients', 'rows', 'Regels in het cliëntenbestand', 'SELECT count(*) FROM link_client_rows');
-      await linker.count('clients', 'notValid', 'Cliëntperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
-      await linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
+      linker.count('clients', 'rows', 'Regels in het cliëntenbestand', 'SELECT count(*) FROM link_client_rows');
+      linker.count('clients', 'notValid', 'Cliëntperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
+      linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
       await session.query(`CREATE OR REPLACE TEMP TABLE link_clients AS
         SELECT personSource, personKey, max(strptime("end", '%Y%m%d')::DATE - strptime(begin, '%Y%m%d')::DATE + 1) AS clientDays
         FROM link_client_rows WHERE valid AND "end" >= begin GROUP BY ALL`);
-      await linker.count('clients', 'validPersons', 'Cliënten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
+      linker.count('clients', 'validPersons', 'Cliënten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
     } else {
       await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');
     }
@@ -308,8 +312,8 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
       ['addresses'],
     );
     await session.query(`CREATE OR REPLACE TEMP TABLE link_residents AS SELECT DISTINCT personSource, personKey FROM link_addresses`);
-    await linker.count('residents', 'residents', 'Personen met een adres in de gemeente op de peildatum', 'SELECT count(*) FROM link_residents');
-    await linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses GROUP BY personSource, personKey HAVING count(*) > 1)`);
+    linker.count('residents', 'residents', 'Personen met een adres in de gemeente op de peildatum', 'SELECT count(*) FROM link_residents');
+    linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses GROUP BY personSource, personKey HAVING count(*) > 1)`);
     // 4. The person register: birth and migration background of residents; client keys that are unknown.
     await linker.run(
       'Persoonsregister koppelen',
@@ -320,10 +324,10 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
          ON k.personSource = p.personSource AND k.personKey = p.personKey`,
       ['persons'],
     );
-    await linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
-    await linker.count('persons', 'notFound', 'Inwoners niet in het persoonsregister', 'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)');
+    linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
+    linker.count('persons', 'notFound', 'Inwoners niet in het persoonsregister', 'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)');
     if (clients) {
-      await linker.count('clients', 'notInRegister', 'Cliëntsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
+      linker.count('clients', 'notInRegister', 'Cliëntsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
     }
 
     // 5. Household spells valid on the reference date.
@@ -354,17 +358,17 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     );
     await session.query('CREATE OR REPLACE TEMP TABLE link_members AS SELECT * FROM link_spells SEMI JOIN link_residents USING (personSource, personKey)');
     if (clients) {
-      await linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
-      await linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+      linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
+      linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
         SEMI JOIN link_spells USING (personSource, personKey)`);
-      await linker.count('clients', 'notRegistered', 'Cliënten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+      linker.count('clients', 'notRegistered', 'Cliënten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
         ANTI JOIN link_spells USING (personSource, personKey)`);
     }
-    await linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
-    await linker.count('households', 'residentsWithoutHousehold', 'Inwoners zonder huishouden op de peildatum', 'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)');
-    await linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
-    await linker.count('households', 'households', 'Huishoudens', 'SELECT count(*) FROM (SELECT DISTINCT householdKey, spellBegin FROM link_members)');
-    await linker.count('households', 'incomplete', 'Huishoudens met leden buiten de gemeente', `SELECT count(*) FROM (
+    linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
+    linker.count('households', 'residentsWithoutHousehold', 'Inwoners zonder huishouden op de peildatum', 'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)');
+    linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
+    linker.count('households', 'households', 'Huishoudens', 'SELECT count(*) FROM (SELECT DISTINCT householdKey, spellBegin FROM link_members)');
+    linker.count('households', 'incomplete', 'Huishoudens met leden buiten de gemeente', `SELECT count(*) FROM (
       SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(householdSize))`);
 
     // 6. Income and housing through the main breadwinner.
@@ -474,18 +478,18 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     );
     await session.query(`CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE} AS SELECT * FROM ${ANALYSIS_TABLE}_next`);
     await session.query(`DROP TABLE ${ANALYSIS_TABLE}_next`);
-    await linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record`);
-    await linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE NOT has_income_record`);
-    await linker.count('income', 'unknownIncome', 'Huishoudens met onbekend inkomen', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`);
-    await linker.count('education', 'known', 'Huishoudens met een bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`);
-    await linker.count('education', 'unknown', 'Huishoudens zonder bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NULL`);
-    await linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_help`);
-    await linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
-    await linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
-    await linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
-    await linker.count('table', 'clientHouseholds', 'Cliënthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
-    await linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
-    return linker.report([...LINK_STEPS]);
+    linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record`);
+    linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE NOT has_income_record`);
+    linker.count('income', 'unknownIncome', 'Huishoudens met onbekend inkomen', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`);
+    linker.count('education', 'known', 'Huishoudens met een bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`);
+    linker.count('education', 'unknown', 'Huishoudens zonder bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NULL`);
+    linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_help`);
+    linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
+    linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
+    linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
+    linker.count('table', 'clientHouseholds', 'Cliënthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
+    linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
+    return await linker.report([...LINK_STEPS]);
   } finally {
     for (const table of ['link_region', 'link_client_rows', 'link_clients', 'link_addresses', 'link_residents', 'link_persons', 'link_spells', 'link_members', 'link_breadwinners', 'link_income', 'link_education', 'link_care', `${ANALYSIS_TABLE}_next`]) {
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
