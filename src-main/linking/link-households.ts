@@ -1,15 +1,10 @@
 // Links the extracts at the reference date inside one locked DuckDB session and builds the analysis table
 // of households in the municipality; each national file is scanned once, filtered while it is read.
-import { open } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { LockedSession } from '../engine/locked-session';
-import { loadSavIntoSession } from '../engine/sav/load-into-session';
-import { quoteIdentifier as q } from '../engine/sql';
 import { UserFacingError } from '../errors';
-import type { DuckDBValue } from '@duckdb/node-api';
-import type { ColumnRole } from '../engine/column-roles';
-import { columnsFor, LINK_COLUMNS, type RolesOf } from './input-columns';
+import { describeInput, describePreparedSource, type Input, type Inputs, type PreparedSource } from './link-inputs';
 import type { LinkCount, LinkReport, LinkStep } from './link-report';
+import { select, validOn } from './link-sql';
 import type { InputKind, Study } from './study-file';
 
 export const ANALYSIS_TABLE = 'analysis_households';
@@ -26,144 +21,6 @@ export interface LinkOptions {
   onProgress?: ((progress: LinkProgress) => void) | undefined;
 }
 
-interface Input<K extends InputKind> {
-  kind: K;
-  name: string;
-  /** What follows FROM to read the input where it lies (a table function, a table, a sub-query). */
-  scan: string;
-  /** The values the scan binds (its path); names unique across inputs. */
-  parameters: Record<string, DuckDBValue>;
-  columns: Record<RolesOf<K>, string>;
-  types: Map<string, string>;
-}
-
-/** An input another part of the app already knows how to read (the study engine's opened files). */
-export interface PreparedSource {
-  kind: InputKind;
-  name: string;
-  scan: string;
-  parameters: Record<string, DuckDBValue>;
-  /** Role -> column, as the analyst confirmed them. */
-  roles?: Partial<Record<ColumnRole, string>> | undefined;
-}
-
-type Inputs = { [K in InputKind]?: Input<K> };
-
-const isSav = (path: string) => /\.z?sav$/i.test(path);
-
-function scanOf(path: string, parameter: string): string {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.parquet') || lower.endsWith('.pq')) return `read_parquet($${parameter})`;
-  if (lower.endsWith('.csv')) return `read_csv($${parameter}, header = true, all_varchar = true)`;
-  throw new UserFacingError(`${basename(path)}: linking reads .csv, .parquet and .sav files.`);
-}
-
-/** The header of a CSV file, read directly: every column is text in an all_varchar scan, so no sniffing is needed. */
-async function csvHeader(path: string): Promise<string[]> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const line = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',';
-    return line.split(delimiter).map((name) => name.trim().replace(/^"(.*)"$/, '$1').replaceAll('""', '"'));
-  } finally {
-    await handle.close();
-  }
-}
-
-async function describeInput<K extends InputKind>(
-  session: LockedSession,
-  study: Study,
-  kind: K,
-  path: string,
-  roles: Record<string, string> | undefined,
-  signal: AbortSignal | undefined,
-): Promise<Input<K>> {
-  if (isSav(path)) {
-    // DuckDB cannot scan .sav: it is loaded into a table of this session first, then linked like any other input.
-    const loaded = await loadSavIntoSession(session, path, `input_${kind}`, signal);
-    const described = await session.query(`DESCRIBE SELECT * FROM ${q(loaded.table)}`);
-    const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
-    const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
-    return { kind, name: basename(path), scan: q(loaded.table), parameters: {}, columns, types };
-  }
-  const parameter = `path_${kind}`;
-  const scan = scanOf(path, parameter);
-  let types: Map<string, string>;
-  try {
-    if (scan.startsWith('read_csv')) {
-      types = new Map((await csvHeader(path)).map((name) => [name, 'VARCHAR']));
-    } else {
-      const described = await session.query(`DESCRIBE SELECT * FROM ${scan}`, { [parameter]: path });
-      types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
-    }
-  } catch (error) {
-    throw new UserFacingError(`${basename(path)} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-  }
-  const columns = columnsFor(kind, basename(path), [...types.keys()], roles, Number(study.referenceDate.slice(0, 4)));
-  return { kind, name: basename(path), scan, parameters: { [parameter]: path }, columns, types };
-}
-
-/** A key column as text; numbers would have lost their leading zeros, so they are refused. */
-function keyText(input: Input<InputKind>, column: string, alias = ''): string {
-  const type = input.types.get(column) ?? 'VARCHAR';
-  if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
-    throw new UserFacingError(`${input.name}: the key column ${column} holds numbers (${type}); keys must be text with their leading zeros. Export it as text.`);
-  }
-  return asText(input, column, alias);
-}
-
-/** A date column as YYYYMMDD text, whether the file stores text or a DATE. */
-function dateText(input: Input<InputKind>, column: string, alias = ''): string {
-  const type = input.types.get(column) ?? 'VARCHAR';
-  if (type === 'DATE' || type.startsWith('TIMESTAMP')) return `strftime(${alias}${q(column)}, '%Y%m%d')`;
-  return asText(input, column, alias);
-}
-
-/**
- * A column as text. A text column is referenced bare: a cast around it, even a no-op one, would keep
- * DuckDB from pushing filters and join keys into the Parquet reader.
- */
-function asText(input: Input<InputKind>, column: string, alias = ''): string {
-  const type = input.types.get(column) ?? 'VARCHAR';
-  if (type === 'VARCHAR') return `${alias}${q(column)}`;
-  // Codes stored as numbers (as in .sav files: 1.0) must read as the code text '1'.
-  if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return `CAST(CAST(round(${alias}${q(column)}) AS BIGINT) AS VARCHAR)`;
-  return `CAST(${alias}${q(column)} AS VARCHAR)`;
-}
-
-/** The rows of an input, as a sub-query with the wanted roles under their role names. */
-function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<RolesOf<K>, 'key' | 'date' | 'text' | 'integer'>>, where = ''): string {
-  const columns = input.columns as Record<string, string>;
-  const parts = Object.entries(pick).map(([role, how]) => {
-    const column = columns[role] ?? role;
-    // Numbers stay text while the national file streams past; they are cast once the rows are few.
-    const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : asText(input, column);
-    return `${expression} AS ${q(role)}`;
-  });
-  return `(SELECT ${parts.join(', ')} FROM ${input.scan}${where ? ` WHERE ${where}` : ''})`;
-}
-
-/**
- * The reference date as a SQL literal. It is the one value written into the SQL text rather than bound:
- * Parquet row groups are only skipped on their statistics when the filter compares with a constant.
- * The study schema allows exactly eight digits, and this checks it again at the point of use.
- */
-function dateLiteral(date: string): string {
-  if (!/^\d{8}$/.test(date)) throw new Error(`Not a YYYYMMDD date: ${JSON.stringify(date)}`);
-  return `'${date}'`;
-}
-
-/** A date filter on the scan itself, so DuckDB applies it while reading (and skips Parquet row groups). */
-function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: string): string {
-  const columns = input.columns as Record<string, string>;
-  const begin = columns[beginRole as string] ?? String(beginRole);
-  const end = columns[endRole as string] ?? String(endRole);
-  const reference = dateLiteral(referenceDate);
-  return `${dateText(input, begin)} <= ${reference} AND ${dateText(input, end)} >= ${reference}`;
-}
 
 class Linker {
   private readonly counts = new Map<string, LinkCount[]>();
@@ -256,12 +113,7 @@ export async function linkPreparedSources(session: LockedSession, target: LinkTa
   const year = Number(target.referenceDate.slice(0, 4));
   for (const source of sources) {
     if ((inputs as Record<string, unknown>)[source.kind]) throw new UserFacingError(`Two open files are both a ${source.kind} table (${source.name}); set one of them to another kind.`);
-    const described = await session.query(`DESCRIBE SELECT * FROM ${source.scan}`, source.parameters);
-    const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
-    const linkRoles = LINK_COLUMNS[source.kind] as Record<string, string>;
-    const roles = Object.fromEntries(Object.entries(source.roles ?? {}).filter(([role]) => role in linkRoles));
-    const columns = columnsFor(source.kind, source.name, [...types.keys()], roles, year);
-    (inputs as Record<string, unknown>)[source.kind] = { kind: source.kind, name: source.name, scan: source.scan, parameters: source.parameters, columns, types };
+    (inputs as Record<string, unknown>)[source.kind] = await describePreparedSource(session, source, year);
   }
   return linkInputs(session, { ...target, name: 'app', version: 1, openEndDate: '20501231', inputs: [] }, inputs, options);
 }

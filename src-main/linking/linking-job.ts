@@ -4,7 +4,8 @@ import { INPUT_KINDS, type InputKind } from './study-file';
 import { UserFacingError } from '../errors';
 import { scanRelation } from '../engine/file-scan';
 import type { StudyEngine } from '../engine/study-engine';
-import { linkPreparedSources, type PreparedSource } from './link-households';
+import { linkPreparedSources } from './link-households';
+import type { PreparedSource } from './link-inputs';
 import { publishLinkReport, type PublishedLinkReport } from './link-report';
 
 const IDLE: LinkingStatus = { running: false, step: 0, steps: 0, label: '' };

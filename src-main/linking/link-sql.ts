@@ -1,0 +1,67 @@
+// SQL expressions over a linking input: keys and dates as text, role sub-queries, and the date filter
+// that DuckDB can push into the scan.
+import { quoteIdentifier as q } from '../engine/sql';
+import { UserFacingError } from '../errors';
+import type { RolesOf } from './input-columns';
+import type { Input } from './link-inputs';
+import type { InputKind } from './study-file';
+
+
+/** A key column as text; numbers would have lost their leading zeros, so they are refused. */
+export function keyText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
+    throw new UserFacingError(`${input.name}: the key column ${column} holds numbers (${type}); keys must be text with their leading zeros. Export it as text.`);
+  }
+  return asText(input, column, alias);
+}
+
+/** A date column as YYYYMMDD text, whether the file stores text or a DATE. */
+export function dateText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  if (type === 'DATE' || type.startsWith('TIMESTAMP')) return `strftime(${alias}${q(column)}, '%Y%m%d')`;
+  return asText(input, column, alias);
+}
+
+/**
+ * A column as text. A text column is referenced bare: a cast around it, even a no-op one, would keep
+ * DuckDB from pushing filters and join keys into the Parquet reader.
+ */
+export function asText(input: Input<InputKind>, column: string, alias = ''): string {
+  const type = input.types.get(column) ?? 'VARCHAR';
+  if (type === 'VARCHAR') return `${alias}${q(column)}`;
+  // Codes stored as numbers (as in .sav files: 1.0) must read as the code text '1'.
+  if (/DOUBLE|FLOAT|DECIMAL/.test(type)) return `CAST(CAST(round(${alias}${q(column)}) AS BIGINT) AS VARCHAR)`;
+  return `CAST(${alias}${q(column)} AS VARCHAR)`;
+}
+
+/** The rows of an input, as a sub-query with the wanted roles under their role names. */
+export function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<RolesOf<K>, 'key' | 'date' | 'text' | 'integer'>>, where = ''): string {
+  const columns = input.columns as Record<string, string>;
+  const parts = Object.entries(pick).map(([role, how]) => {
+    const column = columns[role] ?? role;
+    // Numbers stay text while the national file streams past; they are cast once the rows are few.
+    const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : asText(input, column);
+    return `${expression} AS ${q(role)}`;
+  });
+  return `(SELECT ${parts.join(', ')} FROM ${input.scan}${where ? ` WHERE ${where}` : ''})`;
+}
+
+/**
+ * The reference date as a SQL literal. It is the one value written into the SQL text rather than bound:
+ * Parquet row groups are only skipped on their statistics when the filter compares with a constant.
+ * The study schema allows exactly eight digits, and this checks it again at the point of use.
+ */
+export function dateLiteral(date: string): string {
+  if (!/^\d{8}$/.test(date)) throw new Error(`Not a YYYYMMDD date: ${JSON.stringify(date)}`);
+  return `'${date}'`;
+}
+
+/** A date filter on the scan itself, so DuckDB applies it while reading (and skips Parquet row groups). */
+export function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: string): string {
+  const columns = input.columns as Record<string, string>;
+  const begin = columns[beginRole as string] ?? String(beginRole);
+  const end = columns[endRole as string] ?? String(endRole);
+  const reference = dateLiteral(referenceDate);
+  return `${dateText(input, begin)} <= ${reference} AND ${dateText(input, end)} >= ${reference}`;
+}
