@@ -1,4 +1,6 @@
-// The column profile of an opened file: aggregates only, with small counts masked (a placeholder for issue 5's disclosure engine).
+// The column profile of an opened file: aggregates only, small counts masked by the disclosure rule set's count rule.
+import { publishCount } from '../disclosure/published-count';
+import { DEFAULT_RULE_SET } from '../disclosure/rule-set';
 import type { ColumnProfile, FileProfile, ProfileCount } from '../ipc/contract';
 import { dateExpression } from './column-kinds';
 import { displayType, scanRelation, type ColumnLabels, type ScanColumn, type ScannableFile } from './file-scan';
@@ -6,11 +8,11 @@ import type { LockedSession } from './locked-session';
 import { quoteIdentifier } from './sql';
 
 /**
- * Placeholder disclosure rule until issue 5: a count of 1 to 9 units is shown as { below: 10 }, never as
- * the number. Zero stays 0 (an empty cell discloses no one). Raw minima and maxima of numbers are never
- * given; quartiles only from 10 values on; dates only as the range they span.
+ * The rule set's count rule: a count of 1 to 9 units is shown as { below: 10 }, never as the number.
+ * Zero stays 0 (an empty cell discloses no one). Raw minima and maxima of numbers are never given;
+ * quartiles only from 10 values on; dates only as the range they span.
  */
-export const MIN_COUNT = 10;
+export const MIN_COUNT = DEFAULT_RULE_SET.threshold;
 const TOP_VALUES = 5;
 /** A text or number column where most rows have their own value (names, amounts) identifies people: no top values. */
 const IDENTIFYING_DISTINCT_SHARE = 0.5;
@@ -20,7 +22,7 @@ const MAX_CODE_VALUES = 50;
 const MAX_CATEGORIES_OF_A_CODE = 12;
 
 export function maskCount(count: number): ProfileCount {
-  return count > 0 && count < MIN_COUNT ? { below: MIN_COUNT } : count;
+  return publishCount(count, DEFAULT_RULE_SET);
 }
 
 function asNumber(value: unknown): number {

@@ -63,7 +63,7 @@ export type ColumnSummaryRequest = z.infer<typeof columnSummaryRequestSchema>;
 
 
 /** A count of units; 1 to 9 is shown as { below: 10 } (placeholder for the disclosure rules of issue 5). */
-export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.literal(10) })]);
+export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.number().int().positive() })]);
 export type ProfileCount = z.infer<typeof profileCountSchema>;
 
 /** One column at a glance. Missing values count units, so 1 to 9 are masked; distinct values count categories. */

@@ -1,6 +1,8 @@
 // The link report: per step, how many units went in, matched, and did not match and why (aggregates only).
 import type { z } from 'zod';
 import type { publishedLinkReportSchema } from '../ipc/contract';
+import { publishCount } from '../disclosure/published-count';
+import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "clients.livingElsewhere". */
@@ -27,17 +29,20 @@ export type PublishedLinkReport = z.infer<typeof publishedLinkReportSchema>;
 
 /**
  * Counts from 1 to threshold - 1 are replaced by "below threshold" (zero stays: nobody is described).
- * This is the primary count rule; issue 5's disclosure engine takes this over for every output.
+ * The count rule of the rule set (src-main/disclosure), which the report records as its threshold.
  */
-export function publishLinkReport(report: LinkReport, threshold = 10): PublishedLinkReport {
+export function publishLinkReport(report: LinkReport, rules: RuleSet = DEFAULT_RULE_SET): PublishedLinkReport {
   return {
     referenceDate: report.referenceDate,
     municipality: report.municipality,
-    threshold,
+    threshold: rules.threshold,
     steps: report.steps.map((step) => ({
       id: step.id,
       label: step.label,
-      counts: step.counts.map(({ id, label, count }) => (count > 0 && count < threshold ? { id, label, below: threshold } : { id, label, count })),
+      counts: step.counts.map(({ id, label, count }) => {
+        const published = publishCount(count, rules);
+        return typeof published === 'number' ? { id, label, count: published } : { id, label, below: published.below };
+      }),
     })),
   };
 }
