@@ -4,7 +4,6 @@
 export type HouseholdType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 export const COUPLE_TYPES: readonly HouseholdType[] = [2, 3, 4, 5];
-export const TYPES_WITH_CHILDREN: readonly HouseholdType[] = [4, 5, 6];
 
 /** INHBBIHJ, main source of household income. */
 export type IncomeSource = 11 | 12 | 13 | 14 | 21 | 22 | 23 | 24 | 25 | 26 | 30 | 99;

@@ -1,6 +1,6 @@
 // The five client clusters of the pilot (seed-study.md), as household profiles with realistic noise:
 // each trait takes its modal value with a stated probability, otherwise a value other clusters have.
-import type { EducationLevel, HouseholdType, IncomeSource, Tenure } from './cbs-codes';
+import type { EducationLevel, IncomeSource, Tenure } from './cbs-codes';
 import { typicalChildCount, type HouseholdProfile } from './household-profile';
 import type { Random } from './random';
 
@@ -127,8 +127,3 @@ const singleOnAssistance: ClientCluster = {
 export const CLIENT_CLUSTERS: readonly ClientCluster[] = [noBenefit, unemployment, youngSingleParent, wmoSupport, singleOnAssistance];
 
 export const CLIENT_HOUSEHOLDS = CLIENT_CLUSTERS.reduce((sum, cluster) => sum + cluster.size, 0);
-
-/** Type weights of a profile, for code that needs to know whether a cluster has children. */
-export function hasChildrenType(type: HouseholdType): boolean {
-  return type === 4 || type === 5 || type === 6;
-}

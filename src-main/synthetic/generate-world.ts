@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { yyyymmdd, dayOf } from '../calendar';
-import { CLIENT_CLUSTERS, type ClientCluster } from './client-profiles';
+import { CLIENT_CLUSTERS, CLIENT_HOUSEHOLDS, type ClientCluster } from './client-profiles';
 import { CsvWriter, type CellValue } from './csv-writer';
 import { EXTRACT_TABLES, type ExtractTableId } from './extract-tables';
 import { draftHousehold } from './household-draft';
@@ -44,7 +44,7 @@ interface ClientSlot {
 /** Which of Gilze en Rijen's households are the food bank's clients, in which planted cluster, for how long. */
 function clientSlots(seed: number, households: number): Map<number, ClientSlot> {
   const random = Random.stream(seed, 'client-slots');
-  const total = CLIENT_CLUSTERS.reduce((sum, cluster) => sum + cluster.size, 0);
+  const total = CLIENT_HOUSEHOLDS;
   const short = Math.round(total * 0.13);
   const long = Math.round(total * 0.55);
   const bands: DurationBand[] = [...Array<DurationBand>(short).fill('short'), ...Array<DurationBand>(long).fill('long')];

@@ -1,15 +1,12 @@
 // Benchmark of the linking: the app's analysis table against one hand-written DuckDB SQL of the same
 // joins on the same generated files, each in a fresh process, for CSV and for Parquet.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { convertExtractsToParquet } from '../../src-main/synthetic/parquet-export';
 import { writeWorldCsv } from '../../src-main/synthetic/generate-world';
-import type { Timing } from './measure';
+import { runProbe, type Timing } from './measure';
 
-const run = promisify(execFile);
 /** 30 is about a million persons and 4.6 million address rows; BENCH_LINK_SCALE=500 is national size (~17 M persons, ~70 M address rows). */
 const SCALE = Number(process.env.BENCH_LINK_SCALE ?? 30);
 
@@ -19,10 +16,8 @@ interface Probe {
   maxRssBytes: number;
 }
 
-async function probe(mode: 'app' | 'sql', folder: string, extension: 'csv' | 'parquet'): Promise<Probe> {
-  const script = join(import.meta.dirname, 'support', 'link-probe.ts');
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, mode, folder, extension], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as Probe;
+function probe(mode: 'app' | 'sql', folder: string, extension: 'csv' | 'parquet'): Promise<Probe> {
+  return runProbe<Probe>(join(import.meta.dirname, 'support', 'link-probe.ts'), [mode, folder, extension]);
 }
 
 export async function benchLinking(): Promise<Timing[]> {

@@ -1,5 +1,15 @@
 // Side-by-side timing helpers for the benchmarks: medians of alternating runs, and one report format.
+import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Runs a TypeScript probe script in a fresh Node process (so its peak memory is its own) and parses its JSON output. */
+export async function runProbe<T>(script: string, args: readonly string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as T;
+}
 
 export interface Timing {
   /** What is measured, and against what. */

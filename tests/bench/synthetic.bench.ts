@@ -1,15 +1,12 @@
 // Benchmark of the synthetic extracts: generation throughput and memory, each against a same-run baseline.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeWorldCsv } from '../../src-main/synthetic/generate-world';
-import type { Timing } from './measure';
+import { runProbe, type Timing } from './measure';
 
-const run = promisify(execFile);
 const MILLION_SCALE = Number(process.env.BENCH_SYNTHETIC_SCALE ?? 30);
 
 interface Probe {
@@ -19,10 +16,8 @@ interface Probe {
   maxRssBytes: number;
 }
 
-async function probe(folder: string, scale: number): Promise<Probe> {
-  const script = join(import.meta.dirname, '..', 'main', 'synthetic', 'support', 'rss-probe.ts');
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, folder, String(scale)], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout) as Probe;
+function probe(folder: string, scale: number): Promise<Probe> {
+  return runProbe<Probe>(join(import.meta.dirname, '..', 'main', 'synthetic', 'support', 'rss-probe.ts'), [folder, String(scale)]);
 }
 
 export async function benchSynthetic(): Promise<Timing[]> {
