@@ -1,8 +1,9 @@
 // `groepsbeeld demo generate`: writes a synthetic world with a progress bar; Ctrl-C aborts and leaves nothing behind.
 import { UserFacingError } from './errors';
+import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
 import { generateExtracts } from './synthetic/generate-extracts';
 import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from './synthetic/extract-options';
-import { createProgressReporter, type ProgressReporter } from './synthetic/progress-bar';
+import { createProgressReporter } from './synthetic/progress-bar';
 import { DEFAULT_DEMO_SEED } from './synthetic/demo-world';
 
 export interface DemoGenerateArguments {
@@ -38,28 +39,19 @@ export function parseDemoGenerateArguments(args: DemoGenerateArguments): ParsedD
   };
 }
 
-/** The first Ctrl-C aborts cleanly (the partial folder is removed); a second one quits at once. */
-function abortOnInterrupt(controller: AbortController, progress: ProgressReporter, output: DemoOutput): () => void {
-  const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    progress.finish(false);
-    output.err('Stopping: removing the partial output (press Ctrl-C again to quit at once)...\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  return () => process.off('SIGINT', onInterrupt);
-}
-
 /** Runs the generator; resolves with the exit code (0 done, 1 failed, 130 interrupted). */
 export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOutput): Promise<number> {
-  const controller = new AbortController();
   const progress = createProgressReporter({ write: output.err, isTTY: output.errIsTerminal });
-  const stopListening = abortOnInterrupt(controller, progress, output);
+  // The first Ctrl-C aborts cleanly (the partial folder is removed); a second one quits at once.
+  const interrupt = interruptOnCtrlC(() => {
+    progress.finish(false);
+    output.err('Stopping: removing the partial output (press Ctrl-C again to quit at once)...\n');
+  });
   const started = performance.now();
   try {
     const { folder, manifest } = await generateExtracts({
       ...options,
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: ({ fraction, personsWritten }) => progress.update(fraction, personsWritten),
     });
     progress.finish(true);
@@ -78,9 +70,9 @@ export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOu
     return 0;
   } catch (error) {
     progress.finish(false);
-    if (controller.signal.aborted) {
+    if (interrupt.signal.aborted) {
       output.err(`Interrupted: the partial output was removed; ${options.out} is unchanged.\n`);
-      return 130;
+      return INTERRUPTED_EXIT_CODE;
     }
     if (error instanceof UserFacingError) {
       output.err(`${error.message}\n`);
@@ -88,6 +80,6 @@ export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOu
     }
     throw error;
   } finally {
-    stopListening();
+    interrupt.dispose();
   }
 }

@@ -1,6 +1,7 @@
 // Checks an opened file reads completely and makes sense: rows, real dates, spells that end after they begin, unique TAB keys.
 import { UserFacingError } from '../errors';
 import { expectedColumnName, isOneRowPerUnit, missingRoles, tableKindByName, unitKeyRoles, type ColumnRole, type RoleProposal } from './column-roles';
+import { maskedCountText } from './file-profile';
 import { scanRelation, type ScannableFile } from './file-scan';
 import type { LockedSession } from './locked-session';
 import { quoteIdentifier } from './sql';
@@ -115,7 +116,7 @@ async function reversedSpellWarning(session: LockedSession, file: ScannableFile,
   const many = pair.rows > 1;
   return (
     `"${file.name}", column ${pair.end}${at ? `, ${rowLabel(file, at)}` : ''}: the end date is before the begin date (${pair.begin})` +
-    `${many ? `, and so in ${pair.rows - 1} more rows` : ''}. Linking leaves ${many ? 'these rows' : 'this row'} out and counts ${many ? 'them' : 'it'} in the link report.`
+    `${many ? `, and so in ${maskedCountText(pair.rows - 1)} more rows` : ''}. Linking leaves ${many ? 'these rows' : 'this row'} out and counts ${many ? 'them' : 'it'} in the link report.`
   );
 }
 
@@ -142,7 +143,7 @@ async function checkUniqueUnits(session: LockedSession, file: ScannableFile, pro
   const first = Number(located?.first_row);
   const second = Number(located?.second_row);
   throw new UserFacingError(
-    `"${file.name}" is a one-row-per-unit (TAB) table, but ${duplicated} key${duplicated === 1 ? '' : 's'} (${keys.join(' + ')}) occur more than once, ` +
+    `"${file.name}" is a one-row-per-unit (TAB) table, but ${maskedCountText(duplicated)} keys (${keys.join(' + ')}) occur more than once, ` +
       `first in ${rowLabel(file, first)} and ${rowLabel(file, second)}. Open the original extract, not one that was appended to.`,
   );
 }

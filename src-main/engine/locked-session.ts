@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOUBLE, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { toJsonRow, type JsonRow } from './json-values';
 
 export interface LockedSessionOptions {
@@ -21,6 +21,14 @@ export type AppendColumn = readonly (string | null)[] | Float64Array;
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 
+/** A result read chunk by chunk, so a table of any size passes through JS a few thousand rows at a time. */
+export interface StreamedResult {
+  columnNames: string[];
+  columnTypes: DuckDBType[];
+  /** Chunks in order (at most 2048 rows each). Run no other statement on the session until this is drained. */
+  chunks: AsyncIterable<DuckDBDataChunk>;
+}
+
 export interface LockedSession {
   /** Runs one statement with bound parameters and returns its rows as JSON-safe objects. */
   query(sql: string, parameters?: QueryParameters): Promise<JsonRow[]>;
@@ -31,6 +39,10 @@ export interface LockedSession {
    * (how formats DuckDB cannot scan itself, such as .sav, are loaded). NaN numbers become NULL.
    */
   appendColumns(table: string, columns: readonly AppendColumn[], rowCount: number): Promise<void>;
+  /** Runs one statement as a streaming result (how an encrypted workspace reads the tables it saves). */
+  stream(sql: string, parameters?: QueryParameters): Promise<StreamedResult>;
+  /** Appends data chunks (e.g. streamed from another session) whose column types match the table's; no value becomes JavaScript. */
+  appendChunks(table: string, chunks: Iterable<DuckDBDataChunk>): Promise<void>;
   readonly readableFiles: readonly string[];
   close(): Promise<void>;
 }
@@ -101,6 +113,28 @@ export async function openLockedSession(options: LockedSessionOptions): Promise<
       } finally {
         appender.closeSync();
       }
+    },
+    async appendChunks(table, chunks) {
+      if (closed) throw new Error('The DuckDB session is closed.');
+      const appender = await openConnection.createAppender(table);
+      try {
+        for (const chunk of chunks) appender.appendDataChunk(chunk);
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+    },
+    async stream(sql, parameters) {
+      if (closed) throw new Error('The DuckDB session is closed.');
+      const result = parameters ? await openConnection.stream(sql, parameters) : await openConnection.stream(sql);
+      async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
+        for (;;) {
+          const chunk = await result.fetchChunk();
+          if (!chunk || chunk.rowCount === 0) return;
+          yield chunk;
+        }
+      }
+      return { columnNames: result.columnNames(), columnTypes: result.columnTypes(), chunks: chunks() };
     },
     async close() {
       if (closed) return;

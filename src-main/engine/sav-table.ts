@@ -72,20 +72,17 @@ export async function describeSav(session: LockedSession, path: string, tableNam
 }
 
 /**
- * Loads an open .sav again into a new locked session (DuckDB cannot read it, and each session is its own
- * database). The file must still be the one that was opened: the analyst's profile and roles describe it.
+ * An open .sav lives only as its table in the session, which is carried into each new locked session
+ * (DuckDB cannot read the file itself). The file must still be the one that was opened: the analyst's
+ * profile and roles describe it, so a changed file stops the swap instead of being used silently.
  */
-export async function reloadSav(session: LockedSession, file: FileOnDisk & { tableName: string; rowCount: number }): Promise<void> {
-  const changed = (detail: string) =>
-    new UserFacingError(
-      `"${file.name}" changed on disk after it was opened (${detail}); Groepsbeeld reads a .sav file again whenever more files are opened. ` +
-        'Put the original file back, or restart Groepsbeeld to open the new version.',
-    );
+export async function refuseChangedSav(file: FileOnDisk): Promise<void> {
   try {
     await checkUnchanged(file);
   } catch {
-    throw changed('it was rewritten, moved or deleted');
+    throw new UserFacingError(
+      `"${file.name}" changed on disk after it was opened (it was rewritten, moved or deleted); Groepsbeeld keeps a .sav file only as it was opened. ` +
+        'Put the original file back, or restart Groepsbeeld to open the new version.',
+    );
   }
-  const loaded = await loadSavIntoSession(session, file.path, file.tableName);
-  if (loaded.rows !== file.rowCount) throw changed(`${file.rowCount} rows then, ${loaded.rows} now`);
 }

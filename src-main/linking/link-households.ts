@@ -2,7 +2,7 @@
 // of households in the municipality; each national file is scanned once, filtered while it is read.
 import type { LockedSession } from '../engine/locked-session';
 import { UserFacingError } from '../errors';
-import { describeInput, describePreparedSource, type Input, type Inputs, type PreparedSource } from './link-inputs';
+import { describePreparedSource, type Input, type Inputs, type PreparedSource } from './link-inputs';
 import type { LinkCount, LinkReport, LinkStep } from './link-report';
 import { select, validOn } from './link-sql';
 import type { InputKind, Study } from './study-file';
@@ -91,23 +91,15 @@ export const LINK_STEPS = [
   { id: 'table', label: 'Analysetabel' },
 ] as const;
 
-/**
- * Builds `analysis_households` in the session: one row per household of persons living in the
- * municipality on the reference date. Intermediate tables are small (residents, their households);
- * the big files are only ever scanned, filtered by date and semi-joined on the residents while read.
- */
-export async function linkHouseholds(session: LockedSession, study: Study, options: LinkOptions = {}): Promise<LinkReport> {
-  const inputs: Inputs = {};
-  for (const input of study.inputs) {
-    (inputs as Record<string, unknown>)[input.kind] = await describeInput(session, study, input.kind, input.path, input.roles, options.signal);
-  }
-  return linkInputs(session, study, inputs, options);
-}
-
 /** The target of a link run: the reference date and the municipality (what a study file adds to its inputs). */
 export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'>;
 
-/** Links sources that are already readable in the session (the app's opened files, through the engine's scans). */
+/**
+ * Builds `analysis_households` in the session from sources the study engine reads (its open files, in
+ * the app and headless alike): one row per household of persons living in the municipality on the
+ * reference date. Intermediate tables are small (residents, their households); the big files are only
+ * ever scanned, filtered by date and semi-joined on the residents while read.
+ */
 export async function linkPreparedSources(session: LockedSession, target: LinkTarget, sources: readonly PreparedSource[], options: LinkOptions = {}): Promise<LinkReport> {
   const inputs: Inputs = {};
   const year = Number(target.referenceDate.slice(0, 4));

@@ -2,22 +2,27 @@
 import type { LinkingStatus, LinkRequest } from '../ipc/contract';
 import { INPUT_KINDS, type InputKind } from './study-file';
 import { UserFacingError } from '../errors';
-import { scanRelation } from '../engine/file-scan';
-import type { StudyEngine } from '../engine/study-engine';
-import { linkPreparedSources } from './link-households';
-import type { PreparedSource } from './link-inputs';
+import type { OpenedFileEntry, StudyEngine } from '../engine/study-engine';
+import { ANALYSIS_TABLE, linkPreparedSources } from './link-households';
+import { sourceOfFile } from './link-inputs';
 import { publishLinkReport, type PublishedLinkReport } from './link-report';
 
-const IDLE: LinkingStatus = { running: false, step: 0, steps: 0, label: '' };
+const IDLE = { running: false, step: 0, steps: 0, label: '' } as const;
+
+/** An open file linking reads: one set (on the Data page, or as recognised) to a kind of input. */
+function isLinkInput(file: OpenedFileEntry): boolean {
+  return (INPUT_KINDS as readonly string[]).includes(file.proposal.kind);
+}
 
 export class LinkingJob {
-  private status: LinkingStatus = IDLE;
+  private progress: Omit<LinkingStatus, 'analysisTable'> = IDLE;
   private controller: AbortController | null = null;
 
   constructor(private readonly engine: StudyEngine) {}
 
-  current(): LinkingStatus {
-    return { ...this.status };
+  /** Progress of a running link, and whether the analysis table still describes the open files (else: link again). */
+  async current(): Promise<LinkingStatus> {
+    return { ...this.progress, analysisTable: await this.engine.derivedTableState(ANALYSIS_TABLE) };
   }
 
   cancel(): boolean {
@@ -26,20 +31,15 @@ export class LinkingJob {
     return true;
   }
 
-  /** Links the open files; the analysis table stays in the engine's session for the analysis steps. */
+  /** Links the open files; the analysis table stays in the engine's session (and is carried across swaps) for the analysis steps. */
   async run(request: LinkRequest): Promise<PublishedLinkReport> {
     if (this.controller) throw new UserFacingError('Er loopt al een koppeling; wacht tot die klaar is of stop hem.');
     const controller = new AbortController();
     this.controller = controller;
-    this.status = { running: true, step: 0, steps: 10, label: 'Bestanden voorbereiden' };
+    this.progress = { running: true, step: 0, steps: 10, label: 'Bestanden voorbereiden' };
     try {
-      const report = await this.engine.withFiles(async (session, files) => {
-        const sources: PreparedSource[] = files
-          .filter((file) => (INPUT_KINDS as readonly string[]).includes(file.proposal.kind))
-          .map((file) => {
-            const relation = scanRelation(file);
-            return { kind: file.proposal.kind as InputKind, name: file.name, scan: `${relation.sql}`, parameters: relation.parameters, roles: file.proposal.roles };
-          });
+      const report = await this.engine.buildFromFiles(ANALYSIS_TABLE, isLinkInput, async (session, files) => {
+        const sources = files.filter(isLinkInput).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
         const needed: InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
         const missing = needed.filter((kind) => !sources.some((source) => source.kind === kind));
         if (missing.length > 0) {
@@ -48,7 +48,7 @@ export class LinkingJob {
         return linkPreparedSources(session, { referenceDate: request.referenceDate, municipality: { code: request.municipality } }, sources, {
           signal: controller.signal,
           onProgress: (progress) => {
-            this.status = { running: true, ...progress };
+            this.progress = { running: true, ...progress };
           },
         });
       });
@@ -58,7 +58,7 @@ export class LinkingJob {
       throw error;
     } finally {
       this.controller = null;
-      this.status = IDLE;
+      this.progress = IDLE;
     }
   }
 }

@@ -2,11 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { useFormat, useT } from '../i18n/useT';
+import { useCountText } from './useCountText';
 import type { ColumnSummaryState } from './useColumnSummary';
 
 export function ColumnSummaryPanel({ state }: { state: Exclude<ColumnSummaryState, { status: 'idle' }> }) {
   const t = useT();
   const format = useFormat();
+  const countText = useCountText();
   const column = state.selection.column;
   const panel = useRef<HTMLElement>(null);
 
@@ -35,19 +37,17 @@ export function ColumnSummaryPanel({ state }: { state: Exclude<ColumnSummaryStat
           </div>
           <div className="fact">
             <dt>{t('summary.rows')}</dt>
-            <dd>{format.number(state.summary.rowCount)}</dd>
+            <dd>{countText(state.summary.rowCount)}</dd>
           </div>
           <div className="fact">
             <dt>{t('summary.missing')}</dt>
             <dd>
-              {typeof state.summary.missing !== 'number'
-                ? `< ${state.summary.missing.below}`
-                : state.summary.rowCount > 0
-                  ? t('summary.missingShare', {
-                      count: format.number(state.summary.missing),
-                      share: format.percent(state.summary.missing / state.summary.rowCount),
-                    })
-                  : format.number(state.summary.missing)}
+              {typeof state.summary.missing === 'number' && typeof state.summary.rowCount === 'number' && state.summary.rowCount > 0
+                ? t('summary.missingShare', {
+                    count: format.number(state.summary.missing),
+                    share: format.percent(state.summary.missing / state.summary.rowCount),
+                  })
+                : countText(state.summary.missing)}
             </dd>
           </div>
           <div className="fact">

@@ -4,6 +4,7 @@ import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import type { MessageKey } from '../i18n/nl';
 import { useFormat, useT } from '../i18n/useT';
 import { ColumnSummaryPanel } from './ColumnSummaryPanel';
+import { useCountText } from './useCountText';
 import { FileProfilePanel } from './FileProfilePanel';
 import type { ColumnSelection, ColumnSummaryState } from './useColumnSummary';
 import { TABLE_CHOICES } from './roleChoices';
@@ -20,6 +21,7 @@ export function FileCard({ file, summary, onSelectColumn, onFileChanged }: FileC
   const t = useT();
   const profile = useFileProfile(file.id, onFileChanged);
   const format = useFormat();
+  const countText = useCountText();
   const headingId = `file-heading-${file.id}`;
   const selectedColumn = summary.status !== 'idle' && summary.selection.fileId === file.id ? summary.selection.column : null;
 
@@ -36,7 +38,7 @@ export function FileCard({ file, summary, onSelectColumn, onFileChanged }: FileC
         </div>
         <div className="fact">
           <dt>{t('data.rows')}</dt>
-          <dd>{format.number(file.rowCount)}</dd>
+          <dd>{countText(file.rowCount)}</dd>
         </div>
         <div className="fact">
           <dt>{t('data.size')}</dt>

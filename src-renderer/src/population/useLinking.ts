@@ -10,6 +10,8 @@ export interface LinkingState {
   status: LinkingStatus | null;
   report: LinkReport | null;
   error: ApiError | null;
+  /** Whether the analysis table still describes the open files ('stale': link again). */
+  analysisTable: LinkingStatus['analysisTable'];
   link: (referenceDate: string, municipality: string) => void;
   cancel: () => void;
 }
@@ -19,9 +21,20 @@ export function useLinking(): LinkingState {
   const [status, setStatus] = useState<LinkingStatus | null>(null);
   const [report, setReport] = useState<LinkReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [analysisTable, setAnalysisTable] = useState<LinkingStatus['analysisTable']>('none');
   const timer = useRef<number | undefined>(undefined);
 
-  useEffect(() => () => window.clearInterval(timer.current), []);
+  const refreshAnalysisTable = useCallback(() => {
+    void callApi(() => window.api.linkingStatus()).then((result) => {
+      if (result.ok) setAnalysisTable(result.value.analysisTable);
+    });
+  }, []);
+
+  // Files may have been opened or re-mapped on the Data page since the last link.
+  useEffect(() => {
+    refreshAnalysisTable();
+    return () => window.clearInterval(timer.current);
+  }, [refreshAnalysisTable]);
 
   const link = useCallback((referenceDate: string, municipality: string) => {
     setRunning(true);
@@ -38,12 +51,13 @@ export function useLinking(): LinkingState {
       setStatus(null);
       if (result.ok) setReport(result.value);
       else setError(result.error);
+      refreshAnalysisTable();
     });
-  }, []);
+  }, [refreshAnalysisTable]);
 
   const cancel = useCallback(() => {
     void callApi(() => window.api.cancelLinking());
   }, []);
 
-  return { running, status, report, error, link, cancel };
+  return { running, status, report, error, analysisTable, link, cancel };
 }

@@ -32,7 +32,7 @@ async function expectRefused(path: string, message: RegExp): Promise<void> {
   expect((failure as Error).message).toMatch(message);
   expect(await engine.listFiles()).toEqual(before);
   expect((await engine.security()).allowedPaths).toEqual(allowedBefore);
-  expect(await engine.columnSummary(goodFileId, 'RINPERSOON')).toMatchObject({ rowCount: 2, distinct: 2 });
+  expect(await engine.columnSummary(goodFileId, 'RINPERSOON')).toMatchObject({ rowCount: { below: 10 }, distinct: 2 });
 }
 
 beforeAll(async () => {
@@ -84,7 +84,7 @@ describe('bad input', () => {
 
   it('duplicate keys in a one-row-per-unit (TAB) file, naming both rows', async () => {
     const path = await file('GBAPERSOON2017TABV1.csv', `${PERSONS_HEADER}\nR,000000001,1\nR,000000002,2\nR,000000001,2\n`);
-    await expectRefused(path, /"GBAPERSOON2017TABV1\.csv" is a one-row-per-unit \(TAB\) table, but 1 key \(RINPERSOONS \+ RINPERSOON\) occur more than once, first in row 1 \(line 2\) and row 3 \(line 4\)/);
+    await expectRefused(path, /"GBAPERSOON2017TABV1\.csv" is a one-row-per-unit \(TAB\) table, but fewer than 10 keys \(RINPERSOONS \+ RINPERSOON\) occur more than once, first in row 1 \(line 2\) and row 3 \(line 4\)/);
   });
 
   it('an impossible date (20171332), naming column, row and value', async () => {
@@ -138,7 +138,7 @@ describe('bad input', () => {
     const path = join(odd, `cliënten 'lijst' "2018".csv`);
     await writeFile(path, 'RINPERSOON,STARTDATUM\n000000001,20170101\n');
     const opened = (await engine.openFiles([path])).find((candidate) => candidate.name === `cliënten 'lijst' "2018".csv`);
-    expect(opened).toMatchObject({ rowCount: 1, tableKind: 'clients' });
+    expect(opened).toMatchObject({ rowCount: { below: 10 }, tableKind: 'clients' });
     expect((await engine.security()).allowedPaths).toContain(path);
     await expectRefused(await file(`Zoë's "leeg".csv`, ''), /^"Zoë's "leeg"\.csv" is empty/);
   });

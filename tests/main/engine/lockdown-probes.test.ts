@@ -21,6 +21,12 @@ async function unprotectedSession(): Promise<LockedSession & { close(): Promise<
     async appendColumns() {
       throw new Error('not used by the probes');
     },
+    async stream() {
+      throw new Error('not used by the probes');
+    },
+    async appendChunks() {
+      throw new Error('not used by the probes');
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();

@@ -1,19 +1,18 @@
 // Linking the demo world: the analysis table and link report match the generator's ground truth.
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LockedSession } from '../../../src-main/engine/locked-session';
 import { demoStudy } from '../../../src-main/linking/demo-study';
 import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
 import { publishLinkReport, type LinkReport } from '../../../src-main/linking/link-report';
-import { runStudy } from '../../../src-main/linking/run-study';
+import { runStudy, type StudySession } from '../../../src-main/linking/run-study';
 import { convertExtractsToParquet } from '../../../src-main/synthetic/parquet-export';
 import { tempFolder } from '../support/temp-folder';
 import { generateWorld } from '../synthetic/support/demo-world';
 
 let folder: string;
 let report: LinkReport;
-let session: LockedSession;
+let session: StudySession;
 let expected: { persons: number; households: number; clientHouseholds: number; householdsByType: Record<string, number> };
 
 function count(step: string, id: string): number | undefined {
@@ -24,7 +23,7 @@ beforeAll(async () => {
   ({ folder } = await generateWorld());
   expected = JSON.parse(await readFile(join(folder, 'ground-truth', 'expected.json'), 'utf8'));
   ({ report, session } = await runStudy(demoStudy({ folder })));
-});
+}, 60_000);
 afterAll(() => session?.close());
 
 describe('the analysis table of the demo world', () => {
@@ -116,6 +115,39 @@ describe('other inputs, same answer', () => {
     }
     study.inputs = study.inputs.map((input) => (input.kind === 'clients' ? { ...input, roles: {} } : input));
     await expect(runStudy(study)).rejects.toThrow(/klanten\.csv has no column STARTDATUM for the role clientBegin/);
+  });
+});
+
+/** Windows-1252 bytes of text that only uses Latin-1 characters and the euro sign (as Excel on Windows saves a CSV). */
+function windows1252(text: string): Buffer {
+  return Buffer.from(Array.from(text, (character) => (character === '€' ? 0x80 : character.charCodeAt(0))));
+}
+
+/** A CSV of the demo world as a Dutch spreadsheet saves it: ";" between fields, Windows-1252, plus text and amount columns. */
+async function asDutchSpreadsheet(from: string, to: string, extra: (row: number) => string[], extraNames: string[]): Promise<void> {
+  const [header, ...rows] = (await readFile(from, 'utf8')).trim().split('\n');
+  const lines = [[...header!.split(','), ...extraNames].join(';'), ...rows.map((row, index) => [...row.split(','), ...extra(index)].join(';'))];
+  await writeFile(to, windows1252(`${lines.join('\r\n')}\r\n`));
+}
+
+describe('the same inputs as a Dutch spreadsheet saves them', () => {
+  it('links ";"-delimited Windows-1252 files with decimal commas headless to the same table and report', async () => {
+    const copy = await tempFolder('groepsbeeld-1252-');
+    // Latin-1 only (DuckDB reads it directly), with a non-ASCII municipality name.
+    await asDutchSpreadsheet(join(folder, 'VSLGWB2018TABV1.csv'), join(copy, 'VSLGWB2018TABV1.csv'), (row) => [row % 2 === 0 ? 'Súdwest-Fryslân' : 'Gilze en Rijen', `${row % 100},5`], ['gemeentenaam', 'oppervlakte']);
+    // With euro signs (read from a private UTF-8 copy), a non-ASCII name and an amount with a decimal comma.
+    await asDutchSpreadsheet(join(folder, 'VOEDSELBANK_KLANTEN.csv'), join(copy, 'VOEDSELBANK_KLANTEN.csv'), (row) => [`Zoë Ærts ${row}`, `€ ${row},50`, `${row},25`], ['naam', 'opmerking', 'bijdrage']);
+    expect((await readFile(join(copy, 'VOEDSELBANK_KLANTEN.csv'))).includes(0x80)).toBe(true);
+    const study = demoStudy({ folder });
+    study.inputs = study.inputs.map((input) => (input.kind === 'addressRegions' || input.kind === 'clients' ? { ...input, path: join(copy, basename(input.path)) } : input));
+    const run = await runStudy(study);
+    try {
+      expect(run.report).toEqual(report);
+      const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+      expect(await run.session.query(digest)).toEqual(await session.query(digest));
+    } finally {
+      await run.session.close();
+    }
   });
 });
 

@@ -1,17 +1,21 @@
 // Linking in the app: the open demo files, linked through the IPC gate, give the ground truth; progress and cancel work.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
 import { contract } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
 import { tempFolder } from '../support/temp-folder';
 
 describe('linkHouseholds over IPC', async () => {
   const engine = await StudyEngine.create();
-  const demoFolder = join(await tempFolder(), 'demo');
-  const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder });
+  const folder = await tempFolder();
+  const demoFolder = join(folder, 'demo');
+  /** What the analyst picks in the next file dialog. */
+  let picked: string[] = [];
+  const handlers = createHandlers({ engine, pickFiles: async () => picked, demoFolder });
   const call = (verb: keyof typeof contract, payload?: unknown) => dispatch(handlers, contract[verb].channel, payload, { trusted: true });
   afterAll(() => engine.close());
 
@@ -40,7 +44,45 @@ describe('linkHouseholds over IPC', async () => {
     expect(count('clients', 'notInRegister')).toMatchObject({ below: 10 });
     expect(JSON.stringify(report)).not.toMatch(/"count":[1-9][,}]/);
     expect(statuses).toContainEqual({ ok: true, value: expect.objectContaining({ running: true, steps: 10, step: expect.any(Number) }) });
-    expect(await call('linkingStatus')).toEqual({ ok: true, value: { running: false, step: 0, steps: 0, label: '' } });
+    expect(await call('linkingStatus')).toEqual({ ok: true, value: { running: false, step: 0, steps: 0, label: '', analysisTable: 'current' } });
+  });
+
+  const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+  const analysisTable = async () => ((await call('linkingStatus')) as { ok: true; value: { analysisTable: string } }).value.analysisTable;
+
+  it('keeps the analysis table when more files are opened (a new session is swapped in)', async () => {
+    const linked = await engine.withSession((session) => session.query(digest));
+    expect(linked[0]).toMatchObject({ n: expect.any(Number), clients: 191 });
+    picked = [join(folder, 'notities.csv')];
+    await writeFile(picked[0]!, 'onderwerp,aantal\nx,1\ny,2\n');
+    expect((await call('openFiles')).ok).toBe(true);
+    expect((await engine.security()).allowedPaths).toContain(picked[0]);
+    expect(await analysisTable()).toBe('current');
+    expect(await engine.withSession((session) => session.query(digest))).toEqual(linked);
+  });
+
+  it('says the analysis table must be rebuilt once a linked file is re-mapped, and not after it is mapped back', async () => {
+    const clients = (await engine.listFiles()).find((file) => file.name === 'VOEDSELBANK_KLANTEN.csv')!;
+    expect((await call('setTableKind', { fileId: clients.id, tableKind: 'unknown' })).ok).toBe(true);
+    expect(await analysisTable()).toBe('stale');
+    expect((await call('setTableKind', { fileId: clients.id, tableKind: 'clients' })).ok).toBe(true);
+    expect(await analysisTable()).toBe('current');
+  });
+
+  it('leaves a stale analysis table behind at the next swap, says so until linked again, then keeps the new one', async () => {
+    const persons = join(demoFolder, 'GBAPERSOON2018TABV1.csv');
+    const { mtime, atime } = await stat(persons);
+    await utimes(persons, atime, new Date(mtime.getTime() + 60_000));
+    expect(await analysisTable()).toBe('stale');
+    picked = [join(folder, 'meer-notities.csv')];
+    await writeFile(picked[0]!, 'onderwerp\nz\n');
+    expect((await call('openFiles')).ok).toBe(true);
+    await utimes(persons, atime, mtime);
+    // Its source looks as it was again, but the table was not carried: it must still be rebuilt.
+    expect(await analysisTable()).toBe('stale');
+    expect(await engine.withSession((session) => session.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${ANALYSIS_TABLE}'`))).toEqual([{ n: 0 }]);
+    expect((await call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' })).ok).toBe(true);
+    expect(await analysisTable()).toBe('current');
   });
 
   it('stops when cancelled and says nothing was kept', async () => {
