@@ -18,13 +18,17 @@ const USAGE = `Usage: groepsbeeld <command> [options]
 Commands:
   doctor        print the engine's effective security settings, lockdown probes and versions (JSON);
                 exits 1 when any protection is not in force
-  run STUDY.json [--json]
+  run STUDY.json [--json] [--out DIR]
                 link the study's extracts at its reference date, cut to its municipality, build the
                 analysis table of households and print the link report (aggregates only; counts
-                under 10 are shown as "< 10"). --json prints it as JSON. Ctrl-C stops cleanly.
-  demo run [--folder DIR] [--json]
+                under 10 are shown as "< 10"). --json prints it as JSON. --out writes the export
+                package (checked tables as CSV and XLSX, charts, HTML and PDF report, output log
+                with SHA-256 sums) into a new subfolder of DIR, as the study's "export" section
+                says; nothing is written when a check fails. Ctrl-C stops cleanly.
+  demo [run] [--folder DIR] [--json] [--out DIR]
                 the main job on the embedded demo data: the demo world (generated on first use into
-                the app-data folder, or DIR) linked as in the pilot, Gilze en Rijen on 31-12-2017
+                the app-data folder, or --folder DIR) linked as in the pilot, Gilze en Rijen on
+                31-12-2017; --out DIR also writes its export package
   demo generate --out DIR [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
                 write a synthetic world of linked CBS-style extracts into DIR (new or empty), with its
                 ground truth and manifest.json; prints a JSON summary. --seed defaults to 2017, --scale
@@ -65,13 +69,13 @@ function foreignOptions(values: ParsedValues): string[] {
 
 async function runDemo(rest: readonly string[], values: ParsedValues, output: CliOutput): Promise<number> {
   const [subcommand, ...extra] = rest;
-  if (subcommand === 'run' && extra.length === 0) {
-    const misplaced = foreignOptions(values);
+  if ((subcommand === 'run' && extra.length === 0) || subcommand === undefined) {
+    const misplaced = foreignOptions(values).filter((option) => option !== '--out');
     if (misplaced.length > 0) {
       output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "demo run".\n\n${USAGE}`);
       return 2;
     }
-    return runDemoStudy(values.folder, { json: values.json ?? false }, output);
+    return runDemoStudy(values.folder, { json: values.json ?? false, out: values.out }, output);
   }
   if (subcommand !== 'generate' || extra.length > 0) {
     output.err(`demo takes the subcommand "run" or "generate" (got "${rest.join(' ')}").\n\n${USAGE}`);
@@ -119,7 +123,8 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     return values.help ? 0 : 2;
   }
   if (command === 'demo') return runDemo(rest, values, output);
-  const misplaced = foreignOptions(values);
+  // --out is the export folder for run, the world's folder for demo generate.
+  const misplaced = foreignOptions(values).filter((option) => !(command === 'run' && option === '--out'));
   if (misplaced.length > 0) {
     output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "${command}".\n\n${USAGE}`);
     return 2;
@@ -130,7 +135,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       output.err(`run takes one study file (got ${rest.length === 0 ? 'none' : rest.join(' ')}).\n\n${USAGE}`);
       return 2;
     }
-    return runStudyCommand(studyPath, { json: values.json ?? false }, output);
+    return runStudyCommand(studyPath, { json: values.json ?? false, out: values.out }, output);
   }
   if (command === 'doctor') {
     if (rest.length > 0) {

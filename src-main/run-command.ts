@@ -1,6 +1,14 @@
-// `groepsbeeld run STUDY.json` and `groepsbeeld demo run`: link a study headless and print its link report.
+// `groepsbeeld run STUDY.json` and `groepsbeeld demo run`: link a study headless, print its link report and, with
+// --out, write the checked export package.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { APP_VERSION } from './app-info';
 import { userDataFolder } from './app-paths';
+import { loadInstitutionRules } from './disclosure/institution-rules';
+import { exportHeadless } from './export/headless-export';
+import { VERDICT_TEXT } from './export/report-content';
 import { UserFacingError } from './errors';
+import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
 import { demoStudy } from './linking/demo-study';
 import { formatLinkReport, publishLinkReport } from './linking/link-report';
 import { runStudy } from './linking/run-study';
@@ -15,28 +23,58 @@ export interface RunOutput {
 export interface RunArguments {
   /** Print the published link report as JSON instead of a table. */
   json: boolean;
+  /** Write the export package into this folder (as a new subfolder). */
+  out?: string | undefined;
 }
 
 /** Links the study with progress on stderr; Ctrl-C interrupts DuckDB and exits 130 with nothing left behind. */
-async function linkAndReport(study: Study, args: RunArguments, output: RunOutput): Promise<number> {
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('Interrupted'));
-  process.once('SIGINT', onSigint);
+async function linkAndReport(study: Study, studySha256: string, args: RunArguments, output: RunOutput): Promise<number> {
+  const interrupt = interruptOnCtrlC();
   try {
     const started = performance.now();
+    const userData = userDataFolder();
+    const rules = await loadInstitutionRules(userData, study.ruleSet);
     const { report, session } = await runStudy(study, {
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: ({ step, steps, label }) => output.err(`Stap ${step}/${steps}: ${label}\n`),
     });
-    await session.close();
-    const published = publishLinkReport(report);
-    output.out(args.json ? `${JSON.stringify(published, null, 2)}\n` : formatLinkReport(published));
+    let exitCode = 0;
+    try {
+      const published = publishLinkReport(report, rules);
+      output.out(args.json ? `${JSON.stringify(published, null, 2)}\n` : formatLinkReport(published));
+      if (args.out !== undefined) {
+        const { result, candidates } = await exportHeadless({
+          study,
+          studySha256,
+          session,
+          report: published,
+          rules,
+          appVersion: APP_VERSION,
+          out: args.out,
+          userData,
+          signal: interrupt.signal,
+        });
+        if (result.status === 'written') {
+          output.err(`Exportpakket geschreven: ${result.folder} (${result.files.length} bestanden).\n`);
+          const exported = new Set(result.files.map((file) => file.name.replace(/\.[a-z]+$/, '')));
+          for (const candidate of candidates.filter((entry) => exported.has(entry.id))) {
+            const masked = candidate.verdict === 'fail' ? ' (geblokkeerde cellen gemaskeerd)' : '';
+            output.err(`  ${VERDICT_TEXT[candidate.verdict].padEnd(14)} ${candidate.id}${masked}\n`);
+          }
+        } else {
+          output.err(`Er is niets geschreven:\n${result.reasons.map((reason) => `  ${reason}`).join('\n')}\n`);
+          exitCode = 1;
+        }
+      }
+    } finally {
+      await session.close();
+    }
     output.err(`Klaar in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
-    return 0;
+    return exitCode;
   } catch (error) {
-    if (controller.signal.aborted) {
+    if (interrupt.signal.aborted) {
       output.err('Gestopt; er is niets bewaard.\n');
-      return 130;
+      return INTERRUPTED_EXIT_CODE;
     }
     if (error instanceof UserFacingError) {
       output.err(`${error.message}\n`);
@@ -44,20 +82,23 @@ async function linkAndReport(study: Study, args: RunArguments, output: RunOutput
     }
     throw error;
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    interrupt.dispose();
   }
 }
 
 export async function runStudyCommand(studyPath: string, args: RunArguments, output: RunOutput): Promise<number> {
   let study: Study;
+  let studySha256: string;
   try {
     study = await loadStudyFile(studyPath);
+    // The output log names the study file by the hash of its bytes, as the checker receives it.
+    studySha256 = createHash('sha256').update(await readFile(studyPath)).digest('hex');
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     output.err(`${error.message}\n`);
     return 1;
   }
-  return linkAndReport(study, args, output);
+  return linkAndReport(study, studySha256, args, output);
 }
 
 /** The main job on the embedded demo: the demo world (generated on first use) linked as in the pilot. */
@@ -65,5 +106,6 @@ export async function runDemoStudy(folder: string | undefined, args: RunArgument
   const target = folder ?? defaultDemoFolder(userDataFolder());
   const demo = await ensureDemoWorld(target, { onProgress: undefined });
   if (demo.generated) output.err(`Demowereld aangemaakt in ${demo.folder}.\n`);
-  return linkAndReport(demoStudy(demo), args, output);
+  const study = demoStudy(demo);
+  return linkAndReport(study, createHash('sha256').update(JSON.stringify(study)).digest('hex'), args, output);
 }

@@ -9,3 +9,13 @@ export async function pickDataFiles(window: BrowserWindow): Promise<string[]> {
   });
   return result.canceled ? [] : result.filePaths;
 }
+
+/** The folder an export package is written into (as a new subfolder); null when the analyst cancels. */
+export async function pickExportFolder(window: BrowserWindow): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, {
+    title: 'Map kiezen voor de export',
+    buttonLabel: 'Exporteren naar deze map',
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
+}

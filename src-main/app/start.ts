@@ -1,6 +1,7 @@
 // Wires the app together: hardening before ready, session lockdown, bundle, engine, IPC, window.
 import { join } from 'node:path';
 import { app, Menu, session } from 'electron';
+import { loadInstitutionRules } from '../disclosure/institution-rules';
 import { StudyEngine } from '../engine/study-engine';
 import { createHandlers } from '../ipc/handlers';
 import { defaultDemoFolder } from '../synthetic/demo-world';
@@ -12,7 +13,7 @@ import { contentSecurityPolicy, setupContentSecurityPolicy } from '../security/c
 import { setupNavigationGuards } from '../security/navigation';
 import { setupNetworkLockdown } from '../security/network';
 import { setupPermissionDenial } from '../security/permissions';
-import { pickDataFiles } from './file-dialog';
+import { pickDataFiles, pickExportFolder } from './file-dialog';
 import { createMainWindow } from './main-window';
 
 export interface StartOptions {
@@ -36,12 +37,21 @@ export async function startApp(options: StartOptions): Promise<void> {
   setupApplicationMenu(Menu, process.platform);
   serveAppBundle(join(options.outDirectory, 'renderer'), contentSecurityPolicy());
 
-  const engine = await StudyEngine.create();
+  const rules = await loadInstitutionRules(app.getPath('userData'));
+  const engine = await StudyEngine.create({ rules });
   const trustedWebContentsIds = new Set<number>();
   const window = createMainWindow(join(options.outDirectory, 'preload', 'preload.cjs'));
   trustedWebContentsIds.add(window.webContents.id);
   const demoFolder = defaultDemoFolder(app.getPath('userData'));
-  registerIpcHandlers(createHandlers({ engine, pickFiles: () => pickDataFiles(window), demoFolder }), {
+  const handlers = createHandlers({
+    engine,
+    pickFiles: () => pickDataFiles(window),
+    pickFolder: () => pickExportFolder(window),
+    demoFolder,
+    userData: app.getPath('userData'),
+    rules,
+  });
+  registerIpcHandlers(handlers, {
     trustedWebContentsIds,
     devServerOrigin,
   });

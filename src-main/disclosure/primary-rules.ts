@@ -1,7 +1,8 @@
 // Primary disclosure rules, one pure function per kind of cell: counts, shares, statistics, magnitudes, groups.
+import type { BlockingRule } from './checked-table';
 import type { RuleSet } from './rule-set';
 
-export type BlockingRule = 'threshold' | 'statistic-threshold' | 'dominance' | 'p-percent' | 'min-max' | 'degrees-of-freedom';
+export type { BlockingRule };
 
 /** What a cell may do on its way out: be shown, be blocked (and by which rule), or need a checker's review. */
 export type CellStatus = { status: 'safe' } | { status: 'blocked'; rule: BlockingRule } | { status: 'review'; reason: 'zero' | 'group-disclosure' };
@@ -46,6 +47,19 @@ export function magnitudeStatus(contributions: readonly number[], rules: RuleSet
   const second = sorted[1] ?? 0;
   if (total - first - second < rules.pPercent * first) return { status: 'blocked', rule: 'p-percent' };
   return SAFE;
+}
+
+/**
+ * The pq rule (tau-ARGUS, sdcTable): the p% rule for an intruder who already knows every contribution to
+ * within q, so the remainder must be at least (p / q) times the largest. p and q are shares (0.6, 0.8), not percents.
+ * Reported as the p% rule it refines, so a blocked cell names a rule the output checker knows.
+ */
+export function pqStatus(contributions: readonly number[], p: number, q: number): CellStatus {
+  const sorted = contributions.map(Math.abs).sort((a, b) => b - a);
+  const total = sorted.reduce((sum, value) => sum + value, 0);
+  const first = sorted[0] ?? 0;
+  const second = sorted[1] ?? 0;
+  return total - first - second < (p / q) * first ? { status: 'blocked', rule: 'p-percent' } : SAFE;
 }
 
 /** Group disclosure: a category holding (nearly) all of a group's units tells something about each of them. */

@@ -26,6 +26,23 @@ export const ruleSetSchema = z.strictObject({
   clusterMinimum: units,
   /** Residual degrees of freedom a model needs. */
   residualDegreesOfFreedom: units,
+  /**
+   * Secondary suppression: the narrowest interval (in units) an attacker may be left with for a blocked cell,
+   * given the rest of the table and its margins.
+   */
+  protectionLevel: units,
+  /** Controlled rounding, the alternative to suppression: every cell becomes a multiple of this base. */
+  roundingBase: z.union([z.literal(5), z.literal(10)]),
+}).superRefine((rules, context) => {
+  // A rounded cell can lie anywhere within one base of what is shown; a base below the protection level would
+  // protect less than suppression does (disclosure-control.md: "the base must be >= the protection level").
+  if (rules.roundingBase < rules.protectionLevel) {
+    context.addIssue({
+      code: 'custom',
+      path: ['roundingBase'],
+      message: `the rounding base (${rules.roundingBase}) must be at least the protection level (${rules.protectionLevel})`,
+    });
+  }
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -41,6 +58,12 @@ export const DEFAULT_RULE_SET: RuleSet = {
   groupShare: 0.9,
   clusterMinimum: 10,
   residualDegreesOfFreedom: 10,
+  // Protection level = threshold: a blocked count holds 1 to 9 units, so an attacker left with an interval at
+  // least 10 wide learns no more than the threshold rule itself concedes ("somewhere below 10").
+  protectionLevel: 10,
+  // Base 10 is the smallest allowed base that is >= the protection level of 10; base 5 is allowed only with a
+  // protection level of 5 or less.
+  roundingBase: 10,
 };
 
 /** Reads an institution's rule set; every field must be present, so no rule is silently left at a default. */

@@ -1,6 +1,6 @@
 // The column profile of an opened file: aggregates only, small counts masked by the disclosure rule set's count rule.
 import { publishCount } from '../disclosure/published-count';
-import { DEFAULT_RULE_SET } from '../disclosure/rule-set';
+import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
 import type { ColumnProfile, FileProfile, ProfileCount } from '../ipc/contract';
 import { dateExpression } from './column-kinds';
 import { displayType, scanRelation, type ColumnLabels, type ScanColumn, type ScannableFile } from './file-scan';
@@ -10,9 +10,8 @@ import { quoteIdentifier } from './sql';
 /**
  * The rule set's count rule: a count of 1 to 9 units is shown as { below: 10 }, never as the number.
  * Zero stays 0 (an empty cell discloses no one). Raw minima and maxima of numbers are never given;
- * quartiles only from 10 values on; dates only as the range they span.
+ * quartiles only from 10 values on; dates only as the years they span with enough rows in each end year.
  */
-export const MIN_COUNT = DEFAULT_RULE_SET.threshold;
 const TOP_VALUES = 5;
 /** A text or number column where most rows have their own value (names, amounts) identifies people: no top values. */
 const IDENTIFYING_DISTINCT_SHARE = 0.5;
@@ -21,8 +20,14 @@ const MAX_CODE_VALUES = 50;
 /** A number column with at most this many values reads as a code (categories), not as an amount: no quartiles. */
 const MAX_CATEGORIES_OF_A_CODE = 12;
 
-export function maskCount(count: number): ProfileCount {
-  return publishCount(count, DEFAULT_RULE_SET);
+export function maskCount(count: number, rules: RuleSet = DEFAULT_RULE_SET): ProfileCount {
+  return publishCount(count, rules);
+}
+
+/** A count of units for a message to the analyst: the number, or "fewer than 10" when the count rule hides it. */
+export function maskedCountText(count: number): string {
+  const published = maskCount(count);
+  return typeof published === 'number' ? String(published) : `fewer than ${published.below}`;
 }
 
 function asNumber(value: unknown): number {
@@ -39,7 +44,9 @@ function aggregatesSql(columns: readonly ScanColumn[]): string {
     if (column.kind === 'date') {
       // scanRelation() gives every date as YYYYMMDD text, whatever the file stores.
       const date = dateExpression(column.name);
-      parts.push(`CAST(min(${date}) AS VARCHAR) AS from_${index}`, `CAST(max(${date}) AS VARCHAR) AS to_${index}`);
+      // Years with their row counts: the range shown runs from the first to the last year holding at least the
+      // threshold of rows, since a raw minimum or maximum is one person's date.
+      parts.push(`map_entries(histogram(year(${date}))) AS years_${index}`);
     }
     if (column.kind === 'number') parts.push(`quantile_cont(${name}, [0.25, 0.5, 0.75]) AS quartiles_${index}`);
     // Candidates only (the sketch is exact for code-like columns); their counts are taken exactly afterwards.
@@ -72,7 +79,7 @@ function withLabel(column: ScanColumn | undefined, top: TopValue): TopValue {
 }
 
 /** Exact counts of every candidate value of every shown column, in one scan; values are bound, never pasted. */
-async function countTopValues(session: LockedSession, file: ScannableFile, candidates: ReadonlyMap<number, readonly string[]>): Promise<Map<number, TopValue[]>> {
+async function countTopValues(session: LockedSession, file: ScannableFile, candidates: ReadonlyMap<number, readonly string[]>, rules: RuleSet): Promise<Map<number, TopValue[]>> {
   const result = new Map<number, TopValue[]>();
   if (candidates.size === 0) return result;
   const relation = scanRelation(file);
@@ -90,13 +97,27 @@ async function countTopValues(session: LockedSession, file: ScannableFile, candi
     const counted = values.map((value, position) => ({ value, n: asNumber(row?.[`n_${index}_${position}`]) }));
     counted.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const column = file.columns[index];
-    result.set(index, counted.filter((entry) => entry.n > 0).map((entry) => withLabel(column, { value: entry.value, count: maskCount(entry.n) })));
+    // A value held by fewer units than the threshold is not named at all: "someone was born on 20171106" is itself a fact about a person.
+    result.set(index, counted.filter((entry) => entry.n >= rules.threshold).map((entry) => withLabel(column, { value: entry.value, count: entry.n })));
   }
   return result;
 }
 
+/** The first and last year with at least the threshold of rows, from a histogram of years; null when none has. */
+function yearRange(entries: unknown, rules: RuleSet): { from: string; to: string } | null {
+  if (!Array.isArray(entries)) return null;
+  const years = entries
+    .filter((entry): entry is { key: unknown; value: unknown } => entry !== null && typeof entry === 'object' && 'key' in entry && 'value' in entry)
+    .filter((entry) => entry.key !== null && asNumber(entry.value) >= rules.threshold)
+    .map((entry) => asNumber(entry.key))
+    .sort((a, b) => a - b);
+  const first = years[0];
+  const last = years.at(-1);
+  return first === undefined || last === undefined ? null : { from: String(first), to: String(last) };
+}
+
 /** Profiles every column in two scans: the aggregates with candidate top values, then the candidates' exact counts. */
-export async function profileFile(session: LockedSession, file: ScannableFile): Promise<FileProfile> {
+export async function profileFile(session: LockedSession, file: ScannableFile, rules: RuleSet = DEFAULT_RULE_SET): Promise<FileProfile> {
   const relation = scanRelation(file);
   const [row] = await session.query(aggregatesSql(file.columns).replace('FROM rel', `FROM ${relation.sql} AS rel`), relation.parameters);
   if (!row) throw new Error('DuckDB returned no profile.');
@@ -108,32 +129,31 @@ export async function profileFile(session: LockedSession, file: ScannableFile): 
       candidates.set(index, top.filter((value): value is string => typeof value === 'string'));
     }
   });
-  const topValues = await countTopValues(session, file, candidates);
+  const topValues = await countTopValues(session, file, candidates, rules);
   const columns: ColumnProfile[] = [];
   for (const [index, column] of file.columns.entries()) {
     const present = asNumber(row[`present_${index}`]);
     const distinct = asNumber(row[`distinct_${index}`]);
     const missing = rowCount - present;
     const quartiles = row[`quartiles_${index}`];
-    const from = row[`from_${index}`];
-    const to = row[`to_${index}`];
+    const range = yearRange(row[`years_${index}`], rules);
     columns.push({
       name: column.name,
       ...(column.labels?.label ? { label: column.labels.label } : {}),
       type: displayType(column),
       kind: column.kind,
-      missing: maskCount(missing),
-      missingPercent: missing > 0 && missing < MIN_COUNT ? null : rowCount === 0 ? 0 : (100 * missing) / rowCount,
+      missing: maskCount(missing, rules),
+      missingPercent: missing > 0 && missing < rules.threshold ? null : rowCount === 0 ? 0 : (100 * missing) / rowCount,
       // The number of different values counts categories, not units: it describes no one and is shown as is.
       distinct,
       topValues: topValues.get(index) ?? [],
-      dateRange: typeof from === 'string' && typeof to === 'string' ? { from, to } : null,
+      dateRange: range,
       quartiles:
         // Quartiles of a code (household type 1..8) mean nothing; only amounts get them.
-        Array.isArray(quartiles) && present >= MIN_COUNT && distinct > MAX_CATEGORIES_OF_A_CODE
+        Array.isArray(quartiles) && present >= rules.statisticThreshold && distinct > MAX_CATEGORIES_OF_A_CODE
           ? { q1: asNumber(quartiles[0]), median: asNumber(quartiles[1]), q3: asNumber(quartiles[2]) }
           : null,
     });
   }
-  return { fileId: file.id, name: file.name, rowCount, columns };
+  return { fileId: file.id, name: file.name, rowCount: maskCount(rowCount, rules), columns };
 }

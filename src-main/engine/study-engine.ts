@@ -7,33 +7,43 @@ import { proposeRoles, proposeRolesAs, type ColumnRole, type RoleMap, type RoleP
 import { sniffCsv, windows1252Error, type CsvSniff } from './csv-dialect';
 import { checkFile } from './file-checks';
 import { describeCsv, describeParquet, type DescribedFile } from './file-describe';
+import { carryTable, hasTable } from './carried-tables';
+import { sourcesFingerprint, type DerivedTable, type DerivedTableState } from './derived-tables';
 import { displayType, scanRelation, type ScannableFile } from './file-scan';
+import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
 import { maskCount, profileFile } from './file-profile';
 import { openLockedSession, type LockedSession } from './locked-session';
 import { checkUnchanged, inspectFile, type FileOnDisk } from './opened-files';
 import { explainReadError } from './read-errors';
-import { describeSav, reloadSav, savTableName } from './sav-table';
+import { describeSav, refuseChangedSav, savTableName } from './sav-table';
 import { readEngineSecurity } from './security-settings';
 import { quoteIdentifier } from './sql';
 import { TranscodedCopies } from './transcoded-copies';
-import { loadSheet, readSheetColumns, type SheetColumn } from './xlsx-sheet';
+import { loadSheet, readSheetColumns } from './xlsx-sheet';
 
 export interface OpenedFileEntry extends FileOnDisk, ScannableFile {
-  rowCount: number;
+  /** null when the file was opened without its whole-file checks (a headless run checks while it links). */
+  rowCount: number | null;
   warnings: string[];
   /** The recognised table and the proposed roles (the analyst may change them). */
   proposal: RoleProposal;
-  /** For .xlsx: the sheet, kept to re-create its table when a new locked session is swapped in. */
-  sheet?: SheetColumn[] | undefined;
 }
 
-function publicView(entry: OpenedFileEntry): OpenedFile {
+/**
+ * When an opened file is checked: 'onOpen' (the app: every row is read once as the file opens, so a bad
+ * file is refused with its row before anything else) or 'whileLinking' (a headless run: only the header
+ * and a sample are read on opening, and the rows once, by the linking, which names the file if it fails).
+ */
+export type FileChecks = 'onOpen' | 'whileLinking';
+
+function publicView(entry: OpenedFileEntry, rules: RuleSet): OpenedFile {
+  if (entry.rowCount === null) throw new Error(`${entry.name}: a file opened for a headless run is never shown.`);
   return {
     id: entry.id,
     name: entry.name,
     format: entry.format,
     sizeBytes: entry.sizeBytes,
-    rowCount: entry.rowCount,
+    rowCount: maskCount(entry.rowCount, rules),
     columns: entry.columns.map((column) => ({
       name: column.name,
       type: displayType(column),
@@ -61,7 +71,7 @@ interface PendingFile extends FileOnDisk {
   scanPath?: string | undefined;
 }
 
-async function describeFile(session: LockedSession, file: PendingFile, id: string): Promise<DescribedFile & { sheet?: SheetColumn[]; tableName?: string }> {
+async function describeFile(session: LockedSession, file: PendingFile, id: string): Promise<DescribedFile & { tableName?: string }> {
   switch (file.format) {
     case 'csv': {
       if (!file.sniff) throw new Error(`${file.name}: the CSV was not sniffed.`);
@@ -74,7 +84,7 @@ async function describeFile(session: LockedSession, file: PendingFile, id: strin
       const sheet = await readSheetColumns(file.path, file.name);
       const tableName = sheetTableName(id);
       await loadSheet(session, tableName, sheet);
-      return { columns: sheet.map((column) => ({ name: column.name, kind: column.kind, sourceType: column.sqlType })), sheet, tableName };
+      return { columns: sheet.map((column) => ({ name: column.name, kind: column.kind, sourceType: column.sqlType })), tableName };
     }
     case 'sav': {
       const tableName = savTableName(id);
@@ -83,8 +93,8 @@ async function describeFile(session: LockedSession, file: PendingFile, id: strin
   }
 }
 
-/** Reads one new file in the candidate session: dialect and types, roles, every check, and that it did not change meanwhile. */
-async function openOne(session: LockedSession, pending: PendingFile): Promise<OpenedFileEntry> {
+/** Reads one new file in the candidate session: dialect and types, roles, every check (when asked), and that it did not change meanwhile. */
+async function openOne(session: LockedSession, pending: PendingFile, checks: FileChecks): Promise<OpenedFileEntry> {
   const id = randomUUID();
   const file: FileOnDisk & { scanPath?: string | undefined } = {
     path: pending.path,
@@ -98,9 +108,9 @@ async function openOne(session: LockedSession, pending: PendingFile): Promise<Op
     const described = await describeFile(session, pending, id);
     const scannable: ScannableFile = { id, name: file.name, path: file.path, format: file.format, scanPath: file.scanPath, ...described };
     const proposal = proposeRoles(file.name, described.columns.map((column) => column.name));
-    const { rowCount, warnings } = await checkFile(session, scannable, proposal);
+    const { rowCount, warnings } = checks === 'onOpen' ? await checkFile(session, scannable, proposal) : { rowCount: null, warnings: [] };
     await checkUnchanged(file);
-    return { ...file, ...scannable, sheet: described.sheet, rowCount, warnings, proposal };
+    return { ...file, ...scannable, rowCount, warnings, proposal };
   } catch (error) {
     if (file.format === 'csv' && error instanceof Error && /not latin-1 encoded/i.test(error.message)) throw await windows1252Error(file.path, file.name);
     throw explainReadError(file.name, file.format, error);
@@ -110,18 +120,26 @@ async function openOne(session: LockedSession, pending: PendingFile): Promise<Op
 /**
  * One study's engine. DuckDB's allowed list cannot grow once locked, so opening files builds a new
  * locked session over the old files plus the new ones, checks every new file in it, and only then
- * swaps it in: a file that fails leaves the engine exactly as it was. Calls run one at a time.
+ * swaps it in: a file that fails leaves the engine exactly as it was. Its in-memory tables (.sav files,
+ * sheets, the analysis table while its sources are unchanged) are carried into the new session. Calls
+ * run one at a time.
  */
 export class StudyEngine {
   private files = new Map<string, OpenedFileEntry>();
+  private derived = new Map<string, DerivedTable<OpenedFileEntry>>();
   private exportDirectory: string | undefined;
   private copies = new TranscodedCopies();
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private session: LockedSession) {}
+  private constructor(
+    private session: LockedSession,
+    private readonly checks: FileChecks,
+    /** The institution's disclosure rules: every count, value and range the engine publishes obeys them. */
+    readonly rules: RuleSet,
+  ) {}
 
-  static async create(): Promise<StudyEngine> {
-    return new StudyEngine(await openLockedSession({ readableFiles: [] }));
+  static async create(options: { checks?: FileChecks; rules?: RuleSet } = {}): Promise<StudyEngine> {
+    return new StudyEngine(await openLockedSession({ readableFiles: [] }), options.checks ?? 'onOpen', options.rules ?? DEFAULT_RULE_SET);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -130,19 +148,47 @@ export class StudyEngine {
     return result;
   }
 
-  /** A new locked session over the given files, with the .xlsx sheets and .sav files of the open files loaded again. */
+  /**
+   * A new locked session over the given files, with the in-memory tables of the current one carried
+   * over: the .xlsx sheets, the .sav files (only while unchanged on disk) and each derived table whose
+   * sources are as they were; a derived table whose sources changed is left behind, marked to be rebuilt.
+   */
   private async replaceSession(readableFiles: string[], exportDirectory: string | undefined): Promise<LockedSession> {
     const session = await openLockedSession({ readableFiles, writableDirectories: exportDirectory ? [exportDirectory] : [] });
+    const leftBehind: DerivedTable<OpenedFileEntry>[] = [];
     try {
       for (const entry of this.files.values()) {
-        if (entry.sheet && entry.tableName) await loadSheet(session, entry.tableName, entry.sheet);
-        if (entry.format === 'sav' && entry.tableName) await reloadSav(session, { ...entry, tableName: entry.tableName });
+        if (!entry.tableName) continue;
+        if (entry.format === 'sav') await refuseChangedSav(entry);
+        await carryTable(this.session, session, entry.tableName);
+      }
+      for (const [table, record] of this.derived) {
+        if ((await this.derivedState(table, record)) === 'current' && (await hasTable(this.session, table))) await carryTable(this.session, session, table);
+        else leftBehind.push(record);
       }
     } catch (error) {
       await session.close();
       throw error;
     }
+    // Only once the swap cannot fail any more: the tables left behind are gone with the old session.
+    for (const record of leftBehind) record.dropped = true;
     return session;
+  }
+
+  /** Whether a derived table still describes the open files: the same sources, kinds and roles, unchanged on disk since it was built. */
+  private async derivedState(table: string, record: DerivedTable<OpenedFileEntry> | undefined = this.derived.get(table)): Promise<DerivedTableState> {
+    if (!record) return 'none';
+    if (record.dropped) return 'stale';
+    return (await sourcesFingerprint(this.files.values(), record.isSource)) === record.fingerprint ? 'current' : 'stale';
+  }
+
+  /**
+   * Whether the table built from the open files (see buildFromFiles) can still be used: 'stale' means a
+   * source file changed, was re-mapped or joined, and it must be built again. Answers at once, even while
+   * a long call runs (it reads no session).
+   */
+  derivedTableState(table: string): Promise<DerivedTableState> {
+    return this.derivedState(table);
   }
 
   /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (.xlsx and .sav are read in Node, never by DuckDB). */
@@ -164,34 +210,43 @@ export class StudyEngine {
   /** Opens files the analyst chose (absolute paths); returns every open file. Already open paths are kept. */
   openFiles(paths: readonly string[]): Promise<OpenedFile[]> {
     return this.exclusive(async () => {
-      const inspected: FileOnDisk[] = [];
-      const known = new Set([...this.files.values()].map((entry) => entry.path));
-      for (const path of paths) {
-        const file = await inspectFile(path);
-        if (!known.has(file.path)) {
-          known.add(file.path);
-          inspected.push(file);
-        }
-      }
-      if (inspected.length === 0) return this.listOpenFiles();
-      const pending: PendingFile[] = [];
-      const added: OpenedFileEntry[] = [];
-      let candidate: LockedSession | undefined;
-      try {
-        for (const file of inspected) pending.push(await this.prepare(file));
-        candidate = await this.replaceSession(StudyEngine.readablePaths([...this.files.values(), ...pending]), this.exportDirectory);
-        for (const file of pending) added.push(await openOne(candidate, file));
-      } catch (error) {
-        await candidate?.close();
-        for (const file of pending) if (file.scanPath) await this.copies.remove(file.scanPath);
-        throw error;
-      }
-      const previous = this.session;
-      this.session = candidate;
-      for (const entry of added) this.files.set(entry.id, entry);
-      await previous.close();
+      await this.openEntries(paths);
       return this.listOpenFiles();
     });
+  }
+
+  /** Opens the input files of a headless run (nothing is shown; with whileLinking checks they carry no row count). */
+  openInputs(paths: readonly string[]): Promise<void> {
+    return this.exclusive(() => this.openEntries(paths));
+  }
+
+  private async openEntries(paths: readonly string[]): Promise<void> {
+    const inspected: FileOnDisk[] = [];
+    const known = new Set([...this.files.values()].map((entry) => entry.path));
+    for (const path of paths) {
+      const file = await inspectFile(path);
+      if (!known.has(file.path)) {
+        known.add(file.path);
+        inspected.push(file);
+      }
+    }
+    if (inspected.length === 0) return;
+    const pending: PendingFile[] = [];
+    const added: OpenedFileEntry[] = [];
+    let candidate: LockedSession | undefined;
+    try {
+      for (const file of inspected) pending.push(await this.prepare(file));
+      candidate = await this.replaceSession(StudyEngine.readablePaths([...this.files.values(), ...pending]), this.exportDirectory);
+      for (const file of pending) added.push(await openOne(candidate, file, this.checks));
+    } catch (error) {
+      await candidate?.close();
+      for (const file of pending) if (file.scanPath) await this.copies.remove(file.scanPath);
+      throw error;
+    }
+    const previous = this.session;
+    this.session = candidate;
+    for (const entry of added) this.files.set(entry.id, entry);
+    await previous.close();
   }
 
   listFiles(): Promise<OpenedFile[]> {
@@ -199,7 +254,7 @@ export class StudyEngine {
   }
 
   private listOpenFiles(): OpenedFile[] {
-    return [...this.files.values()].map(publicView);
+    return [...this.files.values()].map((entry) => publicView(entry, this.rules));
   }
 
   /** Sets the one folder DuckDB may write to (the export folder); creates it if needed. */
@@ -232,8 +287,8 @@ export class StudyEngine {
       return {
         column,
         type: displayType(known),
-        rowCount: asCount(row?.row_count),
-        missing: maskCount(asCount(row?.missing)),
+        rowCount: maskCount(asCount(row?.row_count), this.rules),
+        missing: maskCount(asCount(row?.missing), this.rules),
         distinct: asCount(row?.distinct_values),
       };
     });
@@ -251,7 +306,7 @@ export class StudyEngine {
       for (const [name, mapped] of Object.entries(file.proposal.roles) as [ColumnRole, string][]) if (mapped !== column) roles[name] = mapped;
       if (role !== null) roles[role] = column;
       file.proposal = { kind: file.proposal.kind, roles };
-      return publicView(file);
+      return publicView(file, this.rules);
     });
   }
 
@@ -260,13 +315,13 @@ export class StudyEngine {
     return this.exclusive(async () => {
       const file = this.openEntry(fileId);
       file.proposal = proposeRolesAs(kind, file.columns.map((column) => column.name));
-      return publicView(file);
+      return publicView(file, this.rules);
     });
   }
 
   /** The column profile of one open file: aggregates only, small counts masked (see file-profile.ts). */
   fileProfile(fileId: string): Promise<FileProfile> {
-    return this.exclusive(async () => profileFile(this.session, this.openEntry(fileId)));
+    return this.exclusive(async () => profileFile(this.session, this.openEntry(fileId), this.rules));
   }
 
   private openEntry(fileId: string): OpenedFileEntry {
@@ -287,6 +342,22 @@ export class StudyEngine {
     return this.exclusive(() => work(this.session, [...this.files.values()]));
   }
 
+  /**
+   * Builds `table` in the session from the open files (linking builds the analysis table so). The table
+   * is carried across session swaps while the files `isSource` picks stay as they were (path, kind,
+   * roles, contents); otherwise derivedTableState() says it must be built again.
+   */
+  buildFromFiles<T>(table: string, isSource: (file: OpenedFileEntry) => boolean, work: (session: LockedSession, files: readonly OpenedFileEntry[]) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const files = [...this.files.values()];
+      // Taken before the work reads the files: a file that changes meanwhile makes the table stale, never silently current.
+      const fingerprint = await sourcesFingerprint(files, isSource);
+      const result = await work(this.session, files);
+      this.derived.set(table, { isSource, fingerprint, dropped: false });
+      return result;
+    });
+  }
+
   /** Internal access for the engine's own modules and tests; never exposed over IPC. */
   withSession<T>(work: (session: LockedSession) => Promise<T>): Promise<T> {
     return this.exclusive(() => work(this.session));
@@ -295,6 +366,7 @@ export class StudyEngine {
   close(): Promise<void> {
     return this.exclusive(async () => {
       this.files.clear();
+      this.derived.clear();
       await this.session.close();
       await this.copies.close();
     });

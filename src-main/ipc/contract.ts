@@ -1,5 +1,6 @@
 // The one IPC contract: every verb the renderer may call, its channel, and zod schemas for request and response.
 import { z } from 'zod';
+import { checkedTableSchema } from '../disclosure/checked-table';
 import { columnRoleSchema, roleMapSchema, tableKindSchema } from '../engine/column-roles';
 
 /** Why a call failed, as a code the UI can translate plus a message a person can act on. */
@@ -38,13 +39,17 @@ export type EngineSecurity = z.infer<typeof engineSecuritySchema>;
 export const columnKindSchema = z.enum(['key', 'code', 'date', 'text', 'number', 'other']);
 export const fileColumnSchema = z.object({ name: z.string(), type: z.string(), kind: columnKindSchema });
 
-/** A file the analyst opened: metadata and a row count only, never rows. */
+/** A count of units as the disclosure rule set publishes it: a small one only as { below: threshold }. */
+export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.number().int().positive() })]);
+export type ProfileCount = z.infer<typeof profileCountSchema>;
+
+/** A file the analyst opened: metadata and a row count only (published by the count rule), never rows. */
 export const openedFileSchema = z.object({
   id: z.string(),
   name: z.string(),
   format: z.enum(['csv', 'parquet', 'xlsx', 'sav']),
   sizeBytes: z.number().int().nonnegative(),
-  rowCount: z.number().int().nonnegative(),
+  rowCount: profileCountSchema,
   columns: z.array(fileColumnSchema),
   /** The CBS table it was recognised as ('unknown' when neither name nor columns say). */
   tableKind: tableKindSchema,
@@ -61,16 +66,11 @@ export const columnSummaryRequestSchema = z.object({
 });
 export type ColumnSummaryRequest = z.infer<typeof columnSummaryRequestSchema>;
 
-
-/** A count of units; 1 to 9 is shown as { below: 10 } (placeholder for the disclosure rules of issue 5). */
-export const profileCountSchema = z.union([z.number().int().nonnegative(), z.object({ below: z.number().int().positive() })]);
-export type ProfileCount = z.infer<typeof profileCountSchema>;
-
-/** One column at a glance. Missing values count units, so 1 to 9 are masked; distinct values count categories. */
+/** One column at a glance. Rows and missing values count units, so 1 to 9 are masked; distinct values count categories. */
 export const columnSummarySchema = z.object({
   column: z.string(),
   type: z.string(),
-  rowCount: z.number().int().nonnegative(),
+  rowCount: profileCountSchema,
   missing: profileCountSchema,
   distinct: z.number().int().nonnegative(),
 });
@@ -100,7 +100,7 @@ export type ColumnProfile = z.infer<typeof columnProfileSchema>;
 export const fileProfileSchema = z.object({
   fileId: z.string(),
   name: z.string(),
-  rowCount: z.number().int().nonnegative(),
+  rowCount: profileCountSchema,
   columns: z.array(columnProfileSchema),
 });
 export type FileProfile = z.infer<typeof fileProfileSchema>;
@@ -146,8 +146,68 @@ export const linkingStatusSchema = z.object({
   step: z.number().int().nonnegative(),
   steps: z.number().int().nonnegative(),
   label: z.string(),
+  /** The analysis table: none yet, current, or stale (a linked file changed, was re-mapped or joined: link again). */
+  analysisTable: z.enum(['none', 'current', 'stale']),
 });
 export type LinkingStatus = z.infer<typeof linkingStatusSchema>;
+
+/** How a table with margins is protected: secondary suppression, or controlled rounding to the rule set's base. */
+export const protectionMethodSchema = z.enum(['suppression', 'rounding']);
+
+export const comparisonRequestSchema = z.object({ method: protectionMethodSchema });
+
+/** The outputs a study can export (ids the main process recomputes; the renderer never sends a table back). */
+const outputIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80);
+
+export const exportPreviewRequestSchema = z.object({ method: protectionMethodSchema });
+export const exportCandidateSchema = z.object({
+  id: outputIdSchema,
+  title: z.string(),
+  verdict: z.enum(['pass', 'review', 'fail']),
+  blocked: z.number().int().nonnegative(),
+  secondary: z.number().int().nonnegative(),
+  review: z.number().int().nonnegative(),
+  chart: z.boolean(),
+});
+export const exportPreviewSchema = z.object({
+  candidates: z.array(exportCandidateSchema),
+  /** Earlier exports of this study whose population differs from a candidate's by fewer than the threshold. */
+  differencing: z.array(z.object({ outputId: outputIdSchema, message: z.string() })),
+  ruleSet: z.object({ name: z.string(), digest: z.string() }),
+});
+export type ExportPreview = z.infer<typeof exportPreviewSchema>;
+
+export const exportRequestSchema = z.object({
+  method: protectionMethodSchema,
+  outputs: z
+    .array(
+      z.object({
+        id: outputIdSchema,
+        chart: z.boolean(),
+        comment: z.string().max(4000).optional(),
+        exceptionRequest: z.string().max(4000).optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+  /** Export tables that fail a check with their blocked cells masked (the analyst's explicit choice). */
+  maskBlocked: z.boolean(),
+  /** Required when the differencing guard warns: why this export is still acceptable. */
+  differencingJustification: z.string().max(4000).optional(),
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+export const exportResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('written'),
+    folder: z.string(),
+    files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string() })),
+  }),
+  z.object({ status: z.literal('cancelled') }),
+  /** Nothing was written; the reasons say what to change. */
+  z.object({ status: z.literal('refused'), reasons: z.array(z.string()).min(1) }),
+]);
+export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const contract = {
   appInfo: { channel: 'groepsbeeld:app-info', request: noPayload, response: appInfoSchema },
@@ -170,6 +230,12 @@ export const contract = {
   linkingStatus: { channel: 'groepsbeeld:linking-status', request: noPayload, response: linkingStatusSchema },
   /** Stops a running link; resolves true when one was running. */
   cancelLinking: { channel: 'groepsbeeld:cancel-linking', request: noPayload, response: z.boolean() },
+  /** Client households against all households for every feature, checked (blocked cells carry no value). */
+  compareFeatures: { channel: 'groepsbeeld:compare-features', request: comparisonRequestSchema, response: z.array(checkedTableSchema) },
+  /** What can be exported now, each output's check verdict, and the differencing guard's warnings. */
+  exportPreview: { channel: 'groepsbeeld:export-preview', request: exportPreviewRequestSchema, response: exportPreviewSchema },
+  /** Asks for a folder (the main process's own dialog) and writes the export package with its output log. */
+  writeExport: { channel: 'groepsbeeld:write-export', request: exportRequestSchema, response: exportResultSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,8 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
-import { appInfo } from '../app-info';
+import { StudyState } from '../analysis/study-state';
+import { appInfo, APP_VERSION } from '../app-info';
+import { userDataFolder } from '../app-paths';
+import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';
 import { LinkingJob } from '../linking/linking-job';
@@ -12,10 +15,24 @@ export interface HandlerDependencies {
   pickFiles: () => Promise<string[]>;
   /** Where the demo world lives (generated there on first use). */
   demoFolder: string;
+  /** Asks the analyst for an export folder (the main process's own dialog); null when cancelled. Without it, exports are cancelled. */
+  pickFolder?: () => Promise<string | null>;
+  /** The app's own data folder (export history); Electron's userData folder when not given. */
+  userData?: string;
+  /** The institution's disclosure rules; the engine's when not given. */
+  rules?: RuleSet;
 }
 
-export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDependencies): Handlers {
+export function createHandlers({
+  engine,
+  pickFiles,
+  demoFolder,
+  pickFolder = async () => null,
+  userData = userDataFolder(),
+  rules = engine.rules,
+}: HandlerDependencies): Handlers {
   const linking = new LinkingJob(engine);
+  const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -29,8 +46,15 @@ export function createHandlers({ engine, pickFiles, demoFolder }: HandlerDepende
     fileProfile: ({ fileId }) => engine.fileProfile(fileId),
     setColumnRole: ({ fileId, column, role }) => engine.setColumnRole(fileId, column, role),
     setTableKind: ({ fileId, tableKind }) => engine.setTableKind(fileId, tableKind),
-    linkHouseholds: (request) => linking.run(request),
-    linkingStatus: async () => linking.current(),
+    linkHouseholds: async (request) => {
+      const report = await linking.run(request);
+      study.recordLink(request, report);
+      return report;
+    },
+    linkingStatus: () => linking.current(),
     cancelLinking: async () => linking.cancel(),
+    compareFeatures: ({ method }) => study.compare(method),
+    exportPreview: ({ method }) => study.preview(method),
+    writeExport: (request) => study.export(request),
   };
 }

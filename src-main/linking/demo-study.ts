@@ -15,5 +15,15 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
     municipality: { code: '0784', name: 'Gilze en Rijen' },
     openEndDate: '20501231',
     inputs,
+    // The demo's export choices, as an analyst would record them: tables with a blocked cell are exported with
+    // that cell masked (the output log says so), and the link report carries a note for the checker.
+    export: {
+      protection: 'suppression',
+      maskBlocked: true,
+      charts: true,
+      notes: {
+        koppelrapport: { comment: 'Aantallen onder de drempel zijn al bij de bron als geblokkeerd gemaskeerd; het rapport bevat alleen aantallen per koppelstap.' },
+      },
+    },
   };
 }

@@ -39,6 +39,23 @@ export const studyInputSchema = z.strictObject({
 });
 export type StudyInput = z.infer<typeof studyInputSchema>;
 
+/** What `run --out` exports and how: the analyst's choices, recorded in the study so a headless run repeats them. */
+export const studyExportSchema = z.strictObject({
+  /** Secondary suppression, or controlled rounding to the rule set's base, for tables with margins. */
+  protection: z.enum(['suppression', 'rounding']).default('suppression'),
+  /** Export tables that fail a check with their blocked cells masked (the analyst's explicit choice). */
+  maskBlocked: z.boolean().default(false),
+  /** Output ids to export (e.g. "koppelrapport", "vergelijking-education-level"); all of them when absent. */
+  outputs: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1).optional(),
+  /** Per output id: a note for the output checker and an exception request. */
+  notes: z.record(z.string(), z.strictObject({ comment: z.string().max(4000).optional(), exceptionRequest: z.string().max(4000).optional() })).optional(),
+  /** Why an export is acceptable although its population is close to an earlier one (the differencing guard). */
+  differencingJustification: z.string().max(4000).optional(),
+  /** Charts (PNG and SVG) for the tables that have shares. */
+  charts: z.boolean().default(true),
+});
+export type StudyExport = z.infer<typeof studyExportSchema>;
+
 export const studySchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1).max(200),
@@ -47,6 +64,9 @@ export const studySchema = z.strictObject({
   /** How open-ended spells are written (commonly 20501231). */
   openEndDate: yyyymmdd.default('20501231'),
   inputs: z.array(studyInputSchema).min(1),
+  /** An institution's rule set file (absolute or relative to the study file); the app's own when absent. */
+  ruleSet: z.string().min(1).optional(),
+  export: studyExportSchema.optional(),
 });
 export type Study = z.infer<typeof studySchema>;
 
@@ -89,5 +109,10 @@ export async function loadStudyFile(path: string): Promise<Study> {
   }
   const study = parseStudy(json, path);
   const folder = dirname(resolve(path));
-  return { ...study, inputs: study.inputs.map((input) => ({ ...input, path: isAbsolute(input.path) ? input.path : resolve(folder, input.path) })) };
+  const absolute = (file: string) => (isAbsolute(file) ? file : resolve(folder, file));
+  return {
+    ...study,
+    inputs: study.inputs.map((input) => ({ ...input, path: absolute(input.path) })),
+    ...(study.ruleSet ? { ruleSet: absolute(study.ruleSet) } : {}),
+  };
 }

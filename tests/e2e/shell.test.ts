@@ -79,14 +79,14 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await page.getByTestId('open-files').click();
     const list = page.getByTestId('file-list');
     await expect.poll(() => list.textContent()).toContain(`clients'; DROP TABLE x; --.csv`);
-    expect(await list.innerText()).toMatch(/Rijen\s+3\s/);
+    expect(await list.innerText()).toMatch(/Rijen\s+< 10\s/);
     await page.getByRole('button', { name: 'start"datum' }).click();
     const summary = page.getByTestId('column-summary');
     await expect.poll(() => summary.textContent()).toMatch(/start"datum/);
     await app.screenshot('nl-data-file');
     const engineView = await app.engine.columnSummary((await app.engine.listFiles())[0]!.id, 'start"datum');
     // The one missing value is a count of one unit: the engine and the screen say only "< 10".
-    expect(engineView).toMatchObject({ rowCount: 3, missing: { below: 10 }, distinct: 2 });
+    expect(engineView).toMatchObject({ rowCount: { below: 10 }, missing: { below: 10 }, distinct: 2 });
     expect(await summary.innerText()).toMatch(/Ontbrekend\s+< 10\s/);
   });
 
@@ -102,7 +102,7 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     }
     expect(names.some((name) => name?.includes('clusters'))).toBe(false);
     const persons = (await app.engine.listFiles()).find((file) => file.name === 'GBAPERSOON2018TABV1.csv')!;
-    const formatted = persons.rowCount.toLocaleString('nl-NL');
+    const formatted = typeof persons.rowCount === 'number' ? persons.rowCount.toLocaleString('nl-NL') : `< ${persons.rowCount.below}`;
     expect(await page.getByTestId('file-GBAPERSOON2018TABV1.csv').innerText()).toContain(formatted);
     await app.screenshot('nl-data-demo');
   });
@@ -124,10 +124,11 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     expect((await cells('HUISHOUDNR'))[4]).toMatch(/niet getoond/);
     const begin = await cells('DATUMAANVANGHH');
     expect(begin[1]).toBe('DATE (YYYYMMDD)');
-    expect(begin[5]).toMatch(/^\d{4}-\d{2}-\d{2} t\/m \d{4}-\d{2}-\d{2}$/);
+    expect(begin[5]).toMatch(/^\d{4} t\/m \d{4}$/);
     expect(await profile.getByTestId('profile-row-DATUMAANVANGHH').getByRole('combobox').inputValue()).toBe('spellBegin');
     const type = await cells('TYPHH');
-    expect(type[4]).toMatch(/^\d \([\d.]+\)( · \d \((< 10|[\d.]+)\)){4}$/);
+    // Only values held by at least 10 households are named, each with its count.
+    expect(type[4]).toMatch(/^\d \([\d.]+\)( · \d \([\d.]+\))*$/);
     expect(await profile.getByTestId('profile-row-TYPHH').getByRole('combobox').inputValue()).toBe('householdType');
     await profile.getByTestId('profile-row-AANTALPERSHH').scrollIntoViewIfNeeded();
     await app.screenshot('nl-data-profile');
@@ -166,7 +167,7 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await app.screenshot('nl-populatie-report');
   });
 
-  it('opens an SPSS .sav and shows its variable and value labels in the profile', async () => {
+  it('opens an SPSS .sav and shows its variable labels; values of fewer than 10 units are not named', async () => {
     const { page } = app;
     picks = [join(import.meta.dirname, '..', 'fixtures', 'sav', 'mixed-compressed.sav')];
     await page.getByTestId('nav-data').click();
@@ -178,7 +179,8 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     const row = page.getByTestId('profile-mixed-compressed.sav').getByTestId('profile-row-GESLACHT');
     await row.waitFor({ timeout: 30_000 });
     expect(await row.locator('th').innerText()).toMatch(/^GESLACHT\s+Geslacht$/);
-    expect((await row.locator('td').allInnerTexts())[4]).toBe('1 = Man (< 10) · 2 = Vrouw (< 10)');
+    // Four rows: no value is held by 10 units, so none is named (the labels themselves are tested in the main project).
+    expect((await row.locator('td').allInnerTexts())[4]).toMatch(/niet getoond/);
     await row.scrollIntoViewIfNeeded();
     await app.screenshot('nl-data-sav-profile');
   });

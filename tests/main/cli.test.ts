@@ -1,19 +1,26 @@
 // The headless CLI, run as an analyst runs it: the real bin script in a child process.
 import { execFile, spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { runCli } from '../../src-main/cli';
+import { demoStudy } from '../../src-main/linking/demo-study';
 import { tempFolder } from './support/temp-folder';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'groepsbeeld.mjs');
 
 async function groepsbeeld(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return groepsbeeldWith({}, ...args);
+}
+
+/** The CLI with extra environment variables (e.g. XDG_CONFIG_HOME, so its export history stays in a temp folder). */
+async function groepsbeeldWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -75,7 +82,7 @@ describe('groepsbeeld demo generate', () => {
     [['demo', 'generate', '--out', 'x', '--scale', '0.5'], /--scale must be a number of 1 or more, or "national"/],
     [['demo', 'generate', '--out', 'x', '--format', 'sav'], /--format must be one of csv, parquet \(got "sav"\)/],
     [['demo', 'generate', '--out'], /--out/],
-    [['demo'], /demo takes the subcommand "run" or "generate"/],
+    [['demo', 'show'], /demo takes the subcommand "run" or "generate"/],
     [['doctor', '--out', 'x'], /--out belongs to "demo generate"/],
   ])('refuses %j with a message naming the problem and exit code 2', async (args, message) => {
     // Parsing only, so in-process: nothing is generated and no folder is touched.
@@ -152,4 +159,71 @@ describe('groepsbeeld run and demo run', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/run takes one study file/);
   });
+
+  it('demo run stops on Ctrl-C during the linking with exit code 130, keeping nothing', async () => {
+    const folder = join(await tempFolder(), 'demo');
+    // First a complete run generates the demo world, so that the interrupted one is only linking.
+    expect((await groepsbeeld('demo', 'run', '--folder', folder, '--json')).code).toBe(0);
+    const child = spawn(process.execPath, [bin, 'demo', 'run', '--folder', folder]);
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (!stderr.includes('Stap') && chunk.toString().includes('Stap')) child.kill('SIGINT');
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Gestopt; er is niets bewaard/);
+    expect(stdout).toBe('');
+  }, 90_000);
+});
+
+describe('groepsbeeld run --out and demo --out: the export package', () => {
+  it('demo --out writes the checked package, its output log and checksums, and remembers the export', async () => {
+    const folder = await tempFolder();
+    const config = join(folder, 'config');
+    const out = join(folder, 'export');
+    const { code, stderr } = await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'demo', '--folder', join(folder, 'demo'), '--out', out);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/Exportpakket geschreven/);
+    expect(stderr).toMatch(/niet geslaagd\s+vergelijking-household-type \(geblokkeerde cellen gemaskeerd\)/);
+    const [packageName] = await readdir(out);
+    const packageFolder = join(out, packageName!);
+    const sums = (await readFile(join(packageFolder, 'SHA256SUMS'), 'utf8')).trim().split('\n');
+    expect(sums.length).toBeGreaterThan(40);
+    for (const line of sums) {
+      const [sum, name] = line.split(/\s+/);
+      expect(createHash('sha256').update(await readFile(join(packageFolder, name!))).digest('hex'), name).toBe(sum);
+    }
+    const log = JSON.parse(await readFile(join(packageFolder, 'output-log.json'), 'utf8'));
+    expect(JSON.stringify(log)).toMatch(/Voedselbank Gilze en Rijen \(demo\)/);
+    expect(JSON.stringify(log)).toMatch(/al bij de bron als geblokkeerd gemaskeerd/);
+    // The export history (in the app-data folder) now holds the exported populations.
+    const history = await readdir(join(config, 'groepsbeeld', 'export-history'));
+    expect(history).toHaveLength(1);
+  }, 120_000);
+
+  it('run --out writes nothing and exits 1 when a chosen table fails and masking was not chosen', async () => {
+    const folder = await tempFolder();
+    const demo = join(folder, 'demo');
+    expect((await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'demo', 'run', '--folder', demo, '--json')).code).toBe(0);
+    const study = { ...demoStudy({ folder: demo }), export: { protection: 'suppression', maskBlocked: false, charts: false, outputs: ['vergelijking-education-level', 'vergelijking-household-type'] } };
+    const studyPath = join(folder, 'studie.json');
+    await writeFile(studyPath, JSON.stringify(study, null, 2));
+    const out = join(folder, 'export');
+    const refused = await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'run', studyPath, '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Er is niets geschreven/);
+    expect(refused.stderr).toMatch(/Type huishouden/);
+    expect(await readdir(out)).toEqual([]);
+    // Only the table that passes: written, with no chart since the study says so.
+    await writeFile(studyPath, JSON.stringify({ ...study, export: { ...study.export, outputs: ['vergelijking-education-level'] } }));
+    const written = await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'run', studyPath, '--out', out);
+    expect(written.code, written.stderr).toBe(0);
+    const [packageName] = await readdir(out);
+    expect((await readdir(join(out, packageName!))).sort()).toEqual(
+      ['SHA256SUMS', 'output-log.json', 'output-log.xlsx', 'report.html', 'report.pdf', 'vergelijking-education-level.csv', 'vergelijking-education-level.xlsx'].sort(),
+    );
+  }, 120_000);
 });

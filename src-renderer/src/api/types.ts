@@ -20,3 +20,7 @@ export type LinkingStatus = ValueOf<'linkingStatus'>;
 export type FileProfile = ValueOf<'fileProfile'>;
 export type ColumnProfile = FileProfile['columns'][number];
 export type ProfileCount = ColumnProfile['missing'];
+export type CheckedTable = ValueOf<'compareFeatures'>[number];
+export type ExportPreview = ValueOf<'exportPreview'>;
+export type ExportResult = ValueOf<'writeExport'>;
+export type ProtectionMethod = Parameters<Window['api']['compareFeatures']>[0]['method'];

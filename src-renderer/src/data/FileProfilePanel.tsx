@@ -1,10 +1,11 @@
 // A file's column profile (aggregates only, small counts masked) with a role menu per column.
 import { Fragment } from 'react';
-import type { ApiError, ColumnProfile, OpenedFile, ProfileCount } from '../api/types';
+import type { ApiError, ColumnProfile, OpenedFile } from '../api/types';
 import type { MessageKey } from '../i18n/nl';
 import { useFormat, useT } from '../i18n/useT';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { ROLE_CHOICES, roleOfColumn } from './roleChoices';
+import { useCountText } from './useCountText';
 import type { ColumnRoleChoice, FileProfileState } from './useFileProfile';
 
 type FileProfilePanelProps = {
@@ -14,12 +15,6 @@ type FileProfilePanelProps = {
   savingColumn: string | null;
   roleError: ApiError | null;
 };
-
-function useCountText(): (count: ProfileCount) => string {
-  const t = useT();
-  const format = useFormat();
-  return (count) => (typeof count === 'number' ? format.number(count) : t('profile.below', { threshold: format.number(count.below) }));
-}
 
 function Spread({ column }: { column: ColumnProfile }) {
   const t = useT();

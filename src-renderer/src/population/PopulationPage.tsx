@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
+import { PageSection } from '../shared/PageSection';
 import { useT } from '../i18n/useT';
 import { LinkReportView } from './LinkReportView';
 import { MUNICIPALITY_NAMES } from './municipalities';
@@ -11,7 +12,7 @@ export function PopulationPage() {
   const t = useT();
   const [date, setDate] = useState('2017-12-31');
   const [municipality, setMunicipality] = useState('0784');
-  const { running, status, report, error, link, cancel } = useLinking();
+  const { running, status, report, error, analysisTable, link, cancel } = useLinking();
   const validCode = /^\d{4}$/.test(municipality);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
 
@@ -21,15 +22,7 @@ export function PopulationPage() {
   };
 
   return (
-    <section className="page" data-testid="page-populatie" aria-labelledby="page-title-populatie">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title" id="page-title-populatie">
-            {t('page.populatie.title')}
-          </h1>
-          <p className="page-intro">{t('link.intro')}</p>
-        </div>
-      </div>
+    <PageSection id="populatie" title={t('page.populatie.title')} intro={t('link.intro')}>
 
       <form className="link-form" data-testid="link-form" onSubmit={submit}>
         <label className="field">
@@ -71,11 +64,16 @@ export function PopulationPage() {
         </div>
       )}
       {error && <ApiErrorAlert error={error} testId="link-error" />}
+      {!running && analysisTable === 'stale' && (
+        <p className="file-warnings" role="status" data-testid="link-stale">
+          {t('link.stale')}
+        </p>
+      )}
       {report ? (
         <LinkReportView report={report} />
       ) : (
         !running && <EmptyState heading={t('page.populatie.emptyHeading')}>{t('page.populatie.emptyText')}</EmptyState>
       )}
-    </section>
+    </PageSection>
   );
 }

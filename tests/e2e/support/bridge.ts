@@ -35,6 +35,10 @@ export interface BridgeOptions {
   /** Where the demo world is generated (a fresh temp folder by default). */
   demoFolder?: string;
   viewport?: { width: number; height: number };
+  /** What the "folder dialog" returns when the renderer exports (null: the analyst cancels). */
+  pickFolder?: () => Promise<string | null>;
+  /** The app's data folder (export history); a fresh temp folder by default. */
+  userData?: string;
 }
 
 export const screenshotFolder = mkdtempSync(join(tmpdir(), 'groepsbeeld-screens-'));
@@ -44,7 +48,13 @@ export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTe
   if (!executablePath) throw new Error('No Chromium: the caller should have skipped.');
   const engine = await StudyEngine.create();
   const demoFolder = options.demoFolder ?? join(mkdtempSync(join(tmpdir(), 'groepsbeeld-e2e-demo-')), 'demo-world');
-  const handlers = createHandlers({ engine, pickFiles: options.pickFiles ?? (async () => []), demoFolder });
+  const handlers = createHandlers({
+    engine,
+    pickFiles: options.pickFiles ?? (async () => []),
+    demoFolder,
+    pickFolder: options.pickFolder ?? (async () => null),
+    userData: options.userData ?? mkdtempSync(join(tmpdir(), 'groepsbeeld-e2e-userdata-')),
+  });
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 768 }, locale: 'nl-NL' });
   const foreignRequests: string[] = [];

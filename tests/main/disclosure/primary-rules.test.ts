@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countStatus, extremeStatus, groupStatus, magnitudeStatus, modelStatus, shareStatus, statisticStatus } from '../../../src-main/disclosure/primary-rules';
 import { publishCount } from '../../../src-main/disclosure/published-count';
-import { DEFAULT_RULE_SET, loadRuleSet, ruleSetDigest, type RuleSet } from '../../../src-main/disclosure/rule-set';
+import { DEFAULT_RULE_SET, loadRuleSet, ruleSetDigest, ruleSetSchema, type RuleSet } from '../../../src-main/disclosure/rule-set';
 import { tempFolder } from '../support/temp-folder';
 
 const rules = DEFAULT_RULE_SET;
@@ -92,5 +92,18 @@ describe('rule set', () => {
     await writeFile(path, JSON.stringify({ ...rules, dominance: { n: 2, k: 90 } }));
     await expect(loadRuleSet(path)).rejects.toThrow(/dominance\.k/);
     await expect(loadRuleSet(join(folder, 'none.json'))).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('secondary protection settings', () => {
+  it('default to a protection level of 10 and rounding base 10, and keep the base at least the protection level', () => {
+    expect(DEFAULT_RULE_SET).toMatchObject({ protectionLevel: 10, roundingBase: 10 });
+    expect(ruleSetSchema.safeParse(DEFAULT_RULE_SET).success).toBe(true);
+    expect(ruleSetSchema.safeParse({ ...rules, protectionLevel: 5, roundingBase: 5 }).success).toBe(true);
+    const tooSmall = ruleSetSchema.safeParse({ ...rules, roundingBase: 5 });
+    expect(tooSmall.success).toBe(false);
+    expect(tooSmall.error?.issues[0]?.path).toEqual(['roundingBase']);
+    expect(ruleSetSchema.safeParse({ ...rules, roundingBase: 7 }).success).toBe(false);
+    expect(ruleSetSchema.safeParse({ ...rules, protectionLevel: 0 }).success).toBe(false);
   });
 });

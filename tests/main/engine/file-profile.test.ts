@@ -36,10 +36,10 @@ const column = (name: string) => profile.columns.find((candidate) => candidate.n
 
 describe('fileProfile', () => {
   it('masks counts of 1 to 9 (zero and 10+ shown)', () => {
-    expect([0, 1, 9, 10, 11].map(maskCount)).toEqual([0, { below: 10 }, { below: 10 }, 10, 11]);
+    expect([0, 1, 9, 10, 11].map((count) => maskCount(count))).toEqual([0, { below: 10 }, { below: 10 }, 10, 11]);
   });
 
-  it('gives missing share, distinct count and top values of a code column, small counts masked', () => {
+  it('gives missing share, distinct count and top values of a code column; values of fewer than 10 units are not named', () => {
     expect(profile.rowCount).toBe(30);
     expect(column('TYPHH')).toEqual({
       name: 'TYPHH',
@@ -49,10 +49,8 @@ describe('fileProfile', () => {
       missingPercent: null,
       // The number of categories describes no one: shown as is. A code gets no quartiles.
       distinct: 2,
-      topValues: [
-        { value: '1', count: 20 },
-        { value: '2', count: { below: 10 } },
-      ],
+      // Type 2 is held by 7 households: below the threshold, so it is not named at all.
+      topValues: [{ value: '1', count: 20 }],
       dateRange: null,
       quartiles: null,
     });
@@ -63,9 +61,9 @@ describe('fileProfile', () => {
     expect(column('HUISHOUDNR').topValues).toEqual([]);
   });
 
-  it('gives dates as the range they span, numbers as quartiles only', () => {
-    expect(column('DATUMAANVANGHH')).toMatchObject({ type: 'DATE (YYYYMMDD)', dateRange: { from: '2015-01-15', to: '2017-09-15' }, quartiles: null });
-    expect(column('DATUMEINDEHH').dateRange).toEqual({ from: '2050-12-31', to: '2050-12-31' });
+  it('gives dates as the years they span (end years with at least 10 rows), numbers as quartiles only', () => {
+    expect(column('DATUMAANVANGHH')).toMatchObject({ type: 'DATE (YYYYMMDD)', dateRange: { from: '2015', to: '2017' }, quartiles: null });
+    expect(column('DATUMEINDEHH').dateRange).toEqual({ from: '2050', to: '2050' });
     const income = column('INHBESTINKH');
     expect(income.quartiles).toEqual({ q1: 8250, median: 15500, q3: 22750 });
     expect(JSON.stringify(income)).not.toMatch(/\b(1000|30000)\b/);

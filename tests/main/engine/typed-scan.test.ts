@@ -74,7 +74,7 @@ describe('CSV dialects', () => {
   it('reads "," with UTF-8 (and a byte-order mark), numeric-looking keys as text', async () => {
     const file = await openOne('GBAPERSOON2018TABV1.csv', '\uFEFFRINPERSOONS,RINPERSOON,GBAGESLACHT,GBAGEBOORTEJAAR\nR,100000001,1,1980\nR,100000002,2,1975\n');
     expect(typeOf(file)).toEqual({ RINPERSOONS: 'VARCHAR', RINPERSOON: 'VARCHAR', GBAGESLACHT: 'BIGINT', GBAGEBOORTEJAAR: 'BIGINT' });
-    expect(file).toMatchObject({ tableKind: 'persons', rowCount: 2, roles: { personKey: 'RINPERSOON', sex: 'GBAGESLACHT' } });
+    expect(file).toMatchObject({ tableKind: 'persons', rowCount: { below: 10 }, roles: { personKey: 'RINPERSOON', sex: 'GBAGESLACHT' } });
     expect(await rowsOf(file.id, 'SELECT RINPERSOON FROM rel ORDER BY 1')).toEqual([{ RINPERSOON: '100000001' }, { RINPERSOON: '100000002' }]);
   });
 
@@ -104,7 +104,7 @@ describe('CSV dialects', () => {
 
   it('reads a quoted value that spans lines and holds the delimiter', async () => {
     const file = await openOne('notes.csv', 'RINPERSOON,opmerking\n000000001,"regel 1\nregel 2, met komma"\n000000002,kort\n');
-    expect(file.rowCount).toBe(2);
+    expect(file.rowCount).toEqual({ below: 10 });
     expect(await rowsOf(file.id, 'SELECT opmerking FROM rel ORDER BY RINPERSOON')).toEqual([{ opmerking: 'regel 1\nregel 2, met komma' }, { opmerking: 'kort' }]);
   });
 
@@ -113,7 +113,7 @@ describe('CSV dialects', () => {
     expect(file.columns[1]).toEqual({ name: 'STARTDATUM', type: 'DATE (YYYYMMDD)', kind: 'date' });
     expect(await rowsOf(file.id, 'SELECT STARTDATUM FROM rel ORDER BY RINPERSOON')).toEqual([{ STARTDATUM: '20170306' }, { STARTDATUM: null }]);
     const profile = await engine.fileProfile(file.id);
-    expect(profile.columns[1]).toMatchObject({ dateRange: { from: '2017-03-06', to: '2017-03-06' }, missing: { below: 10 } });
+    expect(profile.columns[1]).toMatchObject({ dateRange: null, missing: { below: 10 } });
   });
 
   it('does not take an 8-digit number for a date when the column name does not say date', async () => {

@@ -1,0 +1,27 @@
+// The bundled typeface for charts and the PDF (Source Sans 3, OFL): never system fonts, which a CI machine may lack.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export const FONT_FAMILY = 'Source Sans 3';
+
+export interface FontFiles {
+  regular: string;
+  semibold: string;
+}
+
+/**
+ * Paths of the TrueType files in the `source-sans` package (Latin with ë, é, €). A packaged app whose
+ * node_modules sit in an asar archive passes unpacked paths instead, since the native rasterizer reads
+ * files from disk.
+ */
+export function bundledFontFiles(): FontFiles {
+  const require = createRequire(import.meta.url);
+  const files = {
+    regular: require.resolve('source-sans/TTF/SourceSans3-Regular.ttf'),
+    semibold: require.resolve('source-sans/TTF/SourceSans3-Semibold.ttf'),
+  };
+  for (const path of Object.values(files)) {
+    if (!existsSync(path)) throw new Error(`The bundled font ${path} is missing; reinstall the app (npm ci installs the source-sans package).`);
+  }
+  return files;
+}

@@ -1,0 +1,117 @@
+// What the HTML and PDF reports show, prepared once: title page facts, tables as display texts, the link report.
+import { formatReferenceDate } from '../calendar';
+import { columnTitle, tableVerdict, type CellStatusName, type CheckedTable } from '../disclosure/checked-table';
+import type { RuleSet } from '../disclosure/rule-set';
+import type { PublishedLinkReport } from '../linking/link-report';
+import { cellDisplayText, cellNote, formatDutch, statusLegend, unitsText } from './cell-text';
+
+export interface ReportStudy {
+  name: string;
+  /** As in the study file, YYYYMMDD (shown as DD-MM-YYYY). */
+  referenceDate: string;
+  municipality: string;
+  sha256: string;
+}
+
+export interface ReportOutput {
+  table: CheckedTable;
+  /** The chart's SVG (HTML) and PNG (PDF), when the analyst asked for one. */
+  chartSvg?: string | undefined;
+  chartPng?: Buffer | undefined;
+  comment?: string | undefined;
+  exceptionRequest?: string | undefined;
+}
+
+export interface ReportInput {
+  study: ReportStudy;
+  ruleSet: RuleSet;
+  ruleSetDigest: string;
+  createdAt: Date;
+  appVersion: string;
+  maskBlocked: boolean;
+  outputs: ReportOutput[];
+  linkReport?: PublishedLinkReport | undefined;
+}
+
+export const VERDICT_TEXT = { pass: 'geslaagd', review: 'ter controle', fail: 'niet geslaagd' } as const;
+
+export { formatReferenceDate };
+
+/** A moment as Dutch date and time in the machine's time zone, e.g. 25-11-2026 20:36. */
+export function formatCreatedAt(moment: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${pad(moment.getDate())}-${pad(moment.getMonth() + 1)}-${moment.getFullYear()} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+}
+
+export interface TitlePageFact {
+  label: string;
+  value: string;
+}
+
+export function titlePageFacts(input: ReportInput): TitlePageFact[] {
+  return [
+    { label: 'Studie', value: input.study.name },
+    { label: 'Peildatum', value: formatReferenceDate(input.study.referenceDate) },
+    { label: 'Gemeente', value: input.study.municipality },
+    { label: 'Regelset', value: input.ruleSet.name },
+    { label: 'Regelset SHA-256', value: input.ruleSetDigest },
+    { label: 'Studiebestand SHA-256', value: input.study.sha256 },
+    { label: 'Aangemaakt', value: `${formatCreatedAt(input.createdAt)} met Groepsbeeld ${input.appVersion}` },
+  ];
+}
+
+export interface DisplayCell {
+  text: string;
+  status: CellStatusName;
+}
+
+export interface DisplayTable {
+  id: string;
+  title: string;
+  population: string;
+  verdict: string;
+  masked: boolean;
+  header: string[];
+  rows: Array<{ label: string; total: boolean; cells: DisplayCell[] }>;
+  notes: string[];
+  legend: Array<{ mark: string; text: string }>;
+}
+
+/** A table as display texts: every cell formatted or in words, never a blocked cell's value (it has none). */
+export function displayTable(table: CheckedTable, rules: RuleSet, maskBlocked: boolean): DisplayTable {
+  const verdict = tableVerdict(table);
+  const notes = table.rows.flatMap((row) =>
+    row.cells.flatMap((cell, index) => {
+      const note = cellNote(cell);
+      return note === null ? [] : [`${row.label} / ${table.columns[index] ? columnTitle(table.columns[index]) : index}: ${note}.`];
+    }),
+  );
+  return {
+    id: table.id,
+    title: table.title,
+    population: `${table.population.label}: ${unitsText(table.population.units)} ${table.unit}`,
+    verdict: VERDICT_TEXT[verdict],
+    masked: verdict === 'fail' && maskBlocked,
+    header: [table.rowHeader, ...table.columns.map((column) => columnTitle(column))],
+    rows: table.rows.map((row) => ({
+      label: row.label,
+      total: row.total,
+      cells: row.cells.map((cell, index) => ({ text: cellDisplayText(cell, table.columns[index]?.format ?? 'number', rules), status: cell.status })),
+    })),
+    notes: [...notes, ...table.notes],
+    legend: statusLegend(rules).map(({ mark, text }) => ({ mark: mark === '' ? '(geen teken)' : mark, text })),
+  };
+}
+
+export interface DisplayLinkStep {
+  label: string;
+  counts: Array<{ label: string; value: string }>;
+}
+
+/** The link report's steps with counts in Dutch; a count below the threshold as "< 10". */
+export function displayLinkReport(report: PublishedLinkReport): DisplayLinkStep[] {
+  return report.steps.map((step) => ({
+    label: step.label,
+    counts: step.counts.map((count) => ({ label: count.label, value: 'count' in count ? formatDutch(count.count, 'count') : `< ${count.below}` })),
+  }));
+}

@@ -1,0 +1,138 @@
+// The export as one self-contained HTML report: no scripts, a strict CSP, inline CSS and SVG charts, print-friendly.
+import {
+  displayLinkReport,
+  displayTable,
+  formatReferenceDate,
+  titlePageFacts,
+  type DisplayTable,
+  type ReportInput,
+} from './report-content';
+
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** Text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 60rem; padding: 2rem; line-height: 1.45; }
+h1 { font-size: 2rem; margin: 0 0 1.5rem; }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 0.3rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.3rem; }
+.title-page dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.5rem; }
+.title-page dt { font-weight: 600; }
+.title-page dd { margin: 0; overflow-wrap: anywhere; }
+.meta { color: #444; margin: 0 0 0.8rem; }
+caption { caption-side: top; text-align: left; }
+.verdict { font-weight: 600; }
+table.data { border-collapse: collapse; margin: 0.5rem 0 1rem; font-variant-numeric: tabular-nums; }
+table.data th, table.data td { border-bottom: 1px solid #ccc; padding: 0.3rem 0.7rem; text-align: right; vertical-align: top; }
+table.data th:first-child, table.data td:first-child { text-align: left; }
+table.data thead th { background: #e8eef4; border-bottom: 2px solid #1a1a1a; }
+table.data tr.total td { font-weight: 600; border-top: 2px solid #1a1a1a; }
+td.blocked, td.secondary { color: #8a1c1c; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1e4e4 4px, #f1e4e4 8px); }
+td.empty { color: #666; }
+td.review, td.rounded { background: #fff6db; }
+.legend { font-size: 0.9rem; color: #333; }
+.legend dt { font-weight: 600; float: left; width: 6rem; clear: left; }
+.legend dd { margin: 0 0 0.2rem 6.5rem; }
+.notes { font-size: 0.9rem; }
+.analyst { border-left: 4px solid #0072b2; padding: 0.2rem 0.8rem; margin: 0.8rem 0; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; }
+@page { size: A4; margin: 18mm 15mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .title-page { break-after: page; }
+  section.output { break-before: page; }
+  table.data, figure, .legend { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+`;
+
+function titlePage(input: ReportInput): string {
+  const facts = titlePageFacts(input)
+    .map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`)
+    .join('\n');
+  return `<section class="title-page">
+<h1>${escapeHtml(input.study.name)}</h1>
+<p class="meta">Groepsbeeld-export: gecontroleerde tabellen, ${escapeHtml(input.study.municipality)}, peildatum ${escapeHtml(formatReferenceDate(input.study.referenceDate))}.</p>
+<dl>
+${facts}
+</dl>
+<p>Alle cellen zijn gecontroleerd op de regels van de regelset. Een geblokkeerde of secundair onderdrukte cel wordt nooit als getal getoond.${
+    input.maskBlocked ? ' De analist heeft gevraagd geblokkeerde cellen gemaskeerd te exporteren.' : ''
+  }</p>
+</section>`;
+}
+
+function dataTable(table: DisplayTable): string {
+  const head = table.header.map((label) => `<th scope="col">${escapeHtml(label)}</th>`).join('');
+  const body = table.rows
+    .map((row) => {
+      const cells = row.cells.map((cell) => `<td class="${cell.status}">${escapeHtml(cell.text)}</td>`).join('');
+      return `<tr${row.total ? ' class="total"' : ''}><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table class="data">\n<caption class="meta">${escapeHtml(table.population)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+function outputSection(input: ReportInput, output: ReportInput['outputs'][number]): string {
+  const table = displayTable(output.table, input.ruleSet, input.maskBlocked);
+  const parts = [
+    `<section class="output" id="${escapeHtml(`tabel-${table.id}`)}">`,
+    `<h2>${escapeHtml(table.title)}</h2>`,
+    `<p class="meta">Oordeel: <span class="verdict">${escapeHtml(table.verdict)}</span>${table.masked ? ' (geblokkeerde cellen gemaskeerd op verzoek van de analist)' : ''}</p>`,
+    dataTable(table),
+  ];
+  if (output.chartSvg) parts.push(`<figure>${output.chartSvg}</figure>`);
+  if (table.notes.length > 0) parts.push(`<ul class="notes">${table.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`);
+  if (output.comment?.trim()) parts.push(`<div class="analyst"><h3>Toelichting van de analist</h3><p>${escapeHtml(output.comment.trim())}</p></div>`);
+  if (output.exceptionRequest?.trim()) {
+    parts.push(`<div class="analyst"><h3>Verzoek om uitzondering</h3><p>${escapeHtml(output.exceptionRequest.trim())}</p></div>`);
+  }
+  parts.push(
+    `<h3>Legenda</h3>\n<dl class="legend">${table.legend.map((entry) => `<dt>${escapeHtml(entry.mark)}</dt><dd>${escapeHtml(entry.text)}</dd>`).join('')}</dl>`,
+    '</section>',
+  );
+  return parts.join('\n');
+}
+
+function linkReportSection(input: ReportInput): string {
+  if (!input.linkReport) return '';
+  const steps = displayLinkReport(input.linkReport)
+    .map((step) => {
+      const rows = step.counts.map((count) => `<tr><th scope="row">${escapeHtml(count.label)}</th><td>${escapeHtml(count.value)}</td></tr>`).join('\n');
+      return `<h3>${escapeHtml(step.label)}</h3>\n<table class="data"><tbody>\n${rows}\n</tbody></table>`;
+    })
+    .join('\n');
+  return `<section class="output" id="koppelrapport">
+<h2>Koppelrapport</h2>
+<p class="meta">Aantallen van 1 tot ${input.linkReport.threshold} staan als &#8220;&lt; ${input.linkReport.threshold}&#8221;.</p>
+${steps}
+</section>`;
+}
+
+/** The whole report as an HTML document. Every text from the study is escaped; the charts are our own SVG. */
+export function reportHtml(input: ReportInput): string {
+  const sections = input.outputs.map((output) => outputSection(input, output));
+  return `<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Groepsbeeld ${escapeHtml(input.appVersion)}">
+<title>${escapeHtml(`${input.study.name}: Groepsbeeld-export`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${titlePage(input)}
+${sections.join('\n')}
+${linkReportSection(input)}
+</body>
+</html>
+`;
+}

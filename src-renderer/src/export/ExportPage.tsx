@@ -1,0 +1,127 @@
+// The Export page: choose outputs, see each one's check, add comments and exception requests, write the package.
+import { PageSection } from '../shared/PageSection';
+import { useState } from 'react';
+import type { ProtectionMethod } from '../api/types';
+import { useFormat, useT } from '../i18n/useT';
+import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { EmptyState } from '../shared/EmptyState';
+import { ProtectionChoice } from '../tables/ProtectionChoice';
+import { ExportResultView } from './ExportResultView';
+import { useExport, type Candidate } from './useExport';
+
+function VerdictBadge({ verdict }: { verdict: Candidate['verdict'] }) {
+  const t = useT();
+  return (
+    <span className={`verdict verdict-${verdict}`} data-testid="verdict">
+      {t(verdict === 'pass' ? 'export.verdict.pass' : verdict === 'review' ? 'export.verdict.review' : 'export.verdict.fail')}
+    </span>
+  );
+}
+
+export function ExportPage() {
+  const t = useT();
+  const format = useFormat();
+  const [method, setMethod] = useState<ProtectionMethod>('suppression');
+  const state = useExport(method);
+  const { preview } = state;
+  const blockedSelected = state.selected.some((candidate) => candidate.verdict === 'fail');
+  const canWrite = state.selected.length > 0 && (!blockedSelected || state.maskBlocked) && (!state.needsJustification || state.justification.trim() !== '');
+
+  return (
+    <PageSection id="export" title={t('page.export.title')} intro={t('export.intro')} actions={<ProtectionChoice method={method} onChange={setMethod} />}>
+
+      {state.loading && <p role="status">{t('export.loading')}</p>}
+      {state.error && (
+        <EmptyState heading={t('page.export.emptyHeading')}>
+          <span data-testid="export-unavailable">{state.error.message}</span>
+        </EmptyState>
+      )}
+
+      {preview && (
+        <form
+          className="export-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (canWrite) void state.write();
+          }}
+        >
+          <p className="field-hint">{t('export.ruleSet', { name: preview.ruleSet.name })}</p>
+          <ul className="export-list" data-testid="export-candidates">
+            {preview.candidates.map((candidate) => {
+              const choice = state.choiceFor(candidate);
+              return (
+                <li key={candidate.id} className="export-item" data-testid={`export-${candidate.id}`}>
+                  <label className="export-item-head">
+                    <input type="checkbox" checked={choice.selected} onChange={(event) => state.updateChoice(candidate, { selected: event.target.checked })} data-testid={`select-${candidate.id}`} />
+                    <span className="export-item-title">{candidate.title}</span>
+                    <VerdictBadge verdict={candidate.verdict} />
+                  </label>
+                  <p className="export-item-facts">
+                    {candidate.blocked + candidate.secondary + candidate.review === 0
+                      ? t('export.allSafe')
+                      : t('export.cellCounts', { blocked: format.number(candidate.blocked), secondary: format.number(candidate.secondary), review: format.number(candidate.review) })}
+                  </p>
+                  {choice.selected && (
+                    <div className="export-item-notes">
+                      {candidate.chart && (
+                        <label className="inline-check">
+                          <input type="checkbox" checked={choice.chart} onChange={(event) => state.updateChoice(candidate, { chart: event.target.checked })} />
+                          {t('export.chart')}
+                        </label>
+                      )}
+                      <details className="export-notes" open={choice.comment !== '' || choice.exceptionRequest !== ''}>
+                        <summary>{t(candidate.verdict === 'pass' ? 'export.addComment' : 'export.addCommentOrException')}</summary>
+                      <label className="field">
+                          <span className="field-label">{t('export.comment')}</span>
+                          <textarea rows={2} value={choice.comment} onChange={(event) => state.updateChoice(candidate, { comment: event.target.value })} maxLength={4000} />
+                        </label>
+                        {candidate.verdict !== 'pass' && (
+                          <label className="field">
+                            <span className="field-label">{t('export.exceptionRequest')}</span>
+                            <textarea rows={2} value={choice.exceptionRequest} onChange={(event) => state.updateChoice(candidate, { exceptionRequest: event.target.value })} maxLength={4000} />
+                          </label>
+                        )}
+                      </details>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+
+          {preview.differencing.length > 0 && (
+            <div className="export-warning" role="alert" data-testid="differencing-warning">
+              <h2 className="export-warning-title">{t('export.differencingTitle')}</h2>
+              {preview.differencing.map((warning) => (
+                <p key={`${warning.outputId}-${warning.message}`}>{warning.message}</p>
+              ))}
+              <label className="field">
+                <span className="field-label">{t('export.justification')}</span>
+                <textarea rows={3} value={state.justification} onChange={(event) => state.setJustification(event.target.value)} maxLength={4000} data-testid="differencing-justification" />
+              </label>
+            </div>
+          )}
+
+          <label className="inline-check">
+            <input type="checkbox" checked={state.maskBlocked} onChange={(event) => state.setMaskBlocked(event.target.checked)} data-testid="mask-blocked" />
+            {t('export.maskBlocked')}
+          </label>
+          {blockedSelected && !state.maskBlocked && (
+            <p className="field-hint" role="status" data-testid="export-blocked-hint">
+              {t('export.blockedHint')}
+            </p>
+          )}
+
+          <div className="page-actions">
+            <button type="submit" className="button-primary" data-testid="export-write" aria-disabled={!canWrite || state.writing} aria-busy={state.writing}>
+              {state.writing ? t('export.writing') : t('export.write', { count: format.number(state.selected.length) })}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {state.writeError && <ApiErrorAlert error={state.writeError} testId="export-error" />}
+      {state.result && <ExportResultView result={state.result} />}
+    </PageSection>
+  );
+}
