@@ -8,7 +8,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve(import.meta.dirname, 'src-main/main.ts') },
+        input: {
+          main: resolve(import.meta.dirname, 'src-main/main.ts'),
+          // The clustering worker thread: run-clustering.ts loads it as ./clustering-worker.js beside main.js.
+          'clustering-worker': resolve(import.meta.dirname, 'src-main/analysis/clustering-service/clustering-worker.ts'),
+        },
       },
     },
   },

@@ -5,6 +5,7 @@ import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } f
 import { runDoctor } from './doctor';
 import { UserFacingError } from './errors';
 import { runDemoStudy, runStudyCommand } from './run-command';
+import { PASSPHRASE_VARIABLE, runWorkspaceSave } from './workspace-command';
 
 export interface CliOutput {
   out: (text: string) => void;
@@ -35,6 +36,12 @@ Commands:
                 to 1 (the demo municipality and its neighbours; national = 500), --format to csv.
                 --clients-xlsx also writes the client list as .xlsx; --force replaces a previous
                 generator output in DIR (never other files). Ctrl-C stops and leaves DIR as it was.
+  workspace save --out FILE STUDY.json
+                open the study's inputs (checked as the app checks them, with the study's kinds and
+                roles) and save them as one encrypted workspace FILE (.gbws) that the app opens with
+                "Werkruimte openen…". The passphrase is read from the environment variable
+                GROEPSBEELD_WORKSPACE_PASSPHRASE (at least 8 characters), never from the command line.
+                Refuses to replace an existing FILE. Ctrl-C stops and leaves no file behind.
 
 Options:
   --version, -v print the version
@@ -123,8 +130,8 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     return values.help ? 0 : 2;
   }
   if (command === 'demo') return runDemo(rest, values, output);
-  // --out is the export folder for run, the world's folder for demo generate.
-  const misplaced = foreignOptions(values).filter((option) => !(command === 'run' && option === '--out'));
+  // --out is the export folder for run, the world's folder for demo generate, the workspace file for workspace save.
+  const misplaced = foreignOptions(values).filter((option) => !((command === 'run' || command === 'workspace') && option === '--out'));
   if (misplaced.length > 0) {
     output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "${command}".\n\n${USAGE}`);
     return 2;
@@ -136,6 +143,14 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       return 2;
     }
     return runStudyCommand(studyPath, { json: values.json ?? false, out: values.out }, output);
+  }
+  if (command === 'workspace') {
+    const [subcommand, studyPath, ...more] = rest;
+    if (subcommand !== 'save' || studyPath === undefined || more.length > 0 || values.out === undefined || values.folder !== undefined || values.json !== undefined) {
+      output.err(`workspace takes "save --out FILE STUDY.json" (got "${rest.join(' ')}").\n\n${USAGE}`);
+      return 2;
+    }
+    return runWorkspaceSave({ studyPath, out: values.out, passphrase: process.env[PASSPHRASE_VARIABLE] }, output);
   }
   if (command === 'doctor') {
     if (rest.length > 0) {

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { APP_VERSION } from './app-info';
 import { userDataFolder } from './app-paths';
 import { loadInstitutionRules } from './disclosure/institution-rules';
+import { compareAllFeatures } from './analysis/comparison-outputs';
 import { exportHeadless } from './export/headless-export';
+import { formatTableText } from './export/table-text';
 import { VERDICT_TEXT } from './export/report-content';
 import { UserFacingError } from './errors';
 import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
@@ -41,7 +43,12 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
     let exitCode = 0;
     try {
       const published = publishLinkReport(report, rules);
-      output.out(args.json ? `${JSON.stringify(published, null, 2)}\n` : formatLinkReport(published));
+      const comparisons = await compareAllFeatures(session, { rules, method: study.export?.protection ?? 'suppression' }, interrupt.signal);
+      output.out(
+        args.json
+          ? `${JSON.stringify({ ...published, comparisons }, null, 2)}\n`
+          : `${formatLinkReport(published)}\nKlanthuishoudens en alle huishoudens\n\n${comparisons.map((table) => formatTableText(table, rules)).join('\n')}`,
+      );
       if (args.out !== undefined) {
         const { result, candidates } = await exportHeadless({
           study,

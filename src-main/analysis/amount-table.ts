@@ -15,7 +15,7 @@ export interface AmountColumn {
 }
 
 const STATISTICS = [
-  { id: 'aantal', label: 'Huishoudens met een bekende waarde' },
+  { id: 'aantal', label: 'Met bekende waarde' },
   { id: 'gemiddelde', label: 'Gemiddelde' },
   { id: 'kwartiel1', label: 'Eerste kwartiel' },
   { id: 'mediaan', label: 'Mediaan' },
@@ -40,6 +40,7 @@ function statisticCell(statistic: (typeof STATISTICS)[number]['id'], feature: Am
   }
 }
 
+/** Rows are the groups (client households, all households), columns the statistics, each with its own format. */
 export function amountTable(feature: AmountFeature, columns: readonly AmountColumn[], population: Population, rules: RuleSet): CheckedTable {
   const format = feature.unit === 'euro' ? 'amount' : 'number';
   const populationUnits = Math.max(...columns.map((column) => column.statistics.units));
@@ -48,13 +49,13 @@ export function amountTable(feature: AmountFeature, columns: readonly AmountColu
     title: `${feature.label}: ${columns.map((column) => column.label.toLowerCase()).join(' en ')}`,
     unit: 'huishoudens',
     population: { id: population.id, label: population.label, units: publishCount(populationUnits, rules) },
-    rowHeader: feature.label,
-    columns: columns.map((column) => ({ id: column.id, label: column.label, format })),
-    rows: STATISTICS.map((statistic) => ({
-      id: statistic.id,
-      label: statistic.label,
+    rowHeader: 'Groep',
+    columns: STATISTICS.map((statistic) => ({ id: statistic.id, label: statistic.label, format: statistic.id === 'aantal' ? 'count' : format })),
+    rows: columns.map((column) => ({
+      id: column.id,
+      label: column.label,
       total: false,
-      cells: columns.map((column) => {
+      cells: STATISTICS.map((statistic) => {
         const cell = statisticCell(statistic.id, feature, column.statistics, rules);
         return statistic.id === 'aantal' || cell.status !== 'safe' ? cell : { ...cell, value: Math.round(cell.value * 10) / 10 };
       }),

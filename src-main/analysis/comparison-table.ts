@@ -7,6 +7,7 @@ import { protectFrequencyTable, type ProtectionMethod } from '../disclosure/freq
 import { groupStatus } from '../disclosure/primary-rules';
 import { publishCount } from '../disclosure/published-count';
 import type { CategoricalFeature } from './features';
+import { chiSquareTest } from './statistics/chi-square';
 import type { Population } from './population';
 import type { Grouping, RawCrossTable } from './cross-table';
 
@@ -17,9 +18,14 @@ export interface ComparisonOptions {
   focusGroup: string;
 }
 
+/** Shares, differences and residuals are published to two decimals: more digits say nothing to a reader. */
+function twoDecimals(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
 function share(numerator: PublishedCell, denominator: PublishedCell, raw: { numerator: number; denominator: number }): PublishedCell {
   const value = raw.denominator === 0 ? null : (100 * numeratorValue(numerator, raw.numerator)) / denominatorValue(denominator, raw.denominator);
-  return deriveCell(value, [numerator, denominator]);
+  return deriveCell(twoDecimals(value), [numerator, denominator]);
 }
 
 // Shares of a rounded table are computed from the rounded counts, so the published shares match the published counts.
@@ -59,17 +65,27 @@ export function comparisonTable(
   const focusTotalCell = protectedTable.columnTotals[focus]!;
   const grandTotalCell = protectedTable.grandTotal;
 
+  const published = publishedTest(raw.groups[focus]!.label, { focusCells, totalCells });
+
   const rows: CheckedTable['rows'] = raw.categories.map((category, index) => {
     const focusShare = share(focusCells[index]!, focusTotalCell, { numerator: focusCounts[index]!, denominator: focusTotal });
     const allShare = share(totalCells[index]!, grandTotalCell, { numerator: rowTotals[index]!, denominator: grandTotal });
-    const difference = deriveCell('value' in focusShare && 'value' in allShare ? focusShare.value - allShare.value : null, [focusShare, allShare]);
-    return { id: category.code ?? 'onbekend', label: category.label, total: false, cells: [focusCells[index]!, focusShare, totalCells[index]!, allShare, difference] };
+    const difference = deriveCell(twoDecimals('value' in focusShare && 'value' in allShare ? focusShare.value - allShare.value : null), [focusShare, allShare]);
+    const residual = deriveCell(twoDecimals(published.residuals[index] ?? null), [focusCells[index]!, totalCells[index]!, focusTotalCell, grandTotalCell]);
+    return { id: category.code ?? 'onbekend', label: category.label, total: false, cells: [focusCells[index]!, focusShare, totalCells[index]!, allShare, difference, residual] };
   });
   rows.push({
     id: 'totaal',
     label: 'Totaal',
     total: true,
-    cells: [focusTotalCell, share(focusTotalCell, focusTotalCell, { numerator: focusTotal, denominator: focusTotal }), grandTotalCell, share(grandTotalCell, grandTotalCell, { numerator: grandTotal, denominator: grandTotal }), { status: 'empty' }],
+    cells: [
+      focusTotalCell,
+      share(focusTotalCell, focusTotalCell, { numerator: focusTotal, denominator: focusTotal }),
+      grandTotalCell,
+      share(grandTotalCell, grandTotalCell, { numerator: grandTotal, denominator: grandTotal }),
+      { status: 'empty' },
+      { status: 'empty' },
+    ],
   });
   const focusLabel = raw.groups[focus]!.label;
   return {
@@ -84,10 +100,45 @@ export function comparisonTable(
       { id: 'totaal-aantal', label: 'Aantal', format: 'count', group: grouping.totalLabel },
       { id: 'totaal-procent', label: '%', format: 'percent', group: grouping.totalLabel },
       { id: 'verschil', label: 'Verschil (procentpunten)', format: 'percentagePoints' },
+      { id: 'residu', label: 'Residu', format: 'residual' },
     ],
     rows,
     protection: method,
     ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
-    notes: protectedTable.notes,
+    notes: [...protectedTable.notes, published.note],
+  };
+}
+
+/** A count as the reader sees it: its published (possibly rounded) value, or null when suppressed. */
+function shownCount(cell: PublishedCell): number | null {
+  return cell.status === 'safe' || cell.status === 'review' || cell.status === 'rounded' ? cell.value : null;
+}
+
+/**
+ * The chi-square test of the focus group against the rest, computed from the published counts only, so it
+ * says nothing a reader could not compute. With a suppressed cell the test over all categories would be an
+ * extra equation on the hidden counts, so it is left out; residuals of fully published rows remain.
+ */
+function publishedTest(
+  focusLabel: string,
+  { focusCells, totalCells }: { focusCells: readonly PublishedCell[]; totalCells: readonly PublishedCell[] },
+): { residuals: (number | null)[]; note: string } {
+  const shown = focusCells.map((_, index) => {
+    const inFocus = shownCount(focusCells[index]!);
+    const inTotal = shownCount(totalCells[index]!);
+    return inFocus === null || inTotal === null ? null : [inFocus, inTotal - inFocus];
+  });
+  const complete = shown.every((row) => row !== null);
+  const rows = shown.map((row) => row ?? [0, 0]);
+  const test = chiSquareTest(rows);
+  const residuals = shown.map((row, index) => (row === null ? null : (test.residuals[index]?.[0] ?? null)));
+  if (!complete) {
+    return { residuals, note: 'Geen chi-kwadraattoets: de tabel heeft onderdrukte cellen. Residuen buiten ±1,96 wijken significant af (5 %).' };
+  }
+  const p = test.pValue < 0.001 ? 'p < 0,001' : `p = ${test.pValue.toFixed(3).replace('.', ',')}`;
+  const caution = test.smallExpectedShare > 0.2 ? ' Let op: meer dan 20 % van de cellen heeft een verwachte waarde onder 5.' : '';
+  return {
+    residuals,
+    note: `Chi-kwadraattoets ${focusLabel.toLowerCase()} tegen de overige: χ² = ${test.statistic.toFixed(1).replace('.', ',')}, vrijheidsgraden ${test.degreesOfFreedom}, ${p}. Residuen buiten ±1,96 wijken significant af (5 %).${caution}`,
   };
 }

@@ -19,3 +19,28 @@ export async function pickExportFolder(window: BrowserWindow): Promise<string | 
   });
   return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
 }
+
+const WORKSPACE_FILTERS = [{ name: 'Groepsbeeld-werkruimte', extensions: ['gbws'] }];
+
+/** Where to save a workspace; the dialog asks before replacing a file. null when the analyst cancels. */
+export async function pickWorkspaceToSave(window: BrowserWindow): Promise<string | null> {
+  const result = await dialog.showSaveDialog(window, {
+    title: 'Opslaan als versleutelde werkruimte',
+    buttonLabel: 'Opslaan',
+    defaultPath: 'werkruimte.gbws',
+    filters: WORKSPACE_FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** Which workspace to open or delete; null when the analyst cancels. */
+export async function pickWorkspaceToOpen(window: BrowserWindow, purpose: 'open' | 'delete'): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, {
+    title: purpose === 'open' ? 'Werkruimte openen' : 'Werkruimte verwijderen',
+    buttonLabel: purpose === 'open' ? 'Openen' : 'Verwijderen',
+    properties: ['openFile'],
+    filters: WORKSPACE_FILTERS,
+  });
+  return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
+}

@@ -13,7 +13,7 @@ import { contentSecurityPolicy, setupContentSecurityPolicy } from '../security/c
 import { setupNavigationGuards } from '../security/navigation';
 import { setupNetworkLockdown } from '../security/network';
 import { setupPermissionDenial } from '../security/permissions';
-import { pickDataFiles, pickExportFolder } from './file-dialog';
+import { pickDataFiles, pickExportFolder, pickWorkspaceToOpen, pickWorkspaceToSave } from './file-dialog';
 import { createMainWindow } from './main-window';
 
 export interface StartOptions {
@@ -47,6 +47,8 @@ export async function startApp(options: StartOptions): Promise<void> {
     engine,
     pickFiles: () => pickDataFiles(window),
     pickFolder: () => pickExportFolder(window),
+    pickWorkspaceToSave: () => pickWorkspaceToSave(window),
+    pickWorkspaceToOpen: (purpose) => pickWorkspaceToOpen(window, purpose),
     demoFolder,
     userData: app.getPath('userData'),
     rules,

@@ -27,7 +27,8 @@ export type PublishedCell = z.infer<typeof publishedCellSchema>;
 export type CellStatusName = PublishedCell['status'];
 
 /** How a column's values read: the renderer and the export format them (Dutch: 1.234, 12,3 %, EUR 14.000). */
-export const valueFormatSchema = z.enum(['count', 'percent', 'percentagePoints', 'amount', 'number', 'pValue']);
+/** `residual`: an adjusted standardised residual of a chi-square test (beyond ±1,96: significant at 5 %). */
+export const valueFormatSchema = z.enum(['count', 'percent', 'percentagePoints', 'amount', 'number', 'pValue', 'residual']);
 export type ValueFormat = z.infer<typeof valueFormatSchema>;
 
 export const publishedCountValueSchema = z.union([z.number().int().nonnegative(), z.strictObject({ below: z.number().int().positive() })]);

@@ -5,6 +5,8 @@ import type { RoleProposal } from './column-roles';
 /** What a derived table depends on in an open file: where it is and how the analyst mapped it. */
 export interface DerivedSource {
   path: string;
+  /** A table loaded from a workspace ('workspace') lives in memory: the file on disk no longer matters. */
+  format?: string;
   proposal: RoleProposal;
 }
 
@@ -24,7 +26,7 @@ export async function sourcesFingerprint<F extends DerivedSource>(files: Iterabl
   const sources: string[] = [];
   for (const file of files) {
     if (!isSource(file)) continue;
-    const onDisk = await stat(file.path).catch(() => null);
+    const onDisk = file.format === 'workspace' ? null : await stat(file.path).catch(() => null);
     sources.push(JSON.stringify([file.path, file.proposal.kind, Object.entries(file.proposal.roles).sort(), onDisk?.size ?? null, onDisk?.mtimeMs ?? null]));
   }
   return JSON.stringify(sources.sort());

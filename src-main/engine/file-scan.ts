@@ -103,6 +103,7 @@ function rawScan(file: ScannableFile, prefix: string): Relation {
       return parquetScan(file.path, prefix);
     case 'xlsx':
     case 'sav':
+    case 'workspace':
       if (!file.tableName) throw new Error(`${file.name}: the ${file.format === 'xlsx' ? 'sheet' : 'file'} was not loaded.`);
       return { sql: quoteIdentifier(file.tableName), parameters: {} };
   }
@@ -144,7 +145,7 @@ function asText(column: ScanColumn, format: FileFormat): string | undefined {
 /**
  * The file as a relation for linking and profiling: keys and codes as VARCHAR, dates as 8-character
  * YYYYMMDD text (compare them as text), every other column as read. CSV and Parquet are scanned where
- * they lie (filters push down into the scan); an .xlsx sheet or a .sav file is its in-memory table in the session.
+ * they lie (filters push down into the scan); an .xlsx sheet, a .sav file or a file from a workspace is its in-memory table in the session.
  * Parameter names are unique per file, so relations of several files combine in one statement.
  */
 export function scanRelation(file: ScannableFile): Relation {

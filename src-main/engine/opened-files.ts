@@ -3,7 +3,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute } from 'node:path';
 import { UserFacingError } from '../errors';
 
-export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'sav';
+/** 'workspace': a table loaded from an encrypted workspace into the session (never read from its original file). */
+export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'sav' | 'workspace';
 
 export interface FileOnDisk {
   /** Resolved absolute path (symlinks followed), exactly as it is listed in DuckDB's allowed_paths. */
@@ -33,6 +34,9 @@ export async function inspectFile(path: string): Promise<FileOnDisk> {
   const name = basename(path);
   if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is not an absolute path; choose the file in the file dialog.`);
   const format = formatOfPath(path);
+  if (extname(path).toLowerCase() === '.gbws') {
+    throw new UserFacingError(`"${name}" is a Groepsbeeld workspace; open it with "Werkruimte openen…" and its passphrase.`);
+  }
   if (!format) {
     throw new UserFacingError(
       `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv, .parquet, .xlsx or SPSS .sav/.zsav file.`,

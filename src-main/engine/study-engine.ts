@@ -20,6 +20,22 @@ import { readEngineSecurity } from './security-settings';
 import { quoteIdentifier } from './sql';
 import { TranscodedCopies } from './transcoded-copies';
 import { loadSheet, readSheetColumns } from './xlsx-sheet';
+import { loadWorkspace, writeWorkspace, type KdfParameters, type WorkspaceLoadProgress, type WorkspaceWriteProgress, type WrittenWorkspace } from './workspace';
+import { filesOfWorkspace, inspectWorkspace, workspaceSources } from './workspace-entries';
+
+export interface WorkspaceSaveOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: WorkspaceWriteProgress) => void;
+  /** Replace a file at the path (the save dialog has asked the analyst). */
+  overwrite?: boolean;
+  /** Tests lower the key derivation's cost; the default is the format's. */
+  kdf?: KdfParameters;
+}
+
+export interface WorkspaceOpenOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: WorkspaceLoadProgress) => void;
+}
 
 export interface OpenedFileEntry extends FileOnDisk, ScannableFile {
   /** null when the file was opened without its whole-file checks (a headless run checks while it links). */
@@ -90,6 +106,8 @@ async function describeFile(session: LockedSession, file: PendingFile, id: strin
       const tableName = savTableName(id);
       return { ...(await describeSav(session, file.path, tableName)), tableName };
     }
+    case 'workspace':
+      throw new UserFacingError(`${file.name} is part of a workspace; open the workspace itself.`);
   }
 }
 
@@ -191,9 +209,9 @@ export class StudyEngine {
     return this.derivedState(table);
   }
 
-  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (.xlsx and .sav are read in Node, never by DuckDB). */
+  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (.xlsx, .sav and workspaces are read in Node, never by DuckDB). */
   private static readablePaths(files: Iterable<PendingFile>): string[] {
-    return [...files].filter((file) => file.format !== 'xlsx' && file.format !== 'sav').map((file) => file.scanPath ?? file.path);
+    return [...files].filter((file) => file.format === 'csv' || file.format === 'parquet').map((file) => file.scanPath ?? file.path);
   }
 
   /** Sniffs a CSV before any session exists (Node only), making a UTF-8 copy where DuckDB could not read the encoding. */
@@ -247,6 +265,64 @@ export class StudyEngine {
     this.session = candidate;
     for (const entry of added) this.files.set(entry.id, entry);
     await previous.close();
+  }
+
+  /** How many files are open (a headless run's files included). */
+  openFileCount(): Promise<number> {
+    return this.exclusive(async () => this.files.size);
+  }
+
+  /**
+   * Saves every open file's typed table (see workspace-entries.ts) into one encrypted workspace at `path`,
+   * with its name, format, table kind, roles and column kinds. Holds the engine while it streams; an abort
+   * interrupts DuckDB and leaves no file behind.
+   */
+  saveWorkspace(path: string, passphrase: string, options: WorkspaceSaveOptions = {}): Promise<WrittenWorkspace> {
+    return this.exclusive(async () => {
+      const files = [...this.files.values()];
+      if (files.length === 0) throw new UserFacingError('There is nothing to save yet: open the data files first, then save them as a workspace.');
+      return this.interruptible(options.signal, async () => {
+        const tables = await workspaceSources(this.session, files);
+        return writeWorkspace({ session: this.session, tables, path, passphrase, ...options });
+      });
+    });
+  }
+
+  /**
+   * Loads a workspace's tables into the session and opens each as a file (format 'workspace'). DuckDB's
+   * allowed list does not change: the original files are not needed. A wrong passphrase, a damaged file or
+   * an abort leaves the engine as it was. A workspace opened again replaces its tables with the same rows.
+   */
+  openWorkspace(path: string, passphrase: string, options: WorkspaceOpenOptions = {}): Promise<OpenedFile[]> {
+    return this.exclusive(async () => {
+      const workspace = await inspectWorkspace(path);
+      const loaded = await this.interruptible(options.signal, () => loadWorkspace(workspace.path, passphrase, this.session, options));
+      const openTables = new Set([...this.files.values()].map((entry) => entry.tableName));
+      let entries: OpenedFileEntry[];
+      try {
+        entries = filesOfWorkspace(loaded.manifest, workspace).filter((entry) => !openTables.has(entry.tableName));
+      } catch (error) {
+        for (const table of loaded.tables) if (!openTables.has(table.name)) await this.session.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
+        throw error;
+      }
+      for (const entry of entries) this.files.set(entry.id, entry);
+      return this.listOpenFiles();
+    });
+  }
+
+  /** Runs `work` with DuckDB interrupted when `signal` aborts. */
+  private async interruptible<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
+    const onAbort = () => this.session.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await work();
+    } catch (error) {
+      if (signal?.aborted) throw new UserFacingError('Stopped: nothing was saved or opened.');
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   listFiles(): Promise<OpenedFile[]> {

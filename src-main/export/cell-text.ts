@@ -11,6 +11,7 @@ export const FORMAT_DECIMALS: Record<ValueFormat, number> = {
   amount: 0,
   number: 2,
   pValue: 3,
+  residual: 1,
 };
 
 const NO_BREAK_SPACE = '\u00a0';

@@ -10,6 +10,14 @@ export interface FontFiles {
 }
 
 /**
+ * In a packaged app the font sits in app.asar.unpacked (build/electron-builder.yml): Electron's own fs sees
+ * through the archive, but resvg reads the file natively and needs the real path.
+ */
+export function unpacked(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+/**
  * Paths of the TrueType files in the `source-sans` package (Latin with ë, é, €). A packaged app whose
  * node_modules sit in an asar archive passes unpacked paths instead, since the native rasterizer reads
  * files from disk.
@@ -17,8 +25,8 @@ export interface FontFiles {
 export function bundledFontFiles(): FontFiles {
   const require = createRequire(import.meta.url);
   const files = {
-    regular: require.resolve('source-sans/TTF/SourceSans3-Regular.ttf'),
-    semibold: require.resolve('source-sans/TTF/SourceSans3-Semibold.ttf'),
+    regular: unpacked(require.resolve('source-sans/TTF/SourceSans3-Regular.ttf')),
+    semibold: unpacked(require.resolve('source-sans/TTF/SourceSans3-Semibold.ttf')),
   };
   for (const path of Object.values(files)) {
     if (!existsSync(path)) throw new Error(`The bundled font ${path} is missing; reinstall the app (npm ci installs the source-sans package).`);

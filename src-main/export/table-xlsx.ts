@@ -16,6 +16,7 @@ export const XLSX_NUMBER_FORMAT: Record<ValueFormat, string> = {
   amount: '"€ "#,##0',
   number: '#,##0.00',
   pValue: '0.000',
+  residual: '+0.0;-0.0;0.0',
 };
 
 const HEADER_FILL = '#E8EEF4';

@@ -47,7 +47,8 @@ export type ProfileCount = z.infer<typeof profileCountSchema>;
 export const openedFileSchema = z.object({
   id: z.string(),
   name: z.string(),
-  format: z.enum(['csv', 'parquet', 'xlsx', 'sav']),
+  /** 'workspace': loaded from an encrypted workspace (the file's own name is kept). */
+  format: z.enum(['csv', 'parquet', 'xlsx', 'sav', 'workspace']),
   sizeBytes: z.number().int().nonnegative(),
   rowCount: profileCountSchema,
   columns: z.array(fileColumnSchema),
@@ -138,6 +139,8 @@ export const publishedLinkReportSchema = z.object({
   referenceDate: z.string(),
   municipality: z.string(),
   threshold: z.number().int().positive(),
+  /** The rule set the counts passed (name and SHA-256). */
+  ruleSet: z.object({ name: z.string(), digest: z.string() }),
   steps: z.array(z.object({ id: z.string(), label: z.string(), counts: z.array(publishedCountSchema) })),
 });
 
@@ -209,6 +212,39 @@ export const exportResultSchema = z.discriminatedUnion('status', [
 ]);
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
+/** At least 8 characters (the workspace's own minimum); zod's message never repeats the value. */
+const passphraseSchema = z.string().min(8, 'at least 8 characters').max(1024, 'at most 1024 characters');
+
+/** Only the passphrase: the main process asks for the path in its own dialog. */
+export const workspaceRequestSchema = z.object({ passphrase: passphraseSchema });
+
+export const savedWorkspaceSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), name: z.string(), bytes: z.number().int().nonnegative(), tables: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SavedWorkspace = z.infer<typeof savedWorkspaceSchema>;
+
+export const openedWorkspaceSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened'), name: z.string(), files: z.array(openedFileSchema) }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type OpenedWorkspace = z.infer<typeof openedWorkspaceSchema>;
+
+/** The analyst confirmed in the app; the main process still asks which file in its own dialog. */
+export const deleteWorkspaceRequestSchema = z.object({ confirm: z.literal(true) });
+export const deletedWorkspaceSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('deleted'), name: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type DeletedWorkspace = z.infer<typeof deletedWorkspaceSchema>;
+
+export const workspaceStatusSchema = z.object({
+  running: z.enum(['none', 'saving', 'opening']),
+  /** 0..1 when known. */
+  fraction: z.number().min(0).max(1).nullable(),
+});
+export type WorkspaceStatus = z.infer<typeof workspaceStatusSchema>;
+
 export const contract = {
   appInfo: { channel: 'groepsbeeld:app-info', request: noPayload, response: appInfoSchema },
   engineSecurity: { channel: 'groepsbeeld:engine-security', request: noPayload, response: engineSecuritySchema },
@@ -236,6 +272,16 @@ export const contract = {
   exportPreview: { channel: 'groepsbeeld:export-preview', request: exportPreviewRequestSchema, response: exportPreviewSchema },
   /** Asks for a folder (the main process's own dialog) and writes the export package with its output log. */
   writeExport: { channel: 'groepsbeeld:write-export', request: exportRequestSchema, response: exportResultSchema },
+  /** Saves the open files as one encrypted workspace; the main process asks where (its own save dialog). */
+  saveWorkspace: { channel: 'groepsbeeld:save-workspace', request: workspaceRequestSchema, response: savedWorkspaceSchema },
+  /** Opens a workspace (the main process's own dialog) into the study; its original files are not needed. */
+  openWorkspace: { channel: 'groepsbeeld:open-workspace', request: workspaceRequestSchema, response: openedWorkspaceSchema },
+  /** Deletes a workspace file the analyst picks in the main process's dialog; refuses any other file. */
+  deleteWorkspace: { channel: 'groepsbeeld:delete-workspace', request: deleteWorkspaceRequestSchema, response: deletedWorkspaceSchema },
+  /** Progress of a running save or open (polled while the Data page waits). */
+  workspaceStatus: { channel: 'groepsbeeld:workspace-status', request: noPayload, response: workspaceStatusSchema },
+  /** Stops a running save or open; true when one was running. Nothing is left half-written. */
+  cancelWorkspace: { channel: 'groepsbeeld:cancel-workspace', request: noPayload, response: z.boolean() },
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { readDuckDbVersion } from '../engine/security-settings';
 import { LinkingJob } from '../linking/linking-job';
 import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
+import { WorkspaceVerbs, type WorkspaceDialogs } from './workspace-verbs';
 
 export interface HandlerDependencies {
   engine: StudyEngine;
@@ -17,6 +18,10 @@ export interface HandlerDependencies {
   demoFolder: string;
   /** Asks the analyst for an export folder (the main process's own dialog); null when cancelled. Without it, exports are cancelled. */
   pickFolder?: () => Promise<string | null>;
+  /** Asks where to save a workspace (the main process's own dialog); null when cancelled. Without it, saving is cancelled. */
+  pickWorkspaceToSave?: WorkspaceDialogs['pickWorkspaceToSave'];
+  /** Asks which workspace to open or delete (the main process's own dialog); null when cancelled. Without it, both are cancelled. */
+  pickWorkspaceToOpen?: WorkspaceDialogs['pickWorkspaceToOpen'];
   /** The app's own data folder (export history); Electron's userData folder when not given. */
   userData?: string;
   /** The institution's disclosure rules; the engine's when not given. */
@@ -28,10 +33,13 @@ export function createHandlers({
   pickFiles,
   demoFolder,
   pickFolder = async () => null,
+  pickWorkspaceToSave = async () => null,
+  pickWorkspaceToOpen = async () => null,
   userData = userDataFolder(),
   rules = engine.rules,
 }: HandlerDependencies): Handlers {
   const linking = new LinkingJob(engine);
+  const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
   const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
@@ -56,5 +64,10 @@ export function createHandlers({
     compareFeatures: ({ method }) => study.compare(method),
     exportPreview: ({ method }) => study.preview(method),
     writeExport: (request) => study.export(request),
+    saveWorkspace: ({ passphrase }) => workspaces.save(passphrase),
+    openWorkspace: ({ passphrase }) => workspaces.open(passphrase),
+    deleteWorkspace: () => workspaces.delete(),
+    workspaceStatus: async () => workspaces.current(),
+    cancelWorkspace: async () => workspaces.cancel(),
   };
 }

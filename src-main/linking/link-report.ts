@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { publishedLinkReportSchema } from '../ipc/contract';
 import { publishCount } from '../disclosure/published-count';
-import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
+import { DEFAULT_RULE_SET, ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "clients.livingElsewhere". */
@@ -36,6 +36,7 @@ export function publishLinkReport(report: LinkReport, rules: RuleSet = DEFAULT_R
     referenceDate: report.referenceDate,
     municipality: report.municipality,
     threshold: rules.threshold,
+    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
     steps: report.steps.map((step) => ({
       id: step.id,
       label: step.label,

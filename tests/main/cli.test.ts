@@ -144,7 +144,9 @@ describe('groepsbeeld run and demo run', () => {
       ]),
     );
     expect(stdout).not.toMatch(/"count": [1-9]\b/);
-    expect(stdout).not.toMatch(/RINPERSOON|\d{9}/);
+    // No person key (a quoted string of 9 or 10 digits) and no key column name in the output.
+    expect(stdout).not.toMatch(/RINPERSOON|"\d{9,10}"/);
+    expect(report.comparisons.map((table: { id: string }) => table.id)).toContain('vergelijking-education-level');
   });
 
   it('run reads a study file and explains a broken one', async () => {

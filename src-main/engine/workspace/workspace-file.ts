@@ -31,6 +31,8 @@ export interface WorkspaceTable {
   role?: string | undefined;
   /** The name of the file the table was read from, as the caller said. */
   sourceFile?: string | undefined;
+  /** What the caller knows of the table (JSON, opaque here; the study engine keeps an opened file's kind and roles in it). */
+  details?: unknown;
   columns: WorkspaceColumn[];
   rows: number;
 }
@@ -55,6 +57,7 @@ export const manifestRecordSchema = z.object({
       name: z.string().min(1),
       role: z.string().optional(),
       sourceFile: z.string().optional(),
+      details: z.json().optional(),
       columns: z.array(z.object({ name: z.string().min(1), type: storedType })).min(1),
     }),
   ),

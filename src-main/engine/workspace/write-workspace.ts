@@ -2,6 +2,7 @@
 import { constants } from 'node:fs';
 import { access, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import type { z } from 'zod';
 import { APP_NAME, APP_VERSION } from '../../app-info';
 import { UserFacingError } from '../../errors';
 import type { LockedSession, QueryParameters } from '../locked-session';
@@ -20,6 +21,8 @@ export interface WorkspaceTableSource {
   parameters?: QueryParameters;
   role?: string;
   sourceFile?: string;
+  /** Kept in the manifest as given (JSON): what the caller needs to use the table again. */
+  details?: z.core.util.JSONType;
 }
 
 export interface WorkspaceWriteProgress {
@@ -102,6 +105,7 @@ async function describeSources(session: Pick<LockedSession, 'stream'>, sources: 
       name: source.name,
       ...(source.role === undefined ? {} : { role: source.role }),
       ...(source.sourceFile === undefined ? {} : { sourceFile: source.sourceFile }),
+      ...(source.details === undefined ? {} : { details: source.details }),
       columns,
     });
   }

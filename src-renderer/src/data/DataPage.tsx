@@ -1,14 +1,15 @@
-// The Data page: open CSV/Parquet/xlsx/sav files through the main process's dialog, inspect their columns, profiles and roles.
+// The Data page: open CSV/Parquet/xlsx/sav files or a workspace through the main process's dialog, inspect their columns, profiles and roles.
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { useT } from '../i18n/useT';
 import { FileCard } from './FileCard';
 import { useColumnSummary } from './useColumnSummary';
 import { useOpenedFiles } from './useOpenedFiles';
+import { WorkspacePanel } from './WorkspacePanel';
 
 export function DataPage() {
   const t = useT();
-  const { files, loading, opening, error, openFiles, openDemo, replaceFile } = useOpenedFiles();
+  const { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles } = useOpenedFiles();
   const [summary, selectColumn] = useColumnSummary();
 
   return (
@@ -47,6 +48,8 @@ export function DataPage() {
       </div>
 
       {error && <ApiErrorAlert error={error} />}
+
+      <WorkspacePanel hasFiles={files.length > 0} onOpened={addFiles} />
 
       {loading ? (
         <p className="loading" role="status">

@@ -13,6 +13,8 @@ export type OpenedFilesState = {
   openDemo: () => void;
   /** Puts a file the engine reported again (e.g. after a role change) in place of its old entry. */
   replaceFile: (file: OpenedFile) => void;
+  /** Adds files the engine reported elsewhere (a workspace opened). */
+  addFiles: (files: readonly OpenedFile[]) => void;
 };
 
 /** Adds newly reported files to the list; a file reported again (same id) replaces its old entry in place. */
@@ -57,5 +59,7 @@ export function useOpenedFiles(): OpenedFilesState {
 
   const replaceFile = useCallback((file: OpenedFile) => setFiles((current) => mergeFiles(current, [file])), []);
 
-  return { files, loading, opening, error, openFiles, openDemo, replaceFile };
+  const addFiles = useCallback((reported: readonly OpenedFile[]) => setFiles((current) => mergeFiles(current, reported)), []);
+
+  return { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles };
 }

@@ -49,6 +49,7 @@ export const nl = {
   'data.format.parquet': 'Parquet',
   'data.format.xlsx': 'Excel (.xlsx)',
   'data.format.sav': 'SPSS (.sav)',
+  'data.format.workspace': 'Werkruimte',
   'data.rows': 'Rijen',
   'count.below': '< {threshold}',
   'data.size': 'Grootte',
@@ -56,6 +57,31 @@ export const nl = {
   'data.columnsHeading': 'Kolommen',
   'data.columnsHint': 'Kies een kolom om te zien hoeveel waarden ontbreken en hoeveel verschillende waarden er zijn.',
   'data.noColumns': 'Dit bestand heeft geen kolommen.',
+
+  'workspace.heading': 'Werkruimte',
+  'workspace.intro':
+    'Bewaar de geopende bestanden als één met een wachtzin versleuteld bestand; later opent u dat in enkele seconden, zonder de oorspronkelijke bestanden.',
+  'workspace.save': 'Opslaan als versleutelde werkruimte…',
+  'workspace.saveNeedsFiles': 'Open eerst bestanden; daarna kunt u ze als werkruimte opslaan.',
+  'workspace.open': 'Werkruimte openen…',
+  'workspace.delete': 'Werkruimte verwijderen…',
+  'workspace.passphrase': 'Wachtzin',
+  'workspace.passphraseHint': 'Minstens {count} tekens. Zonder deze wachtzin is de werkruimte niet te openen; niemand kan hem herstellen.',
+  'workspace.confirm': 'Wachtzin herhalen',
+  'workspace.tooShort': 'Kies een wachtzin van minstens {count} tekens.',
+  'workspace.mismatch': 'De twee wachtzinnen verschillen; typ hem nog eens.',
+  'workspace.saveSubmit': 'Locatie kiezen en opslaan…',
+  'workspace.openSubmit': 'Werkruimte kiezen en openen…',
+  'workspace.cancel': 'Annuleren',
+  'workspace.deleteExplain': 'U kiest zo het werkruimtebestand (.gbws) dat wordt verwijderd. Andere bestanden weigert Groepsbeeld te verwijderen. Geopende bestanden blijven open.',
+  'workspace.deleteSubmit': 'Werkruimte kiezen en verwijderen…',
+  'workspace.saving': 'Werkruimte opslaan…',
+  'workspace.opening': 'Werkruimte openen…',
+  'workspace.deleting': 'Werkruimte verwijderen…',
+  'workspace.stop': 'Stoppen',
+  'workspace.saved': 'Opgeslagen als {name} ({size}, {count} bestanden).',
+  'workspace.opened': '{name} geopend: {count} bestanden.',
+  'workspace.deleted': '{name} is verwijderd.',
 
   'data.recognisedAs': 'Herkend als',
   'data.tableKindFor': 'Welke tabel {file} is',
@@ -222,6 +248,7 @@ export const nl = {
   'export.size': 'Grootte',
   'export.addComment': 'Toelichting toevoegen',
   'export.addCommentOrException': 'Toelichting of verzoek om uitzondering toevoegen',
+  'cell.significantTitle': 'Wijkt significant af (5 %): het residu ligt buiten ±1,96.',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -20,7 +20,14 @@ function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) {
   const { language } = useLanguage();
   switch (cell.status) {
     case 'safe':
-      return <>{formatCellValue(cell.value, format, language)}</>;
+      // An adjusted residual beyond ±1.96 marks a category that differs significantly (5 %).
+      return format === 'residual' && Math.abs(cell.value) >= 1.96 ? (
+        <strong className="cell-significant" title={t('cell.significantTitle')}>
+          {formatCellValue(cell.value, format, language)}
+        </strong>
+      ) : (
+        <>{formatCellValue(cell.value, format, language)}</>
+      );
     case 'rounded':
       return (
         <span className="cell-rounded" title={t('cell.roundedTitle', { base: cell.base })}>

@@ -20,6 +20,8 @@ export function formatCellValue(value: number, format: ValueFormat, language: La
       return `EUR ${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value / 100) * 100)}`;
     case 'number':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+    case 'residual':
+      return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
     case 'pValue':
       return value < 0.001 ? `< ${new Intl.NumberFormat(locale).format(0.001)}` : new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
   }

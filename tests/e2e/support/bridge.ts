@@ -39,6 +39,10 @@ export interface BridgeOptions {
   pickFolder?: () => Promise<string | null>;
   /** The app's data folder (export history); a fresh temp folder by default. */
   userData?: string;
+  /** What the "save dialog" returns when the renderer saves a workspace (null: cancelled). */
+  pickWorkspaceToSave?: () => Promise<string | null>;
+  /** What the "open dialog" returns when the renderer opens or deletes a workspace (null: cancelled). */
+  pickWorkspaceToOpen?: (purpose: 'open' | 'delete') => Promise<string | null>;
 }
 
 export const screenshotFolder = mkdtempSync(join(tmpdir(), 'groepsbeeld-screens-'));
@@ -53,6 +57,8 @@ export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTe
     pickFiles: options.pickFiles ?? (async () => []),
     demoFolder,
     pickFolder: options.pickFolder ?? (async () => null),
+    pickWorkspaceToSave: options.pickWorkspaceToSave ?? (async () => null),
+    pickWorkspaceToOpen: options.pickWorkspaceToOpen ?? (async () => null),
     userData: options.userData ?? mkdtempSync(join(tmpdir(), 'groepsbeeld-e2e-userdata-')),
   });
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

@@ -55,10 +55,10 @@ describe('the comparison table', () => {
     expect(single.cells[2]).toEqual({ status: 'safe', value: 3300 });
     const clientShare = single.cells[1]!;
     const allShare = single.cells[3]!;
-    expect(hasValue(clientShare) && clientShare.value).toBeCloseTo((100 * 62) / 106, 6);
-    expect(hasValue(allShare) && allShare.value).toBeCloseTo((100 * 3300) / 5193, 6);
+    expect(hasValue(clientShare) && clientShare.value).toBeCloseTo((100 * 62) / 106, 2);
+    expect(hasValue(allShare) && allShare.value).toBeCloseTo((100 * 3300) / 5193, 2);
     const difference = single.cells[4]!;
-    expect(hasValue(difference) && difference.value).toBeCloseTo((100 * 62) / 106 - (100 * 3300) / 5193, 6);
+    expect(hasValue(difference) && difference.value).toBeCloseTo((100 * 62) / 106 - (100 * 3300) / 5193, 1);
   });
 
   it('blocks the small client count, never sends its value, and suppresses enough to protect it', () => {
@@ -96,6 +96,18 @@ describe('the comparison table', () => {
     const values = clientCounts.map((cell) => (hasValue(cell) ? cell.value : Number.NaN));
     expect(values.slice(0, -1).reduce((a, b) => a + b, 0)).toBe(values.at(-1));
     expect(rounded.protection).toBe('rounding');
+  });
+
+  it('gives adjusted residuals of the published rows, and no chi-square test while a cell is suppressed', () => {
+    const residuals = table.rows.map((row) => row.cells[5]!);
+    expect(residuals[2]).toEqual({ status: 'secondary' });
+    expect(residuals.at(-1)).toEqual({ status: 'empty' });
+    expect(table.notes.join(' ')).toMatch(/Geen chi-kwadraattoets/);
+    const complete = comparisonTable(householdType, rawTable([[60, 240], [30, 470], [10, 190]]), ALL_HOUSEHOLDS, CLIENT_GROUPING, { rules, method: 'suppression', focusGroup: 'klanten' });
+    // By hand: 100 clients of 1000; row 1 expected 30, variance 30 * 0.7 * 0.9 = 18.9, residual (60 - 30) / sqrt(18.9).
+    const first = complete.rows[0]!.cells[5]!;
+    expect(hasValue(first) && first.value).toBeCloseTo(30 / Math.sqrt(18.9), 2);
+    expect(complete.notes.join(' ')).toMatch(/χ² = [\d,]+, vrijheidsgraden 2, p < 0,001/);
   });
 
   it('marks a category that holds nearly a whole group for review', () => {

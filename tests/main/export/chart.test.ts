@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckedTable } from '../../../src-main/disclosure/checked-table';
 import { chartPng, pngSize } from '../../../src-main/export/chart-png';
 import { chartSvg, escapeXml, hasChartableColumns } from '../../../src-main/export/chart-svg';
+import { unpacked } from '../../../src-main/export/fonts';
 import { educationTable, HIDDEN_TEXTS, householdTable } from './support/tables';
 
 /** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
@@ -96,5 +97,15 @@ describe('chartPng', () => {
 
   it('rejects bytes that are not a PNG', () => {
     expect(() => pngSize(Buffer.from('not a png at all, not at all'))).toThrow(/Not a PNG/);
+  });
+});
+
+describe('the bundled font in a packaged app', () => {
+  it('is read from app.asar.unpacked, where the native rasterizer can open it', () => {
+    expect(unpacked('/opt/Groepsbeeld/resources/app.asar/node_modules/source-sans/TTF/SourceSans3-Regular.ttf')).toBe(
+      '/opt/Groepsbeeld/resources/app.asar.unpacked/node_modules/source-sans/TTF/SourceSans3-Regular.ttf',
+    );
+    expect(unpacked('C:\\Program Files\\Groepsbeeld\\resources\\app.asar\\node_modules\\x.ttf')).toBe('C:\\Program Files\\Groepsbeeld\\resources\\app.asar.unpacked\\node_modules\\x.ttf');
+    expect(unpacked('/work/main/node_modules/source-sans/TTF/SourceSans3-Regular.ttf')).toBe('/work/main/node_modules/source-sans/TTF/SourceSans3-Regular.ttf');
   });
 });

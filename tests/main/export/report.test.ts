@@ -9,12 +9,13 @@ import { escapeHtml, REPORT_CSP, reportHtml } from '../../../src-main/export/rep
 import { reportPdf } from '../../../src-main/export/report-pdf';
 import type { CheckedTable } from '../../../src-main/disclosure/checked-table';
 import { pdfPageCount, pdfText } from './support/pdf-text';
-import { educationTable, HIDDEN_TEXTS, householdTable, passingTable, RULES, STUDY } from './support/tables';
+import { educationTable, HIDDEN_TEXTS, householdTable, passingTable, RULE_SET_REF, RULES, STUDY } from './support/tables';
 
 const LINK_REPORT: PublishedLinkReport = {
   referenceDate: '20171231',
   municipality: '0784',
   threshold: 10,
+  ruleSet: RULE_SET_REF,
   steps: [{ id: 'residents', label: 'Bewoners', counts: [{ id: 'in', label: 'Bewoners op de peildatum', count: 26214 }, { id: 'few', label: 'Zonder huishouden', below: 10 }] }],
 };
 

@@ -123,6 +123,12 @@ describe('crafted requests on every channel', async () => {
       { method: 'suppression', outputs: [{ id: '../../persons', chart: false }], maskBlocked: true },
       { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: false }], maskBlocked: false },
     ],
+    // The dialogs here cancel: a path in the payload is ignored, a short passphrase is refused before any dialog.
+    saveWorkspace: [{ passphrase: 'short' }, { passphrase: 'long enough passphrase', path: '/etc/passwd' }, { passphrase: 'long enough passphrase', path: join(folder, 'leak.gbws') }],
+    openWorkspace: [{ passphrase: 'short' }, { passphrase: 'long enough passphrase', path: '/etc/passwd' }],
+    deleteWorkspace: [{ confirm: false }, { confirm: true, path: '/etc/passwd' }, undefined],
+    workspaceStatus: [undefined],
+    cancelWorkspace: [undefined],
   });
 
   /** Undoes the re-labelling attacks: the persons file is the persons table again, with its proposed roles. */

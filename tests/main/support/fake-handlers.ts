@@ -41,12 +41,17 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     setColumnRole: async ({ fileId }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: { below: 10 }, columns: [], tableKind: 'unknown', roles: {}, warnings: [] }),
     setTableKind: async ({ fileId, tableKind }) => ({ id: fileId, name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: { below: 10 }, columns: [], tableKind, roles: {}, warnings: [] }),
-    linkHouseholds: async ({ referenceDate, municipality }) => ({ referenceDate, municipality, threshold: 10, steps: [] }),
+    linkHouseholds: async ({ referenceDate, municipality }) => ({ referenceDate, municipality, threshold: 10, ruleSet: { name: 'Proef', digest: '0'.repeat(64) }, steps: [] }),
     linkingStatus: async () => ({ running: false, step: 0, steps: 0, label: '', analysisTable: 'none' }),
     cancelLinking: async () => false,
     compareFeatures: async () => [],
     exportPreview: async () => ({ candidates: [], differencing: [], ruleSet: { name: 'Proef', digest: '0'.repeat(64) } }),
     writeExport: async () => ({ status: 'cancelled' }),
+    saveWorkspace: async () => ({ status: 'cancelled' }),
+    openWorkspace: async () => ({ status: 'cancelled' }),
+    deleteWorkspace: async () => ({ status: 'cancelled' }),
+    workspaceStatus: async () => ({ running: 'none', fraction: null }),
+    cancelWorkspace: async () => false,
     ...overrides,
   };
 }

@@ -1,0 +1,122 @@
+// The clustering feature catalogue and request: which analysis-table features can be clustered on, with what weight, and the SQL that reads them.
+import { z } from 'zod';
+import type { FeatureSpec } from '../clustering/mixed-table';
+import { FEATURES, featureById } from '../features';
+import { CLIENT_HOUSEHOLDS, populationPredicate, populationSchema, type Population } from '../population';
+import { ANALYSIS_TABLE } from '../../linking/link-households';
+
+/** A feature the clustering can use: `sql` over `analysis_households` yields a category code (text) or an amount, NULL for unknown. */
+export interface ClusterFeature {
+  id: string;
+  label: string;
+  kind: FeatureSpec['kind'];
+  sql: string;
+}
+
+/**
+ * Care as the seed table's single row (none / youth care / WMO / both): the planted clusters differ in
+ * the kind of care, and one four-way feature weighs that once instead of three correlated yes/no flags.
+ */
+export const CARE_FEATURE: ClusterFeature = {
+  id: 'care',
+  label: 'Zorg (jeugdzorg, Wmo, beide of geen)',
+  kind: 'categorical',
+  sql: "CASE WHEN (youth_help OR youth_protection) AND wmo THEN 'beide' WHEN youth_help OR youth_protection THEN 'jeugd' WHEN wmo THEN 'wmo' ELSE 'geen' END",
+};
+
+/** Every feature of features.ts (categories stay categories, amounts amounts) plus the combined care feature. */
+export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
+  ...FEATURES.map((feature): ClusterFeature => ({
+    id: feature.id,
+    label: feature.label,
+    kind: feature.kind === 'amount' ? 'numeric' : 'categorical',
+    sql: feature.sql,
+  })),
+  CARE_FEATURE,
+];
+
+export const clusterFeatureIdSchema = z.enum(CLUSTER_FEATURES.map((feature) => feature.id) as [string, ...string[]]);
+
+/**
+ * The seed study's cluster table as features, each with weight 1: the set with which k-means on the demo
+ * world recommends the planted k = 5 and finds its clusters again (ARI >= 0.8, demo-clusters.test.ts).
+ * Age is the amount in years, children the app's bands, care the one combined row.
+ */
+export const DEFAULT_CLUSTER_FEATURE_IDS = [
+  'benefit_type',
+  'disposable_income',
+  'education_level',
+  'tenure',
+  'household_type',
+  'youngest_child_age',
+  'reference_age_years',
+  'migration_background',
+  'children',
+  'care',
+] as const;
+
+const weightedFeatureSchema = z.strictObject({
+  id: clusterFeatureIdSchema,
+  /** Weight 2 counts like two copies of the feature; 0 leaves it out of the distances. */
+  weight: z.number().min(0).max(10).default(1),
+});
+
+export const clusteringAlgorithmSchema = z.enum(['kmeans', 'kprototypes', 'pam']);
+
+/** What the renderer may ask for; a reference labelling (external validation) is not part of it: the CLI and study give that. */
+export const clusteringRequestSchema = z.strictObject({
+  population: populationSchema.default(CLIENT_HOUSEHOLDS),
+  features: z
+    .array(weightedFeatureSchema)
+    .min(1)
+    .max(CLUSTER_FEATURES.length)
+    .default(DEFAULT_CLUSTER_FEATURE_IDS.map((id) => ({ id, weight: 1 })))
+    .refine((features) => new Set(features.map((feature) => feature.id)).size === features.length, 'a feature is listed twice')
+    .refine((features) => features.some((feature) => feature.weight > 0), 'at least one feature needs a weight above 0'),
+  algorithm: clusteringAlgorithmSchema.default('kmeans'),
+  kRange: z
+    .tuple([z.number().int().min(2), z.number().int().max(20)])
+    .default([2, 8])
+    .refine(([low, high]) => low <= high, 'the lowest k must not be above the highest'),
+  /** Bootstrap resamples per k; fewer than 50 say too little about stability. */
+  resamples: z.number().int().min(50).max(500).default(50),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(2017),
+});
+/** A validated request (defaults filled in). Internal callers may build one directly, e.g. with fewer resamples in a test. */
+export type ClusteringRequest = z.infer<typeof clusteringRequestSchema>;
+export type ClusteringRequestInput = z.input<typeof clusteringRequestSchema>;
+
+export function clusterFeatureById(id: string): ClusterFeature {
+  const feature = CLUSTER_FEATURES.find((candidate) => candidate.id === id);
+  if (!feature) throw new Error(`Unknown clustering feature ${id}`);
+  return feature;
+}
+
+/** The label an analyst sees for a clustering feature. */
+export function clusterFeatureLabel(id: string): string {
+  return id === CARE_FEATURE.id ? CARE_FEATURE.label : featureById(id).label;
+}
+
+/** The clustering's feature specs, in request order. */
+export function featureSpecs(request: Pick<ClusteringRequest, 'features'>): FeatureSpec[] {
+  return request.features.map(({ id, weight }) => ({ id, kind: clusterFeatureById(id).kind, weight }));
+}
+
+/** The column alias of a feature in the rows query: ids are validated, the prefix keeps them clear of the key columns. */
+export function featureColumn(id: string): string {
+  return `f_${id}`;
+}
+
+/**
+ * SQL reading the population's households in a fixed order, one row each: the household key and start
+ * (as text, so they can be compared with a reference file and joined back) and each feature's value
+ * (categories as text, amounts as DOUBLE).
+ */
+export function clusterRowsSql(population: Population, features: readonly { id: string }[]): string {
+  const columns = features.map(({ id }) => {
+    const feature = clusterFeatureById(id);
+    return `(${feature.sql})::${feature.kind === 'numeric' ? 'DOUBLE' : 'VARCHAR'} AS "${featureColumn(id)}"`;
+  });
+  return `SELECT household_key::VARCHAR AS household_key, household_start::VARCHAR AS household_start, ${columns.join(', ')}
+    FROM ${ANALYSIS_TABLE} WHERE ${populationPredicate(population)} ORDER BY household_key, household_start`;
+}

@@ -1,0 +1,178 @@
+// A finished clustering run as aggregates only, through the disclosure engine: per-k quality, cluster sizes under the count and cluster-minimum rules, the advice.
+import { z } from 'zod';
+import type { ChooseKResult, KEvaluation } from '../clustering/choose-k';
+import { checkCell } from '../../disclosure/cell-check';
+import { checkedTableSchema, publishedCountValueSchema, type CheckedTable, type PublishedCell } from '../../disclosure/checked-table';
+import { protectFrequencyTable } from '../../disclosure/frequency-protection';
+import { publishCount } from '../../disclosure/published-count';
+import { ruleSetDigest, type RuleSet } from '../../disclosure/rule-set';
+import { clusteringAlgorithmSchema, clusterFeatureLabel, type ClusteringRequest } from './cluster-features';
+
+/** What publishing needs of a run: no household keys. */
+export interface FinishedRun {
+  runId: string;
+  request: ClusteringRequest;
+  /** Households clustered. */
+  n: number;
+  result: ChooseKResult;
+}
+
+/** What may leave the main process (IPC, export, terminal): model statistics and checked counts only. */
+export const publishedClusteringSchema = z.strictObject({
+  runId: z.string(),
+  algorithm: clusteringAlgorithmSchema,
+  features: z.array(z.strictObject({ id: z.string(), label: z.string(), weight: z.number() })),
+  population: z.strictObject({ id: z.string(), label: z.string(), units: publishedCountValueSchema }),
+  kRange: z.tuple([z.number().int(), z.number().int()]),
+  resamples: z.number().int(),
+  seed: z.number().int(),
+  recommendedK: z.number().int(),
+  /** One Dutch sentence: why this k. */
+  reason: z.string(),
+  /** The k the clusters table and the stored assignments are for (the recommended k unless the analyst chose another). */
+  chosenK: z.number().int(),
+  quality: checkedTableSchema,
+  clusters: checkedTableSchema,
+});
+export type PublishedClustering = z.infer<typeof publishedClusteringSchema>;
+
+const ALGORITHM_LABELS: Record<ChooseKResult['algorithm'], string> = {
+  kmeans: 'k-means (one-hot, gestandaardiseerd)',
+  kprototypes: 'k-prototypes',
+  pam: 'PAM op Gower-afstanden',
+};
+
+export function algorithmLabel(algorithm: ChooseKResult['algorithm']): string {
+  return ALGORITHM_LABELS[algorithm];
+}
+
+function rounded(value: number | undefined, digits: number): PublishedCell {
+  if (value === undefined || !Number.isFinite(value)) return { status: 'empty' };
+  const factor = 10 ** digits;
+  return { status: 'safe', value: Math.round(value * factor) / factor };
+}
+
+/** Households per cluster (labels 0..k-1). */
+export function clusterSizes(labels: ArrayLike<number>, k: number): number[] {
+  const sizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < labels.length; i++) sizes[labels[i]!]! += 1;
+  return sizes;
+}
+
+function finite(values: ArrayLike<number>): number[] {
+  return Array.from(values).filter(Number.isFinite);
+}
+
+function tableBase(run: FinishedRun, rules: RuleSet): Pick<CheckedTable, 'unit' | 'population' | 'ruleSet'> {
+  const { population } = run.request;
+  return {
+    unit: 'huishoudens',
+    population: { id: population.id, label: population.label, units: publishCount(run.n, rules) },
+    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
+  };
+}
+
+/**
+ * One row per k: within-cluster error, mean silhouette, Calinski-Harabasz (k-means only), least and mean
+ * Jaccard: model statistics, published as they are. The smallest cluster's size is a count: the count rule applies.
+ */
+export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
+  const rows = run.result.evaluations.map((evaluation: KEvaluation) => {
+    const jaccard = finite(evaluation.jaccard);
+    const smallest = Math.min(...clusterSizes(evaluation.labels, evaluation.k));
+    return {
+      id: `k-${evaluation.k}`,
+      label: `k = ${evaluation.k}${evaluation.k === run.result.recommendedK ? ' (advies)' : ''}`,
+      total: false,
+      cells: [
+        rounded(evaluation.withinError, 2),
+        rounded(evaluation.silhouette, 3),
+        rounded(evaluation.calinskiHarabasz, 1),
+        rounded(jaccard.length > 0 ? Math.min(...jaccard) : undefined, 3),
+        rounded(jaccard.length > 0 ? jaccard.reduce((sum, value) => sum + value, 0) / jaccard.length : undefined, 3),
+        checkCell({ kind: 'count', units: smallest }, rules),
+      ],
+    };
+  });
+  return {
+    id: 'clustering-kwaliteit',
+    title: `Aantal clusters kiezen: kwaliteit per k (${algorithmLabel(run.result.algorithm)})`,
+    rowHeader: 'Aantal clusters',
+    columns: [
+      { id: 'within-error', label: 'Fout binnen clusters', format: 'number' },
+      { id: 'silhouette', label: 'Gemiddeld silhouet', format: 'number' },
+      { id: 'calinski-harabasz', label: 'Calinski-Harabasz', format: 'number' },
+      { id: 'min-jaccard', label: 'Laagste Jaccard', format: 'number' },
+      { id: 'mean-jaccard', label: 'Gemiddelde Jaccard', format: 'number' },
+      { id: 'smallest', label: 'Kleinste cluster', format: 'count' },
+    ],
+    rows,
+    protection: 'suppression',
+    notes: [
+      'Fout, silhouet, Calinski-Harabasz en Jaccard zijn modelstatistieken, geen aantallen; de kleinste clustergrootte valt onder de drempelregel.',
+      `Jaccard: gemiddelde over ${run.request.resamples} bootstrap-steekproeven; onder 0,6 valt een cluster uiteen, vanaf 0,75 is het stabiel.`,
+      ...(run.result.algorithm === 'kmeans' ? [] : ['Calinski-Harabasz bestaat alleen voor k-means.']),
+    ],
+    ...tableBase(run, rules),
+  };
+}
+
+/**
+ * The chosen k's clusters: households per cluster and mean Jaccard. A cluster below the threshold or the
+ * cluster minimum (whichever is higher) is blocked, and the disclosure engine suppresses as many other
+ * sizes as needed so that it cannot be recomputed from the population total.
+ */
+export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet): CheckedTable {
+  const evaluation = run.result.evaluations.find((candidate) => candidate.k === chosenK);
+  if (!evaluation) throw new Error(`The run has no clustering with k = ${chosenK}.`);
+  const sizes = clusterSizes(evaluation.labels, chosenK);
+  const minimum = Math.max(rules.threshold, rules.clusterMinimum);
+  const sizeCells = protectFrequencyTable([sizes], { ...rules, threshold: minimum }, 'suppression').inner[0]!;
+  const blocked = sizes.flatMap((size, c) => (size < minimum ? [c + 1] : []));
+  const secondary = sizeCells.flatMap((cell, c) => (cell.status === 'secondary' ? [c + 1] : []));
+  const notes = [];
+  if (blocked.length > 0) {
+    notes.push(
+      `${blocked.length === 1 ? 'Cluster' : 'Clusters'} ${blocked.join(', ')} ${blocked.length === 1 ? 'telt' : 'tellen'} minder dan ${minimum} huishoudens: de grootte wordt niet getoond en er komt geen persona van.`,
+    );
+  }
+  if (secondary.length > 0) {
+    notes.push(`De grootte van ${secondary.length === 1 ? 'cluster' : 'clusters'} ${secondary.join(', ')} is ook weggelaten, zodat een geblokkeerde grootte niet uit het totaal is terug te rekenen.`);
+  }
+  return {
+    id: 'clustering-clusters',
+    title: `Clusters bij k = ${chosenK}`,
+    rowHeader: 'Cluster',
+    columns: [
+      { id: 'households', label: 'Huishoudens', format: 'count' },
+      { id: 'jaccard', label: 'Gemiddelde Jaccard', format: 'number' },
+    ],
+    rows: sizes.map((_, c) => ({
+      id: `cluster-${c + 1}`,
+      label: `Cluster ${c + 1}`,
+      total: false,
+      cells: [sizeCells[c]!, rounded(evaluation.jaccard[c], 3)],
+    })),
+    protection: 'suppression',
+    notes,
+    ...tableBase(run, rules),
+  };
+}
+
+/** The whole run as it may be published; `chosenK` defaults to the recommended k. */
+export function publishClustering(run: FinishedRun, rules: RuleSet, chosenK: number = run.result.recommendedK): PublishedClustering {
+  return {
+    runId: run.runId,
+    algorithm: run.result.algorithm,
+    features: run.request.features.map(({ id, weight }) => ({ id, label: clusterFeatureLabel(id), weight })),
+    population: tableBase(run, rules).population,
+    kRange: [run.request.kRange[0], run.request.kRange[1]],
+    resamples: run.request.resamples,
+    seed: run.request.seed,
+    recommendedK: run.result.recommendedK,
+    reason: run.result.reason,
+    chosenK,
+    quality: qualityTable(run, rules),
+    clusters: clustersTable(run, chosenK, rules),
+  };
+}

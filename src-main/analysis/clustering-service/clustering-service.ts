@@ -1,0 +1,94 @@
+// The clustering service: reads the population's features, runs chooseK on a worker, stores the labelling in SQL and publishes aggregates only.
+import { randomUUID } from 'node:crypto';
+import type { QuerySession } from '../cross-table';
+import type { RuleSet } from '../../disclosure/rule-set';
+import { storeAssignments } from './assignments';
+import type { ClusteringRequest } from './cluster-features';
+import { readClusterRows, type ClusterRows, type HouseholdKeys } from './cluster-rows';
+import { publishClustering, type FinishedRun, type PublishedClustering } from './clustering-result';
+import { validateAgainstReference, type ValidationOutcome } from './external-validation';
+import { runChooseKInWorker, type WorkerRunOptions } from './run-clustering';
+import type { ClusteringProgress } from './worker-protocol';
+
+/** A finished run as the main process keeps it: with the household keys, which never leave it. */
+export interface ClusteringRun extends FinishedRun {
+  keys: HouseholdKeys;
+}
+
+export interface RunClusteringOptions extends Pick<WorkerRunOptions, 'signal' | 'workerUrl' | 'starts' | 'cancelGraceMs' | 'onWorkerStarted'> {
+  rules: RuleSet;
+  /** Names the run in `cluster_assignments`; default a random UUID. */
+  runId?: string;
+  onProgress?: (progress: ClusteringProgress) => void;
+}
+
+export type ClusteringOutcome =
+  | { status: 'done'; run: ClusteringRun; published: PublishedClustering }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs the request on `session` (which must hold `analysis_households`): progress 'reading', then the
+ * worker's 'cluster'/'resample' steps for every k, then 'storing' while the recommended k's labelling goes
+ * into `cluster_assignments`. Never throws: a failure or a cancel is the outcome.
+ */
+export async function runClustering(session: QuerySession, request: ClusteringRequest, options: RunClusteringOptions): Promise<ClusteringOutcome> {
+  const { onProgress, signal } = options;
+  const runId = options.runId ?? randomUUID();
+  onProgress?.({ phase: 'reading', k: null, resample: 0, resamples: request.resamples, fraction: 0 });
+  let rows: ClusterRows;
+  try {
+    rows = await readClusterRows(session, request);
+  } catch (error) {
+    return { status: 'failed', message: `The households of ${request.population.label} could not be read: ${messageOf(error)}` };
+  }
+  if (signal?.aborted) return { status: 'cancelled' };
+  const n = rows.packed.n;
+  if (n <= request.kRange[1]) {
+    return {
+      status: 'failed',
+      message: `${request.population.label}: too few households to try up to ${request.kRange[1]} clusters (more than ${request.kRange[1]} needed); choose a larger population or a smaller highest k.`,
+    };
+  }
+  const outcome = await runChooseKInWorker(rows.packed, {
+    algorithm: request.algorithm,
+    kRange: request.kRange,
+    resamples: request.resamples,
+    seed: request.seed,
+    ...(options.starts === undefined ? {} : { starts: options.starts }),
+    ...(options.workerUrl === undefined ? {} : { workerUrl: options.workerUrl }),
+    ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(options.onWorkerStarted === undefined ? {} : { onWorkerStarted: options.onWorkerStarted }),
+  });
+  if (outcome.status !== 'done') return outcome;
+  const run: ClusteringRun = { runId, request, n, result: outcome.result, keys: rows.keys };
+  onProgress?.({ phase: 'storing', k: null, resample: 0, resamples: request.resamples, fraction: 1 });
+  return chooseClusteringK(session, run, run.result.recommendedK, options.rules);
+}
+
+/** The labels of one k of the run (0-based). */
+export function labelsAt(run: FinishedRun, k: number): Int32Array | undefined {
+  return run.result.evaluations.find((evaluation) => evaluation.k === k)?.labels;
+}
+
+/** The analyst's choice of k (the recommended one by default): its labelling into `cluster_assignments` and the published result for it. */
+export async function chooseClusteringK(session: QuerySession, run: ClusteringRun, k: number, rules: RuleSet): Promise<ClusteringOutcome> {
+  const labels = labelsAt(run, k);
+  if (!labels) return { status: 'failed', message: `k = ${k} was not tried in this run (${run.request.kRange[0]} to ${run.request.kRange[1]}).` };
+  const stored = await storeAssignments(session, run.runId, k, run.keys, labels);
+  if (!stored.ok) return { status: 'failed', message: stored.message };
+  return { status: 'done', run, published: publishClustering(run, rules, k) };
+}
+
+/** ARI and NMI of the run's clustering at k (default the recommended k) against a reference labelling file. */
+export function validateRun(run: ClusteringRun, referencePath: string, rules: RuleSet, k: number = run.result.recommendedK): Promise<ValidationOutcome> {
+  const labels = labelsAt(run, k);
+  if (!labels) return Promise.resolve({ ok: false, message: `k = ${k} was not tried in this run.` });
+  return validateAgainstReference(referencePath, run.keys, labels, rules);
+}

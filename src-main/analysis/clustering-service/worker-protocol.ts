@@ -1,0 +1,52 @@
+// The messages between the main process and the clustering worker thread, and the progress arithmetic both sides share.
+import type { ChooseKAlgorithm } from '../clustering/choose-k';
+import type { PackedRows } from './packed-rows';
+
+export interface ClusteringJob {
+  rows: PackedRows;
+  algorithm: ChooseKAlgorithm;
+  kRange: readonly [number, number];
+  resamples: number;
+  seed: number;
+  /** Starts per clustering for k-means and k-prototypes; default chooseK's 10. */
+  starts?: number;
+  /** One Int32: set to 1 by the main process to cancel; the worker checks it after every clustering. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+/** Where a run is. `fraction` is the share of all clusterings (full data and resamples, over every k) that is done. */
+export interface ClusteringProgress {
+  phase: 'reading' | 'cluster' | 'resample' | 'storing';
+  /** null while reading and storing. */
+  k: number | null;
+  resample: number;
+  resamples: number;
+  fraction: number;
+}
+
+/** One k's evaluation as it crosses back: labels and Jaccards as transferred typed arrays. */
+export interface EvaluationMessage {
+  k: number;
+  labels: Int32Array;
+  withinError: number;
+  silhouette: number;
+  calinskiHarabasz?: number;
+  jaccard: Float64Array;
+  allStable: boolean;
+}
+
+export type ToWorker = { kind: 'run'; job: ClusteringJob } | { kind: 'cancel' };
+
+export type FromWorker =
+  | { kind: 'progress'; progress: ClusteringProgress }
+  | { kind: 'done'; algorithm: ChooseKAlgorithm; evaluations: EvaluationMessage[]; recommendedK: number; reason: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+/** Clusterings done after this step of chooseK, out of (ks x (1 + resamples)). */
+export function progressFraction(kRange: readonly [number, number], resamples: number, k: number, phase: 'cluster' | 'resample', resample: number): number {
+  const perK = 1 + resamples;
+  const total = (kRange[1] - kRange[0] + 1) * perK;
+  const done = (k - kRange[0]) * perK + (phase === 'cluster' ? 1 : 1 + resample);
+  return Math.min(1, done / total);
+}
