@@ -6,6 +6,7 @@ import { APP_VERSION } from './app-info';
 import { userDataFolder } from './app-paths';
 import { loadInstitutionRules } from './disclosure/institution-rules';
 import { compareAllFeatures } from './analysis/comparison-outputs';
+import { clusterStudy } from './analysis/clustering-service/study-clustering';
 import { exportHeadless } from './export/headless-export';
 import { formatTableText } from './export/table-text';
 import { VERDICT_TEXT } from './export/report-content';
@@ -44,10 +45,21 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
     try {
       const published = publishLinkReport(report, rules);
       const comparisons = await compareAllFeatures(session, { rules, method: study.export?.protection ?? 'suppression' }, interrupt.signal);
+      const clustering = await clusterStudy(session, study.clustering, rules, {
+        signal: interrupt.signal,
+        onProgress: (progress) => {
+          if (progress.phase === 'cluster' && progress.resample === 0) output.err(`Clusteren: k = ${progress.k}\n`);
+        },
+      });
       output.out(
         args.json
-          ? `${JSON.stringify({ ...published, comparisons }, null, 2)}\n`
-          : `${formatLinkReport(published)}\nKlanthuishoudens en alle huishoudens\n\n${comparisons.map((table) => formatTableText(table, rules)).join('\n')}`,
+          ? `${JSON.stringify({ ...published, comparisons, clustering: { ...clustering.published, validation: clustering.validation ?? null } }, null, 2)}\n`
+          : [
+              formatLinkReport(published),
+              'Klanthuishoudens en alle huishoudens\n',
+              comparisons.map((table) => formatTableText(table, rules)).join('\n'),
+              clustering.text,
+            ].join('\n'),
       );
       if (args.out !== undefined) {
         const { result, candidates } = await exportHeadless({

@@ -1,7 +1,7 @@
 // Populations of households an aggregate is computed over, defined by filters on the analysis table (never by
 // lists of households), so that two exports' populations can be compared for differencing.
 import { z } from 'zod';
-import { ANALYSIS_TABLE } from '../linking/link-households';
+import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import { featureById, featureIdSchema, type CategoricalFeature } from './features';
 
 /** Households whose category on a feature is one of `codes` (null selects the unknowns). */

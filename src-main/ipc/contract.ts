@@ -1,5 +1,7 @@
 // The one IPC contract: every verb the renderer may call, its channel, and zod schemas for request and response.
 import { z } from 'zod';
+import { clusteringRequestSchema } from '../analysis/clustering-service/cluster-features';
+import { publishedClusteringSchema } from '../analysis/clustering-service/published-clustering';
 import { checkedTableSchema } from '../disclosure/checked-table';
 import { columnRoleSchema, roleMapSchema, tableKindSchema } from '../engine/column-roles';
 
@@ -245,6 +247,18 @@ export const workspaceStatusSchema = z.object({
 });
 export type WorkspaceStatus = z.infer<typeof workspaceStatusSchema>;
 
+export const clusteringStatusSchema = z.object({
+  running: z.boolean(),
+  phase: z.enum(['idle', 'reading', 'cluster', 'resample', 'storing']),
+  k: z.number().int().nullable(),
+  fraction: z.number().min(0).max(1),
+});
+
+/** The features the analyst can cluster on, with their Dutch labels, and the default selection. */
+export const clusteringOptionsSchema = z.object({
+  features: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['numeric', 'categorical']), selected: z.boolean() })),
+});
+
 export const contract = {
   appInfo: { channel: 'groepsbeeld:app-info', request: noPayload, response: appInfoSchema },
   engineSecurity: { channel: 'groepsbeeld:engine-security', request: noPayload, response: engineSecuritySchema },
@@ -266,6 +280,13 @@ export const contract = {
   linkingStatus: { channel: 'groepsbeeld:linking-status', request: noPayload, response: linkingStatusSchema },
   /** Stops a running link; resolves true when one was running. */
   cancelLinking: { channel: 'groepsbeeld:cancel-linking', request: noPayload, response: z.boolean() },
+  /** Clusters the population (client households by default) for every k of the range in a worker; aggregates only. */
+  clusterHouseholds: { channel: 'groepsbeeld:cluster-households', request: clusteringRequestSchema, response: publishedClusteringSchema },
+  clusteringOptions: { channel: 'groepsbeeld:clustering-options', request: noPayload, response: clusteringOptionsSchema },
+  clusteringStatus: { channel: 'groepsbeeld:clustering-status', request: noPayload, response: clusteringStatusSchema },
+  cancelClustering: { channel: 'groepsbeeld:cancel-clustering', request: noPayload, response: z.boolean() },
+  /** The analyst picks another k of the last clustering. */
+  chooseClusterCount: { channel: 'groepsbeeld:choose-cluster-count', request: z.object({ k: z.number().int().min(2).max(20) }), response: publishedClusteringSchema },
   /** Client households against all households for every feature, checked (blocked cells carry no value). */
   compareFeatures: { channel: 'groepsbeeld:compare-features', request: comparisonRequestSchema, response: z.array(checkedTableSchema) },
   /** What can be exported now, each output's check verdict, and the differencing guard's warnings. */

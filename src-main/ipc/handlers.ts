@@ -1,4 +1,6 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
+import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURE_IDS } from '../analysis/clustering-service/cluster-features';
+import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
 import { StudyState } from '../analysis/study-state';
 import { appInfo, APP_VERSION } from '../app-info';
 import { userDataFolder } from '../app-paths';
@@ -40,6 +42,7 @@ export function createHandlers({
 }: HandlerDependencies): Handlers {
   const linking = new LinkingJob(engine);
   const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
+  const clustering = new ClusteringJob(engine, rules);
   const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
@@ -61,6 +64,13 @@ export function createHandlers({
     },
     linkingStatus: () => linking.current(),
     cancelLinking: async () => linking.cancel(),
+    clusterHouseholds: (request) => clustering.run(request),
+    clusteringOptions: async () => ({
+      features: CLUSTER_FEATURES.map(({ id, label, kind }) => ({ id, label, kind, selected: (DEFAULT_CLUSTER_FEATURE_IDS as readonly string[]).includes(id) })),
+    }),
+    clusteringStatus: async () => clustering.current(),
+    cancelClustering: async () => clustering.cancel(),
+    chooseClusterCount: ({ k }) => clustering.choose(k),
     compareFeatures: ({ method }) => study.compare(method),
     exportPreview: ({ method }) => study.preview(method),
     writeExport: (request) => study.export(request),

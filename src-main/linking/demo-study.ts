@@ -15,6 +15,8 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
     municipality: { code: '0784', name: 'Gilze en Rijen' },
     openEndDate: '20501231',
     inputs,
+    // The demo world knows its planted clusters: `run` reports how well the clustering finds them.
+    clustering: { reference: join(demo.folder, 'ground-truth', 'clusters.csv') },
     // The demo's export choices, as an analyst would record them: tables with a blocked cell are exported with
     // that cell masked (the output log says so), and the link report carries a note for the checker.
     export: {

@@ -7,7 +7,9 @@ import type { LinkCount, LinkReport, LinkStep } from './link-report';
 import { select, validOn } from './link-sql';
 import type { InputKind, Study } from './study-file';
 
-export const ANALYSIS_TABLE = 'analysis_households';
+import { ANALYSIS_TABLE } from './analysis-table-name';
+
+export { ANALYSIS_TABLE };
 const UNKNOWN_INCOME = 9_999_999_999;
 
 export interface LinkProgress {

@@ -56,6 +56,22 @@ export const studyExportSchema = z.strictObject({
 });
 export type StudyExport = z.infer<typeof studyExportSchema>;
 
+/**
+ * How `run` clusters the client households. Loosely typed here (the analysis validates feature ids and
+ * ranges when it runs, see analysis/clustering-service/cluster-features.ts) so the study file does not
+ * depend on the analysis code.
+ */
+export const studyClusteringSchema = z.strictObject({
+  features: z.array(z.strictObject({ id: z.string(), weight: z.number().optional() })).optional(),
+  algorithm: z.enum(['kmeans', 'kprototypes', 'pam']).optional(),
+  kRange: z.tuple([z.number().int(), z.number().int()]).optional(),
+  resamples: z.number().int().optional(),
+  seed: z.number().int().optional(),
+  /** A reference labelling (household key, household start, cluster) to report ARI and NMI against; absolute or relative to the study file. */
+  reference: z.string().min(1).optional(),
+});
+export type StudyClustering = z.infer<typeof studyClusteringSchema>;
+
 export const studySchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1).max(200),
@@ -67,6 +83,7 @@ export const studySchema = z.strictObject({
   /** An institution's rule set file (absolute or relative to the study file); the app's own when absent. */
   ruleSet: z.string().min(1).optional(),
   export: studyExportSchema.optional(),
+  clustering: studyClusteringSchema.optional(),
 });
 export type Study = z.infer<typeof studySchema>;
 
@@ -114,5 +131,6 @@ export async function loadStudyFile(path: string): Promise<Study> {
     ...study,
     inputs: study.inputs.map((input) => ({ ...input, path: absolute(input.path) })),
     ...(study.ruleSet ? { ruleSet: absolute(study.ruleSet) } : {}),
+    ...(study.clustering?.reference ? { clustering: { ...study.clustering, reference: absolute(study.clustering.reference) } } : {}),
   };
 }

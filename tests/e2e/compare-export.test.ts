@@ -41,6 +41,24 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('protection-suppression').check();
   });
 
+  it('clusters the client households with progress, advises k = 5 with a reason, and lets the analyst pick k', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-clusters').click();
+    await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
+    await app.screenshot('nl-clusters-keuze');
+    await page.getByTestId('cluster-run').click();
+    const advice = page.getByTestId('cluster-advice');
+    await advice.waitFor({ timeout: 90_000 });
+    expect(await advice.innerText()).toMatch(/Advies: k = 5[\s\S]*silhouet/);
+    const sizes = page.getByTestId('table-clustering-clusters');
+    expect(await sizes.innerText()).toMatch(/Cluster 5/);
+    await app.screenshot('nl-clusters-advies');
+    // The radio follows the main process's answer, so it is clicked and the table awaited.
+    await page.getByTestId('choose-k-4').click();
+    await expect.poll(() => sizes.innerText(), { timeout: 30_000 }).not.toMatch(/Cluster 5/);
+    expect(await sizes.innerText()).toMatch(/Cluster 4/);
+  });
+
   it('exports the chosen tables with their output log, refusing a failing table until masking is chosen', async () => {
     const { page } = app;
     await page.getByTestId('nav-export').click();

@@ -147,6 +147,9 @@ describe('groepsbeeld run and demo run', () => {
     // No person key (a quoted string of 9 or 10 digits) and no key column name in the output.
     expect(stdout).not.toMatch(/RINPERSOON|"\d{9,10}"/);
     expect(report.comparisons.map((table: { id: string }) => table.id)).toContain('vergelijking-education-level');
+    // The clustering summary: the planted five clusters recommended and found again (aggregates only).
+    expect(report.clustering.recommendedK).toBe(5);
+    expect(report.clustering.validation.adjustedRandIndex).toBeGreaterThanOrEqual(0.8);
   });
 
   it('run reads a study file and explains a broken one', async () => {

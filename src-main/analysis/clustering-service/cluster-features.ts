@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FeatureSpec } from '../clustering/mixed-table';
 import { FEATURES, featureById } from '../features';
 import { CLIENT_HOUSEHOLDS, populationPredicate, populationSchema, type Population } from '../population';
-import { ANALYSIS_TABLE } from '../../linking/link-households';
+import { ANALYSIS_TABLE } from '../../linking/analysis-table-name';
 
 /** A feature the clustering can use: `sql` over `analysis_households` yields a category code (text) or an amount, NULL for unknown. */
 export interface ClusterFeature {

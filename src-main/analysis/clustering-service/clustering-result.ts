@@ -1,12 +1,11 @@
 // A finished clustering run as aggregates only, through the disclosure engine: per-k quality, cluster sizes under the count and cluster-minimum rules, the advice.
-import { z } from 'zod';
 import type { ChooseKResult, KEvaluation } from '../clustering/choose-k';
 import { checkCell } from '../../disclosure/cell-check';
-import { checkedTableSchema, publishedCountValueSchema, type CheckedTable, type PublishedCell } from '../../disclosure/checked-table';
+import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table';
 import { protectFrequencyTable } from '../../disclosure/frequency-protection';
 import { publishCount } from '../../disclosure/published-count';
 import { ruleSetDigest, type RuleSet } from '../../disclosure/rule-set';
-import { clusteringAlgorithmSchema, clusterFeatureLabel, type ClusteringRequest } from './cluster-features';
+import { clusterFeatureLabel, type ClusteringRequest } from './cluster-features';
 
 /** What publishing needs of a run: no household keys. */
 export interface FinishedRun {
@@ -18,23 +17,9 @@ export interface FinishedRun {
 }
 
 /** What may leave the main process (IPC, export, terminal): model statistics and checked counts only. */
-export const publishedClusteringSchema = z.strictObject({
-  runId: z.string(),
-  algorithm: clusteringAlgorithmSchema,
-  features: z.array(z.strictObject({ id: z.string(), label: z.string(), weight: z.number() })),
-  population: z.strictObject({ id: z.string(), label: z.string(), units: publishedCountValueSchema }),
-  kRange: z.tuple([z.number().int(), z.number().int()]),
-  resamples: z.number().int(),
-  seed: z.number().int(),
-  recommendedK: z.number().int(),
-  /** One Dutch sentence: why this k. */
-  reason: z.string(),
-  /** The k the clusters table and the stored assignments are for (the recommended k unless the analyst chose another). */
-  chosenK: z.number().int(),
-  quality: checkedTableSchema,
-  clusters: checkedTableSchema,
-});
-export type PublishedClustering = z.infer<typeof publishedClusteringSchema>;
+import { publishedClusteringSchema, type PublishedClustering } from './published-clustering';
+
+export { publishedClusteringSchema, type PublishedClustering };
 
 const ALGORITHM_LABELS: Record<ChooseKResult['algorithm'], string> = {
   kmeans: 'k-means (one-hot, gestandaardiseerd)',

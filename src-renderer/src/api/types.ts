@@ -24,3 +24,7 @@ export type CheckedTable = ValueOf<'compareFeatures'>[number];
 export type ExportPreview = ValueOf<'exportPreview'>;
 export type ExportResult = ValueOf<'writeExport'>;
 export type ProtectionMethod = Parameters<Window['api']['compareFeatures']>[0]['method'];
+export type PublishedClustering = ValueOf<'clusterHouseholds'>;
+export type ClusteringStatus = ValueOf<'clusteringStatus'>;
+export type ClusteringOptions = ValueOf<'clusteringOptions'>;
+export type ClusteringRequest = Parameters<Window['api']['clusterHouseholds']>[0];

@@ -249,6 +249,23 @@ export const nl = {
   'export.addComment': 'Toelichting toevoegen',
   'export.addCommentOrException': 'Toelichting of verzoek om uitzondering toevoegen',
   'cell.significantTitle': 'Wijkt significant af (5 %): het residu ligt buiten ±1,96.',
+  'clusters.intro': 'Deel de klanthuishoudens in clusters op categorieën en bedragen tegelijk. Groepsbeeld probeert elke k in het bereik, meet hoe compact en hoe stabiel de clusters zijn (50 bootstrap-steekproeven per k) en geeft een advies; u kiest.',
+  'clusters.needsLink': 'Koppel eerst de bestanden op de pagina Populatie; daarna kunt u hier clusteren.',
+  'clusters.features': 'Kenmerken en gewichten',
+  'clusters.weightFor': 'Gewicht van {feature}',
+  'clusters.algorithm': 'Methode',
+  'clusters.algorithm.kmeans': 'k-means (categorieën als 0/1, gestandaardiseerd)',
+  'clusters.algorithm.kprototypes': 'k-prototypes (Huang)',
+  'clusters.algorithm.pam': 'k-medoids (PAM) op Gower-afstand',
+  'clusters.kFrom': 'k van',
+  'clusters.kTo': 'k tot en met',
+  'clusters.run': 'Clusteren',
+  'clusters.running': 'Bezig met clusteren…',
+  'clusters.cancel': 'Stoppen',
+  'clusters.preparing': 'Huishoudens lezen…',
+  'clusters.progressK': 'k = {k} proberen…',
+  'clusters.advice': 'Advies: k = {k}',
+  'clusters.chooseK': 'Uw keuze',
 };
 
 export type MessageKey = keyof typeof nl;

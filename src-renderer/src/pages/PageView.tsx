@@ -1,4 +1,5 @@
 // Picks the component for the current page.
+import { ClustersPage } from '../clusters/ClustersPage';
 import { ComparisonPage } from '../comparison/ComparisonPage';
 import { DataPage } from '../data/DataPage';
 import { ExportPage } from '../export/ExportPage';
@@ -10,6 +11,7 @@ export function PageView({ pageId }: { pageId: PageId }) {
   if (pageId === 'data') return <DataPage />;
   if (pageId === 'populatie') return <PopulationPage />;
   if (pageId === 'vergelijking') return <ComparisonPage />;
+  if (pageId === 'clusters') return <ClustersPage />;
   if (pageId === 'export') return <ExportPage />;
   return <PlannedPage pageId={pageId} />;
 }

@@ -19,7 +19,10 @@ export function formatCellValue(value: number, format: ValueFormat, language: La
       // Amounts of income are rounded to hundreds on screen, as the seed reports them (EUR 14.000).
       return `EUR ${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value / 100) * 100)}`;
     case 'number':
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+      // Small model figures (silhouette 0,225, Jaccard 0,976) need their decimals; larger ones read better with one.
+      return Math.abs(value) < 10
+        ? new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 }).format(value)
+        : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
     case 'residual':
       return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
     case 'pValue':

@@ -56,6 +56,21 @@ describe('comparing and exporting in the app', async () => {
     expect(income?.rows.every((row) => row.cells.every((cell) => cell.status === 'safe'))).toBe(true);
   });
 
+  it('clusters the client households in a worker, with progress to poll, and lets the analyst pick another k', async () => {
+    const statuses: { running: boolean; fraction: number }[] = [];
+    const polling = setInterval(() => void call<{ running: boolean; fraction: number }>('clusteringStatus').then((status) => statuses.push(status)), 20);
+    const clustering = await call<{ recommendedK: number; chosenK: number; clusters: CheckedTable; population: { units: unknown } }>('clusterHouseholds', {});
+    clearInterval(polling);
+    expect(clustering.recommendedK).toBe(5);
+    expect(clustering.population.units).toBe(191);
+    expect(clustering.clusters.rows.filter((row) => !row.total)).toHaveLength(5);
+    expect(statuses.some((status) => status.running && status.fraction > 0)).toBe(true);
+    const four = await call<{ chosenK: number; clusters: CheckedTable }>('chooseClusterCount', { k: 4 });
+    expect(four.chosenK).toBe(4);
+    expect(four.clusters.rows.filter((row) => !row.total)).toHaveLength(4);
+    expect(await call<boolean>('cancelClustering')).toBe(false);
+  });
+
   it('previews every output with its verdict', async () => {
     const preview = await call<ExportPreview>('exportPreview', { method: 'suppression' });
     expect(preview.candidates.map((candidate) => candidate.id)).toContain('koppelrapport');

@@ -129,6 +129,18 @@ describe('crafted requests on every channel', async () => {
     deleteWorkspace: [{ confirm: false }, { confirm: true, path: '/etc/passwd' }, undefined],
     workspaceStatus: [undefined],
     cancelWorkspace: [undefined],
+    clusterHouseholds: [
+      {},
+      // The four client households of type "other": far too few for clusters that may be shown.
+      { population: { id: 'overig', label: 'Overige klanthuishoudens', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['7'] }] }, kRange: [2, 3] },
+      // Single-parent client households (29): clusters of fewer than 10 must not show their size.
+      { population: { id: 'eenouder', label: 'Eenouderklanten', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['6'] }] }, kRange: [2, 8] },
+      { features: [{ id: 'household_key', weight: 1 }] },
+    ],
+    clusteringStatus: [undefined],
+    clusteringOptions: [undefined, { sql: 'SELECT 1' }],
+    cancelClustering: [undefined],
+    chooseClusterCount: [{ k: 8 }, { k: 2 }, { k: 99 }],
   });
 
   /** Undoes the re-labelling attacks: the persons file is the persons table again, with its proposed roles. */
@@ -143,7 +155,7 @@ describe('crafted requests on every channel', async () => {
 
   it('returns no key and no value from fewer units than the threshold, whatever is asked', async () => {
     const findings: string[] = [];
-    const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'exportPreview', 'writeExport'];
+    const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'clusterHouseholds', 'chooseClusterCount', 'exportPreview', 'writeExport'];
     const requests = crafted();
     for (const verb of [...order, ...verbs.filter((verb) => !order.includes(verb))]) {
       for (const payload of requests[verb]) {

@@ -52,6 +52,15 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     deleteWorkspace: async () => ({ status: 'cancelled' }),
     workspaceStatus: async () => ({ running: 'none', fraction: null }),
     cancelWorkspace: async () => false,
+    clusterHouseholds: async () => {
+      throw new Error('not used in gate tests');
+    },
+    clusteringStatus: async () => ({ running: false, phase: 'idle', k: null, fraction: 0 }),
+    cancelClustering: async () => false,
+    clusteringOptions: async () => ({ features: [] }),
+    chooseClusterCount: async () => {
+      throw new Error('not used in gate tests');
+    },
     ...overrides,
   };
 }
