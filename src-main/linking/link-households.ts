@@ -83,7 +83,7 @@ class Linker {
 
 export const LINK_STEPS = [
   { id: 'municipality', label: 'Adressen in de gemeente' },
-  { id: 'clients', label: 'Cliëntenbestand' },
+  { id: 'clients', label: 'Klantenbestand' },
   { id: 'residents', label: 'Inwoners op de peildatum' },
   { id: 'persons', label: 'Persoonsregister' },
   { id: 'households', label: 'Huishoudens op de peildatum' },
@@ -130,19 +130,19 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     // 2. Client periods valid on the reference date.
     if (clients) {
       await linker.run(
-        'Cliëntperioden op de peildatum',
+        'Klantperioden op de peildatum',
         `CREATE OR REPLACE TEMP TABLE link_client_rows AS
          SELECT *, begin <= $reference AND "end" >= $reference AS valid FROM (SELECT personSource, personKey, clientBegin AS begin, clientEnd AS "end"
            FROM ${select(clients, { personSource: 'key', personKey: 'key', clientBegin: 'date', clientEnd: 'date' })})`,
         ['clients'],
       );
-      linker.count('clients', 'rows', 'Regels in het cliëntenbestand', 'SELECT count(*) FROM link_client_rows');
-      linker.count('clients', 'notValid', 'Cliëntperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
+      linker.count('clients', 'rows', 'Regels in het klantenbestand', 'SELECT count(*) FROM link_client_rows');
+      linker.count('clients', 'notValid', 'Klantperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
       linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
       await session.query(`CREATE OR REPLACE TEMP TABLE link_clients AS
         SELECT personSource, personKey, max(strptime("end", '%Y%m%d')::DATE - strptime(begin, '%Y%m%d')::DATE + 1) AS clientDays
         FROM link_client_rows WHERE valid AND "end" >= begin GROUP BY ALL`);
-      linker.count('clients', 'validPersons', 'Cliënten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
+      linker.count('clients', 'validPersons', 'Klanten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
     } else {
       await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');
     }
@@ -173,7 +173,7 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
     linker.count('persons', 'notFound', 'Inwoners niet in het persoonsregister', 'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)');
     if (clients) {
-      linker.count('clients', 'notInRegister', 'Cliëntsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
+      linker.count('clients', 'notInRegister', 'Klantsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
     }
 
     // 5. Household spells valid on the reference date.
@@ -204,10 +204,10 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     );
     await session.query('CREATE OR REPLACE TEMP TABLE link_members AS SELECT * FROM link_spells SEMI JOIN link_residents USING (personSource, personKey)');
     if (clients) {
-      linker.count('clients', 'livingInMunicipality', 'Cliënten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
-      linker.count('clients', 'livingElsewhere', 'Cliënten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+      linker.count('clients', 'livingInMunicipality', 'Klanten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
+      linker.count('clients', 'livingElsewhere', 'Klanten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
         SEMI JOIN link_spells USING (personSource, personKey)`);
-      linker.count('clients', 'notRegistered', 'Cliënten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+      linker.count('clients', 'notRegistered', 'Klanten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
         ANTI JOIN link_spells USING (personSource, personKey)`);
     }
     linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
@@ -333,7 +333,7 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
     linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
     linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
-    linker.count('table', 'clientHouseholds', 'Cliënthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
+    linker.count('table', 'clientHouseholds', 'Klanthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
     linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
     return await linker.report([...LINK_STEPS]);
   } finally {

@@ -140,7 +140,7 @@ describe('groepsbeeld run and demo run', () => {
     expect(table.counts).toEqual(
       expect.arrayContaining([
         { id: 'households', label: 'Huishoudens in de analysetabel', count: 11_346 },
-        { id: 'clientHouseholds', label: 'Cliënthuishoudens', count: 191 },
+        { id: 'clientHouseholds', label: 'Klanthuishoudens', count: 191 },
       ]),
     );
     expect(stdout).not.toMatch(/"count": [1-9]\b/);

@@ -18,11 +18,11 @@ export const nl = {
   'page.vergelijking.title': 'Vergelijking',
   'page.vergelijking.emptyHeading': 'Nog geen vergelijking',
   'page.vergelijking.emptyText':
-    'Hier zet u cliënthuishoudens naast alle huishoudens in de gemeente, op dezelfde kenmerken: kindfactoren (jeugdzorg), ouderfactoren (opleidingsniveau) en huishoudfactoren (type huishouden). De verdelingen verschijnen als tabel en als staafdiagram.',
+    'Hier zet u klanthuishoudens naast alle huishoudens in de gemeente, op dezelfde kenmerken: kindfactoren (jeugdzorg), ouderfactoren (opleidingsniveau) en huishoudfactoren (type huishouden). De verdelingen verschijnen als tabel en als staafdiagram.',
   'page.clusters.title': 'Clusters',
   'page.clusters.emptyHeading': 'Nog geen clusters',
   'page.clusters.emptyText':
-    'Hier deelt u de cliënthuishoudens in clusters in, op categorieën en bedragen tegelijk. Per cluster ziet u het aantal huishoudens en wat er relatief vaker in voorkomt, in één vergelijkingstabel.',
+    'Hier deelt u de klanthuishoudens in clusters in, op categorieën en bedragen tegelijk. Per cluster ziet u het aantal huishoudens en wat er relatief vaker in voorkomt, in één vergelijkingstabel.',
   'page.profielen.title': 'Profielen',
   'page.profielen.emptyHeading': "Nog geen persona's",
   'page.profielen.emptyText':
@@ -33,7 +33,7 @@ export const nl = {
     'Alleen geaggregeerde uitkomsten verlaten deze computer, en alleen als ze de outputcontrole doorstaan. Hier ziet u per tabel de uitkomst van de controle en het output log van alles wat is geëxporteerd.',
 
   'data.intro':
-    'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het cliëntbestand van de partnerorganisatie, als CSV, Parquet, Excel (.xlsx) of SPSS (.sav). Groepsbeeld herkent de CBS-tabellen en stelt per kolom een rol voor, die u kunt aanpassen. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
+    'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het klantenbestand van de partnerorganisatie, als CSV, Parquet, Excel (.xlsx) of SPSS (.sav). Groepsbeeld herkent de CBS-tabellen en stelt per kolom een rol voor, die u kunt aanpassen. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
   'data.open': 'Bestanden openen…',
   'data.opening': 'Bezig met openen…',
   'data.openDemo': 'Demo openen',
@@ -115,7 +115,7 @@ export const nl = {
   'table.youthHelp': 'Jeugdhulp (JGDHULP)',
   'table.youthProtection': 'Jeugdbescherming (JGDBESCHERM)',
   'table.wmo': 'Wmo-ondersteuning',
-  'table.clients': 'Cliëntenlijst van de partner',
+  'table.clients': 'Klantenlijst van de partner',
   'table.unknown': 'Niet herkend: wijs de rollen zelf toe',
   'role.personSource': 'Persoon: bron (RINPERSOONS)',
   'role.personKey': 'Persoonssleutel',
@@ -152,8 +152,8 @@ export const nl = {
   'role.youthHelp': 'Jeugdhulp',
   'role.youthProtection': 'Jeugdbescherming',
   'role.wmo': 'Wmo-ondersteuning',
-  'role.clientBegin': 'Begin cliëntperiode',
-  'role.clientEnd': 'Einde cliëntperiode',
+  'role.clientBegin': 'Begin klantperiode',
+  'role.clientEnd': 'Einde klantperiode',
 
   'summary.heading': 'Kolom {column}',
   'summary.loading': 'Samenvatting van kolom {column} berekenen…',
@@ -189,7 +189,7 @@ export const nl = {
   'link.step': 'Stap {step} van {steps}: {label}',
   'link.reportLabel': 'Koppelrapport',
   'link.households': 'Huishoudens',
-  'link.clientHouseholds': 'Cliënthuishoudens',
+  'link.clientHouseholds': 'Klanthuishoudens',
   'link.persons': 'Personen',
   'link.belowTitle': 'Minder dan {threshold}: het precieze aantal wordt niet getoond (outputcontrole).',
   'error.unknown-channel': 'Deze functie bestaat niet in deze versie van Groepsbeeld.',
