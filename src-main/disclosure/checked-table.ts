@@ -7,15 +7,23 @@ export const blockingRuleSchema = z.enum(['threshold', 'statistic-threshold', 'd
 export type BlockingRule = z.infer<typeof blockingRuleSchema>;
 
 /**
+ * Optional reading of a shown cell in words, for cells whose number alone says too little: a profile cell
+ * "Bijstand 81 %" carries value 81 (the share) and this text. Only cells with a value may carry it, so a
+ * blocked cell still cannot smuggle anything out.
+ */
+const cellTextSchema = z.string().min(1).max(200).optional();
+
+/**
  * A cell as the renderer and the export see it. Only safe, review and rounded cells carry a value;
  * `strictObject` makes the IPC gate refuse a blocked or secondary cell that somehow carries one.
  */
+
 export const publishedCellSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('safe'), value: z.number() }),
+  z.strictObject({ status: z.literal('safe'), value: z.number(), text: cellTextSchema }),
   /** Shown, but an output checker must look at it: a zero, or a category holding (nearly) a whole group. */
-  z.strictObject({ status: z.literal('review'), reason: z.enum(['zero', 'group-disclosure']), value: z.number() }),
+  z.strictObject({ status: z.literal('review'), reason: z.enum(['zero', 'group-disclosure']), value: z.number(), text: cellTextSchema }),
   /** Controlled rounding to a base: the table still adds up. */
-  z.strictObject({ status: z.literal('rounded'), base: z.number().int().positive(), value: z.number() }),
+  z.strictObject({ status: z.literal('rounded'), base: z.number().int().positive(), value: z.number(), text: cellTextSchema }),
   /** Failed a primary rule. */
   z.strictObject({ status: z.literal('blocked'), rule: blockingRuleSchema }),
   /** Safe in itself, suppressed so that a blocked cell cannot be recomputed from it. */
@@ -44,7 +52,10 @@ export const checkedTableSchema = z.strictObject({
   rowHeader: z.string(),
   /** `group` labels a run of adjacent columns with one heading (e.g. "Klanthuishoudens" over "Aantal" and "%"). */
   columns: z.array(z.strictObject({ id: z.string(), label: z.string(), format: valueFormatSchema, group: z.string().optional() })).min(1),
-  rows: z.array(z.strictObject({ id: z.string(), label: z.string(), total: z.boolean(), cells: z.array(publishedCellSchema) })),
+  /** `format`, when present, overrides the columns' formats for this row (a profile table mixes shares and amounts per row). */
+  rows: z.array(
+    z.strictObject({ id: z.string(), label: z.string(), total: z.boolean(), format: valueFormatSchema.optional(), cells: z.array(publishedCellSchema) }),
+  ),
   /** How blocked cells are protected against recomputation from the rest of the table. */
   protection: z.enum(['suppression', 'rounding', 'none']),
   ruleSet: z.strictObject({ name: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) }),
@@ -52,6 +63,11 @@ export const checkedTableSchema = z.strictObject({
   notes: z.array(z.string()),
 });
 export type CheckedTable = z.infer<typeof checkedTableSchema>;
+
+/** How one cell reads: its row's format when the row sets one, otherwise its column's. */
+export function cellFormat(table: CheckedTable, rowIndex: number, columnIndex: number): ValueFormat | undefined {
+  return table.rows[rowIndex]?.format ?? table.columns[columnIndex]?.format;
+}
 
 /** True when a cell may be shown as a number. */
 export function hasValue(cell: PublishedCell): cell is Extract<PublishedCell, { value: number }> {

@@ -112,6 +112,7 @@ export function cellDisplayText(cell: PublishedCell, format: ValueFormat, rules:
   if (withoutValue !== null) return withoutValue;
   if (!('value' in cell)) return '';
   const mark = STATUS_MARK[cell.status];
+  if ('text' in cell && cell.text !== undefined) return mark === '' ? cell.text : `${cell.text} ${mark}`;
   return mark === '' ? formatDutch(cell.value, format) : `${formatDutch(cell.value, format)} ${mark}`;
 }
 

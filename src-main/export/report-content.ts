@@ -96,7 +96,7 @@ export function displayTable(table: CheckedTable, rules: RuleSet, maskBlocked: b
     rows: table.rows.map((row) => ({
       label: row.label,
       total: row.total,
-      cells: row.cells.map((cell, index) => ({ text: cellDisplayText(cell, table.columns[index]?.format ?? 'number', rules), status: cell.status })),
+      cells: row.cells.map((cell, index) => ({ text: cellDisplayText(cell, row.format ?? table.columns[index]?.format ?? 'number', rules), status: cell.status })),
     })),
     notes: [...notes, ...table.notes],
     legend: statusLegend(rules).map(({ mark, text }) => ({ mark: mark === '' ? '(geen teken)' : mark, text })),

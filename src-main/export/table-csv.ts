@@ -29,6 +29,8 @@ export function csvLabel(text: string): string {
 function cellField(cell: PublishedCell, format: ValueFormat, rules: RuleSet): string {
   const words = cellWithoutValueText(cell, rules);
   if (words !== null) return csvField(words);
+  // A cell read in words ("Bijstand 81 %") is written as those words: the number alone would lose the category.
+  if ('text' in cell && cell.text !== undefined) return csvLabel(cell.text);
   return 'value' in cell ? csvField(formatDutchPlain(cell.value, format)) : '';
 }
 
@@ -40,8 +42,8 @@ export function tableCsvText(table: CheckedTable, rules: RuleSet): string {
       throw new Error(`Table "${table.id}", row "${row.id}": ${row.cells.length} cells for ${table.columns.length} columns.`);
     }
     const fields = row.cells.map((cell, index) => {
-      const column = table.columns[index];
-      return column ? cellField(cell, column.format, rules) : '';
+      const format = row.format ?? table.columns[index]?.format;
+      return format ? cellField(cell, format, rules) : '';
     });
     lines.push([csvLabel(row.label), ...fields].join(CSV_SEPARATOR));
   }

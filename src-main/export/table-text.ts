@@ -13,7 +13,7 @@ function terminalCell(cell: PublishedCell, format: CheckedTable['columns'][numbe
 
 export function formatTableText(table: CheckedTable, rules: RuleSet): string {
   const header = [table.rowHeader, ...table.columns.map(columnTitle)];
-  const body = table.rows.map((row) => [row.label, ...row.cells.map((cell, index) => terminalCell(cell, table.columns[index]?.format ?? 'number', rules))]);
+  const body = table.rows.map((row) => [row.label, ...row.cells.map((cell, index) => terminalCell(cell, row.format ?? table.columns[index]?.format ?? 'number', rules))]);
   const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => (row[column] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((text, column) => (column === 0 ? text.padEnd(widths[0] ?? 0) : text.padStart(widths[column] ?? 0))).join('  ');
   return [

@@ -42,6 +42,7 @@ function valueCell(cell: PublishedCell, format: ValueFormat, rules: RuleSet): Ce
     return { type: String, value: words, align: 'right', textColor: cell.status === 'empty' ? '#555555' : BLOCKED_COLOR, fontStyle: 'italic' };
   }
   if (!('value' in cell)) return null;
+  if ('text' in cell && cell.text !== undefined) return { type: String, value: cell.text, align: 'right' };
   return { type: Number, value: cell.value, format: XLSX_NUMBER_FORMAT[format] };
 }
 
@@ -69,7 +70,7 @@ export function tableSheetRows(table: CheckedTable, rules: RuleSet): Row[] {
   for (const row of table.rows) {
     rows.push([
       text(row.label, row.total ? { fontWeight: 'bold' } : {}),
-      ...row.cells.map((cell, index) => valueCell(cell, table.columns[index]?.format ?? 'number', rules)),
+      ...row.cells.map((cell, index) => valueCell(cell, row.format ?? table.columns[index]?.format ?? 'number', rules)),
       text(markText(row.cells)),
     ]);
   }

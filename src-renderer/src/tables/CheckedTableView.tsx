@@ -18,6 +18,16 @@ const RULE_KEYS: Record<Extract<Cell, { status: 'blocked' }>['rule'], MessageKey
 function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) {
   const t = useT();
   const { language } = useLanguage();
+  // A cell read in words ("Bijstand 81 %") shows those words, with its status mark where it has one.
+  if ('text' in cell && cell.text !== undefined) {
+    const mark = cell.status === 'rounded' ? 'r' : cell.status === 'review' ? 'c' : null;
+    return (
+      <span className={cell.status === 'review' ? 'cell-review' : cell.status === 'rounded' ? 'cell-rounded' : undefined}>
+        {cell.text}
+        {mark && <sup aria-hidden="true">{mark}</sup>}
+      </span>
+    );
+  }
   switch (cell.status) {
     case 'safe':
       // An adjusted residual beyond ±1.96 marks a category that differs significantly (5 %).
@@ -120,7 +130,7 @@ export function CheckedTableView({ table }: { table: CheckedTable }) {
                 <th scope="row">{row.label}</th>
                 {row.cells.map((cell, index) => (
                   <td key={table.columns[index]?.id ?? index} className="numeric" data-status={cell.status}>
-                    <CellView cell={cell} format={table.columns[index]?.format ?? 'number'} />
+                    <CellView cell={cell} format={row.format ?? table.columns[index]?.format ?? 'number'} />
                   </td>
                 ))}
               </tr>

@@ -1,0 +1,88 @@
+// The automatic Dutch title of a persona, from the cluster's dominant household and its most distinctive traits.
+import type { ClusterProfile } from './cluster-table';
+import type { StandOutTrait } from './what-stands-out';
+
+/** A head noun with its grammatical gender: "de" nouns take "Jonge", "het" nouns "Jong". */
+interface Noun {
+  text: string;
+  article: 'de' | 'het';
+}
+
+const HUISHOUDEN: Noun = { text: 'huishouden', article: 'het' };
+
+/** Household composition (and detailed household type) to the title's noun. */
+const COMPOSITION_NOUNS: Record<string, Noun> = {
+  alleen: { text: 'alleenstaande', article: 'de' },
+  eenouder: { text: 'eenouderhuishouden', article: 'het' },
+  overig: HUISHOUDEN,
+};
+const TYPE_NOUNS: Record<string, Noun> = {
+  '1': COMPOSITION_NOUNS.alleen!,
+  '2': { text: 'stel', article: 'het' },
+  '3': { text: 'stel', article: 'het' },
+  '4': { text: 'gezin', article: 'het' },
+  '5': { text: 'gezin', article: 'het' },
+  '6': COMPOSITION_NOUNS.eenouder!,
+};
+
+/** Fragments after the noun, per feature and category, in the order they are tried: benefit, care, tenure. */
+export const TITLE_FRAGMENTS: readonly { featureId: string; fragments: Record<string, string> }[] = [
+  {
+    featureId: 'benefit_type',
+    fragments: { '0': 'zonder uitkering', '1': 'met een WW-uitkering', '2': 'met een arbeidsongeschiktheidsuitkering', '3': 'in de bijstand', '4': 'met een andere uitkering' },
+  },
+  { featureId: 'care', fragments: { jeugd: 'met jeugdzorg', wmo: 'met Wmo-ondersteuning', beide: 'met jeugdzorg en Wmo' } },
+  { featureId: 'tenure', fragments: { '1': 'met een koopwoning', '2': 'in een huurwoning', '3': 'met huurtoeslag' } },
+];
+
+/** At most this many fragments follow the noun, so a title stays a title. */
+export const MAX_FRAGMENTS = 2;
+
+function dominantCode(profile: ClusterProfile, rowId: string, columnIndex: number): string | null {
+  const cell = profile.rows.find((row) => row.id === rowId)?.cells[columnIndex];
+  return cell?.modal?.dominant && 'value' in cell.cell ? cell.modal.code : null;
+}
+
+/** The cluster's noun: its dominant composition; a couple is a "gezin" when children dominate, a "stel" otherwise. */
+function householdNoun(profile: ClusterProfile, columnIndex: number, over: readonly StandOutTrait[]): Noun {
+  const composition = dominantCode(profile, 'household-composition', columnIndex) ?? over.find((trait) => trait.featureId === 'household_composition')?.code ?? null;
+  if (composition === 'paar') {
+    const children = dominantCode(profile, 'has-children', columnIndex);
+    return children === 'ja' ? TYPE_NOUNS['4']! : { text: 'stel', article: 'het' };
+  }
+  if (composition !== null && COMPOSITION_NOUNS[composition]) return COMPOSITION_NOUNS[composition];
+  const type = over.find((trait) => trait.featureId === 'household_type')?.code;
+  return (type && TYPE_NOUNS[type]) || HUISHOUDEN;
+}
+
+/**
+ * Title rules, in order:
+ * 1. Noun: the cluster's dominant household composition (modal share >= 50 %): alleenstaande, eenouderhuishouden,
+ *    gezin (a couple with children dominant) or stel; else its most over-represented composition or household
+ *    type; else "huishouden".
+ * 2. "Jong"/"Jonge" before the noun when the mean age of the reference person is significantly below that of all clients.
+ * 3. Then up to two fragments, tried in the order benefit type, care, tenure (TITLE_FRAGMENTS): each from that
+ *    feature's dominant category (modal share >= 50 %) unless it is significantly under-represented, otherwise from
+ *    its most over-represented category (significant, v-test > 0); a category without a fragment ("geen zorg")
+ *    gives none, and the next feature is tried.
+ * Only published traits are used, so the title says nothing the profile does not.
+ */
+export function automaticTitle(profile: ClusterProfile, columnIndex: number, traits: readonly StandOutTrait[]): string {
+  const over = traits.filter((trait) => trait.vTest > 0);
+  const noun = householdNoun(profile, columnIndex, over);
+  const young = traits.some((trait) => trait.featureId === 'reference_age_years' && trait.vTest < 0);
+  const head = young ? `${noun.article === 'de' ? 'jonge' : 'jong'} ${noun.text}` : noun.text;
+  const under = new Set(traits.filter((trait) => trait.vTest < 0).map((trait) => `${trait.featureId}:${trait.code ?? ''}`));
+  const fragments: string[] = [];
+  for (const { featureId, fragments: byCode } of TITLE_FRAGMENTS) {
+    if (fragments.length >= MAX_FRAGMENTS) break;
+    const dominant = dominantCode(profile, featureId.replaceAll('_', '-'), columnIndex);
+    const code =
+      dominant !== null && byCode[dominant] !== undefined && !under.has(`${featureId}:${dominant}`)
+        ? dominant
+        : over.find((candidate) => candidate.featureId === featureId && candidate.code !== null && byCode[candidate.code] !== undefined)?.code;
+    if (code) fragments.push(byCode[code]!);
+  }
+  const title = [head, fragments.join(', ')].filter((part) => part.length > 0).join(' ');
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
