@@ -1,21 +1,57 @@
-// End to end on the demo world: link, compare clients with all households in checked tables, export a package.
+// End to end on the demo world: link, compare clients with all households in checked tables and charts, cluster, export a package.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../main/support/temp-folder';
+import type { Locator } from 'playwright-core';
 import { launchApp, type AppUnderTest } from './support/bridge';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
 
 const chromiumFound = Boolean(findChromium());
 if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
 
+/** Percent cells (2nd and 4th value column: clients, all households) that publish no value, so get no bar. */
+function hiddenShareCells(table: Locator): Locator {
+  const hidden = ['td:nth-of-type(2)', 'td:nth-of-type(4)'].flatMap((cell) => ['blocked', 'secondary'].map((status) => `tbody tr:not(.total-row) ${cell}[data-status="${status}"]`));
+  return table.locator(hidden.join(', '));
+}
+
+/** Bars with a published value: each carries its value label; a gap (null, not 0) has a flat path and no label. */
+function publishedBars(chart: Locator): Promise<number> {
+  return chart.locator('.trace.bars .point').filter({ has: chart.page().locator('text.bartext') }).count();
+}
+
+/** True when a bar slot draws nothing: its path (plotly keeps one) has no height. */
+async function isFlat(slot: Locator): Promise<boolean> {
+  const d = (await slot.locator('path').getAttribute('d')) ?? '';
+  return /^M[\d.-]+,([\d.-]+)V\1H/.test(d);
+}
+
+/** Every CSP violation the page reports, recorded from the first document on (plotly must cause none). */
+async function recordCspViolations(app: AppUnderTest): Promise<() => Promise<string[]>> {
+  const { page } = app;
+  const fromConsole: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) fromConsole.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  await page.reload();
+  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
+}
+
 describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
   let app: AppUnderTest;
   let exportsFolder: string;
+  let cspViolations: () => Promise<string[]>;
 
   beforeAll(async () => {
     exportsFolder = await tempFolder('groepsbeeld-e2e-exports-');
     app = await launchApp({ pickFolder: async () => exportsFolder });
+    cspViolations = await recordCspViolations(app);
     const { page } = app;
     await page.getByTestId('open-demo').click();
     await page.getByTestId('file-list').waitFor({ timeout: 60_000 });
@@ -41,6 +77,44 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('protection-suppression').check();
   });
 
+  it('charts the percent columns as grouped bars, with a labelled gap and no bar for the blocked client cell', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByTestId('row-vergelijking-household-type-7').innerText(), { timeout: 30_000 }).toMatch(/geblokkeerd/);
+    const educationChart = page.getByTestId('chart-vergelijking-education-level');
+    await educationChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
+    const educationRows = await page.getByTestId('table-vergelijking-education-level').locator('tbody tr:not(.total-row)').count();
+    const educationGaps = await hiddenShareCells(page.getByTestId('table-vergelijking-education-level')).count();
+    // Two groups (clients, all households) per category; only cells with a published value become bars.
+    expect(await publishedBars(educationChart)).toBe(educationRows * 2 - educationGaps);
+    expect(await educationChart.locator('[role="img"]').getAttribute('aria-label')).toMatch(/Klanthuishoudens.*Alle huishoudens|Staafdiagram/);
+    expect(await educationChart.locator('.bartext').first().textContent()).toMatch(/^\d+,\d %$/);
+
+    const householdTable = page.getByTestId('table-vergelijking-household-type');
+    const householdChart = page.getByTestId('chart-vergelijking-household-type');
+    await householdChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
+    const categories = await householdTable.locator('tbody tr:not(.total-row)').count();
+    const gaps = await hiddenShareCells(householdTable).count();
+    expect(gaps).toBeGreaterThan(0);
+    expect(await publishedBars(householdChart)).toBe(categories * 2 - gaps);
+    // The clients' trace (first) has an empty slot where "Overig huishouden" is blocked: no bar, no value text.
+    const rowIds = await householdTable.locator('tbody tr:not(.total-row)').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
+    const other = rowIds.indexOf('row-vergelijking-household-type-7');
+    expect(await page.getByTestId('row-vergelijking-household-type-7').locator('td').first().getAttribute('data-status')).toBe('blocked');
+    const blockedSlot = householdChart.locator('.trace.bars').first().locator('.point').nth(other);
+    expect(await isFlat(blockedSlot)).toBe(true);
+    expect(await blockedSlot.locator('text').count()).toBe(0);
+    // Each gap carries the table's own mark for that cell (the share of a blocked count is suppressed with it).
+    const otherShareMark = await page.getByTestId('row-vergelijking-household-type-7').locator('td:nth-of-type(2)').innerText();
+    expect(otherShareMark).toMatch(/^(geblokkeerd|onderdrukt)$/);
+    const annotations = await householdChart.locator('.annotation-text').allTextContents();
+    expect(annotations).toHaveLength(gaps);
+    expect(annotations).toContain(otherShareMark);
+    await householdChart.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-vergelijking-grafiek');
+    expect(await cspViolations()).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
   it('clusters the client households with progress, advises k = 5 with a reason, and lets the analyst pick k', async () => {
     const { page } = app;
     await page.getByTestId('nav-clusters').click();
@@ -53,6 +127,18 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     const sizes = page.getByTestId('table-clustering-clusters');
     expect(await sizes.innerText()).toMatch(/Cluster 5/);
     await app.screenshot('nl-clusters-advies');
+    const charts = page.getByTestId('quality-charts');
+    await charts.getByTestId('chart-quality-elbow').locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
+    await charts.getByTestId('chart-quality-jaccard').locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
+    const ks = await page.getByTestId('table-clustering-kwaliteit').locator('tbody tr').count();
+    // Two lines of one marker per k in each plot; the advised k is marked in both.
+    expect(await charts.getByTestId('chart-quality-elbow').locator('.scatterlayer .trace .points path').count()).toBe(2 * ks);
+    expect(await charts.getByTestId('chart-quality-jaccard').locator('.scatterlayer .trace .points path').count()).toBe(2 * ks);
+    expect(await charts.locator('.annotation-text').allTextContents()).toEqual(['advies k = 5', 'advies k = 5']);
+    await charts.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-clusters-grafiek');
+    expect(await cspViolations()).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
     // The radio follows the main process's answer, so it is clicked and the table awaited.
     await page.getByTestId('choose-k-4').click();
     await expect.poll(() => sizes.innerText(), { timeout: 30_000 }).not.toMatch(/Cluster 5/);

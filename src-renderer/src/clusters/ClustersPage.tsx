@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { PageSection } from '../shared/PageSection';
+import { QualityChart } from '../charts/QualityChart';
 import { CheckedTableView } from '../tables/CheckedTableView';
 import { useClustering, type Algorithm } from './useClustering';
 
@@ -124,6 +125,7 @@ export function ClustersPage() {
             </fieldset>
           </div>
           <CheckedTableView table={result.clusters} />
+          <QualityChart clustering={result} />
           <CheckedTableView table={result.quality} />
         </div>
       )}

@@ -6,6 +6,7 @@ import { PageSection } from '../shared/PageSection';
 import { useT } from '../i18n/useT';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
+import { SharesChart, hasShares } from '../charts/SharesChart';
 import { CheckedTableView } from '../tables/CheckedTableView';
 import { ProtectionChoice } from '../tables/ProtectionChoice';
 import { useComparison } from './useComparison';
@@ -42,7 +43,10 @@ export function ComparisonPage() {
       {tables && (
         <div className="table-list" data-testid="comparison-tables">
           {tables.map((table) => (
-            <CheckedTableView key={table.id} table={table} />
+            <div key={table.id} className="table-with-chart">
+              <CheckedTableView table={table} />
+              {hasShares(table) && <SharesChart table={table} />}
+            </div>
           ))}
         </div>
       )}

@@ -266,6 +266,18 @@ export const nl = {
   'clusters.progressK': 'k = {k} proberen…',
   'clusters.advice': 'Advies: k = {k}',
   'clusters.chooseK': 'Uw keuze',
+  'chart.loading': 'Grafiek laden…',
+  'chart.failed': 'De grafiek kon niet worden getoond; de tabel bevat dezelfde cijfers.',
+  'chart.sharesSummary': 'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. De tabel eronder geeft dezelfde cijfers.',
+  'chart.sharesSummaryGaps': 'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. Geblokkeerde of onderdrukte cellen hebben geen staaf. De tabel eronder geeft dezelfde cijfers.',
+  'chart.k': 'Aantal clusters (k)',
+  'chart.withinError': 'Fout binnen clusters',
+  'chart.silhouette': 'Gemiddeld silhouet',
+  'chart.minJaccard': 'Laagste Jaccard',
+  'chart.meanJaccard': 'Gemiddelde Jaccard',
+  'chart.advice': 'advies k = {k}',
+  'chart.elbowSummary': 'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+  'chart.jaccardSummary': 'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
 };
 
 export type MessageKey = keyof typeof nl;
