@@ -6,6 +6,7 @@ import { APP_VERSION } from './app-info';
 import { userDataFolder } from './app-paths';
 import { loadInstitutionRules } from './disclosure/institution-rules';
 import { compareAllFeatures } from './analysis/comparison-outputs';
+import { CLIENT_HOUSEHOLDS } from './analysis/population';
 import { clusterStudy } from './analysis/clustering-service/study-clustering';
 import { exportHeadless } from './export/headless-export';
 import { formatTableText } from './export/table-text';
@@ -71,6 +72,12 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
           appVersion: APP_VERSION,
           out: args.out,
           userData,
+          // The cluster profile and what stands out per cluster describe the client households.
+          extraOutputs: [clustering.description.table, ...clustering.description.standsOut.map((entry) => entry.table)].map((table) => ({
+            table,
+            population: CLIENT_HOUSEHOLDS,
+            chartable: false,
+          })),
           signal: interrupt.signal,
         });
         if (result.status === 'written') {

@@ -1,7 +1,7 @@
 // `run STUDY.json --out DIR` without the app: the study's outputs, checked, written as an export package with the
 // choices the study file records (protection, masking, notes, which outputs), and the export history updated.
 import { mkdir } from 'node:fs/promises';
-import { studyOutputs } from '../analysis/study-outputs';
+import { studyOutputs, type StudyOutput } from '../analysis/study-outputs';
 import { populationDifferenceSql, type Population } from '../analysis/population';
 import type { QuerySession } from '../analysis/cross-table';
 import { historyPath } from '../disclosure/differencing-guard';
@@ -23,13 +23,18 @@ export interface HeadlessExportOptions {
   userData: string;
   signal?: AbortSignal;
   onProgress?: (label: string) => void;
+  /** Outputs computed after the comparison, such as the cluster profile tables; exported like the others. */
+  extraOutputs?: readonly StudyOutput[];
 }
 
 const DEFAULT_EXPORT: StudyExport = { protection: 'suppression', maskBlocked: false, charts: true };
 
 export async function exportHeadless(options: HeadlessExportOptions): Promise<{ result: StudyExportResult; candidates: ExportCandidate[] }> {
   const settings = options.study.export ?? DEFAULT_EXPORT;
-  const available = await studyOutputs(options.session, options.report, { rules: options.rules, method: settings.protection }, options.signal);
+  const available = [
+    ...(await studyOutputs(options.session, options.report, { rules: options.rules, method: settings.protection }, options.signal)),
+    ...(options.extraOutputs ?? []),
+  ];
   const ids = settings.outputs ?? available.map((output) => output.table.id);
   const identity = {
     name: options.study.name,

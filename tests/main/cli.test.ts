@@ -204,6 +204,9 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
     const log = JSON.parse(await readFile(join(packageFolder, 'output-log.json'), 'utf8'));
     expect(JSON.stringify(log)).toMatch(/Voedselbank Gilze en Rijen \(demo\)/);
     expect(JSON.stringify(log)).toMatch(/al bij de bron als geblokkeerd gemaskeerd/);
+    // The cluster profile (modal values with shares, as the seed's table) goes into the package as well.
+    const profile = await readFile(join(packageFolder, 'clusterprofiel-k5.csv'), 'utf8');
+    expect(profile).toMatch(/Bijstand \d+ %/);
     // The export history (in the app-data folder) now holds the exported populations.
     const history = await readdir(join(config, 'groepsbeeld', 'export-history'));
     expect(history).toHaveLength(1);
