@@ -83,7 +83,7 @@ export interface SilhouetteOptions {
 export function meanSilhouette(data: Float64Array, n: number, d: number, labels: ArrayLike<number>, options: SilhouetteOptions = {}): number {
   checkShape(data, n, d, labels);
   const sampleSize = options.sampleSize ?? 10_000;
-  const rows = n <= sampleSize ? Int32Array.from({ length: n }, (_, i) => i) : sampleRows(n, sampleSize, options.seed ?? 0);
+  const rows = silhouetteRows(n, sampleSize, options.seed ?? 0);
   const m = rows.length;
   const { dense, groups } = denseLabels(Array.from(rows, (row) => labels[row]!));
   if (groups < 2 || groups >= m) throw new Error(`The silhouette needs between 2 and n - 1 clusters; got ${groups} clusters for ${m} points.`);
@@ -101,27 +101,36 @@ export function meanSilhouette(data: Float64Array, n: number, d: number, labels:
       distanceSums[j * groups + gi]! += distance;
     }
   }
+  return silhouetteFromSums(distanceSums, dense, sizes, groups);
+}
+
+/**
+ * The mean silhouette from, per point, its summed distances to every cluster (sums[i * groups + g]); shared
+ * by the Euclidean silhouette here and the silhouette under any distance in stability.ts. A singleton's
+ * silhouette is 0; empty clusters are skipped.
+ */
+export function silhouetteFromSums(sums: Float64Array, label: ArrayLike<number>, sizes: Float64Array, groups: number): number {
+  const m = label.length;
   let total = 0;
   for (let i = 0; i < m; i++) {
-    const own = dense[i]!;
-    if (sizes[own]! === 1) continue; // a singleton's silhouette is 0
-    const a = distanceSums[i * groups + own]! / (sizes[own]! - 1);
+    const own = label[i]!;
+    if (sizes[own]! === 1) continue;
+    const a = sums[i * groups + own]! / (sizes[own]! - 1);
     let b = Infinity;
-    for (let g = 0; g < groups; g++) {
-      if (g !== own) b = Math.min(b, distanceSums[i * groups + g]! / sizes[g]!);
-    }
+    for (let g = 0; g < groups; g++) if (g !== own && sizes[g]! > 0) b = Math.min(b, sums[i * groups + g]! / sizes[g]!);
     const spread = Math.max(a, b);
     if (spread > 0) total += (b - a) / spread;
   }
   return total / m;
 }
 
-/** Partial Fisher-Yates: `size` distinct rows out of n, in a seeded order. */
-function sampleRows(n: number, size: number, seed: number): Int32Array {
+/** The rows a silhouette is computed over: all n, or `sampleSize` distinct rows in a seeded order (partial Fisher-Yates). */
+export function silhouetteRows(n: number, sampleSize: number, seed: number): Int32Array {
+  if (n <= sampleSize) return Int32Array.from({ length: n }, (_, i) => i);
   const random = new SeededRandom(seed);
   const swapped = new Map<number, number>();
-  const rows = new Int32Array(size);
-  for (let i = 0; i < size; i++) {
+  const rows = new Int32Array(sampleSize);
+  for (let i = 0; i < sampleSize; i++) {
     const j = i + random.int(n - i);
     rows[i] = swapped.get(j) ?? j;
     swapped.set(j, swapped.get(i) ?? i);

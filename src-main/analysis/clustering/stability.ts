@@ -1,4 +1,5 @@
 // Bootstrap stability of clusters (the idea of Hennig's clusterboot): mean best-Jaccard per cluster over seeded resamples; and a silhouette for any dissimilarity.
+import { silhouetteFromSums, silhouetteRows } from './quality';
 import { deriveSeed, SeededRandom } from './seeded-random';
 
 export interface StabilityProgress {
@@ -101,7 +102,7 @@ export function silhouetteOf(
   distance: (a: number, b: number) => number,
   { sampleSize = 10_000, seed = 0 }: { sampleSize?: number; seed?: number } = {},
 ): number {
-  const rows = n <= sampleSize ? Int32Array.from({ length: n }, (_, i) => i) : sampleRows(n, sampleSize, seed);
+  const rows = silhouetteRows(n, sampleSize, seed);
   const m = rows.length;
   let groups = 0;
   for (const row of rows) groups = Math.max(groups, labels[row]! + 1);
@@ -117,28 +118,5 @@ export function silhouetteOf(
       sums[j * groups + label[i]!]! += value;
     }
   }
-  let total = 0;
-  for (let i = 0; i < m; i++) {
-    const own = label[i]!;
-    if (sizes[own]! === 1) continue;
-    const a = sums[i * groups + own]! / (sizes[own]! - 1);
-    let b = Infinity;
-    for (let g = 0; g < groups; g++) if (g !== own && sizes[g]! > 0) b = Math.min(b, sums[i * groups + g]! / sizes[g]!);
-    const spread = Math.max(a, b);
-    if (spread > 0) total += (b - a) / spread;
-  }
-  return total / m;
-}
-
-/** `size` distinct rows out of n in a seeded order (partial Fisher-Yates over a sparse swap map). */
-function sampleRows(n: number, size: number, seed: number): Int32Array {
-  const random = new SeededRandom(seed);
-  const swapped = new Map<number, number>();
-  const rows = new Int32Array(size);
-  for (let i = 0; i < size; i++) {
-    const j = i + random.int(n - i);
-    rows[i] = swapped.get(j) ?? j;
-    swapped.set(j, swapped.get(i) ?? i);
-  }
-  return rows;
+  return silhouetteFromSums(sums, label, sizes, groups);
 }
