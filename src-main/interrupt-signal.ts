@@ -1,4 +1,6 @@
 // Ctrl-C for the command line: the first press aborts the running job cleanly, a second one quits at once (exit 130).
+import { UserFacingError } from './errors';
+
 export interface InterruptSignal {
   /** Aborted on the first Ctrl-C (SIGINT). */
   signal: AbortSignal;
@@ -23,4 +25,20 @@ export function interruptOnCtrlC(onInterrupt?: () => void): InterruptSignal {
   };
   process.on('SIGINT', listener);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', listener) };
+}
+
+/**
+ * How a command that failed ends: Ctrl-C says nothing was kept and exits 130, an error meant for the analyst
+ * is printed and exits 1, anything else is a bug and is thrown on.
+ */
+export function failedCommandExitCode(error: unknown, signal: AbortSignal, err: (text: string) => void): number {
+  if (signal.aborted) {
+    err('Gestopt; er is niets bewaard.\n');
+    return INTERRUPTED_EXIT_CODE;
+  }
+  if (error instanceof UserFacingError) {
+    err(`${error.message}\n`);
+    return 1;
+  }
+  throw error;
 }

@@ -12,7 +12,7 @@ import { exportHeadless } from './export/headless-export';
 import { formatTableText } from './export/table-text';
 import { VERDICT_TEXT } from './export/report-content';
 import { UserFacingError } from './errors';
-import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
+import { failedCommandExitCode, interruptOnCtrlC } from './interrupt-signal';
 import { demoStudy } from './linking/demo-study';
 import { formatLinkReport, publishLinkReport } from './linking/link-report';
 import { runStudy } from './linking/run-study';
@@ -98,15 +98,7 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
     output.err(`Klaar in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     return exitCode;
   } catch (error) {
-    if (interrupt.signal.aborted) {
-      output.err('Gestopt; er is niets bewaard.\n');
-      return INTERRUPTED_EXIT_CODE;
-    }
-    if (error instanceof UserFacingError) {
-      output.err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return failedCommandExitCode(error, interrupt.signal, output.err);
   } finally {
     interrupt.dispose();
   }

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { UserFacingError } from './errors';
 import type { ColumnRole } from './engine/column-roles';
 import { StudyEngine } from './engine/study-engine';
-import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
+import { failedCommandExitCode, interruptOnCtrlC } from './interrupt-signal';
 import { loadStudyFile } from './linking/study-file';
 import type { RunOutput } from './run-command';
 
@@ -45,15 +45,7 @@ export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: Run
     output.err(`Werkruimte geschreven in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;
   } catch (error) {
-    if (interrupt.signal.aborted) {
-      output.err('Gestopt; er is niets bewaard.\n');
-      return INTERRUPTED_EXIT_CODE;
-    }
-    if (error instanceof UserFacingError) {
-      output.err(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return failedCommandExitCode(error, interrupt.signal, output.err);
   } finally {
     interrupt.dispose();
     await engine.close();
