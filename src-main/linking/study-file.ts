@@ -67,10 +67,33 @@ export const studyClusteringSchema = z.strictObject({
   kRange: z.tuple([z.number().int(), z.number().int()]).optional(),
   resamples: z.number().int().optional(),
   seed: z.number().int().optional(),
+  /** The k the analyst chose; the recommended k of the range when absent. */
+  k: z.number().int().optional(),
   /** A reference labelling (household key, household start, cluster) to report ARI and NMI against; absolute or relative to the study file. */
   reference: z.string().min(1).optional(),
 });
 export type StudyClustering = z.infer<typeof studyClusteringSchema>;
+
+/** The analyst's edit of one persona card; an absent field keeps the automatic text. */
+export const personaEditSchema = z.strictObject({
+  cluster: z.number().int().positive(),
+  title: z.string().trim().min(1).max(200).optional(),
+  narrative: z.string().max(4000).optional(),
+});
+export type PersonaEditEntry = z.infer<typeof personaEditSchema>;
+
+/**
+ * How the cluster profile is shown: the order of its rows, the rows left out, and the persona cards' edited
+ * titles and narratives (by cluster number; the same study gives the same clusters).
+ */
+export const studyProfilesSchema = z.strictObject({
+  /** Profile row ids (feature ids such as "benefit-type") in the order to show; rows not named follow in their own order. */
+  rowOrder: z.array(z.string().max(80)).max(100).optional(),
+  /** Profile row ids to leave out of the table (not out of the computation). */
+  hiddenRows: z.array(z.string().max(80)).max(100).optional(),
+  personas: z.array(personaEditSchema).max(20).optional(),
+});
+export type StudyProfiles = z.infer<typeof studyProfilesSchema>;
 
 export const studySchema = z.strictObject({
   version: z.literal(1),
@@ -84,6 +107,7 @@ export const studySchema = z.strictObject({
   ruleSet: z.string().min(1).optional(),
   export: studyExportSchema.optional(),
   clustering: studyClusteringSchema.optional(),
+  profiles: studyProfilesSchema.optional(),
 });
 export type Study = z.infer<typeof studySchema>;
 
