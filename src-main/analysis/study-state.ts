@@ -12,7 +12,8 @@ import type { PublishedLinkReport } from '../linking/link-report';
 import { differencingWarnings, exportCandidates, exportStudy, ruleSetReference, type StudyIdentity } from '../export/study-export';
 import { compareAllFeatures } from './comparison-outputs';
 import type { ProtectionMethod } from '../disclosure/frequency-protection';
-import { populationDifferenceSql, type Population } from './population';
+import { CLIENT_HOUSEHOLDS, populationDifferenceSql, type Population } from './population';
+import type { ClusterExportContent } from './profiles/profile-state';
 import { studyOutputs, type StudyOutput } from './study-outputs';
 
 export interface StudyStateOptions {
@@ -25,6 +26,8 @@ export interface StudyStateOptions {
   pickFolder: () => Promise<string | null>;
   /** What the study is called in the output log (a study file names it; otherwise a default). */
   studyName?: string;
+  /** The chosen clustering's profile table, what stands out and persona cards as laid out and edited; null before clustering. */
+  clusterContent?: () => Promise<ClusterExportContent | null>;
 }
 
 interface Linked {
@@ -57,7 +60,11 @@ export class StudyState {
   private async outputs(method: ProtectionMethod): Promise<{ linked: Linked; outputs: StudyOutput[] }> {
     const linked = await this.requireCurrent();
     const outputs = await this.options.engine.withSession((session) => studyOutputs(session, linked.report, { rules: this.options.rules, method }));
-    return { linked, outputs };
+    const clusters = (await this.options.clusterContent?.()) ?? null;
+    // The cluster tables describe the clustered households (client households by default) for the differencing guard.
+    const clusterTables = clusters ? [clusters.table, ...clusters.description.standsOut.map((entry) => entry.table)] : [];
+    const population = clusters?.population ?? CLIENT_HOUSEHOLDS;
+    return { linked, outputs: [...outputs, ...clusterTables.map((table) => ({ table, population, chartable: false }))] };
   }
 
   /** The recipe's fingerprint: open files (name, size, kind, roles), date and municipality; no microdata. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { clusteringRequestSchema } from '../analysis/clustering-service/cluster-features';
 import { publishedClusteringSchema } from '../analysis/clustering-service/published-clustering';
+import { personaEditRequestSchema, profileLayoutSchema, publishedProfilesSchema } from '../analysis/profiles/published-profiles';
 import { checkedTableSchema } from '../disclosure/checked-table';
 import { columnRoleSchema, roleMapSchema, tableKindSchema } from '../engine/column-roles';
 
@@ -287,6 +288,14 @@ export const contract = {
   cancelClustering: { channel: 'groepsbeeld:cancel-clustering', request: noPayload, response: z.boolean() },
   /** The analyst picks another k of the last clustering. */
   chooseClusterCount: { channel: 'groepsbeeld:choose-cluster-count', request: z.object({ k: z.number().int().min(2).max(20) }), response: publishedClusteringSchema },
+  /** The last clustering at its chosen k (null before any), so the Clusters page shows it again after a page change. */
+  lastClustering: { channel: 'groepsbeeld:last-clustering', request: noPayload, response: publishedClusteringSchema.nullable() },
+  /** The cluster comparison table, what stands out per cluster and the persona cards of the chosen clustering. */
+  clusterProfiles: { channel: 'groepsbeeld:cluster-profiles', request: noPayload, response: publishedProfilesSchema },
+  /** The analyst's order of the cluster table's rows and the rows left out (kept for the study file and the export). */
+  setProfileLayout: { channel: 'groepsbeeld:set-profile-layout', request: profileLayoutSchema, response: publishedProfilesSchema },
+  /** The analyst's title or narrative of one persona card (kept for the study file and the export). */
+  editPersona: { channel: 'groepsbeeld:edit-persona', request: personaEditRequestSchema, response: publishedProfilesSchema },
   /** Client households against all households for every feature, checked (blocked cells carry no value). */
   compareFeatures: { channel: 'groepsbeeld:compare-features', request: comparisonRequestSchema, response: z.array(checkedTableSchema) },
   /** What can be exported now, each output's check verdict, and the differencing guard's warnings. */

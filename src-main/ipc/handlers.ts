@@ -1,6 +1,7 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
 import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURE_IDS } from '../analysis/clustering-service/cluster-features';
 import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
+import { ProfileState } from '../analysis/profiles/profile-state';
 import { StudyState } from '../analysis/study-state';
 import { appInfo, APP_VERSION } from '../app-info';
 import { userDataFolder } from '../app-paths';
@@ -43,7 +44,8 @@ export function createHandlers({
   const linking = new LinkingJob(engine);
   const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
   const clustering = new ClusteringJob(engine, rules);
-  const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder });
+  const profiles = new ProfileState(engine, rules, () => clustering.chosenRun());
+  const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder, clusterContent: () => profiles.exportContent() });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -60,6 +62,8 @@ export function createHandlers({
     linkHouseholds: async (request) => {
       const report = await linking.run(request);
       study.recordLink(request, report);
+      // A new analysis table: the old clustering's labels describe households of the previous one.
+      clustering.forget();
       return report;
     },
     linkingStatus: () => linking.current(),
@@ -71,6 +75,10 @@ export function createHandlers({
     clusteringStatus: async () => clustering.current(),
     cancelClustering: async () => clustering.cancel(),
     chooseClusterCount: ({ k }) => clustering.choose(k),
+    lastClustering: async () => clustering.lastResult(),
+    clusterProfiles: () => profiles.published(),
+    setProfileLayout: (layout) => profiles.setLayout(layout),
+    editPersona: (request) => profiles.editPersona(request),
     compareFeatures: ({ method }) => study.compare(method),
     exportPreview: ({ method }) => study.preview(method),
     writeExport: (request) => study.export(request),

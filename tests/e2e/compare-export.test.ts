@@ -145,12 +145,54 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(await sizes.innerText()).toMatch(/Cluster 4/);
   });
 
+  it('shows five persona cards with titles and charts, keeps an edited title, and reorders and hides profile rows', async () => {
+    const { page } = app;
+    // The clustering comes back from the main process when the page is opened again; k = 5 is chosen once more.
+    await page.getByTestId('nav-data').click();
+    await page.getByTestId('nav-clusters').click();
+    await page.getByTestId('cluster-advice').waitFor({ timeout: 30_000 });
+    await page.getByTestId('choose-k-5').click();
+    await expect.poll(() => page.getByTestId('table-clustering-clusters').innerText(), { timeout: 30_000 }).toMatch(/Cluster 5/);
+    await page.getByTestId('nav-profielen').click();
+    const cards = page.getByTestId('persona-cards');
+    await cards.waitFor({ timeout: 60_000 });
+    const titles = await cards.locator('.persona-title').allInnerTexts();
+    expect(titles).toHaveLength(5);
+    expect(titles.join(' | ')).toMatch(/bijstand/i);
+    expect(new Set(titles).size).toBe(5);
+    expect(await cards.locator('.persona-chart svg rect').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('stands-out-caution').innerText()).toMatch(/niet dat andere kenmerken/);
+    await app.screenshot('nl-profielen-kaarten');
+
+    await page.getByTestId('persona-edit-1').click();
+    await page.getByTestId('persona-title-input-1').fill('Jonge moeders in de bijstand');
+    await page.getByTestId('persona-narrative-input-1').fill('Vaak met jeugdzorg; vraag naar de kinderopvang.');
+    await app.screenshot('nl-profielen-bewerken');
+    await page.getByTestId('persona-save-1').click();
+    await expect.poll(() => page.getByTestId('persona-title-1').innerText()).toBe('Jonge moeders in de bijstand');
+    expect(await page.getByTestId('persona-1').innerText()).toMatch(/kinderopvang/);
+
+    const table = page.getByTestId('profiles-result').locator('figure.checked-table').first();
+    await page.getByText('Rijen ordenen en verbergen').click();
+    await page.getByTestId('profile-row-show-care').uncheck();
+    await expect.poll(() => table.locator('tbody th').allInnerTexts()).not.toContain('Zorg');
+    const second = (await table.locator('tbody th').allInnerTexts())[1]!;
+    const rowIds = await page.getByTestId('profile-rows').locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-testid')?.replace('profile-row-show-', '') ?? ''));
+    await page.getByTestId(`profile-row-up-${rowIds[1]}`).click();
+    await expect.poll(async () => (await table.locator('tbody th').allInnerTexts())[0]).toBe(second);
+    await table.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-profielen-tabel');
+    expect(await cspViolations()).toEqual([]);
+  });
+
   it('exports the chosen tables with their output log, refusing a failing table until masking is chosen', async () => {
     const { page } = app;
     await page.getByTestId('nav-export').click();
     await page.getByTestId('export-candidates').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('export-vergelijking-household-type').getByTestId('verdict').innerText()).toBe('niet geslaagd');
     expect(await page.getByTestId('export-vergelijking-education-level').getByTestId('verdict').innerText()).toBe('geslaagd');
+    // The cluster profile as laid out on the Profielen page is an output too.
+    await page.getByTestId('export-clusterprofiel-k5').waitFor();
     await page.getByTestId('select-vergelijking-household-type').check();
     await page.getByTestId('export-blocked-hint').waitFor();
     expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('true');

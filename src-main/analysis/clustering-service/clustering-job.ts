@@ -4,6 +4,7 @@ import type { StudyEngine } from '../../engine/study-engine';
 import { UserFacingError } from '../../errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { ANALYSIS_TABLE } from '../../linking/link-households';
+import type { ClusterRunRef } from '../profiles/cluster-data';
 import type { ClusteringRequest } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
 import { chooseClusteringK, runClustering, type ClusteringRun } from './clustering-service';
@@ -23,6 +24,7 @@ export class ClusteringJob {
   private status: ClusteringStatus = IDLE;
   private controller: AbortController | null = null;
   private last: ClusteringRun | null = null;
+  private published: PublishedClustering | null = null;
 
   constructor(
     private readonly engine: StudyEngine,
@@ -65,6 +67,7 @@ export class ClusteringJob {
       if (outcome.status === 'cancelled') throw new UserFacingError('Het clusteren is gestopt; er is niets bewaard.');
       if (outcome.status === 'failed') throw new UserFacingError(outcome.message);
       this.last = outcome.run;
+      this.published = outcome.published;
       return outcome.published;
     } finally {
       this.controller = null;
@@ -79,6 +82,28 @@ export class ClusteringJob {
     await this.requireCurrentTable();
     const outcome = await this.engine.withSession((session) => chooseClusteringK(session, run, k, this.rules));
     if (outcome.status !== 'done') throw new UserFacingError(outcome.status === 'failed' ? outcome.message : 'Het kiezen van k is gestopt.');
+    this.published = outcome.published;
     return outcome.published;
+  }
+
+  /** The last clustering's published result at the chosen k, so a page opened later shows it again; null before any. */
+  lastResult(): PublishedClustering | null {
+    return this.published;
+  }
+
+  /**
+   * The stored labelling the profiles describe (run, chosen k, population), and the settings it came from: the
+   * same settings and seed give the same clusters, so an analyst's persona edits stay with them.
+   */
+  chosenRun(): { ref: ClusterRunRef; settings: ClusteringRequest & { k: number } } | null {
+    if (!this.last || !this.published) return null;
+    const k = this.published.chosenK;
+    return { ref: { runId: this.last.runId, k, population: this.last.request.population }, settings: { ...this.last.request, k } };
+  }
+
+  /** Forgets the clustering (the analysis table it labelled was replaced). */
+  forget(): void {
+    this.last = null;
+    this.published = null;
   }
 }

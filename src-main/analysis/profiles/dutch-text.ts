@@ -25,9 +25,9 @@ export function amountText(feature: AmountFeature, value: number): string {
     case 'jaar':
       return `${whole.format(value)} jaar`;
     case 'dagen':
-      return `${whole.format(value)} dagen`;
+      return `${whole.format(value)} ${value === 1 ? 'dag' : 'dagen'}`;
     case 'personen':
-      return `${oneDecimal.format(value)} personen`;
+      return `${oneDecimal.format(value)} ${value === 1 ? 'persoon' : 'personen'}`;
   }
 }
 

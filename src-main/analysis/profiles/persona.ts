@@ -1,38 +1,16 @@
-// Persona cards as data: per cluster an automatic title, its N and key facts that passed the disclosure rules,
-// and the analyst's editable title and narrative. A cluster too small to show gets only a note.
+// Persona cards as data: per cluster an automatic title, its N, key facts and a small chart that passed the
+// disclosure rules, and the analyst's editable title and narrative. A cluster too small to show gets only a note.
 import { z } from 'zod';
-import { publishedCellSchema, type PublishedCell } from '../../disclosure/checked-table';
+import type { PublishedCell } from '../../disclosure/checked-table';
 import type { RuleSet } from '../../disclosure/rule-set';
 import type { ClusterProfile } from './cluster-table';
+import { percentText } from './dutch-text';
 import { automaticTitle } from './persona-title';
-import type { ClusterStandOut } from './what-stands-out';
+import type { ClusterStandOut, StandOutTrait } from './what-stands-out';
+import { FACT_ROWS, MAX_CHART_BARS, MAX_FACTS, type PersonaCard, type PersonaChartBar, type PersonaFact } from './persona-schema';
 
-/** The profile rows a persona's facts are taken from, in this order (the seed table's order, age last). */
-export const FACT_ROWS = ['benefit-type', 'disposable-income', 'household-composition', 'has-children', 'youngest-child', 'care', 'education-level', 'tenure', 'reference-age-years', 'migration-background'] as const;
-export const MIN_FACTS = 5;
-export const MAX_FACTS = 8;
+export * from './persona-schema';
 
-const factSchema = z.strictObject({ label: z.string().min(1), text: z.string().min(1), cell: publishedCellSchema });
-export type PersonaFact = z.infer<typeof factSchema>;
-
-export const personaCardSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('card'),
-    cluster: z.number().int().positive(),
-    /** The published N of the cluster. */
-    count: publishedCellSchema,
-    automaticTitle: z.string().min(1).max(200),
-    /** Editable by the analyst; defaults to the automatic title. */
-    title: z.string().min(1).max(200),
-    /** Editable by the analyst; empty by default. */
-    narrative: z.string().max(4000),
-    facts: z.array(factSchema).max(MAX_FACTS),
-    /** What stands out, in plain Dutch: the most over-represented traits first. */
-    standsOut: z.array(z.string()).max(5),
-  }),
-  z.strictObject({ kind: z.literal('note'), cluster: z.number().int().positive(), note: z.string().min(1) }),
-]);
-export type PersonaCard = z.infer<typeof personaCardSchema>;
 
 function factFrom(label: string, cell: PublishedCell): PersonaFact | null {
   if (!('value' in cell) || !cell.text) return null;
@@ -51,6 +29,47 @@ function facts(profile: ClusterProfile, columnIndex: number): PersonaFact[] {
     .map((row) => factFrom(row.label, row.cells[columnIndex]!.cell))
     .filter((fact): fact is PersonaFact => fact !== null)
     .slice(0, MAX_FACTS);
+}
+
+/** Features that describe the same thing: a chart shows one bar per group, so "Alleenstaande" and "Eenpersoonshuishouden" do not both appear. */
+const FEATURE_GROUPS: Record<string, string> = {
+  household_type: 'huishouden',
+  household_composition: 'huishouden',
+  has_children: 'kinderen',
+  youngest_child: 'kinderen',
+  benefit_type: 'inkomen',
+  income_source: 'inkomen',
+};
+
+function barCell(value: number, review: boolean): PublishedCell {
+  const text = percentText(value);
+  return review ? { status: 'review', reason: 'group-disclosure', value, text } : { status: 'safe', value, text };
+}
+
+/**
+ * The chart's bars, from what stands out: categories only (shares; amounts are not shares), the most
+ * over-represented first, then the most under-represented, one per feature group, at most MAX_CHART_BARS.
+ * Every trait passed the rules in `whatStandsOut` (at least the threshold of households with the category in the
+ * cluster and overall, both shares' groups too, no zero). A share of (nearly) a whole group goes to review: the
+ * cluster's bar when the trait was flagged so, the all-clients bar when its share reaches the rule set's group share.
+ */
+export function personaChart(traits: readonly StandOutTrait[], rules: RuleSet): PersonaChartBar[] {
+  const categories = traits.filter((trait) => trait.code !== null);
+  const ordered = [...categories.filter((trait) => trait.vTest > 0), ...categories.filter((trait) => trait.vTest < 0).sort((a, b) => a.vTest - b.vTest)];
+  const groups = new Set<string>();
+  const bars: PersonaChartBar[] = [];
+  for (const trait of ordered) {
+    const group = FEATURE_GROUPS[trait.featureId] ?? trait.featureId;
+    if (groups.has(group) || bars.length >= MAX_CHART_BARS) continue;
+    groups.add(group);
+    bars.push({
+      feature: trait.featureLabel,
+      label: trait.label,
+      inCluster: barCell(trait.inCluster, trait.review),
+      overall: barCell(trait.overall, trait.overall >= rules.groupShare * 100),
+    });
+  }
+  return bars;
 }
 
 /** One card per cluster; titles that would coincide get the cluster number, so every card's title is distinct. */
@@ -76,6 +95,7 @@ export function personaCards(profile: ClusterProfile, standOut: readonly Cluster
           .filter((trait, index) => trait.vTest > 0 && traits.findIndex((other) => other.label === trait.label) === index)
           .slice(0, 5)
           .map((trait) => trait.sentence),
+        chart: personaChart(traits, rules),
       },
     ];
   });

@@ -28,3 +28,6 @@ export type PublishedClustering = ValueOf<'clusterHouseholds'>;
 export type ClusteringStatus = ValueOf<'clusteringStatus'>;
 export type ClusteringOptions = ValueOf<'clusteringOptions'>;
 export type ClusteringRequest = Parameters<Window['api']['clusterHouseholds']>[0];
+export type PublishedProfiles = ValueOf<'clusterProfiles'>;
+export type PersonaCard = PublishedProfiles['personas'][number];
+export type ProfileLayout = Parameters<Window['api']['setProfileLayout']>[0];

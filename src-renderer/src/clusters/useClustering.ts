@@ -15,10 +15,25 @@ export function useClustering() {
   const [result, setResult] = useState<PublishedClustering | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The form starts from the last clustering, when there is one, so leaving the page loses nothing.
   useEffect(() => {
-    void callApi(() => window.api.clusteringOptions()).then((answer) => {
-      if (answer.ok) setFeatures(answer.value.features.map((feature) => ({ ...feature, weight: 1 })));
-      else setError(answer.error);
+    void Promise.all([callApi(() => window.api.clusteringOptions()), callApi(() => window.api.lastClustering())]).then(([options, last]) => {
+      if (!options.ok) {
+        setError(options.error);
+        return;
+      }
+      const previous = last.ok ? last.value : null;
+      setFeatures(
+        options.value.features.map((feature) => {
+          const used = previous?.features.find((candidate) => candidate.id === feature.id);
+          return previous ? { ...feature, selected: used !== undefined, weight: used?.weight ?? 1 } : { ...feature, weight: 1 };
+        }),
+      );
+      if (previous) {
+        setAlgorithm(previous.algorithm);
+        setKRange(previous.kRange);
+        setResult(previous);
+      }
     });
   }, []);
 

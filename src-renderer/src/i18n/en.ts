@@ -19,20 +19,12 @@ export const en: Messages = {
     'Choose the reference date and the municipality, and link the files. The linkage report will appear here: how many persons and households remain after each step, and why records drop out.',
   'page.vergelijking.title': 'Comparison',
   'page.vergelijking.emptyHeading': 'No comparison yet',
-  'page.vergelijking.emptyText':
-    'Here you set client households beside all households in the municipality, on the same characteristics: child factors (youth care), parent factors (education level) and household factors (household type). The distributions appear as a table and as a bar chart.',
   'page.clusters.title': 'Clusters',
   'page.clusters.emptyHeading': 'No clusters yet',
-  'page.clusters.emptyText':
-    'Here you group the client households into clusters, on categories and amounts together. For each cluster you see the number of households and what occurs relatively more often in it, in one comparison table.',
   'page.profielen.title': 'Profiles',
   'page.profielen.emptyHeading': 'No personas yet',
-  'page.profielen.emptyText':
-    'Here you turn each cluster into a persona: a recognisable description with a name and the characteristics that stand out. The personas appear as cards, one per cluster.',
   'page.export.title': 'Export',
   'page.export.emptyHeading': 'Nothing exported yet',
-  'page.export.emptyText':
-    'Only aggregate results leave this computer, and only when they pass output checking. Here you see the outcome of the check for each table and the output log of everything exported.',
 
   'data.intro':
     'Open the CBS register files (persons, households, addresses) and the partner organisation’s client file, as CSV, Parquet, Excel (.xlsx) or SPSS (.sav). Groepsbeeld recognises the CBS tables and proposes a role for each column, which you can change. The files stay on this computer: Groepsbeeld reads only what you choose here.',
@@ -280,4 +272,27 @@ export const en: Messages = {
   'chart.advice': 'advice k = {k}',
   'chart.elbowSummary': 'Line chart: within-cluster error (elbow) and mean silhouette for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
   'chart.jaccardSummary': 'Line chart: lowest and mean Jaccard (stability) for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
+  'profiles.intro': 'A persona for each cluster: a recognisable description with the traits that stand out. Edit titles and narratives; they are saved in the study file and go into the export. Every figure has passed the output-checking rules.',
+  'profiles.loading': 'Computing and checking the profiles…',
+  'profiles.needsClustering': 'First choose a clustering on the Clusters page; the comparison table and the persona cards then appear here.',
+  'profiles.personasHeading': 'Personas',
+  'profiles.tableHeading': 'Comparison table of the clusters',
+  'profiles.arrangeRows': 'Order and hide rows',
+  'profiles.moveUp': 'Move {row} up',
+  'profiles.moveDown': 'Move {row} down',
+  'profiles.standsOutHeading': 'What stands out per cluster',
+  'profiles.caution': 'These are the traits that occur more or less often in a cluster than among all clients. This does not mean other traits are absent from the cluster.',
+  'profiles.cluster': 'Cluster {cluster}',
+  'profiles.households': 'households',
+  'profiles.standsOut': 'Stands out',
+  'profiles.edit': 'Edit title and narrative',
+  'profiles.titleLabel': 'Title',
+  'profiles.titleHint': 'Leave empty for the automatic title: {title}',
+  'profiles.narrativeLabel': 'Narrative',
+  'profiles.saveEdit': 'Save',
+  'profiles.cancelEdit': 'Cancel',
+  'profiles.print': 'Print cards',
+  'profiles.chartSummary': 'Bar chart: share in this cluster against share among all clients. {bars}',
+  'profiles.chartCluster': 'In this cluster',
+  'profiles.chartAll': 'All clients',
 };

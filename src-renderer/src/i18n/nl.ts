@@ -17,20 +17,12 @@ export const nl = {
     'Kies de peildatum en de gemeente en koppel de bestanden. Hier verschijnt het koppelrapport: hoeveel personen en huishoudens er per stap overblijven, en waarom records afvallen.',
   'page.vergelijking.title': 'Vergelijking',
   'page.vergelijking.emptyHeading': 'Nog geen vergelijking',
-  'page.vergelijking.emptyText':
-    'Hier zet u klanthuishoudens naast alle huishoudens in de gemeente, op dezelfde kenmerken: kindfactoren (jeugdzorg), ouderfactoren (opleidingsniveau) en huishoudfactoren (type huishouden). De verdelingen verschijnen als tabel en als staafdiagram.',
   'page.clusters.title': 'Clusters',
   'page.clusters.emptyHeading': 'Nog geen clusters',
-  'page.clusters.emptyText':
-    'Hier deelt u de klanthuishoudens in clusters in, op categorieën en bedragen tegelijk. Per cluster ziet u het aantal huishoudens en wat er relatief vaker in voorkomt, in één vergelijkingstabel.',
   'page.profielen.title': 'Profielen',
   'page.profielen.emptyHeading': "Nog geen persona's",
-  'page.profielen.emptyText':
-    "Hier maakt u van elk cluster een persona: een herkenbare beschrijving met een naam en de kenmerken die opvallen. De persona's verschijnen als kaarten, één per cluster.",
   'page.export.title': 'Export',
   'page.export.emptyHeading': 'Nog niets geëxporteerd',
-  'page.export.emptyText':
-    'Alleen geaggregeerde uitkomsten verlaten deze computer, en alleen als ze de outputcontrole doorstaan. Hier ziet u per tabel de uitkomst van de controle en het output log van alles wat is geëxporteerd.',
 
   'data.intro':
     'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het klantenbestand van de partnerorganisatie, als CSV, Parquet, Excel (.xlsx) of SPSS (.sav). Groepsbeeld herkent de CBS-tabellen en stelt per kolom een rol voor, die u kunt aanpassen. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
@@ -278,6 +270,29 @@ export const nl = {
   'chart.advice': 'advies k = {k}',
   'chart.elbowSummary': 'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
   'chart.jaccardSummary': 'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+  'profiles.intro': 'Van elk cluster een persona: een herkenbare beschrijving met de kenmerken die opvallen. Pas titels en verhalen aan; ze worden bewaard in het studiebestand en gaan mee in de export. Elk getal is getoetst aan de regels van de outputcontrole.',
+  'profiles.loading': 'Profielen berekenen en toetsen…',
+  'profiles.needsClustering': 'Kies eerst op de pagina Clusters een indeling in clusters; daarna verschijnen hier de vergelijkingstabel en de persona-kaarten.',
+  'profiles.personasHeading': "Persona's",
+  'profiles.tableHeading': 'Vergelijkingstabel van de clusters',
+  'profiles.arrangeRows': 'Rijen ordenen en verbergen',
+  'profiles.moveUp': '{row} omhoog',
+  'profiles.moveDown': '{row} omlaag',
+  'profiles.standsOutHeading': 'Wat opvalt per cluster',
+  'profiles.caution': 'Dit zijn de kenmerken die in een cluster vaker of minder vaak voorkomen dan bij alle klanten. Dat betekent niet dat andere kenmerken in het cluster ontbreken.',
+  'profiles.cluster': 'Cluster {cluster}',
+  'profiles.households': 'huishoudens',
+  'profiles.standsOut': 'Valt op',
+  'profiles.edit': 'Titel en verhaal aanpassen',
+  'profiles.titleLabel': 'Titel',
+  'profiles.titleHint': 'Leeg laten geeft de automatische titel: {title}',
+  'profiles.narrativeLabel': 'Verhaal',
+  'profiles.saveEdit': 'Bewaren',
+  'profiles.cancelEdit': 'Annuleren',
+  'profiles.print': 'Kaarten afdrukken',
+  'profiles.chartSummary': 'Staafdiagram: aandeel in dit cluster tegen aandeel bij alle klanten. {bars}',
+  'profiles.chartCluster': 'In dit cluster',
+  'profiles.chartAll': 'Alle klanten',
 };
 
 export type MessageKey = keyof typeof nl;

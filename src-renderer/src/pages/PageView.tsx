@@ -4,14 +4,22 @@ import { ComparisonPage } from '../comparison/ComparisonPage';
 import { DataPage } from '../data/DataPage';
 import { ExportPage } from '../export/ExportPage';
 import { PopulationPage } from '../population/PopulationPage';
-import { PlannedPage } from './PlannedPage';
+import { ProfilesPage } from '../profiles/ProfilesPage';
 import type { PageId } from './pageIds';
 
 export function PageView({ pageId }: { pageId: PageId }) {
-  if (pageId === 'data') return <DataPage />;
-  if (pageId === 'populatie') return <PopulationPage />;
-  if (pageId === 'vergelijking') return <ComparisonPage />;
-  if (pageId === 'clusters') return <ClustersPage />;
-  if (pageId === 'export') return <ExportPage />;
-  return <PlannedPage pageId={pageId} />;
+  switch (pageId) {
+    case 'data':
+      return <DataPage />;
+    case 'populatie':
+      return <PopulationPage />;
+    case 'vergelijking':
+      return <ComparisonPage />;
+    case 'clusters':
+      return <ClustersPage />;
+    case 'profielen':
+      return <ProfilesPage />;
+    case 'export':
+      return <ExportPage />;
+  }
 }

@@ -1,6 +1,3 @@
 // The six pages of the workflow, in the order the analyst goes through them.
 export const pageIds = ['data', 'populatie', 'vergelijking', 'clusters', 'profielen', 'export'] as const;
 export type PageId = (typeof pageIds)[number];
-
-/** Pages that have no content yet and only show what will appear there. */
-export type PlannedPageId = Exclude<PageId, 'data'>;

@@ -15,7 +15,7 @@ const RULE_KEYS: Record<Extract<Cell, { status: 'blocked' }>['rule'], MessageKey
   'degrees-of-freedom': 'cell.rule.degreesOfFreedom',
 };
 
-function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) {
+export function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) {
   const t = useT();
   const { language } = useLanguage();
   // A cell read in words ("Bijstand 81 %") shows those words, with its status mark where it has one.

@@ -141,6 +141,21 @@ describe('crafted requests on every channel', async () => {
     clusteringOptions: [undefined, { sql: 'SELECT 1' }],
     cancelClustering: [undefined],
     chooseClusterCount: [{ k: 8 }, { k: 2 }, { k: 99 }],
+    lastClustering: [undefined, { runId: '../../etc/passwd' }],
+    // The profiles of the last clustering (29 single-parent households at k = 2): small clusters get a note, not figures.
+    clusterProfiles: [undefined, { k: 8 }],
+    setProfileLayout: [
+      { rowOrder: ['benefit-type'], hiddenRows: [] },
+      { rowOrder: [], hiddenRows: ['care'] },
+      { rowOrder: ['household-key'], hiddenRows: [] },
+      { rowOrder: ['RINPERSOON'], hiddenRows: [] },
+    ],
+    editPersona: [
+      { cluster: 1, title: 'Een eigen titel' },
+      { cluster: 1, narrative: '<script>alert(1)</script>' },
+      { cluster: 20, title: 'x' },
+      { cluster: 1, title: 'x'.repeat(5000) },
+    ],
   });
 
   /** Undoes the re-labelling attacks: the persons file is the persons table again, with its proposed roles. */
@@ -155,7 +170,7 @@ describe('crafted requests on every channel', async () => {
 
   it('returns no key and no value from fewer units than the threshold, whatever is asked', async () => {
     const findings: string[] = [];
-    const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'clusterHouseholds', 'chooseClusterCount', 'exportPreview', 'writeExport'];
+    const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'clusterHouseholds', 'chooseClusterCount', 'lastClustering', 'clusterProfiles', 'setProfileLayout', 'editPersona', 'exportPreview', 'writeExport'];
     const requests = crafted();
     for (const verb of [...order, ...verbs.filter((verb) => !order.includes(verb))]) {
       for (const payload of requests[verb]) {

@@ -61,6 +61,16 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     chooseClusterCount: async () => {
       throw new Error('not used in gate tests');
     },
+    lastClustering: async () => null,
+    clusterProfiles: async () => {
+      throw new Error('not used in gate tests');
+    },
+    setProfileLayout: async () => {
+      throw new Error('not used in gate tests');
+    },
+    editPersona: async () => {
+      throw new Error('not used in gate tests');
+    },
     ...overrides,
   };
 }
