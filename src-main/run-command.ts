@@ -46,12 +46,18 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
     try {
       const published = publishLinkReport(report, rules);
       const comparisons = await compareAllFeatures(session, { rules, method: study.export?.protection ?? 'suppression' }, interrupt.signal);
-      const clustering = await clusterStudy(session, study.clustering, rules, {
-        signal: interrupt.signal,
-        onProgress: (progress) => {
-          if (progress.phase === 'cluster' && progress.resample === 0) output.err(`Clusteren: k = ${progress.k}\n`);
+      const clustering = await clusterStudy(
+        session,
+        study.clustering,
+        rules,
+        {
+          signal: interrupt.signal,
+          onProgress: (progress) => {
+            if (progress.phase === 'cluster' && progress.resample === 0) output.err(`Clusteren: k = ${progress.k}\n`);
+          },
         },
-      });
+        study.profiles,
+      );
       output.out(
         args.json
           ? `${JSON.stringify({ ...published, comparisons, clustering: { ...clustering.published, validation: clustering.validation ?? null, profile: clustering.description } }, null, 2)}\n`
@@ -78,6 +84,8 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
             population: CLIENT_HOUSEHOLDS,
             chartable: false,
           })),
+          // The persona cards describe the client households too.
+          personas: { cards: clustering.description.personas, population: CLIENT_HOUSEHOLDS },
           signal: interrupt.signal,
         });
         if (result.status === 'written') {

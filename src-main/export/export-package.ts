@@ -1,4 +1,4 @@
-// Writes a checked export package (tables, charts, reports, output log) into a new folder, whole or not at all.
+// Writes a checked export package (tables, charts, reports, persona cards, output log) into a new folder, whole or not at all.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,18 +7,22 @@ import type { RuleSet } from '../disclosure/rule-set';
 import type { PublishedLinkReport } from '../linking/link-report';
 import { chartPng } from './chart-png';
 import { chartSvg } from './chart-svg';
-import { checkExportRequest, type CheckedOutput, type ExportError } from './export-checks';
+import { checkExportRequest, type CheckedOutput, type CheckedPersonas, type ExportError, type PersonaOutput } from './export-checks';
 import { writeExportFolder } from './export-folder';
 import type { FontFiles } from './fonts';
 import { buildOutputLog, outputLogJson, type TableOutputFacts, type WrittenFile } from './output-log';
 import { outputLogXlsx } from './output-log-xlsx';
+import { personaChartSvg } from './persona-chart';
+import { chartFileName, PERSONA_OUTPUT_ID, personaDeck } from './persona-content';
+import { personaHtml } from './persona-html';
+import { personaPdf } from './persona-pdf';
 import type { ReportInput, ReportOutput } from './report-content';
 import { reportHtml } from './report-html';
 import { reportPdf } from './report-pdf';
 import { tableCsv } from './table-csv';
 import { tableXlsx } from './table-xlsx';
 
-export type { ExportError, FailingOutput } from './export-checks';
+export type { ExportError, FailingOutput, PersonaOutput } from './export-checks';
 
 export const TOOL_NAME = 'Groepsbeeld';
 export const OUTPUT_LOG_FILES = ['output-log.json', 'output-log.xlsx'] as const;
@@ -27,7 +31,8 @@ export const CHECKSUM_FILE = 'SHA256SUMS';
 export interface ExportRequest {
   study: { name: string; referenceDate: string; municipality: string; sha256: string };
   ruleSet: RuleSet;
-  outputs: Array<{ kind: 'table'; table: CheckedTable; chart: boolean; comment?: string; exceptionRequest?: string }>;
+  /** Tables, and at most one set of persona cards (written as persona-kaarten.html/.pdf and a chart per card). */
+  outputs: Array<{ kind: 'table'; table: CheckedTable; chart: boolean; comment?: string; exceptionRequest?: string } | PersonaOutput>;
   /** The analyst's explicit choice to export failing tables with their blocked cells shown only as blocked. */
   maskBlocked: boolean;
   appVersion: string;
@@ -95,12 +100,40 @@ class PackageWriter {
   }
 }
 
-function stepCount(outputs: readonly CheckedOutput[]): number {
-  return outputs.reduce((sum, output) => sum + (output.chart ? 4 : 2), 0) + 2 + OUTPUT_LOG_FILES.length + 1;
+function stepCount(outputs: readonly CheckedOutput[], personas: CheckedPersonas | null): number {
+  const cards = personas ? personas.cards.filter((card) => card.kind === 'card').length : 0;
+  const personaSteps = personas ? 2 + (personas.chart ? 2 * cards : 0) : 0;
+  return outputs.reduce((sum, output) => sum + (output.chart ? 4 : 2), 0) + personaSteps + 2 + OUTPUT_LOG_FILES.length + 1;
 }
 
-async function writePackage(request: ExportRequest, outputs: CheckedOutput[], digest: string, staging: string, options: ExportOptions, now: Date): Promise<ExportedFile[]> {
-  const writer = new PackageWriter(staging, stepCount(outputs), options.signal, options.onProgress);
+/** The persona cards' files: the HTML and the PDF of all cards, and per card its chart as SVG and PNG. */
+async function writePersonas(writer: PackageWriter, request: ExportRequest, personas: CheckedPersonas, options: ExportOptions, now: Date): Promise<TableOutputFacts> {
+  const deck = personaDeck(personas.cards, request.ruleSet, personas.figures.population.label.toLowerCase());
+  const input = { study: request.study, createdAt: now, appVersion: request.appVersion, deck };
+  const files = [
+    await writer.writeListed(`${PERSONA_OUTPUT_ID}.html`, 'html', () => personaHtml(input)),
+    await writer.writeListed(`${PERSONA_OUTPUT_ID}.pdf`, 'pdf', () => personaPdf(input, options.fonts ? { fonts: options.fonts } : {})),
+  ];
+  if (personas.chart) {
+    for (const card of deck.cards) {
+      const svg = personaChartSvg(card.chart, `persona-${card.cluster}`);
+      const png = await chartPng(svg, { ...(options.fonts ? { fonts: options.fonts } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+      files.push(await writer.writeListed(chartFileName(card.cluster, 'svg'), 'svg', () => svg), await writer.writeListed(chartFileName(card.cluster, 'png'), 'png', () => png));
+    }
+  }
+  return { kind: 'personas', table: personas.figures, comment: personas.comment, exceptionRequest: personas.exceptionRequest, files };
+}
+
+async function writePackage(
+  request: ExportRequest,
+  outputs: CheckedOutput[],
+  personas: CheckedPersonas | null,
+  digest: string,
+  staging: string,
+  options: ExportOptions,
+  now: Date,
+): Promise<ExportedFile[]> {
+  const writer = new PackageWriter(staging, stepCount(outputs, personas), options.signal, options.onProgress);
   const facts: TableOutputFacts[] = [];
   const reportOutputs: ReportOutput[] = [];
   for (const output of outputs) {
@@ -120,6 +153,7 @@ async function writePackage(request: ExportRequest, outputs: CheckedOutput[], di
     facts.push({ table, comment: output.comment, exceptionRequest: output.exceptionRequest, files });
     reportOutputs.push(reportOutput);
   }
+  if (personas) facts.push(await writePersonas(writer, request, personas, options, now));
   const report: ReportInput = {
     study: request.study,
     ruleSet: request.ruleSet,
@@ -160,7 +194,8 @@ function errorValue(error: unknown, signal: AbortSignal | undefined): ExportErro
 
 /**
  * Checks every output, then writes the package into `groepsbeeld-export-YYYYMMDD-HHMMSS` inside the picked
- * folder: per table CSV and XLSX (and SVG and PNG for a chart), the HTML and PDF report, the output log as
+ * folder: per table CSV and XLSX (and SVG and PNG for a chart), the persona cards as HTML and PDF (and a chart per
+ * card as SVG and PNG), the HTML and PDF report, the output log as
  * JSON and XLSX, and SHA256SUMS. A failing table without `maskBlocked`, an invalid table, an error or an
  * abort writes nothing at all. Errors are returned as values.
  */
@@ -170,7 +205,7 @@ export async function writeExportPackage(request: ExportRequest, options: Export
   const now = options.now ?? new Date();
   try {
     const { folder, result } = await writeExportFolder(options.folder, now, options.signal, (staging) =>
-      writePackage(request, checked.outputs, checked.digest, staging, options, now),
+      writePackage(request, checked.outputs, checked.personas, checked.digest, staging, options, now),
     );
     return { ok: true, folder, files: result };
   } catch (error) {

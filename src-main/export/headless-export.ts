@@ -1,5 +1,6 @@
 // `run STUDY.json --out DIR` without the app: the study's outputs, checked, written as an export package with the
-// choices the study file records (protection, masking, notes, which outputs), and the export history updated.
+// choices the study file records (protection, masking, notes, which outputs), the persona cards with them, and the
+// export history updated.
 import { mkdir } from 'node:fs/promises';
 import { studyOutputs, type StudyOutput } from '../analysis/study-outputs';
 import { populationDifferenceSql, type Population } from '../analysis/population';
@@ -8,7 +9,7 @@ import { historyPath } from '../disclosure/differencing-guard';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { PublishedLinkReport } from '../linking/link-report';
 import type { Study, StudyExport } from '../linking/study-file';
-import { exportCandidates, exportStudy, type ExportCandidate, type StudyExportResult } from './study-export';
+import { exportCandidates, exportStudy, type ExportCandidate, type StudyExportResult, type StudyPersonas } from './study-export';
 
 export interface HeadlessExportOptions {
   study: Study;
@@ -25,6 +26,8 @@ export interface HeadlessExportOptions {
   onProgress?: (label: string) => void;
   /** Outputs computed after the comparison, such as the cluster profile tables; exported like the others. */
   extraOutputs?: readonly StudyOutput[];
+  /** The persona cards (exported as study-export's PERSONA_OUTPUT_ID when the study's outputs name it, or name nothing). */
+  personas?: StudyPersonas;
 }
 
 const DEFAULT_EXPORT: StudyExport = { protection: 'suppression', maskBlocked: false, charts: true };
@@ -35,7 +38,8 @@ export async function exportHeadless(options: HeadlessExportOptions): Promise<{ 
     ...(await studyOutputs(options.session, options.report, { rules: options.rules, method: settings.protection }, options.signal)),
     ...(options.extraOutputs ?? []),
   ];
-  const ids = settings.outputs ?? available.map((output) => output.table.id);
+  const candidates = exportCandidates(available, options.personas);
+  const ids = settings.outputs ?? candidates.map((candidate) => candidate.id);
   const identity = {
     name: options.study.name,
     referenceDate: options.study.referenceDate,
@@ -54,6 +58,7 @@ export async function exportHeadless(options: HeadlessExportOptions): Promise<{ 
       maskBlocked: settings.maskBlocked,
       differencingJustification: settings.differencingJustification,
       linkReport: options.report,
+      ...(options.personas ? { personas: options.personas } : {}),
     },
     {
       folder: options.out,
@@ -63,5 +68,5 @@ export async function exportHeadless(options: HeadlessExportOptions): Promise<{ 
       ...(options.onProgress ? { onProgress: ({ step, steps, label }) => options.onProgress?.(`Export ${step}/${steps}: ${label}`) } : {}),
     },
   );
-  return { result, candidates: exportCandidates(available) };
+  return { result, candidates };
 }

@@ -51,7 +51,7 @@ function outputRows(log: OutputLog): Row[] {
     const cells = output.checks.cellCounts;
     rows.push([
       text(output.id),
-      text(output.kind === 'table' ? 'tabel' : output.kind),
+      text(output.kind === 'table' ? 'tabel' : "persona's"),
       text(output.title),
       text(output.population.label),
       text(`${unitsText(output.population.units)} ${output.unit}`),

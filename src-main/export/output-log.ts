@@ -37,7 +37,8 @@ const cellCountsSchema = z.strictObject({
 
 export const outputEntrySchema = z.strictObject({
   id: z.string().min(1),
-  kind: z.literal('table'),
+  /** A table, or the persona cards (their figures counted as the cells of one table). */
+  kind: z.enum(['table', 'personas']),
   title: z.string().min(1),
   unit: z.string(),
   population: z.strictObject({ id: z.string(), label: z.string(), units: publishedCountValueSchema }),
@@ -73,6 +74,8 @@ export const outputLogSchema = z.strictObject({
 export type OutputLog = z.infer<typeof outputLogSchema>;
 
 export interface TableOutputFacts {
+  /** 'table' when absent. */
+  kind?: 'table' | 'personas';
   table: CheckedTable;
   comment?: string | undefined;
   exceptionRequest?: string | undefined;
@@ -92,7 +95,7 @@ export function outputEntry(facts: TableOutputFacts, rules: RuleSet, maskBlocked
   const verdict = tableVerdict(table);
   return {
     id: table.id,
-    kind: 'table',
+    kind: facts.kind ?? 'table',
     title: table.title,
     unit: table.unit,
     population: { ...table.population },

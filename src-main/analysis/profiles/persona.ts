@@ -11,7 +11,6 @@ import { FACT_ROWS, MAX_CHART_BARS, MAX_FACTS, type PersonaCard, type PersonaCha
 
 export * from './persona-schema';
 
-
 function factFrom(label: string, cell: PublishedCell): PersonaFact | null {
   if (!('value' in cell) || !cell.text) return null;
   return { label, text: cell.text, cell };

@@ -1,0 +1,169 @@
+// The persona cards as PDF (pdfkit): the bundled font for Dutch text, one card per A4 page, the chart drawn as vector
+// shapes from the same layout as the SVG.
+import PDFDocument from 'pdfkit';
+import { bundledFontFiles, type FontFiles } from './fonts';
+import type { ChartShape, PersonaChartLayout } from './persona-chart';
+import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona } from './persona-content';
+import type { PersonaDocumentInput } from './persona-html';
+import { formatReferenceDate } from './report-content';
+
+export interface PersonaPdfOptions {
+  fonts?: FontFiles;
+  /** Content streams uncompressed (tests read the text operators); compressed otherwise. */
+  compress?: boolean;
+}
+
+const MARGIN = 50;
+const TEXT = '#1a1a1a';
+const MUTED = '#555555';
+const ACCENT = '#0072b2';
+const BLOCKED = '#8a1c1c';
+/** The chart takes this share of the text width, so a card with eight facts and six bars still fits one page. */
+const CHART_WIDTH_SHARE = 0.82;
+
+type Doc = PDFKit.PDFDocument;
+
+function textWidth(doc: Doc): number {
+  return doc.page.width - 2 * MARGIN;
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+function drawShape(doc: Doc, shape: ChartShape): void {
+  if (shape.kind === 'rect') {
+    if (shape.hatched) {
+      doc.save();
+      doc.rect(shape.x, shape.y, shape.width, shape.height).clip();
+      doc.rect(shape.x, shape.y, shape.width, shape.height).fill('#ffffff');
+      for (let x = shape.x - shape.height; x < shape.x + shape.width; x += 5) {
+        doc.moveTo(x, shape.y + shape.height).lineTo(x + shape.height, shape.y).lineWidth(1.2).strokeColor('#767676').stroke();
+      }
+      doc.restore();
+      doc.rect(shape.x, shape.y, shape.width, shape.height).lineWidth(0.8).strokeColor('#767676').stroke();
+    } else doc.rect(shape.x, shape.y, shape.width, shape.height).fill(shape.fill);
+    return;
+  }
+  if (shape.kind === 'line') {
+    doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2).lineWidth(1).strokeColor(shape.stroke).stroke();
+    return;
+  }
+  doc.font(shape.weight === 'bold' ? 'semibold' : 'body').fontSize(shape.size).fillColor(shape.fill);
+  const x = shape.anchor === 'end' ? shape.x - doc.widthOfString(shape.text) : shape.x;
+  doc.text(shape.text, x, shape.y, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+/** The chart at `width` points wide below the cursor. */
+function drawChart(doc: Doc, chart: PersonaChartLayout, width: number): void {
+  const scale = width / chart.width;
+  const height = chart.height * scale;
+  ensureSpace(doc, height);
+  const top = doc.y;
+  doc.save();
+  doc.translate(MARGIN, top).scale(scale);
+  for (const shape of chart.shapes) drawShape(doc, shape);
+  doc.restore();
+  doc.x = MARGIN;
+  doc.y = top + height + 6;
+}
+
+function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; font?: 'body' | 'semibold'; italic?: boolean } = {}): void {
+  doc.font(options.font ?? 'body').fontSize(options.size ?? 10.5).fillColor(options.color ?? TEXT);
+  ensureSpace(doc, doc.heightOfString(text, { width: textWidth(doc) }));
+  doc.text(text, MARGIN, doc.y, { width: textWidth(doc), ...(options.italic ? { oblique: 8 } : {}) });
+}
+
+function facts(doc: Doc, card: DisplayPersona): void {
+  const labelWidth = 150;
+  for (const fact of card.facts) {
+    doc.font('body').fontSize(10.5);
+    const height = Math.max(doc.heightOfString(fact.text, { width: textWidth(doc) - labelWidth }), doc.heightOfString(fact.label, { width: labelWidth - 10 }));
+    ensureSpace(doc, height);
+    const top = doc.y;
+    doc.font('semibold').fillColor(TEXT).text(fact.label, MARGIN, top, { width: labelWidth - 10 });
+    const blocked = fact.status === 'blocked' || fact.status === 'secondary';
+    doc.font('body').fillColor(blocked ? BLOCKED : TEXT).text(fact.text, MARGIN + labelWidth, top, { width: textWidth(doc) - labelWidth });
+    doc.y = top + height + 3;
+  }
+}
+
+function cardPage(doc: Doc, card: DisplayPersona, first: boolean): void {
+  if (!first) doc.addPage();
+  doc.outline.addItem(`Cluster ${card.cluster}: ${card.title}`);
+  doc.rect(MARGIN, MARGIN - 14, textWidth(doc), 5).fill(ACCENT);
+  doc.y = MARGIN;
+  paragraph(doc, card.subtitle.toUpperCase(), { size: 9.5, color: ACCENT, font: 'semibold' });
+  doc.moveDown(0.1);
+  paragraph(doc, card.title, { size: 22, font: 'semibold' });
+  doc.moveDown(0.4);
+  if (card.narrative !== '') {
+    paragraph(doc, card.narrative, { size: 11, italic: true });
+    doc.moveDown(0.5);
+  }
+  facts(doc, card);
+  doc.moveDown(0.6);
+  drawChart(doc, card.chart, textWidth(doc) * CHART_WIDTH_SHARE);
+  if (card.standsOut.length > 0) {
+    doc.moveDown(0.3);
+    paragraph(doc, 'Wat opvalt', { size: 12, font: 'semibold' });
+    doc.moveDown(0.15);
+    for (const line of card.standsOut) {
+      paragraph(doc, `• ${line}`, { size: 10 });
+      doc.moveDown(0.1);
+    }
+  }
+  doc.moveDown(0.4);
+  paragraph(doc, PERSONA_CAUTION, { size: 9, color: MUTED });
+  for (const entry of card.legend) paragraph(doc, `${entry.mark}: ${entry.text}`, { size: 9, color: MUTED });
+  if (card.edited) paragraph(doc, 'Titel of verhaal geschreven door de analist.', { size: 9, color: MUTED });
+}
+
+function notesPage(doc: Doc, input: PersonaDocumentInput): void {
+  if (input.deck.notes.length === 0) return;
+  if (input.deck.cards.length > 0) doc.addPage();
+  paragraph(doc, 'Clusters zonder kaart', { size: 14, font: 'semibold' });
+  doc.moveDown(0.2);
+  for (const note of input.deck.notes) paragraph(doc, `• ${note}`);
+}
+
+function footers(doc: Doc, input: PersonaDocumentInput): void {
+  const range = doc.bufferedPageRange();
+  const where = `${input.study.name}, peildatum ${formatReferenceDate(input.study.referenceDate)}`;
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(8).fillColor(MUTED)
+      .text(`${PERSONA_TITLE} · ${where} · pagina ${index + 1} van ${range.count}`, MARGIN, doc.page.height - 30, { width: textWidth(doc), align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** The cards' PDF bytes: one page per card, then a page with the clusters without a card, if any. */
+export function personaPdf(input: PersonaDocumentInput, options: PersonaPdfOptions = {}): Promise<Buffer> {
+  const fonts = options.fonts ?? bundledFontFiles();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: 'nl-NL',
+    displayTitle: true,
+    info: { Title: `${input.study.name}: ${PERSONA_TITLE}`, Author: 'Groepsbeeld', Creator: `Groepsbeeld ${input.appVersion}`, CreationDate: input.createdAt, ModDate: input.createdAt },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('semibold', fonts.semibold);
+  if (input.deck.cards.length === 0 && input.deck.notes.length === 0) paragraph(doc, 'Er zijn geen personakaarten.');
+  input.deck.cards.forEach((card, index) => cardPage(doc, card, index === 0));
+  notesPage(doc, input);
+  footers(doc, input);
+  doc.end();
+  return done;
+}
