@@ -40,6 +40,17 @@ export class StudyState {
 
   constructor(private readonly options: StudyStateOptions) {}
 
+  /** The last successful link's date and municipality, for the study file; null before linking. */
+  linkedRequest(): LinkRequest | null {
+    return this.linked?.request ?? null;
+  }
+
+  /** Another study was opened: its name goes into the output log, and the old link no longer counts. */
+  startStudy(name: string): void {
+    this.options.studyName = name;
+    this.linked = null;
+  }
+
   /** Called after every successful link: the outputs are computed from this link's analysis table. */
   recordLink(request: LinkRequest, report: PublishedLinkReport): void {
     this.linked = { request, report };

@@ -44,3 +44,42 @@ export async function pickWorkspaceToOpen(window: BrowserWindow, purpose: 'open'
   });
   return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
 }
+
+const STUDY_FILTERS = [{ name: 'Groepsbeeld-studie (JSON)', extensions: ['json'] }];
+
+/** Where to save a study file; the dialog asks before replacing one. null when the analyst cancels. */
+export async function pickStudyToSave(window: BrowserWindow, suggestedName: string): Promise<string | null> {
+  const safeName = suggestedName.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'studie';
+  const result = await dialog.showSaveDialog(window, {
+    title: 'Studie opslaan',
+    buttonLabel: 'Opslaan',
+    defaultPath: `${safeName}.json`,
+    filters: STUDY_FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** Which study file to open; null when the analyst cancels. */
+export async function pickStudyToOpen(window: BrowserWindow): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, { title: 'Studie openen', buttonLabel: 'Openen', properties: ['openFile'], filters: STUDY_FILTERS });
+  return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
+}
+
+/**
+ * Files dropped on the window come to the main process as paths from the renderer; like a file picked in the open
+ * dialog, none becomes readable until the analyst confirms it here, in the main process's own dialog.
+ */
+export async function confirmDroppedFiles(window: BrowserWindow, paths: readonly string[]): Promise<boolean> {
+  const result = await dialog.showMessageBox(window, {
+    type: 'question',
+    title: 'Bestanden openen',
+    message: paths.length === 1 ? 'Dit bestand openen?' : `Deze ${paths.length} bestanden openen?`,
+    detail: paths.join('\n'),
+    buttons: ['Openen', 'Annuleren'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  return result.response === 0;
+}

@@ -13,7 +13,7 @@ import { contentSecurityPolicy, setupContentSecurityPolicy } from '../security/c
 import { setupNavigationGuards } from '../security/navigation';
 import { setupNetworkLockdown } from '../security/network';
 import { setupPermissionDenial } from '../security/permissions';
-import { pickDataFiles, pickExportFolder, pickWorkspaceToOpen, pickWorkspaceToSave } from './file-dialog';
+import { confirmDroppedFiles, pickDataFiles, pickExportFolder, pickStudyToOpen, pickStudyToSave, pickWorkspaceToOpen, pickWorkspaceToSave } from './file-dialog';
 import { createMainWindow } from './main-window';
 
 export interface StartOptions {
@@ -49,6 +49,9 @@ export async function startApp(options: StartOptions): Promise<void> {
     pickFolder: () => pickExportFolder(window),
     pickWorkspaceToSave: () => pickWorkspaceToSave(window),
     pickWorkspaceToOpen: (purpose) => pickWorkspaceToOpen(window, purpose),
+    pickStudyToSave: (name) => pickStudyToSave(window, name),
+    pickStudyToOpen: () => pickStudyToOpen(window),
+    confirmDroppedFiles: (paths) => confirmDroppedFiles(window, paths),
     demoFolder,
     userData: app.getPath('userData'),
     rules,

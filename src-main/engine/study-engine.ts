@@ -439,6 +439,22 @@ export class StudyEngine {
     return this.exclusive(() => work(this.session));
   }
 
+  /**
+   * Closes every open file and forgets what was built from them (another study is opened next): a fresh locked
+   * session that may read nothing, the UTF-8 copies removed, the analysis table gone.
+   */
+  closeAllFiles(): Promise<void> {
+    return this.exclusive(async () => {
+      const fresh = await openLockedSession({ readableFiles: [], writableDirectories: this.exportDirectory ? [this.exportDirectory] : [] });
+      const previous = this.session;
+      this.session = fresh;
+      for (const entry of this.files.values()) if (entry.scanPath) await this.copies.remove(entry.scanPath);
+      this.files.clear();
+      this.derived.clear();
+      await previous.close();
+    });
+  }
+
   close(): Promise<void> {
     return this.exclusive(async () => {
       this.files.clear();

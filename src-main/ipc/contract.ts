@@ -260,6 +260,49 @@ export const clusteringOptionsSchema = z.object({
   features: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['numeric', 'categorical']), selected: z.boolean() })),
 });
 
+/** The study's name; the main process asks where to save (its own dialog). */
+export const saveStudyRequestSchema = z.object({ name: z.string().trim().min(1, 'a name for the study').max(200) });
+export const savedStudySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), file: z.string(), inputs: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type SavedStudy = z.infer<typeof savedStudySchema>;
+
+export const openedStudySchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('opened'),
+    name: z.string(),
+    files: z.array(openedFileSchema),
+    referenceDate: z.string(),
+    municipality: z.string(),
+    /** Roles of the study that did not fit its files (the analyst sets them on the Data page). */
+    notes: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type OpenedStudy = z.infer<typeof openedStudySchema>;
+
+/** What the pages prefill from the opened (or saved) study; null when there is none. */
+export const studySettingsSchema = z
+  .object({
+    name: z.string(),
+    referenceDate: z.string(),
+    municipality: z.string(),
+    clustering: z
+      .object({
+        features: z.array(z.object({ id: z.string(), weight: z.number() })).optional(),
+        algorithm: z.enum(['kmeans', 'kprototypes', 'pam']).optional(),
+        kRange: z.tuple([z.number().int(), z.number().int()]).optional(),
+        k: z.number().int().optional(),
+      })
+      .nullable(),
+  })
+  .nullable();
+export type StudySettings = z.infer<typeof studySettingsSchema>;
+
+/** Paths of files dropped on the window; the main process still asks the analyst to confirm them in its own dialog. */
+export const droppedFilesRequestSchema = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(50) });
+
 export const contract = {
   appInfo: { channel: 'groepsbeeld:app-info', request: noPayload, response: appInfoSchema },
   engineSecurity: { channel: 'groepsbeeld:engine-security', request: noPayload, response: engineSecuritySchema },
@@ -302,6 +345,13 @@ export const contract = {
   exportPreview: { channel: 'groepsbeeld:export-preview', request: exportPreviewRequestSchema, response: exportPreviewSchema },
   /** Asks for a folder (the main process's own dialog) and writes the export package with its output log. */
   writeExport: { channel: 'groepsbeeld:write-export', request: exportRequestSchema, response: exportResultSchema },
+  /** Opens files dropped on the window, after the analyst confirms them in the main process's own dialog. */
+  openDroppedFiles: { channel: 'groepsbeeld:open-dropped-files', request: droppedFilesRequestSchema, response: z.array(openedFileSchema) },
+  /** Saves the study (files, kinds and roles, date, municipality, clustering, profile texts) where the analyst picks. */
+  saveStudy: { channel: 'groepsbeeld:save-study', request: saveStudyRequestSchema, response: savedStudySchema },
+  /** Opens a study file the analyst picks: its files replace the open ones. */
+  openStudy: { channel: 'groepsbeeld:open-study', request: noPayload, response: openedStudySchema },
+  studySettings: { channel: 'groepsbeeld:study-settings', request: noPayload, response: studySettingsSchema },
   /** Saves the open files as one encrypted workspace; the main process asks where (its own save dialog). */
   saveWorkspace: { channel: 'groepsbeeld:save-workspace', request: workspaceRequestSchema, response: savedWorkspaceSchema },
   /** Opens a workspace (the main process's own dialog) into the study; its original files are not needed. */

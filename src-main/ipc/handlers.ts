@@ -11,6 +11,7 @@ import { readDuckDbVersion } from '../engine/security-settings';
 import { LinkingJob } from '../linking/linking-job';
 import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
+import { StudyFileVerbs, type StudyFileDialogs } from './study-file-verbs';
 import { WorkspaceVerbs, type WorkspaceDialogs } from './workspace-verbs';
 
 export interface HandlerDependencies {
@@ -25,6 +26,12 @@ export interface HandlerDependencies {
   pickWorkspaceToSave?: WorkspaceDialogs['pickWorkspaceToSave'];
   /** Asks which workspace to open or delete (the main process's own dialog); null when cancelled. Without it, both are cancelled. */
   pickWorkspaceToOpen?: WorkspaceDialogs['pickWorkspaceToOpen'];
+  /** Asks where to save a study file (the main process's own dialog); null when cancelled. Without it, saving is cancelled. */
+  pickStudyToSave?: StudyFileDialogs['pickStudyToSave'];
+  /** Asks which study file to open (the main process's own dialog); null when cancelled. Without it, opening is cancelled. */
+  pickStudyToOpen?: StudyFileDialogs['pickStudyToOpen'];
+  /** Asks the analyst to confirm opening files dropped on the window (the main process's own dialog). Without it, drops are refused. */
+  confirmDroppedFiles?: (paths: readonly string[]) => Promise<boolean>;
   /** The app's own data folder (export history); Electron's userData folder when not given. */
   userData?: string;
   /** The institution's disclosure rules; the engine's when not given. */
@@ -38,6 +45,9 @@ export function createHandlers({
   pickFolder = async () => null,
   pickWorkspaceToSave = async () => null,
   pickWorkspaceToOpen = async () => null,
+  pickStudyToSave = async () => null,
+  pickStudyToOpen = async () => null,
+  confirmDroppedFiles = async () => false,
   userData = userDataFolder(),
   rules = engine.rules,
 }: HandlerDependencies): Handlers {
@@ -46,6 +56,19 @@ export function createHandlers({
   const clustering = new ClusteringJob(engine, rules);
   const profiles = new ProfileState(engine, rules, () => clustering.chosenRun());
   const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder, clusterContent: () => profiles.exportContent() });
+  const studyFiles = new StudyFileVerbs(
+    {
+      engine,
+      profiles,
+      linked: () => study.linkedRequest(),
+      clustering: () => clustering.chosenRun()?.settings ?? null,
+      onOpened: (opened) => {
+        study.startStudy(opened.name);
+        clustering.forget();
+      },
+    },
+    { pickStudyToSave, pickStudyToOpen },
+  );
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -54,6 +77,10 @@ export function createHandlers({
       return paths.length === 0 ? engine.listFiles() : engine.openFiles(paths);
     },
     listFiles: () => engine.listFiles(),
+    openDroppedFiles: async ({ paths }) => ((await confirmDroppedFiles(paths)) ? engine.openFiles(paths) : engine.listFiles()),
+    saveStudy: ({ name }) => studyFiles.save(name),
+    openStudy: () => studyFiles.open(),
+    studySettings: async () => studyFiles.settings(),
     openDemo: async () => engine.openFiles(demoExtractPaths(await ensureDemoWorld(demoFolder))),
     columnSummary: ({ fileId, column }) => engine.columnSummary(fileId, column),
     fileProfile: ({ fileId }) => engine.fileProfile(fileId),

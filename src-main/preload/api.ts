@@ -24,3 +24,8 @@ export function createApi(invoke: Invoke) {
 
 /** The renderer's window.api type, derived from what the preload exposes. */
 export type GroepsbeeldApi = ReturnType<typeof createApi>;
+
+/** The preload's second, tiny bridge: the paths of files dropped on the window (the main process confirms them). */
+export interface FileDropBridge {
+  pathsOf(files: readonly File[]): string[];
+}

@@ -1,9 +1,10 @@
-// Declares window.api, whose type is derived from the preload module (never copied here).
-import type { GroepsbeeldApi } from '../../src-main/preload/api';
+// Declares window.api and window.fileDrop, whose types are derived from the preload module (never copied here).
+import type { FileDropBridge, GroepsbeeldApi } from '../../src-main/preload/api';
 
 declare global {
   interface Window {
     readonly api: GroepsbeeldApi;
+    readonly fileDrop: FileDropBridge;
   }
 }
 

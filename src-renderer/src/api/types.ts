@@ -31,3 +31,5 @@ export type ClusteringRequest = Parameters<Window['api']['clusterHouseholds']>[0
 export type PublishedProfiles = ValueOf<'clusterProfiles'>;
 export type PersonaCard = PublishedProfiles['personas'][number];
 export type ProfileLayout = Parameters<Window['api']['setProfileLayout']>[0];
+export type OpenedStudy = ValueOf<'openStudy'>;
+export type StudySettings = ValueOf<'studySettings'>;

@@ -14,26 +14,32 @@ export function useClustering() {
   const [status, setStatus] = useState<ClusteringStatus | null>(null);
   const [result, setResult] = useState<PublishedClustering | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** The k an opened study chose: taken after its run, when the run tried it. */
+  const [studyK, setStudyK] = useState<number | null>(null);
 
   // The form starts from the last clustering, when there is one, so leaving the page loses nothing.
   useEffect(() => {
-    void Promise.all([callApi(() => window.api.clusteringOptions()), callApi(() => window.api.lastClustering())]).then(([options, last]) => {
+    // Otherwise from an opened study's clustering settings; otherwise the defaults.
+    void Promise.all([callApi(() => window.api.clusteringOptions()), callApi(() => window.api.lastClustering()), callApi(() => window.api.studySettings())]).then(([options, last, study]) => {
       if (!options.ok) {
         setError(options.error);
         return;
       }
       const previous = last.ok ? last.value : null;
+      const fromStudy = study.ok ? (study.value?.clustering ?? null) : null;
+      const chosen = previous?.features ?? fromStudy?.features;
       setFeatures(
         options.value.features.map((feature) => {
-          const used = previous?.features.find((candidate) => candidate.id === feature.id);
-          return previous ? { ...feature, selected: used !== undefined, weight: used?.weight ?? 1 } : { ...feature, weight: 1 };
+          const used = chosen?.find((candidate) => candidate.id === feature.id);
+          return chosen ? { ...feature, selected: used !== undefined, weight: used?.weight ?? 1 } : { ...feature, weight: 1 };
         }),
       );
-      if (previous) {
-        setAlgorithm(previous.algorithm);
-        setKRange(previous.kRange);
-        setResult(previous);
-      }
+      const algorithm = previous?.algorithm ?? fromStudy?.algorithm;
+      const range = previous?.kRange ?? fromStudy?.kRange;
+      if (algorithm) setAlgorithm(algorithm);
+      if (range) setKRange(range);
+      if (previous) setResult(previous);
+      else if (fromStudy?.k !== undefined) setStudyK(fromStudy.k);
     });
   }, []);
 
@@ -62,8 +68,19 @@ export function useClustering() {
       window.api.clusterHouseholds({ algorithm, kRange, features: chosen.map(({ id, weight }) => ({ id, weight })) }),
     );
     setRunning(false);
-    if (answer.ok) setResult(answer.value);
-    else setError(answer.error);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    const k = studyK;
+    setStudyK(null);
+    if (k !== null && k !== answer.value.chosenK && k >= answer.value.kRange[0] && k <= answer.value.kRange[1]) {
+      const chosen = await callApi(() => window.api.chooseClusterCount({ k }));
+      setResult(chosen.ok ? chosen.value : answer.value);
+      if (!chosen.ok) setError(chosen.error);
+    } else {
+      setResult(answer.value);
+    }
   };
 
   const cancel = () => void callApi(() => window.api.cancelClustering());

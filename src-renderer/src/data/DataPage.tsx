@@ -1,19 +1,28 @@
-// The Data page: open CSV/Parquet/xlsx/sav files or a workspace through the main process's dialog, inspect their columns, profiles and roles.
+// The Data page: open CSV/Parquet/xlsx/sav files (dialog or drag and drop), a study file or a workspace through the
+// main process's dialogs; inspect the files' columns, profiles and roles.
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { useT } from '../i18n/useT';
 import { FileCard } from './FileCard';
+import { StudyFilePanel } from './StudyFilePanel';
+import { useFileDrop } from './useFileDrop';
 import { useColumnSummary } from './useColumnSummary';
 import { useOpenedFiles } from './useOpenedFiles';
 import { WorkspacePanel } from './WorkspacePanel';
 
 export function DataPage() {
   const t = useT();
-  const { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles } = useOpenedFiles();
+  const { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles, replaceAll } = useOpenedFiles();
   const [summary, selectColumn] = useColumnSummary();
+  const drop = useFileDrop(addFiles);
 
   return (
-    <section className="page" data-testid="page-data" aria-labelledby="page-title-data">
+    <section className={drop.over ? 'page drop-target drop-over' : 'page drop-target'} data-testid="page-data" aria-labelledby="page-title-data" {...drop.handlers}>
+      {drop.over && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('data.dropHere')}
+        </div>
+      )}
       <div className="page-header">
         <div>
           <h1 className="page-title" id="page-title-data">
@@ -48,7 +57,14 @@ export function DataPage() {
       </div>
 
       {error && <ApiErrorAlert error={error} />}
+      {drop.error && <ApiErrorAlert error={drop.error} testId="drop-error" />}
+      {drop.busy && (
+        <p className="loading" role="status">
+          {t('data.opening')}
+        </p>
+      )}
 
+      <StudyFilePanel onOpened={replaceAll} />
       <WorkspacePanel hasFiles={files.length > 0} onOpened={addFiles} />
 
       {loading ? (
@@ -56,7 +72,9 @@ export function DataPage() {
           {t('data.loadingFiles')}
         </p>
       ) : files.length === 0 ? (
-        <EmptyState heading={t('data.noFilesHeading')}>{t('data.noFilesText')}</EmptyState>
+        <EmptyState heading={t('data.noFilesHeading')}>
+          {t('data.noFilesText')} {t('data.dropHint')}
+        </EmptyState>
       ) : (
         <ul className="file-list" data-testid="file-list" aria-label={t('data.fileListLabel')}>
           {files.map((file) => (

@@ -13,8 +13,10 @@ export type OpenedFilesState = {
   openDemo: () => void;
   /** Puts a file the engine reported again (e.g. after a role change) in place of its old entry. */
   replaceFile: (file: OpenedFile) => void;
-  /** Adds files the engine reported elsewhere (a workspace opened). */
+  /** Adds files the engine reported elsewhere (a workspace opened, files dropped). */
   addFiles: (files: readonly OpenedFile[]) => void;
+  /** The engine's whole list, in place of this one (a study was opened: its files replaced the others). */
+  replaceAll: (files: readonly OpenedFile[]) => void;
 };
 
 /** Adds newly reported files to the list; a file reported again (same id) replaces its old entry in place. */
@@ -61,5 +63,7 @@ export function useOpenedFiles(): OpenedFilesState {
 
   const addFiles = useCallback((reported: readonly OpenedFile[]) => setFiles((current) => mergeFiles(current, reported)), []);
 
-  return { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles };
+  const replaceAll = useCallback((reported: readonly OpenedFile[]) => setFiles(reported), []);
+
+  return { files, loading, opening, error, openFiles, openDemo, replaceFile, addFiles, replaceAll };
 }

@@ -293,6 +293,18 @@ export const nl = {
   'profiles.chartSummary': 'Staafdiagram: aandeel in dit cluster tegen aandeel bij alle klanten. {bars}',
   'profiles.chartCluster': 'In dit cluster',
   'profiles.chartAll': 'Alle klanten',
+  'data.dropHere': 'Laat los om deze bestanden te openen',
+  'data.dropHint': 'U kunt bestanden ook hierheen slepen; Groepsbeeld vraagt dan eerst of ze geopend mogen worden.',
+  'study.heading': 'Studie',
+  'study.intro': 'Een studiebestand legt de hele analyse vast: de bestanden met hun soort en rollen, peildatum, gemeente, clusterinstellingen en de teksten van de persona’s. Het bevat nooit microdata.',
+  'study.open': 'Studie openen…',
+  'study.opening': 'Studie openen…',
+  'study.name': 'Naam van de studie',
+  'study.namePlaceholder': 'Bijvoorbeeld: Voedselbank 2017',
+  'study.save': 'Studie opslaan…',
+  'study.saving': 'Studie opslaan…',
+  'study.saved': 'Opgeslagen als {file} ({count} bestanden).',
+  'study.opened': 'Studie {name} geopend: {count} bestanden. Koppel ze op de pagina Populatie.',
 };
 
 export type MessageKey = keyof typeof nl;

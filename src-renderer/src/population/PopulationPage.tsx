@@ -1,5 +1,6 @@
 // The Populatie page: reference date and municipality, link the open files with progress and cancel, the link report.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { callApi } from '../api/callApi';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { PageSection } from '../shared/PageSection';
@@ -13,6 +14,19 @@ export function PopulationPage() {
   const [date, setDate] = useState('2017-12-31');
   const [municipality, setMunicipality] = useState('0784');
   const { running, status, report, error, analysisTable, link, cancel } = useLinking();
+  // An opened study fills in its reference date and municipality (the analyst can still change them).
+  useEffect(() => {
+    let active = true;
+    void callApi(() => window.api.studySettings()).then((result) => {
+      if (!active || !result.ok || !result.value) return;
+      const { referenceDate, municipality: code } = result.value;
+      setDate(`${referenceDate.slice(0, 4)}-${referenceDate.slice(4, 6)}-${referenceDate.slice(6, 8)}`);
+      setMunicipality(code);
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
   const validCode = /^\d{4}$/.test(municipality);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
 

@@ -43,6 +43,14 @@ export interface BridgeOptions {
   pickWorkspaceToSave?: () => Promise<string | null>;
   /** What the "open dialog" returns when the renderer opens or deletes a workspace (null: cancelled). */
   pickWorkspaceToOpen?: (purpose: 'open' | 'delete') => Promise<string | null>;
+  /** What the "save dialog" returns when the renderer saves a study file (null: cancelled). */
+  pickStudyToSave?: (suggestedName: string) => Promise<string | null>;
+  /** What the "open dialog" returns when the renderer opens a study file (null: cancelled). */
+  pickStudyToOpen?: () => Promise<string | null>;
+  /** The analyst's answer in the main process's confirmation of dropped files (refused by default). */
+  confirmDroppedFiles?: (paths: readonly string[]) => Promise<boolean>;
+  /** Where dropped files live: the stand-in for the preload's webUtils gives `folder/name` as a dropped file's path. */
+  dropFolder?: string;
 }
 
 export const screenshotFolder = mkdtempSync(join(tmpdir(), 'groepsbeeld-screens-'));
@@ -59,6 +67,9 @@ export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTe
     pickFolder: options.pickFolder ?? (async () => null),
     pickWorkspaceToSave: options.pickWorkspaceToSave ?? (async () => null),
     pickWorkspaceToOpen: options.pickWorkspaceToOpen ?? (async () => null),
+    pickStudyToSave: options.pickStudyToSave ?? (async () => null),
+    pickStudyToOpen: options.pickStudyToOpen ?? (async () => null),
+    confirmDroppedFiles: options.confirmDroppedFiles ?? (async () => false),
     userData: options.userData ?? mkdtempSync(join(tmpdir(), 'groepsbeeld-e2e-userdata-')),
   });
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -98,6 +109,12 @@ export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTe
     const api = Object.fromEntries(Object.entries(table).map(([verb, channel]) => [verb, (request?: unknown) => invoke(channel, request)]));
     Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
   }, channelTable());
+  // Builds window.fileDrop like the preload does; Chromium gives a page no file paths, so a dropped file's path is
+  // its name in the test's drop folder (as Electron's webUtils would give the real one).
+  await page.addInitScript((folder: string | null) => {
+    const pathsOf = (files: readonly File[]) => (folder === null ? [] : files.map((file) => `${folder}/${file.name}`));
+    Object.defineProperty(window, 'fileDrop', { value: Object.freeze({ pathsOf }), writable: false });
+  }, options.dropFolder ?? null);
   await page.goto(`${BRIDGE_ORIGIN}/index.html`);
 
   return {

@@ -142,6 +142,12 @@ describe('crafted requests on every channel', async () => {
     cancelClustering: [undefined],
     chooseClusterCount: [{ k: 8 }, { k: 2 }, { k: 99 }],
     lastClustering: [undefined, { runId: '../../etc/passwd' }],
+    // Without the analyst's confirmation in the main process's dialog (refused here), a dropped path is never opened.
+    openDroppedFiles: [{ paths: ['/etc/passwd'] }, { paths: [] }, { paths: ['../../etc/shadow'] }],
+    // The dialogs here cancel: a path in the payload is ignored.
+    saveStudy: [{ name: 'Studie' }, { name: 'Studie', path: join(folder, 'leak.json') }, { name: '' }],
+    openStudy: [undefined, { path: '/etc/passwd' }],
+    studySettings: [undefined],
     // The profiles of the last clustering (29 single-parent households at k = 2): small clusters get a note, not figures.
     clusterProfiles: [undefined, { k: 8 }],
     setProfileLayout: [

@@ -27,13 +27,20 @@ describe('createApi', () => {
 });
 
 describe('preload/index', () => {
-  it('exposes only `api` in the main world, forwarding to ipcRenderer.invoke', async () => {
+  it('exposes only `api` and `fileDrop` in the main world, forwarding to ipcRenderer.invoke', async () => {
     await import('../../../src-main/preload/index');
-    expect([...electron.exposed.keys()]).toEqual(['api']);
+    expect([...electron.exposed.keys()]).toEqual(['api', 'fileDrop']);
     const api = electron.exposed.get('api') as Record<string, (request?: unknown) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...verbs].sort());
     await api.listFiles!();
     expect(electron.mock.ipcRenderer.invoke).toHaveBeenCalledWith(contract.listFiles.channel, undefined);
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|invoke|send/);
+  });
+
+  it('gives the paths of dropped files through webUtils, leaving out files without one', async () => {
+    await import('../../../src-main/preload/index');
+    const fileDrop = electron.exposed.get('fileDrop') as { pathsOf: (files: { name: string }[]) => string[] };
+    expect(Object.isFrozen(fileDrop)).toBe(true);
+    expect(fileDrop.pathsOf([{ name: 'GBAPERSOON2017.csv' }, { name: '' }])).toEqual(['/dropped/GBAPERSOON2017.csv']);
   });
 });

@@ -106,12 +106,18 @@ export function createElectronMock() {
         exposed.set(key, value);
       }),
     },
+    // A file from a drop has a path; one made in the page (empty name here) has none.
+    webUtils: { getPathForFile: vi.fn((file: { name: string }) => (file.name === '' ? '' : `/dropped/${file.name}`)) },
     BrowserWindow: FakeBrowserWindow,
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),
     },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })) },
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      showMessageBox: vi.fn(async () => ({ response: 1, checkboxChecked: false })),
+    },
   };
   return { mock, ipcHandlers, protocolHandlers, defaultSession, exposed };
 }

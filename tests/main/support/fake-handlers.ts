@@ -62,6 +62,10 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used in gate tests');
     },
     lastClustering: async () => null,
+    openDroppedFiles: async () => [],
+    saveStudy: async () => ({ status: 'cancelled' }),
+    openStudy: async () => ({ status: 'cancelled' }),
+    studySettings: async () => null,
     clusterProfiles: async () => {
       throw new Error('not used in gate tests');
     },
