@@ -9,10 +9,10 @@ import { UserFacingError } from '../errors';
 import type { ExportPreview, ExportRequest, ExportResult, LinkRequest } from '../ipc/contract';
 import { ANALYSIS_TABLE } from '../linking/link-households';
 import type { PublishedLinkReport } from '../linking/link-report';
-import { differencingWarnings, exportCandidates, exportStudy, ruleSetReference, type StudyIdentity } from '../export/study-export';
+import { differencingWarnings, exportCandidates, exportStudy, ruleSetReference, type StudyIdentity, type StudyPersonas } from '../export/study-export';
 import { compareAllFeatures } from './comparison-outputs';
 import type { ProtectionMethod } from '../disclosure/frequency-protection';
-import { CLIENT_HOUSEHOLDS, populationDifferenceSql, type Population } from './population';
+import { populationDifferenceSql, type Population } from './population';
 import type { ClusterExportContent } from './profiles/profile-state';
 import { studyOutputs, type StudyOutput } from './study-outputs';
 
@@ -68,14 +68,18 @@ export class StudyState {
     return this.options.engine.withSession((session) => compareAllFeatures(session, { rules: this.options.rules, method }));
   }
 
-  private async outputs(method: ProtectionMethod): Promise<{ linked: Linked; outputs: StudyOutput[] }> {
+  private async outputs(method: ProtectionMethod): Promise<{ linked: Linked; outputs: StudyOutput[]; personas: StudyPersonas | undefined }> {
     const linked = await this.requireCurrent();
     const outputs = await this.options.engine.withSession((session) => studyOutputs(session, linked.report, { rules: this.options.rules, method }));
     const clusters = (await this.options.clusterContent?.()) ?? null;
-    // The cluster tables describe the clustered households (client households by default) for the differencing guard.
-    const clusterTables = clusters ? [clusters.table, ...clusters.description.standsOut.map((entry) => entry.table)] : [];
-    const population = clusters?.population ?? CLIENT_HOUSEHOLDS;
-    return { linked, outputs: [...outputs, ...clusterTables.map((table) => ({ table, population, chartable: false }))] };
+    if (!clusters) return { linked, outputs, personas: undefined };
+    // The cluster tables and cards describe the clustered households (client households by default), for the differencing guard.
+    const clusterTables = [clusters.table, ...clusters.description.standsOut.map((entry) => entry.table)];
+    return {
+      linked,
+      outputs: [...outputs, ...clusterTables.map((table) => ({ table, population: clusters.population, chartable: false }))],
+      personas: { cards: clusters.personas, population: clusters.population },
+    };
   }
 
   /** The recipe's fingerprint: open files (name, size, kind, roles), date and municipality; no microdata. */
@@ -98,18 +102,18 @@ export class StudyState {
     this.options.engine.withSession(async (session) => Number((await session.query(populationDifferenceSql(a, b)))[0]?.units ?? 0));
 
   async preview(method: ProtectionMethod): Promise<ExportPreview> {
-    const { linked, outputs } = await this.outputs(method);
+    const { linked, outputs, personas } = await this.outputs(method);
     const identity = await this.identity(linked);
-    const warnings = await differencingWarnings(outputs, this.historyFile(identity), this.countDifference, this.options.rules);
+    const warnings = await differencingWarnings(outputs, this.historyFile(identity), this.countDifference, this.options.rules, personas);
     return {
-      candidates: exportCandidates(outputs),
+      candidates: exportCandidates(outputs, personas),
       differencing: warnings.map((warning) => ({ outputId: warning.outputId, message: describeWarning(warning) })),
       ruleSet: ruleSetReference(this.options.rules),
     };
   }
 
   async export(request: ExportRequest): Promise<ExportResult> {
-    const { linked, outputs } = await this.outputs(request.method);
+    const { linked, outputs, personas } = await this.outputs(request.method);
     const folder = await this.options.pickFolder();
     if (folder === null) return { status: 'cancelled' };
     const identity = await this.identity(linked);
@@ -119,6 +123,7 @@ export class StudyState {
         rules: this.options.rules,
         appVersion: this.options.appVersion,
         available: outputs,
+        personas,
         selection: request.outputs,
         maskBlocked: request.maskBlocked,
         differencingJustification: request.differencingJustification,

@@ -193,6 +193,7 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(await page.getByTestId('export-vergelijking-education-level').getByTestId('verdict').innerText()).toBe('geslaagd');
     // The cluster profile as laid out on the Profielen page is an output too.
     await page.getByTestId('export-clusterprofiel-k5').waitFor();
+    await page.getByTestId('select-persona-kaarten').check();
     await page.getByTestId('select-vergelijking-household-type').check();
     await page.getByTestId('export-blocked-hint').waitFor();
     expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('true');
@@ -203,7 +204,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await app.screenshot('nl-export-geschreven');
     const [packageFolder] = await readdir(exportsFolder);
     const files = await readdir(join(exportsFolder, packageFolder!));
-    expect(files).toEqual(expect.arrayContaining(['output-log.json', 'report.pdf', 'vergelijking-household-type.csv', 'vergelijking-education-level.png']));
+    expect(files).toEqual(expect.arrayContaining(['output-log.json', 'report.pdf', 'vergelijking-household-type.csv', 'vergelijking-education-level.png', 'persona-kaarten.html', 'persona-kaarten.pdf']));
+    // The persona title the analyst edited on the Profielen page is the one exported.
+    expect(await readFile(join(exportsFolder, packageFolder!, 'persona-kaarten.html'), 'utf8')).toContain('Jonge moeders in de bijstand');
     const log = JSON.parse(await readFile(join(exportsFolder, packageFolder!, 'output-log.json'), 'utf8'));
     expect(JSON.stringify(log)).toMatch(/vergelijking-household-type/);
   });

@@ -1,6 +1,6 @@
 // The Profielen page's verbs on the demo world through the IPC gate and the real handlers: the profiles of the
 // chosen clustering, the analyst's row layout and persona edits, the study file's profiles section, the export.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishedClustering } from '../../../../src-main/analysis/clustering-service/published-clustering';
@@ -75,6 +75,23 @@ describe('cluster profiles in the app', async () => {
     const ids = preview.candidates.map((candidate) => candidate.id);
     expect(ids).toContain('clusterprofiel-k5');
     expect(ids.filter((id) => id.startsWith('clusterprofiel-opvallend-5-'))).toHaveLength(5);
+    expect(preview.candidates.find((candidate) => candidate.id === 'persona-kaarten')).toMatchObject({ chart: true });
+  });
+
+  it('writes the persona cards with the analyst’s title into the package, logged for the output checker', async () => {
+    await call('editPersona', { cluster: 2, title: 'Stellen met een eigen huis' });
+    const written = await call<{ status: string; folder: string; files: { name: string }[] }>('writeExport', {
+      method: 'suppression',
+      outputs: [{ id: 'persona-kaarten', chart: true }, { id: 'clusterprofiel-k5', chart: false }],
+      maskBlocked: false,
+    });
+    expect(written.status).toBe('written');
+    const names = written.files.map((file) => file.name);
+    expect(names).toEqual(expect.arrayContaining(['persona-kaarten.html', 'persona-kaarten.pdf', 'clusterprofiel-k5.csv', 'output-log.json']));
+    const html = await readFile(join(written.folder, 'persona-kaarten.html'), 'utf8');
+    expect(html).toContain('Stellen met een eigen huis');
+    const log = await readFile(join(written.folder, 'output-log.json'), 'utf8');
+    expect(log).toContain('persona-kaarten');
   });
 
   it('drops the clustering when the files are linked again', async () => {
