@@ -1,12 +1,13 @@
 // The Export page: choose outputs, see each one's check, add comments and exception requests, write the package.
 import { PageSection } from '../shared/PageSection';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProtectionMethod } from '../api/types';
 import { useFormat, useT } from '../i18n/useT';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { ProtectionChoice } from '../tables/ProtectionChoice';
 import { ExportResultView } from './ExportResultView';
+import { groupCandidates, GROUP_TITLES } from './exportGroups';
 import { useExport, type Candidate } from './useExport';
 
 function VerdictBadge({ verdict }: { verdict: Candidate['verdict'] }) {
@@ -18,6 +19,50 @@ function VerdictBadge({ verdict }: { verdict: Candidate['verdict'] }) {
   );
 }
 
+/** One output: its choice box and check, and when chosen its chart, comment and exception request. */
+function CandidateItem({ candidate, state }: { candidate: Candidate; state: ReturnType<typeof useExport> }) {
+  const t = useT();
+  const format = useFormat();
+  const choice = state.choiceFor(candidate);
+  return (
+    <li className="export-item" data-testid={`export-${candidate.id}`}>
+      <label className="export-item-head">
+        <input type="checkbox" checked={choice.selected} onChange={(event) => state.updateChoice(candidate, { selected: event.target.checked })} data-testid={`select-${candidate.id}`} />
+        <span className="export-item-title">{candidate.title}</span>
+        <VerdictBadge verdict={candidate.verdict} />
+      </label>
+      <p className="export-item-facts">
+        {candidate.blocked + candidate.secondary + candidate.review === 0
+          ? t('export.allSafe')
+          : t('export.cellCounts', { blocked: format.number(candidate.blocked), secondary: format.number(candidate.secondary), review: format.number(candidate.review) })}
+      </p>
+      {choice.selected && (
+        <div className="export-item-notes">
+          {candidate.chart && (
+            <label className="inline-check">
+              <input type="checkbox" checked={choice.chart} onChange={(event) => state.updateChoice(candidate, { chart: event.target.checked })} />
+              {t('export.chart')}
+            </label>
+          )}
+          <details className="export-notes" open={choice.comment !== '' || choice.exceptionRequest !== ''}>
+            <summary>{t(candidate.verdict === 'pass' ? 'export.addComment' : 'export.addCommentOrException')}</summary>
+            <label className="field">
+              <span className="field-label">{t('export.comment')}</span>
+              <textarea rows={2} value={choice.comment} onChange={(event) => state.updateChoice(candidate, { comment: event.target.value })} maxLength={4000} />
+            </label>
+            {candidate.verdict !== 'pass' && (
+              <label className="field">
+                <span className="field-label">{t('export.exceptionRequest')}</span>
+                <textarea rows={2} value={choice.exceptionRequest} onChange={(event) => state.updateChoice(candidate, { exceptionRequest: event.target.value })} maxLength={4000} />
+              </label>
+            )}
+          </details>
+        </div>
+      )}
+    </li>
+  );
+}
+
 export function ExportPage() {
   const t = useT();
   const format = useFormat();
@@ -25,6 +70,11 @@ export function ExportPage() {
   const state = useExport(method);
   const { preview } = state;
   const blockedSelected = state.selected.some((candidate) => candidate.verdict === 'fail');
+  const resultRef = useRef<HTMLDivElement>(null);
+  // A written (or refused) export appears below the long list: bring it into view.
+  useEffect(() => {
+    if (state.result) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [state.result]);
   const canWrite = state.selected.length > 0 && (!blockedSelected || state.maskBlocked) && (!state.needsJustification || state.justification.trim() !== '');
 
   return (
@@ -46,48 +96,20 @@ export function ExportPage() {
           }}
         >
           <p className="field-hint">{t('export.ruleSet', { name: preview.ruleSet.name })}</p>
-          <ul className="export-list" data-testid="export-candidates">
-            {preview.candidates.map((candidate) => {
-              const choice = state.choiceFor(candidate);
-              return (
-                <li key={candidate.id} className="export-item" data-testid={`export-${candidate.id}`}>
-                  <label className="export-item-head">
-                    <input type="checkbox" checked={choice.selected} onChange={(event) => state.updateChoice(candidate, { selected: event.target.checked })} data-testid={`select-${candidate.id}`} />
-                    <span className="export-item-title">{candidate.title}</span>
-                    <VerdictBadge verdict={candidate.verdict} />
-                  </label>
-                  <p className="export-item-facts">
-                    {candidate.blocked + candidate.secondary + candidate.review === 0
-                      ? t('export.allSafe')
-                      : t('export.cellCounts', { blocked: format.number(candidate.blocked), secondary: format.number(candidate.secondary), review: format.number(candidate.review) })}
-                  </p>
-                  {choice.selected && (
-                    <div className="export-item-notes">
-                      {candidate.chart && (
-                        <label className="inline-check">
-                          <input type="checkbox" checked={choice.chart} onChange={(event) => state.updateChoice(candidate, { chart: event.target.checked })} />
-                          {t('export.chart')}
-                        </label>
-                      )}
-                      <details className="export-notes" open={choice.comment !== '' || choice.exceptionRequest !== ''}>
-                        <summary>{t(candidate.verdict === 'pass' ? 'export.addComment' : 'export.addCommentOrException')}</summary>
-                      <label className="field">
-                          <span className="field-label">{t('export.comment')}</span>
-                          <textarea rows={2} value={choice.comment} onChange={(event) => state.updateChoice(candidate, { comment: event.target.value })} maxLength={4000} />
-                        </label>
-                        {candidate.verdict !== 'pass' && (
-                          <label className="field">
-                            <span className="field-label">{t('export.exceptionRequest')}</span>
-                            <textarea rows={2} value={choice.exceptionRequest} onChange={(event) => state.updateChoice(candidate, { exceptionRequest: event.target.value })} maxLength={4000} />
-                          </label>
-                        )}
-                      </details>
-                    </div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <div data-testid="export-candidates">
+            {groupCandidates(preview.candidates).map(({ group, candidates }) => (
+              <section key={group} className="export-group" aria-labelledby={`export-group-${group}`}>
+                <h2 className="section-heading" id={`export-group-${group}`}>
+                  {t(GROUP_TITLES[group])}
+                </h2>
+                <ul className="export-list">
+                  {candidates.map((candidate) => (
+                    <CandidateItem key={candidate.id} candidate={candidate} state={state} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
 
           {preview.differencing.length > 0 && (
             <div className="export-warning" role="alert" data-testid="differencing-warning">
@@ -121,7 +143,7 @@ export function ExportPage() {
       )}
 
       {state.writeError && <ApiErrorAlert error={state.writeError} testId="export-error" />}
-      {state.result && <ExportResultView result={state.result} />}
+      <div ref={resultRef}>{state.result && <ExportResultView result={state.result} written={state.lastWritten} />}</div>
     </PageSection>
   );
 }

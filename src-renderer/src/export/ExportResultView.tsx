@@ -1,8 +1,42 @@
-// What an export did: the folder with its files and checksums, that it was cancelled, or why nothing was written.
+// What an export did: the folder, the output log's entries (each output's check and notes) and the files with their
+// checksums; or that it was cancelled, or why nothing was written.
 import type { ExportResult } from '../api/types';
 import { useFormat, useT } from '../i18n/useT';
+import type { WrittenOutput } from './useExport';
 
-export function ExportResultView({ result }: { result: ExportResult }) {
+function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <table className="data-table" data-testid="export-log">
+      <caption className="checked-table-title">{t('export.logCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('export.logOutput')}</th>
+          <th scope="col">{t('export.logVerdict')}</th>
+          <th scope="col">{t('export.logCells')}</th>
+          <th scope="col">{t('export.logNotes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {outputs.map((output) => (
+          <tr key={output.id}>
+            <th scope="row">{output.title}</th>
+            <td>{t(output.verdict === 'pass' ? 'export.verdict.pass' : output.verdict === 'review' ? 'export.verdict.review' : 'export.verdict.fail')}</td>
+            <td>
+              {output.blocked + output.secondary + output.review === 0
+                ? t('export.allSafe')
+                : t('export.cellCounts', { blocked: format.number(output.blocked), secondary: format.number(output.secondary), review: format.number(output.review) })}
+            </td>
+            <td>{[output.comment, output.exceptionRequest && `${t('export.exceptionRequest')}: ${output.exceptionRequest}`].filter(Boolean).join(' · ') || '–'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ExportResultView({ result, written }: { result: ExportResult; written: readonly WrittenOutput[] }) {
   const t = useT();
   const format = useFormat();
   if (result.status === 'cancelled') {
@@ -27,7 +61,9 @@ export function ExportResultView({ result }: { result: ExportResult }) {
   return (
     <section className="export-result" data-testid="export-written" aria-label={t('export.writtenLabel')}>
       <p role="status">{t('export.written', { folder: result.folder, count: format.number(result.files.length) })}</p>
+      {written.length > 0 && <OutputLogSummary outputs={written} />}
       <table className="data-table">
+        <caption className="checked-table-title">{t('export.filesCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('export.file')}</th>

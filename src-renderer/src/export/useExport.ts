@@ -12,6 +12,9 @@ export interface OutputChoice {
   exceptionRequest: string;
 }
 
+/** An output as it went into the last package: its check and the analyst's notes (what the output log records). */
+export type WrittenOutput = Candidate & { comment: string; exceptionRequest: string };
+
 type Loaded = { method: ProtectionMethod; preview: ExportPreview | null; error: ApiError | null };
 
 export function useExport(method: ProtectionMethod) {
@@ -22,6 +25,7 @@ export function useExport(method: ProtectionMethod) {
   const [writing, setWriting] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [writeError, setWriteError] = useState<ApiError | null>(null);
+  const [lastWritten, setLastWritten] = useState<WrittenOutput[]>([]);
 
   useEffect(() => {
     let current = true;
@@ -69,8 +73,12 @@ export function useExport(method: ProtectionMethod) {
       }),
     );
     setWriting(false);
-    if (answer.ok) setResult(answer.value);
-    else setWriteError(answer.error);
+    if (answer.ok) {
+      setResult(answer.value);
+      setLastWritten(selected.map((candidate) => ({ ...candidate, comment: choiceFor(candidate).comment.trim(), exceptionRequest: choiceFor(candidate).exceptionRequest.trim() })));
+    } else {
+      setWriteError(answer.error);
+    }
   };
 
   return {
@@ -88,6 +96,7 @@ export function useExport(method: ProtectionMethod) {
     writing,
     write,
     result,
+    lastWritten,
     writeError,
   };
 }

@@ -230,7 +230,7 @@ export const nl = {
   'export.justification': 'Schriftelijke onderbouwing (verplicht; komt in het output log)',
   'export.maskBlocked': 'Tabellen die niet slagen toch exporteren, met de geblokkeerde cellen gemaskeerd',
   'export.blockedHint': 'U hebt een tabel gekozen die niet slaagt. Zet het maskeren aan of haal die tabel uit de keuze.',
-  'export.write': '{count} tabel(len) exporteren…',
+  'export.write': 'Exporteren ({count} gekozen)…',
   'export.writing': 'Bezig met exporteren…',
   'export.cancelled': 'Export afgebroken: er is niets geschreven.',
   'export.refused': 'Er is niets geschreven:',
@@ -305,6 +305,15 @@ export const nl = {
   'study.saving': 'Studie opslaan…',
   'study.saved': 'Opgeslagen als {file} ({count} bestanden).',
   'study.opened': 'Studie {name} geopend: {count} bestanden. Koppel ze op de pagina Populatie.',
+  'export.group.linking': 'Koppeling',
+  'export.group.comparison': 'Klanthuishoudens en alle huishoudens',
+  'export.group.clusters': "Clusters en persona's",
+  'export.logCaption': 'Output log: wat er in het pakket zit (ook in output-log.json en output-log.xlsx)',
+  'export.logOutput': 'Uitvoer',
+  'export.logVerdict': 'Toets',
+  'export.logCells': 'Cellen',
+  'export.logNotes': 'Toelichting',
+  'export.filesCaption': 'Bestanden met hun controlegetal (SHA-256; ook in SHA256SUMS)',
 };
 
 export type MessageKey = keyof typeof nl;
