@@ -1,14 +1,16 @@
-// Benchmark of k-means: our implementation against ml-kmeans and scikit-learn on the same seeded blobs, in the same run.
-import { execFile } from 'node:child_process';
+// Benchmark of k-means: our implementation (one thread, and a team of threads) against ml-kmeans and scikit-learn on the same seeded blobs, in the same run.
+import { spawn, execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { kmeans } from '../../src-main/analysis/clustering/kmeans';
-import { kmeansParallel } from '../../src-main/analysis/clustering/kmeans-parallel';
+import { simdAvailable } from '../../src-main/analysis/clustering/kmeans-distance';
+import { KMeansTeam } from '../../src-main/analysis/clustering/kmeans-team';
 import { SeededRandom } from '../../src-main/analysis/clustering/seeded-random';
 import { median, type Timing } from './measure';
 
@@ -16,10 +18,16 @@ const run = promisify(execFile);
 const D = 30;
 const K = 5;
 const STARTS = 10;
-const SIZES = (process.env.BENCH_KMEANS_ROWS ?? '100000,1000000').split(',').map(Number);
+/** BENCH_KMEANS_ROWS picks the sizes; BENCH_KMEANS_8M=1 adds the national scale (8 million households, about 2 GB of data). */
+const SIZES = [
+  ...(process.env.BENCH_KMEANS_ROWS ?? '100000,1000000').split(',').map(Number),
+  ...(process.env.BENCH_KMEANS_8M === '1' ? [8_000_000] : []),
+];
 /** Above this many rows ml-kmeans (about 13 s per 100k x 30 x 10 starts) runs one start and is scaled to ten. */
 const ML_FULL_LIMIT = 200_000;
-/** scikit-learn uses every core through OpenMP; ours is timed on one thread and on as many worker threads. */
+/** Beyond this ml-kmeans (an array of arrays) is not run at all: one start would take minutes and gigabytes. */
+const ML_LIMIT = 2_000_000;
+/** scikit-learn uses every core through OpenMP; ours is timed on one thread and on as many threads. */
 const THREADS = availableParallelism();
 
 /** Blobs like scikit-learn's make_blobs: k centres uniform in [-10, 10]^d, unit spread around each. */
@@ -48,31 +56,49 @@ async function findSklearnPython(): Promise<string | undefined> {
   return undefined;
 }
 
-// Reads the raw float64 file both sides use and times KMeans.fit only (not the import or the read).
+// Loads the raw float64 file both sides use once, then fits once per line it reads (the line is
+// the random_state) and answers with the time of KMeans.fit only, so its runs interleave with ours.
 const SKLEARN_SCRIPT = `
 import json, sys, time
 import numpy as np, sklearn
 from sklearn.cluster import KMeans
-path, n, d, k, starts, repeats = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+path, n, d, k, starts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 X = np.fromfile(path, dtype='<f8').reshape(n, d)
-times, inertia = [], None
-for r in range(repeats):
+print(json.dumps({'ready': True, 'version': sklearn.__version__}), flush=True)
+for line in sys.stdin:
     t = time.perf_counter()
-    model = KMeans(n_clusters=k, n_init=starts, random_state=r, algorithm='lloyd').fit(X)
-    times.append((time.perf_counter() - t) * 1000)
-    inertia = model.inertia_
-print(json.dumps({'ms': sorted(times)[len(times) // 2], 'inertia': inertia, 'version': sklearn.__version__}))
+    model = KMeans(n_clusters=k, n_init=starts, random_state=int(line), algorithm='lloyd').fit(X)
+    print(json.dumps({'ms': (time.perf_counter() - t) * 1000, 'inertia': model.inertia_}), flush=True)
 `;
 
-interface SklearnFigure {
+interface SklearnFit {
   ms: number;
   inertia: number;
-  version: string;
+}
+
+/** A python process that keeps the data loaded and fits on request. */
+async function startSklearn(python: string, file: string, n: number): Promise<{ version: string; fit(seed: number): Promise<SklearnFit>; stop(): void }> {
+  const child = spawn(python, ['-c', SKLEARN_SCRIPT, file, String(n), String(D), String(K), String(STARTS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async <T>(): Promise<T> => {
+    const line = await lines.next();
+    if (line.done) throw new Error('scikit-learn stopped.');
+    return JSON.parse(line.value) as T;
+  };
+  const { version } = await next<{ version: string }>();
+  return {
+    version,
+    fit(seed) {
+      child.stdin.write(`${seed}\n`);
+      return next<SklearnFit>();
+    },
+    stop: () => child.stdin.end(),
+  };
 }
 
 /**
- * The app ships the worker compiled; run from TypeScript source each worker would first
- * start tsx (about 0.7 s here), which is not what a user waits for. So the worker is bundled
+ * The app ships the worker compiled; run from TypeScript source each helper would first
+ * start tsx (about 0.7 s here), which is not what a user waits for. So the helper is bundled
  * once with esbuild (tsx's own dependency) and the timings use that file.
  */
 async function bundleWorker(folder: string): Promise<URL | undefined> {
@@ -83,21 +109,15 @@ async function bundleWorker(folder: string): Promise<URL | undefined> {
     await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
     return pathToFileURL(outfile);
   } catch {
-    console.log('  esbuild not available: worker threads run from TypeScript source (includes tsx start-up).');
+    console.log('  esbuild not available: helper threads run from TypeScript source (includes tsx start-up).');
     return undefined;
   }
 }
 
-async function timeOurs(data: Float64Array, n: number, repeats: number, threads: number, workerUrl?: URL): Promise<{ ms: number; inertia: number }> {
-  const times: number[] = [];
-  let inertia = 0;
-  for (let r = 0; r < repeats; r++) {
-    const start = performance.now();
-    const options = { starts: STARTS, seed: r };
-    inertia = (threads === 1 ? kmeans(data, n, D, K, options) : await kmeansParallel(data, n, D, K, { ...options, threads, ...(workerUrl ? { workerUrl } : {}) })).inertia;
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), inertia };
+function timeOurs(data: Float64Array, n: number, seed: number, team?: KMeansTeam): { ms: number; inertia: number } {
+  const start = performance.now();
+  const { inertia } = kmeans(data, n, D, K, { starts: STARTS, seed, ...(team ? { team } : {}) });
+  return { ms: performance.now() - start, inertia };
 }
 
 function timeMlKmeans(data: Float64Array, n: number, starts: number): { ms: number; inertia: number } {
@@ -118,53 +138,76 @@ function timeMlKmeans(data: Float64Array, n: number, starts: number): { ms: numb
   return { ms: performance.now() - start, inertia: best };
 }
 
+const fmt = (x: number) => x.toExponential(6);
+
 export async function benchClustering(): Promise<Timing[]> {
   const folder = await mkdtemp(join(tmpdir(), 'groepsbeeld-bench-kmeans-'));
   const timings: Timing[] = [];
   const python = await findSklearnPython();
   const workerUrl = await bundleWorker(folder);
-  if (!python) console.log('  scikit-learn not installed (apt-get install python3-sklearn): its column is left out.');
+  if (!python) console.log('  scikit-learn not installed (apt-get install python3-sklearn): its rows are left out.');
+  if (!simdAvailable()) console.log('  WebAssembly SIMD not available: ours runs its JavaScript kernel.');
+  const teamStart = performance.now();
+  const team = THREADS > 1 ? await KMeansTeam.start(THREADS - 1, workerUrl) : undefined;
+  const teamStartMs = performance.now() - teamStart;
   try {
     for (const n of SIZES) {
       const data = blobs(n, 2017 + n);
       const label = `k-means ${n.toLocaleString('en')} x ${D}, k=${K}, ${STARTS} starts`;
-      const repeats = n <= ML_FULL_LIMIT ? 3 : 1;
-      const ours = await timeOurs(data, n, repeats, 1);
-      const oursThreaded = await timeOurs(data, n, repeats, THREADS, workerUrl);
-
-      const mlStarts = n <= ML_FULL_LIMIT ? STARTS : 1;
-      const ml = timeMlKmeans(data, n, mlStarts);
-      const mlMs = (ml.ms * STARTS) / mlStarts;
-      timings.push({
-        name: `${label}, ours on 1 thread`,
-        baseline: mlStarts === STARTS ? 'ml-kmeans 7' : `ml-kmeans 7, 1 start x ${STARTS} (estimate)`,
-        baselineMs: mlMs,
-        measuredMs: ours.ms,
-        detail: `inertia ours ${ours.inertia.toExponential(6)}, ml-kmeans ${ml.inertia.toExponential(6)}${mlStarts === STARTS ? '' : ' (its one start)'}`,
-      });
-
+      const repeats = n <= ML_FULL_LIMIT ? 5 : n <= ML_LIMIT ? 3 : 1;
+      let sklearn: Awaited<ReturnType<typeof startSklearn>> | undefined;
       if (python) {
         const file = join(folder, `blobs-${n}.f64`);
         await writeFile(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-        const { stdout } = await run(python, ['-c', SKLEARN_SCRIPT, file, String(n), String(D), String(K), String(STARTS), String(repeats)], {
-          maxBuffer: 1 << 20,
-        });
-        const sklearn = JSON.parse(stdout) as SklearnFigure;
-        for (const [who, figure] of [['1 thread', ours], [`${THREADS} worker threads`, oursThreaded]] as const) {
+        sklearn = await startSklearn(python, file, n);
+      }
+      // Interleaved, seed r on every side in repeat r, so a busy machine slows all three alike.
+      const ours: { ms: number; inertia: number }[] = [];
+      const oursTeam: { ms: number; inertia: number }[] = [];
+      const theirs: SklearnFit[] = [];
+      for (let r = 0; r < repeats; r++) {
+        ours.push(timeOurs(data, n, r));
+        if (team) oursTeam.push(timeOurs(data, n, r, team));
+        if (sklearn) theirs.push(await sklearn.fit(r));
+      }
+      sklearn?.stop();
+      const oursMs = median(ours.map((x) => x.ms));
+      const oursInertia = Math.min(...ours.map((x) => x.inertia));
+      const versions = [[`1 thread`, oursMs, oursInertia]] as [string, number, number][];
+      if (team) versions.push([`${THREADS} threads`, median(oursTeam.map((x) => x.ms)), Math.min(...oursTeam.map((x) => x.inertia))]);
+
+      if (sklearn) {
+        const sklearnMs = median(theirs.map((x) => x.ms));
+        const sklearnInertia = Math.min(...theirs.map((x) => x.inertia));
+        for (const [who, ms, inertia] of versions) {
           timings.push({
             name: `${label}, ours on ${who}`,
             baseline: `scikit-learn ${sklearn.version}`,
-            baselineMs: sklearn.ms,
-            measuredMs: figure.ms,
-            detail: `inertia ours ${figure.inertia.toExponential(6)}, scikit-learn ${sklearn.inertia.toExponential(6)}`,
+            baselineMs: sklearnMs,
+            measuredMs: ms,
+            detail: `inertia ours ${fmt(inertia)}, scikit-learn ${fmt(sklearnInertia)}; median of ${repeats}${who === '1 thread' ? '' : `, team started once (${teamStartMs.toFixed(0)} ms, not included)`}`,
           });
         }
-        await rm(file, { force: true });
       } else {
         console.log(`  ${label}: scikit-learn not installed`);
       }
+
+      if (n <= ML_LIMIT) {
+        const mlStarts = n <= ML_FULL_LIMIT ? STARTS : 1;
+        const ml = timeMlKmeans(data, n, mlStarts);
+        timings.push({
+          name: `${label}, ours on 1 thread`,
+          baseline: mlStarts === STARTS ? 'ml-kmeans 7' : `ml-kmeans 7, 1 start x ${STARTS} (estimate)`,
+          baselineMs: (ml.ms * STARTS) / mlStarts,
+          measuredMs: oursMs,
+          detail: `inertia ours ${fmt(oursInertia)}, ml-kmeans ${fmt(ml.inertia)}${mlStarts === STARTS ? '' : ' (its one start)'}`,
+        });
+      } else {
+        console.log(`  ${label}: ml-kmeans not run (an array of ${n.toLocaleString('en')} arrays; one start would take minutes)`);
+      }
     }
   } finally {
+    await team?.close();
     await rm(folder, { recursive: true, force: true });
   }
   return timings;

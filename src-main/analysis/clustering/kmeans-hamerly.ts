@@ -1,5 +1,7 @@
 // Lloyd iterations with Hamerly's bounds: the same fixed point as plain Lloyd, but most distances are never computed.
-import { inertiaOf, recomputeSums, squaredDistance, squaredDistanceBelow, type KMeansState } from './kmeans-state';
+import { BLOCK_ROWS, blockCount, type Allocator, type RowRunner } from './kmeans-blocks';
+import type { DistanceKernel } from './kmeans-distance';
+import { squaredDistance, type KMeansState } from './kmeans-state';
 
 /**
  * Bounds are derived through square roots and triangle inequalities, each with its own
@@ -20,24 +22,151 @@ export interface LloydOutcome {
   inertia: number;
 }
 
+/** Per-iteration numbers shared with the row passes, and what each block of rows reports back. */
+export interface LloydScratch {
+  /** How far each centre moved in the last update, and half the distance to its nearest other centre. */
+  readonly moved: Float64Array;
+  readonly halfGap: Float64Array;
+  /** [largest move, second largest move, index of the largest]. */
+  readonly shifts: Float64Array;
+  readonly next: Float64Array;
+  /** Per block: points that changed cluster, and the change (or, for the sums pass, the total) of each cluster's sums and counts. */
+  readonly blockChanged: Int32Array;
+  readonly blockSums: Float64Array;
+  readonly blockCounts: Int32Array;
+  readonly blockInertia: Float64Array;
+}
+
+export function createLloydScratch(n: number, d: number, k: number, allocate: Allocator): LloydScratch {
+  const blocks = blockCount(n);
+  return {
+    moved: allocate.float64(k),
+    halfGap: allocate.float64(k),
+    shifts: allocate.float64(3),
+    next: allocate.float64(k * d),
+    blockChanged: allocate.int32(blocks),
+    blockSums: allocate.float64(blocks * k * d),
+    blockCounts: allocate.int32(blocks * k),
+    blockInertia: allocate.float64(blocks),
+  };
+}
+
+/** The row passes of the iterations; each works on rows [from, to) and writes only those rows and their blocks. */
+export const lloydPasses = {
+  /** Each block's cluster sums and counts, in point order. */
+  sums(state: KMeansState, scratch: LloydScratch, kernel: DistanceKernel, from: number, to: number): void {
+    const { data, d, k, labels } = state;
+    const { blockSums, blockCounts } = scratch;
+    const width = k * d;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      blockSums.fill(0, block * width, block * width + width);
+      blockCounts.fill(0, block * k, block * k + k);
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      kernel.sums(data.byteOffset, block * BLOCK_ROWS, end, d, labels.byteOffset, blockSums.byteOffset + block * width * 8, blockCounts.byteOffset + block * k * 4);
+    }
+  },
+
+  /** Loosens each point's bounds by how far the centres moved, and re-examines the points whose bounds no longer decide. */
+  assign(state: KMeansState, scratch: LloydScratch, kernel: DistanceKernel, from: number, to: number): void {
+    const { data, d, k, centres, labels, upper, lower } = state;
+    const rowBytes = d * 8;
+    const dataBase = data.byteOffset;
+    const centreBase = centres.byteOffset;
+    const { moved, halfGap, shifts, blockChanged, blockSums, blockCounts } = scratch;
+    const largest = shifts[0]!;
+    const secondLargest = shifts[1]!;
+    const largestIndex = shifts[2]!;
+    const width = k * d;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      let changed = 0;
+      for (let i = block * BLOCK_ROWS; i < end; i++) {
+        const label = labels[i]!;
+        const bound = upper[i]! + moved[label]!;
+        const low = lower[i]! - (label === largestIndex ? secondLargest : largest);
+        upper[i] = bound;
+        lower[i] = low;
+        const threshold = Math.max(halfGap[label]!, low) * SAFETY;
+        if (bound <= threshold) continue;
+        const row = i * d;
+        const rowByte = dataBase + i * rowBytes;
+        const own = Math.sqrt(kernel.distance(rowByte, centreBase + label * rowBytes, d));
+        upper[i] = own;
+        if (own <= threshold) continue;
+        let best = Infinity;
+        let second = Infinity;
+        let bestIndex = 0;
+        for (let j = 0; j < k; j++) {
+          // Only the two nearest matter: a centre whose partial sum already reaches the second
+          // nearest so far is neither, and j rises, so a tie still goes to the lower index.
+          const sq = kernel.distanceBelow(rowByte, centreBase + j * rowBytes, d, second);
+          if (sq < best) {
+            second = best;
+            best = sq;
+            bestIndex = j;
+          } else if (sq < second) second = sq;
+        }
+        upper[i] = Math.sqrt(best);
+        lower[i] = Math.sqrt(second);
+        if (bestIndex !== label) {
+          if (changed === 0) {
+            blockSums.fill(0, block * width, block * width + width);
+            blockCounts.fill(0, block * k, block * k + k);
+          }
+          changed++;
+          labels[i] = bestIndex;
+          blockCounts[block * k + label]!--;
+          blockCounts[block * k + bestIndex]!++;
+          const out = block * width + label * d;
+          const into = block * width + bestIndex * d;
+          for (let t = 0; t < d; t++) {
+            const value = data[row + t]!;
+            blockSums[out + t]! -= value;
+            blockSums[into + t]! += value;
+          }
+        }
+      }
+      blockChanged[block] = changed;
+    }
+  },
+
+  /** Each block's sum of squared distances to the own centre. */
+  inertia(state: KMeansState, scratch: LloydScratch, kernel: DistanceKernel, from: number, to: number): void {
+    const { data, d, centres, labels } = state;
+    const { blockInertia } = scratch;
+    const rowBytes = d * 8;
+    const dataBase = data.byteOffset;
+    const centreBase = centres.byteOffset;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      let total = 0;
+      for (let i = block * BLOCK_ROWS; i < end; i++) total += kernel.distance(dataBase + i * rowBytes, centreBase + labels[i]! * rowBytes, d);
+      blockInertia[block] = total;
+    }
+  },
+};
+
 /**
  * Runs update/assign rounds from the labels and bounds in `state` until no point changes
  * cluster ("strict" convergence, the true Lloyd fixed point) or the centres' total squared
  * movement is at most `absoluteTolerance` (scikit-learn's rule), or `maxIterations` rounds.
  * After each round the labels are those of the nearest current centre, as plain Lloyd's are.
+ * The cluster sums are kept up to date from the points that moved, block by block in order.
  */
 export function runHamerly(
   state: KMeansState,
+  scratch: LloydScratch,
+  rows: RowRunner,
   absoluteTolerance: number,
   maxIterations: number,
   onIteration?: (report: IterationReport) => void,
   signal?: AbortSignal,
 ): LloydOutcome {
-  const { data, n, d, k, labels, upper, lower, sums, counts } = state;
-  const moved = new Float64Array(k);
-  const halfGap = new Float64Array(k);
-  let next: Float64Array = new Float64Array(k * d);
-  recomputeSums(state);
+  const { n, d, k, centres, sums, counts } = state;
+  const { moved, halfGap, shifts, next, blockChanged, blockSums, blockCounts } = scratch;
+  const blocks = blockCount(n);
+  const width = k * d;
+  recomputeSums(state, scratch, rows);
 
   let iteration = 0;
   let converged = false;
@@ -60,7 +189,7 @@ export function runHamerly(
       for (let t = 0; t < d; t++) {
         const value = sums[base + t]! / count;
         next[base + t] = value;
-        const diff = value - state.centres[base + t]!;
+        const diff = value - centres[base + t]!;
         sq += diff * diff;
       }
       shiftTotal += sq;
@@ -72,15 +201,10 @@ export function runHamerly(
         largestIndex = j;
       } else if (shift > secondLargest) secondLargest = shift;
     }
-    [state.centres, next] = [next, state.centres];
-    const centres = state.centres;
-
-    // Moving centres loosen the bounds by at most how far they moved.
-    for (let i = 0; i < n; i++) {
-      const label = labels[i]!;
-      upper[i]! += moved[label]!;
-      lower[i]! -= label === largestIndex ? secondLargest : largest;
-    }
+    centres.set(next);
+    shifts[0] = largest;
+    shifts[1] = secondLargest;
+    shifts[2] = largestIndex;
     for (let j = 0; j < k; j++) {
       let nearest = Infinity;
       for (let other = 0; other < k; other++) {
@@ -92,43 +216,13 @@ export function runHamerly(
     }
 
     // Assignment step: only points whose bounds cannot rule out a closer centre are examined.
+    rows.run({ kind: 'assign' });
     let changed = 0;
-    for (let i = 0; i < n; i++) {
-      const label = labels[i]!;
-      const threshold = Math.max(halfGap[label]!, lower[i]!) * SAFETY;
-      if (upper[i]! <= threshold) continue;
-      const row = i * d;
-      const own = Math.sqrt(squaredDistance(data, row, centres, label * d, d));
-      upper[i] = own;
-      if (own <= threshold) continue;
-      let best = Infinity;
-      let second = Infinity;
-      let bestIndex = 0;
-      for (let j = 0; j < k; j++) {
-        // Only the two nearest matter: a centre whose partial sum already reaches the second
-        // nearest so far is neither, and j rises, so a tie still goes to the lower index.
-        const sq = squaredDistanceBelow(data, row, centres, j * d, d, second);
-        if (sq < best) {
-          second = best;
-          best = sq;
-          bestIndex = j;
-        } else if (sq < second) second = sq;
-      }
-      upper[i] = Math.sqrt(best);
-      lower[i] = Math.sqrt(second);
-      if (bestIndex !== label) {
-        changed++;
-        labels[i] = bestIndex;
-        counts[label]!--;
-        counts[bestIndex]!++;
-        const from = label * d;
-        const to = bestIndex * d;
-        for (let t = 0; t < d; t++) {
-          const value = data[row + t]!;
-          sums[from + t]! -= value;
-          sums[to + t]! += value;
-        }
-      }
+    for (let block = 0; block < blocks; block++) {
+      if (blockChanged[block] === 0) continue;
+      changed += blockChanged[block]!;
+      for (let j = 0; j < k; j++) counts[j]! += blockCounts[block * k + j]!;
+      for (let e = 0; e < width; e++) sums[e]! += blockSums[block * width + e]!;
     }
     movedSinceSums += changed;
     onIteration?.({ iteration, changed });
@@ -144,17 +238,29 @@ export function runHamerly(
   }
 
   if (fixedPoint && movedSinceSums > 0) {
-    // At the fixed point the centres are the means of the labels; recompute them in point
-    // order so they carry no rounding drift from the incremental sums.
-    recomputeSums(state);
-    writeMeans(state);
+    // At the fixed point the centres are the means of the labels; recompute them afresh so
+    // they carry no rounding drift from the incremental sums.
+    recomputeSums(state, scratch, rows);
+    for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) centres[j * d + t] = sums[j * d + t]! / counts[j]!;
   }
-  return { iterations: iteration, converged, inertia: inertiaOf(state) };
+  rows.run({ kind: 'inertia' });
+  let inertia = 0;
+  for (let block = 0; block < blocks; block++) inertia += scratch.blockInertia[block]!;
+  return { iterations: iteration, converged, inertia };
 }
 
-function writeMeans(state: KMeansState): void {
-  const { centres, sums, counts, k, d } = state;
-  for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) centres[j * d + t] = sums[j * d + t]! / counts[j]!;
+/** Cluster sums and counts from scratch: per block in point order, then the blocks in order (for n up to BLOCK_ROWS, plain point order). */
+function recomputeSums(state: KMeansState, scratch: LloydScratch, rows: RowRunner): void {
+  const { n, d, k, sums, counts } = state;
+  const { blockSums, blockCounts } = scratch;
+  const width = k * d;
+  rows.run({ kind: 'sums' });
+  sums.fill(0);
+  counts.fill(0);
+  for (let block = 0; block < blockCount(n); block++) {
+    for (let j = 0; j < k; j++) counts[j]! += blockCounts[block * k + j]!;
+    for (let e = 0; e < width; e++) sums[e]! += blockSums[block * width + e]!;
+  }
 }
 
 /**

@@ -1,6 +1,95 @@
 // Greedy k-means++ seeding with triangle-inequality pruning; also hands the Hamerly iterations their first labels and bounds.
-import { squaredDistance, squaredDistanceBelow, type KMeansState } from './kmeans-state';
+import { BLOCK_ROWS, blockCount, type Allocator, type RowRunner } from './kmeans-blocks';
+import type { DistanceKernel } from './kmeans-distance';
+import type { KMeansState } from './kmeans-state';
 import type { SeededRandom } from './seeded-random';
+
+/**
+ * Scratch arrays of the seeding, kept between starts (and shared with helper threads when
+ * the rows are split over threads). `trialSq` holds, per point, its squared distance to
+ * each candidate.
+ */
+export interface SeedingScratch {
+  readonly localTrials: number;
+  readonly closestSq: Float64Array;
+  readonly trialSq: Float64Array;
+  /** Per block of BLOCK_ROWS points: the sum of closestSq. */
+  readonly blockPotential: Float64Array;
+  /** Per block and candidate: how much the candidate would lower the block's potential. */
+  readonly blockGain: Float64Array;
+  /** The candidates' rows (localTrials x d). */
+  readonly trialCentres: Float64Array;
+}
+
+export function createSeedingScratch(n: number, d: number, localTrials: number, allocate: Allocator): SeedingScratch {
+  const blocks = blockCount(n);
+  return {
+    localTrials,
+    closestSq: allocate.float64(n),
+    trialSq: allocate.float64(n * localTrials),
+    blockPotential: allocate.float64(blocks),
+    blockGain: allocate.float64(blocks * localTrials),
+    trialCentres: allocate.float64(localTrials * d),
+  };
+}
+
+/** The row passes of the seeding; each works on rows [from, to) and writes only those rows and their blocks. */
+export const seedingPasses = {
+  /** Distances to the first centre (row 0 of `centres`). */
+  first(state: KMeansState, scratch: SeedingScratch, kernel: DistanceKernel, from: number, to: number): void {
+    const { data, d, centres, labels, lower } = state;
+    const { closestSq, blockPotential } = scratch;
+    const rowBytes = d * 8;
+    const dataBase = data.byteOffset;
+    const centre = centres.byteOffset;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      let potential = 0;
+      for (let i = block * BLOCK_ROWS; i < end; i++) {
+        const sq = kernel.distance(dataBase + i * rowBytes, centre, d);
+        closestSq[i] = sq;
+        labels[i] = 0;
+        lower[i] = Infinity;
+        potential += sq;
+      }
+      blockPotential[block] = potential;
+    }
+  },
+
+  /** Each point's squared distance to every candidate; per block, how much each candidate would lower the potential. */
+  evaluate(state: KMeansState, scratch: SeedingScratch, kernel: DistanceKernel, from: number, to: number): void {
+    const { data, d } = state;
+    const { localTrials, closestSq, trialSq, blockGain, trialCentres } = scratch;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      blockGain.fill(0, block * localTrials, block * localTrials + localTrials);
+      const gains = blockGain.byteOffset + block * localTrials * 8;
+      kernel.evaluate(data.byteOffset, block * BLOCK_ROWS, end, d, localTrials, closestSq.byteOffset, trialSq.byteOffset, trialCentres.byteOffset, gains);
+    }
+  },
+
+  /**
+   * Makes candidate `chosen` the centre number `centre`: new labels, distances and lower
+   * bounds. A point that moves keeps its old distance as a lower bound to the other centres;
+   * one that stays gets its distance to the new centre. Strictly closer only: on a tie the
+   * lower-numbered centre keeps the point, as in plain Lloyd.
+   */
+  commit(state: KMeansState, scratch: SeedingScratch, kernel: DistanceKernel, chosen: number, centre: number, from: number, to: number): void {
+    const { labels, lower } = state;
+    const { localTrials, closestSq, trialSq, blockPotential } = scratch;
+    for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
+      const end = Math.min(to, (block + 1) * BLOCK_ROWS);
+      blockPotential[block] = kernel.commit(block * BLOCK_ROWS, end, localTrials, chosen, centre, labels.byteOffset, closestSq.byteOffset, lower.byteOffset, trialSq.byteOffset);
+    }
+  },
+
+  /** Hamerly's upper bounds: the exact distance to the own centre. */
+  finish(state: KMeansState, scratch: SeedingScratch, from: number, to: number): void {
+    const { upper } = state;
+    const { closestSq } = scratch;
+    for (let i = from; i < to; i++) upper[i] = Math.sqrt(closestSq[i]!);
+  },
+};
 
 /**
  * Greedy k-means++ (Arthur & Vassilvitskii 2007, with the "local trials" refinement):
@@ -9,98 +98,75 @@ import type { SeededRandom } from './seeded-random';
  * the one that lowers the total D^2 the most. The default of 2 + floor(ln k) trials is
  * the usual choice (it is also scikit-learn's).
  *
- * Pruning: if a candidate c is at least twice as far from a point's closest centre as the
- * point itself is (|c - c_j|^2 >= 4 D(x)^2), then |x - c| >= D(x) and the point's D cannot
- * shrink, so its distance to c is never computed. The skipped points still get a valid
- * lower bound |c - c_j| - D(x) on their distance to c, which seeds Hamerly's lower bounds.
+ * Every point's distance to every candidate is computed, two candidates per read of the row
+ * (see kmeans-distance.wat). Skipping candidates that the triangle inequality rules out
+ * (|c - c_j|^2 >= 4 D(x)^2) saved a third of the arithmetic but cost as much again in
+ * mispredicted branches, so it was dropped. The distances also seed Hamerly's bounds.
+ *
+ * Totals are summed per block of BLOCK_ROWS points and the blocks added in order, so the
+ * result is the same whether `rows` runs the passes here or split over threads.
  */
-export function seedKMeansPlusPlus(state: KMeansState, random: SeededRandom, localTrials: number, signal?: AbortSignal): void {
-  const { data, n, d, k, centres, labels, upper, lower } = state;
-  const closestSq = new Float64Array(n);
-  const cumulative = new Float64Array(n);
-  const trialSq = Array.from({ length: localTrials }, () => new Float64Array(n));
-  const trialCentreSq = new Float64Array(localTrials * k);
-  const trialPotential = new Float64Array(localTrials);
+export function seedKMeansPlusPlus(state: KMeansState, scratch: SeedingScratch, random: SeededRandom, rows: RowRunner, signal?: AbortSignal): void {
+  const { data, n, d, k, centres } = state;
+  const { localTrials, closestSq, blockPotential, blockGain, trialCentres } = scratch;
   const trialRows = new Int32Array(localTrials);
+  const trialPotential = new Float64Array(localTrials);
+  const blocks = blockCount(n);
 
   const first = random.int(n);
   centres.set(data.subarray(first * d, first * d + d), 0);
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    const sq = squaredDistance(data, i * d, centres, 0, d);
-    closestSq[i] = sq;
-    labels[i] = 0;
-    lower[i] = Infinity;
-    potential += sq;
-  }
+  rows.run({ kind: 'seed-first' });
+  let potential = sumInOrder(blockPotential, blocks);
 
   for (let c = 1; c < k; c++) {
     signal?.throwIfAborted();
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closestSq[i]!;
-      cumulative[i] = running;
-    }
     for (let t = 0; t < localTrials; t++) {
-      const row = running > 0 ? searchCumulative(cumulative, random.uniform() * running) : random.int(n);
+      const row = potential > 0 ? sampleByWeight(closestSq, blockPotential, blocks, random.uniform() * potential) : random.int(n);
       trialRows[t] = row;
-      for (let j = 0; j < c; j++) trialCentreSq[t * k + j] = squaredDistance(data, row * d, centres, j * d, d);
-      trialPotential[t] = potential;
+      trialCentres.set(data.subarray(row * d, row * d + d), t * d);
     }
     // All candidates in one pass over the data, so each point is read from memory once.
-    for (let i = 0; i < n; i++) {
-      const own = closestSq[i]!;
-      const label = labels[i]!;
-      for (let t = 0; t < localTrials; t++) {
-        if (trialCentreSq[t * k + label]! >= 4 * own) {
-          trialSq[t]![i] = -1; // pruned: cannot come closer
-          continue;
-        }
-        // Stops early once it is clear the candidate is no closer; the partial sum is still a lower bound.
-        const sq = squaredDistanceBelow(data, i * d, data, trialRows[t]! * d, d, own);
-        trialSq[t]![i] = sq;
-        if (sq < own) trialPotential[t]! -= own - sq;
-      }
+    rows.run({ kind: 'seed-evaluate' });
+    for (let t = 0; t < localTrials; t++) {
+      let gain = 0;
+      for (let block = 0; block < blocks; block++) gain += blockGain[block * localTrials + t]!;
+      trialPotential[t] = potential - gain;
     }
     let bestTrial = 0;
     for (let t = 1; t < localTrials; t++) if (trialPotential[t]! < trialPotential[bestTrial]!) bestTrial = t;
 
-    const row = trialRows[bestTrial]!;
-    centres.set(data.subarray(row * d, row * d + d), c * d);
-    const sqs = trialSq[bestTrial]!;
-    const toCentreSq = trialCentreSq.subarray(bestTrial * k, bestTrial * k + k);
-    potential = 0;
-    for (let i = 0; i < n; i++) {
-      const own = closestSq[i]!;
-      const sq = sqs[i]!;
-      if (sq < 0) {
-        const bound = Math.sqrt(toCentreSq[labels[i]!]!) - Math.sqrt(own);
-        if (bound < lower[i]!) lower[i] = bound;
-      } else if (sq < own) {
-        // Strictly closer only: on a tie the lower-numbered centre keeps the point, as in plain Lloyd.
-        const previous = Math.sqrt(own);
-        if (previous < lower[i]!) lower[i] = previous;
-        closestSq[i] = sq;
-        labels[i] = c;
-      } else {
-        // sq is the exact squared distance or a partial sum below it: a lower bound either way.
-        const distance = Math.sqrt(sq);
-        if (distance < lower[i]!) lower[i] = distance;
-      }
-      potential += closestSq[i]!;
-    }
+    centres.set(trialCentres.subarray(bestTrial * d, bestTrial * d + d), c * d);
+    rows.run({ kind: 'seed-commit', chosen: bestTrial, centre: c });
+    potential = sumInOrder(blockPotential, blocks);
   }
-  for (let i = 0; i < n; i++) upper[i] = Math.sqrt(closestSq[i]!);
+  rows.run({ kind: 'seed-finish' });
 }
 
-/** First index whose cumulative weight exceeds `target` (skips zero-weight points, which are centres already). */
-function searchCumulative(cumulative: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid]! > target) hi = mid;
-    else lo = mid + 1;
+function sumInOrder(values: Float64Array, count: number): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) total += values[i]!;
+  return total;
+}
+
+/**
+ * First point whose running weight exceeds `target`, walking the block totals first. Points
+ * of weight 0 (centres already) are never drawn; rounding that leaves the target past the
+ * end falls back to the last point with weight.
+ */
+function sampleByWeight(weights: Float64Array, blockTotals: Float64Array, blocks: number, target: number): number {
+  let running = 0;
+  for (let block = 0; block < blocks; block++) {
+    const total = blockTotals[block]!;
+    if (running + total > target) {
+      const end = Math.min(weights.length, (block + 1) * BLOCK_ROWS);
+      for (let i = block * BLOCK_ROWS; i < end; i++) {
+        running += weights[i]!;
+        if (running > target && weights[i]! > 0) return i;
+      }
+      break;
+    }
+    running += total;
   }
-  return lo;
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i]! > 0) return i;
+  return weights.length - 1;
 }

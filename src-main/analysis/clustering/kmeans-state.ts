@@ -1,4 +1,5 @@
 // The working arrays of one k-means start, and the distance arithmetic every step shares.
+import type { Allocator } from './kmeans-blocks';
 
 /** One start's state: data is row-major n x d; centres row-major k x d. */
 export interface KMeansState {
@@ -6,7 +7,7 @@ export interface KMeansState {
   readonly n: number;
   readonly d: number;
   readonly k: number;
-  centres: Float64Array;
+  readonly centres: Float64Array;
   readonly labels: Int32Array;
   /** Hamerly's upper bound on each point's distance to its own centre. */
   readonly upper: Float64Array;
@@ -17,25 +18,26 @@ export interface KMeansState {
   readonly counts: Int32Array;
 }
 
-export function createState(data: Float64Array, n: number, d: number, k: number): KMeansState {
+export function createState(data: Float64Array, n: number, d: number, k: number, allocate: Allocator): KMeansState {
   return {
     data,
     n,
     d,
     k,
-    centres: new Float64Array(k * d),
-    labels: new Int32Array(n),
-    upper: new Float64Array(n),
-    lower: new Float64Array(n),
-    sums: new Float64Array(k * d),
-    counts: new Int32Array(k),
+    centres: allocate.float64(k * d),
+    labels: allocate.int32(n),
+    upper: allocate.float64(n),
+    lower: allocate.float64(n),
+    sums: allocate.float64(k * d),
+    counts: allocate.int32(k),
   };
 }
 
 /**
  * Squared Euclidean distance between row a of `left` and row b of `right`. Four running
- * sums break the chain of dependent additions (about twice as fast in V8); every caller
- * uses this one function, so all comparisons between distances are like for like.
+ * sums break the chain of dependent additions (about twice as fast in V8). The SIMD kernel
+ * (kmeans-distance.wat) keeps the same four sums in its two-lane registers and adds them in
+ * the same order, so every distance k-means compares is bit for bit this function's.
  */
 export function squaredDistance(left: Float64Array, a: number, right: Float64Array, b: number, d: number): number {
   let s0 = 0;
@@ -108,38 +110,4 @@ export function assignAll(state: KMeansState): void {
     upper[i] = Math.sqrt(best);
     lower[i] = Math.sqrt(second);
   }
-}
-
-/** Rebuilds the cluster sums in point order (so the centres are exactly the means a plain implementation gets). */
-export function recomputeSums(state: KMeansState): void {
-  const { data, n, d, labels, sums, counts } = state;
-  sums.fill(0);
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const label = labels[i]!;
-    counts[label]!++;
-    const row = i * d;
-    const base = label * d;
-    // Unrolled: each coordinate still gets its additions in point order, so the sums are unchanged.
-    let t = 0;
-    for (; t + 3 < d; t += 4) {
-      const a = sums[base + t]! + data[row + t]!;
-      const b = sums[base + t + 1]! + data[row + t + 1]!;
-      const c = sums[base + t + 2]! + data[row + t + 2]!;
-      const e = sums[base + t + 3]! + data[row + t + 3]!;
-      sums[base + t] = a;
-      sums[base + t + 1] = b;
-      sums[base + t + 2] = c;
-      sums[base + t + 3] = e;
-    }
-    for (; t < d; t++) sums[base + t]! += data[row + t]!;
-  }
-}
-
-/** Sum over points of the squared distance to their own centre. */
-export function inertiaOf(state: KMeansState): number {
-  const { data, n, d, centres, labels } = state;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += squaredDistance(data, i * d, centres, labels[i]! * d, d);
-  return total;
 }

@@ -1,21 +1,45 @@
-// Worker-thread side of kmeansParallel: runs its share of the starts on the shared data and posts back its best.
+// Helper thread of a KMeansTeam: attaches to a run's shared arrays, then does its share of the rows of every pass it is given.
 import { parentPort } from 'node:worker_threads';
-import { runStarts } from './kmeans';
-import type { WorkerJob, WorkerMessage } from './kmeans-parallel';
+import { PASS_KINDS, type RowPass } from './kmeans-blocks';
+import { CONTROL, takeBlocks, type AttachMessage, type HelperMessage } from './kmeans-team';
+import { openWorkspace } from './kmeans-workspace';
 
 const port = parentPort;
-if (!port) throw new Error('kmeans-worker.ts runs only as a worker thread (see kmeans-parallel.ts).');
+if (!port) throw new Error('kmeans-worker.ts runs only as a worker thread (see kmeans-team.ts).');
 
-port.on('message', (job: WorkerJob) => {
-  const data = new Float64Array(job.buffer, job.byteOffset, job.n * job.d);
-  const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+function decode(control: Int32Array): RowPass {
+  const kind = PASS_KINDS[control[CONTROL.kind]!];
+  if (kind === undefined) throw new Error(`k-means helper: unknown pass ${control[CONTROL.kind]}.`);
+  return kind === 'seed-commit' ? { kind, chosen: control[CONTROL.chosen]!, centre: control[CONTROL.centre]! } : { kind };
+}
+
+/** Serves passes until the caller detaches; blocking is fine, as this thread has nothing else to do meanwhile. */
+function serve(job: AttachMessage): void {
+  const { control } = job;
+  const workspace = openWorkspace(job.buffer, job.memory, job.shape);
+  let generation = Atomics.load(control, CONTROL.generation);
+  Atomics.add(control, CONTROL.ready, 1);
+  Atomics.notify(control, CONTROL.ready);
+  for (;;) {
+    Atomics.wait(control, CONTROL.generation, generation);
+    generation = Atomics.load(control, CONTROL.generation);
+    if (Atomics.load(control, CONTROL.detach) !== 0) return;
+    try {
+      takeBlocks(workspace, control, decode(control), generation);
+    } catch {
+      Atomics.store(control, CONTROL.failed, 1);
+      Atomics.notify(control, CONTROL.completed);
+    }
+  }
+}
+
+port.on('message', (message: AttachMessage) => {
   try {
-    const { best, startInertias } = runStarts(data, job.n, job.d, job.k, job.plan, job.startNumbers, {
-      onProgress: job.reportProgress ? (progress) => send({ kind: 'progress', progress }) : undefined,
-    });
-    // The labels array is this start's own; hand it over rather than copy n integers.
-    send({ kind: 'done', best: { ...best, startInertias } }, [best.labels.buffer as ArrayBuffer]);
+    serve(message);
   } catch (error) {
-    send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    Atomics.store(message.control, CONTROL.failed, 1);
+    Atomics.notify(message.control, CONTROL.ready);
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies HelperMessage);
   }
 });
+port.postMessage({ kind: 'online' } satisfies HelperMessage);

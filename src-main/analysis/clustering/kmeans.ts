@@ -1,7 +1,9 @@
 // k-means with many seeded k-means++ starts and Hamerly-pruned Lloyd iterations; pure and synchronous.
 import { runHamerly } from './kmeans-hamerly';
 import { seedKMeansPlusPlus } from './kmeans-plus-plus';
-import { assignAll, createState } from './kmeans-state';
+import { assignAll } from './kmeans-state';
+import type { KMeansTeam } from './kmeans-team';
+import { createWorkspace, localRunner } from './kmeans-workspace';
 import { deriveSeed, SeededRandom } from './seeded-random';
 
 export interface KMeansProgress {
@@ -36,6 +38,16 @@ export interface KMeansOptions {
   initialCentres?: Float64Array | readonly (readonly number[])[];
   onProgress?: (progress: KMeansProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Helper threads (see kmeans-team.ts) that take their share of the rows of every pass.
+   * The result is bit for bit the same as without; only the time differs.
+   */
+  team?: KMeansTeam;
+  /**
+   * Distance arithmetic: WebAssembly SIMD ('simd', the default where available) or plain
+   * JavaScript ('scalar'). Both give bit for bit the same result; the option exists to show it.
+   */
+  kernel?: 'simd' | 'scalar';
 }
 
 export interface KMeansResult {
@@ -63,12 +75,12 @@ export interface KMeansResult {
  * Each start: greedy k-means++ seeding, then Lloyd iterations pruned with Hamerly's bounds
  * (the same labels and centres as plain Lloyd, with far fewer distances computed). A cluster
  * left empty takes the worst-served point, as scikit-learn does (ml-kmeans keeps the old
- * centre instead). The best start by inertia wins. Same data, k, options and seed: same result.
+ * centre instead). The best start by inertia wins. Same data, k, options and seed: same result,
+ * on one thread or with a team of helper threads.
  */
 export function kmeans(data: Float64Array, n: number, d: number, k: number, options: KMeansOptions = {}): KMeansResult {
   const plan = planRun(data, n, d, k, options);
-  const outcome = runStarts(data, n, d, k, plan, Array.from({ length: plan.starts }, (_, start) => start), options);
-  return { ...outcome.best, startInertias: outcome.startInertias };
+  return runStarts(data, n, d, k, plan, options);
 }
 
 /** The checked, defaulted settings of a run; plain data so it can be posted to a worker thread. */
@@ -97,60 +109,68 @@ export function planRun(data: Float64Array, n: number, d: number, k: number, opt
 }
 
 /**
- * Runs the given starts (numbers out of plan.starts) and keeps the best. Start s always
- * draws from the stream derived from (seed, s), so splitting the starts over worker threads
- * gives the same result as running them all here.
+ * Runs every start on one set of working arrays and keeps the best. Start s always draws
+ * from the stream derived from (seed, s), so start s does not depend on how many there are.
  */
-export function runStarts(
+function runStarts(
   data: Float64Array,
   n: number,
   d: number,
   k: number,
   plan: KMeansPlan,
-  startNumbers: readonly number[],
-  { onProgress, signal }: Pick<KMeansOptions, 'onProgress' | 'signal'> = {},
-): { best: KMeansResult; startInertias: Float64Array } {
+  { onProgress, signal, team, kernel }: Pick<KMeansOptions, 'onProgress' | 'signal' | 'team' | 'kernel'>,
+): KMeansResult {
   const { starts, seed, maxIterations, absoluteTolerance, localTrials, initialCentres } = plan;
+  const shape = { n, d, k, localTrials };
+  const simd = kernel !== 'scalar';
+  const attached = team?.attach(data, shape, simd);
+  const workspace = attached?.workspace ?? createWorkspace(data, shape, simd);
+  const rows = attached?.runner ?? localRunner(workspace);
+  const { state } = workspace;
   let best: KMeansResult | undefined;
   const startInertias = new Float64Array(starts).fill(Number.NaN);
-  for (const start of startNumbers) {
-    signal?.throwIfAborted();
-    const state = createState(data, n, d, k);
-    if (initialCentres) {
-      state.centres.set(initialCentres);
-      assignAll(state);
-    } else {
-      seedKMeansPlusPlus(state, new SeededRandom(deriveSeed(seed, start)), localTrials, signal);
+  try {
+    for (let start = 0; start < starts; start++) {
+      signal?.throwIfAborted();
+      if (initialCentres) {
+        state.centres.set(initialCentres);
+        assignAll(state);
+      } else {
+        seedKMeansPlusPlus(state, workspace.seeding, new SeededRandom(deriveSeed(seed, start)), rows, signal);
+      }
+      onProgress?.({ start, starts, iteration: 0, changed: n, finished: false });
+      const outcome = runHamerly(
+        state,
+        workspace.lloyd,
+        rows,
+        absoluteTolerance,
+        maxIterations,
+        onProgress && ((report) => onProgress({ start, starts, ...report, finished: false })),
+        signal,
+      );
+      startInertias[start] = outcome.inertia;
+      onProgress?.({ start, starts, iteration: outcome.iterations, changed: 0, finished: true, inertia: outcome.inertia });
+      if (!best || isBetter(outcome.inertia, start, best)) {
+        best = {
+          k,
+          d,
+          // Copies in ordinary memory: the working arrays are reused by the next start (and may be shared).
+          labels: state.labels.slice(),
+          centres: state.centres.slice(),
+          sizes: state.counts.slice(),
+          inertia: outcome.inertia,
+          iterations: outcome.iterations,
+          converged: outcome.converged,
+          bestStart: start,
+          startInertias,
+        };
+      }
     }
-    onProgress?.({ start, starts, iteration: 0, changed: n, finished: false });
-    const outcome = runHamerly(
-      state,
-      absoluteTolerance,
-      maxIterations,
-      onProgress && ((report) => onProgress({ start, starts, ...report, finished: false })),
-      signal,
-    );
-    startInertias[start] = outcome.inertia;
-    onProgress?.({ start, starts, iteration: outcome.iterations, changed: 0, finished: true, inertia: outcome.inertia });
-    if (!best || isBetter(outcome.inertia, start, best)) {
-      const sizes = new Int32Array(k);
-      for (let i = 0; i < n; i++) sizes[state.labels[i]!]!++;
-      best = {
-        k,
-        d,
-        labels: state.labels,
-        centres: state.centres,
-        sizes,
-        inertia: outcome.inertia,
-        iterations: outcome.iterations,
-        converged: outcome.converged,
-        bestStart: start,
-        startInertias,
-      };
-    }
+  } finally {
+    attached?.release();
   }
   if (!best) throw new Error('k-means: no starts to run.');
-  return { best, startInertias };
+  return best;
 }
 
 /** Lower inertia wins; on a tie the lower start number, so the result never depends on the order starts finish in. */
