@@ -27,6 +27,8 @@ export async function startApp(options: StartOptions): Promise<void> {
   const devServerOrigin = !app.isPackaged && options.devServerUrl ? new URL(options.devServerUrl).origin : undefined;
   registerAppScheme();
   hardenApp(app);
+  // Dutch first: Chromium's own controls (the date field) then read 31-12-2017, whatever the system's language.
+  app.commandLine.appendSwitch('lang', 'nl-NL');
   setupNavigationGuards(app, devServerOrigin);
 
   await app.whenReady();

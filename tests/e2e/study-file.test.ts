@@ -85,7 +85,7 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     expect(await page.getByTestId('file-list').innerText()).toContain('GBAPERSOON2018TABV1.csv');
     await second!.screenshot('nl-data-studie-geopend');
     await page.getByTestId('nav-populatie').click();
-    expect(await page.getByTestId('reference-date').inputValue()).toBe('2017-12-31');
+    expect(await page.getByTestId('reference-date').inputValue()).toBe('31-12-2017');
     expect(await page.getByTestId('municipality-code').inputValue()).toBe('0784');
     await page.getByTestId('link-run').click();
     await page.getByTestId('link-report').waitFor({ timeout: 90_000 });

@@ -316,4 +316,6 @@ export const en: Messages = {
   'export.logCells': 'Cells',
   'export.logNotes': 'Notes',
   'export.filesCaption': 'Files with their checksum (SHA-256; also in SHA256SUMS)',
+  'link.dateHint': 'day-month-year',
+  'link.dateInvalid': 'A real date as day-month-year, for example 31-12-2017',
 };

@@ -314,6 +314,8 @@ export const nl = {
   'export.logCells': 'Cellen',
   'export.logNotes': 'Toelichting',
   'export.filesCaption': 'Bestanden met hun controlegetal (SHA-256; ook in SHA256SUMS)',
+  'link.dateHint': 'dag-maand-jaar',
+  'link.dateInvalid': 'Een bestaande datum als dag-maand-jaar, bijvoorbeeld 31-12-2017',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -7,11 +7,12 @@ import { PageSection } from '../shared/PageSection';
 import { useT } from '../i18n/useT';
 import { LinkReportView } from './LinkReportView';
 import { MUNICIPALITY_NAMES } from './municipalities';
+import { formatReferenceDate, parseReferenceDate } from './referenceDate';
 import { useLinking } from './useLinking';
 
 export function PopulationPage() {
   const t = useT();
-  const [date, setDate] = useState('2017-12-31');
+  const [date, setDate] = useState('31-12-2017');
   const [municipality, setMunicipality] = useState('0784');
   const { running, status, report, error, analysisTable, link, cancel } = useLinking();
   // An opened study fills in its reference date and municipality (the analyst can still change them).
@@ -19,20 +20,20 @@ export function PopulationPage() {
     let active = true;
     void callApi(() => window.api.studySettings()).then((result) => {
       if (!active || !result.ok || !result.value) return;
-      const { referenceDate, municipality: code } = result.value;
-      setDate(`${referenceDate.slice(0, 4)}-${referenceDate.slice(4, 6)}-${referenceDate.slice(6, 8)}`);
-      setMunicipality(code);
+      setDate(formatReferenceDate(result.value.referenceDate));
+      setMunicipality(result.value.municipality);
     });
     return () => {
       active = false;
     };
   }, []);
   const validCode = /^\d{4}$/.test(municipality);
-  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const referenceDate = parseReferenceDate(date);
+  const validDate = referenceDate !== null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!running && validCode && validDate) link(date.replaceAll('-', ''), municipality);
+    if (!running && validCode && referenceDate) link(referenceDate, municipality);
   };
 
   return (
@@ -41,7 +42,19 @@ export function PopulationPage() {
       <form className="link-form" data-testid="link-form" onSubmit={submit}>
         <label className="field">
           <span className="field-label">{t('link.referenceDate')}</span>
-          <input type="date" data-testid="reference-date" value={date} onChange={(event) => setDate(event.target.value)} required />
+          <input
+            data-testid="reference-date"
+            inputMode="numeric"
+            maxLength={10}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+            aria-invalid={!validDate}
+            aria-describedby="reference-date-hint"
+            required
+          />
+          <span className="field-hint" id="reference-date-hint">
+            {validDate ? t('link.dateHint') : t('link.dateInvalid')}
+          </span>
         </label>
         <label className="field">
           <span className="field-label">{t('link.municipality')}</span>

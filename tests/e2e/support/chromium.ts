@@ -23,6 +23,8 @@ export const NO_CHROMIUM_MESSAGE =
 /** Flags for a headless Chromium that never talks to the network on its own. */
 export const CHROMIUM_ARGS = [
   '--headless',
+  // As the app does: Chromium's own controls (the date field) in Dutch.
+  '--lang=nl-NL',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -16,6 +16,8 @@ describe('startApp', async () => {
     expect(electron.defaultSession.headersReceived).toBeDefined();
     expect(electron.defaultSession.permissionRequest).toBeDefined();
     expect(electron.mock.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    // Dutch first, also in Chromium's own controls such as the date field.
+    expect(electron.mock.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'nl-NL');
   });
 
   it('ignores the dev server in a packaged app and loads the bundle from app://', () => {
