@@ -164,12 +164,17 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(await page.getByTestId('stands-out-caution').innerText()).toMatch(/niet dat andere kenmerken/);
     await app.screenshot('nl-profielen-kaarten');
 
-    await page.getByTestId('persona-edit-1').click();
-    await page.getByTestId('persona-title-input-1').fill('Jonge moeders in de bijstand');
+    // By keyboard: Enter on the edit button opens the editor with the title field focused; focus returns after saving.
+    await page.getByTestId('persona-edit-1').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('persona-title-input-1');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Jonge moeders in de bijstand');
     await page.getByTestId('persona-narrative-input-1').fill('Vaak met jeugdzorg; vraag naar de kinderopvang.');
     await app.screenshot('nl-profielen-bewerken');
-    await page.getByTestId('persona-save-1').click();
+    await page.getByTestId('persona-title-input-1').press('Enter');
     await expect.poll(() => page.getByTestId('persona-title-1').innerText()).toBe('Jonge moeders in de bijstand');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('persona-edit-1');
     expect(await page.getByTestId('persona-1').innerText()).toMatch(/kinderopvang/);
 
     const table = page.getByTestId('profiles-result').locator('figure.checked-table').first();
@@ -182,6 +187,11 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await expect.poll(async () => (await table.locator('tbody th').allInnerTexts())[0]).toBe(second);
     await table.scrollIntoViewIfNeeded();
     await app.screenshot('nl-profielen-tabel');
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('persona-cards').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('page-profielen').innerText()).toMatch(/Personas[\s\S]*Edit title and narrative/);
+    await app.screenshot('en-profielen');
+    await page.getByTestId('lang-nl').click();
     expect(await cspViolations()).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 // How checked-table values read on screen in Dutch and English: counts, shares, points, amounts, residuals, model figures.
 import { describe, expect, it } from 'vitest';
-import { formatCellValue } from '../../src-renderer/src/tables/cellFormat';
+import { formatCellValue, keepFiguresTogether } from '../../src-renderer/src/tables/cellFormat';
 
 describe('formatCellValue', () => {
   it('writes Dutch numbers as the seed does', () => {
@@ -19,5 +19,13 @@ describe('formatCellValue', () => {
     expect(formatCellValue(11346, 'count', 'en')).toBe('11,346');
     expect(formatCellValue(46.07, 'percent', 'en')).toBe('46.1 %');
     expect(formatCellValue(23.44, 'percentagePoints', 'en')).toBe('+23.4 pp');
+  });
+});
+
+describe('keepFiguresTogether', () => {
+  it('binds a share to its percent sign and an amount to EUR, leaving the words free to wrap', () => {
+    expect(keepFiguresTogether('10 jaar of ouder 65 %')).toBe('10 jaar of ouder 65\u00a0%');
+    expect(keepFiguresTogether('EUR 14.000')).toBe('EUR\u00a014.000');
+    expect(keepFiguresTogether('varieert')).toBe('varieert');
   });
 });

@@ -1,6 +1,6 @@
 // One persona card on screen: title, N, key facts, what stands out and the narrative; the title and narrative are
 // edited in place and kept by the main process (for the study file and the export). A too-small cluster is a note.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PersonaCard } from '../api/types';
 import { useT } from '../i18n/useT';
 import { CellView } from '../tables/CheckedTableView';
@@ -12,6 +12,9 @@ function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: bool
   const t = useT();
   const [title, setTitle] = useState(card.title);
   const [narrative, setNarrative] = useState(card.narrative);
+  const titleInput = useRef<HTMLInputElement>(null);
+  // Keyboard users land in the title field when the editor opens.
+  useEffect(() => titleInput.current?.focus(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await onSave({ title, narrative })) onClose();
@@ -20,7 +23,7 @@ function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: bool
     <form className="persona-editor" onSubmit={(event) => void submit(event)} data-testid={`persona-editor-${card.cluster}`}>
       <label className="field">
         <span className="field-label">{t('profiles.titleLabel')}</span>
-        <input value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} data-testid={`persona-title-input-${card.cluster}`} />
+        <input ref={titleInput} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} data-testid={`persona-title-input-${card.cluster}`} />
         <span className="field-hint">{t('profiles.titleHint', { title: card.automaticTitle })}</span>
       </label>
       <label className="field">
@@ -42,6 +45,13 @@ function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: bool
 export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; busy: boolean; onEdit: (cluster: number, edit: { title: string; narrative: string }) => Promise<boolean> }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // Focus goes back to the edit button when the editor closes (saved or cancelled).
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   if (card.kind === 'note') {
     return (
       <article className="persona-card persona-note" data-testid={`persona-${card.cluster}`}>
@@ -56,7 +66,7 @@ export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; bus
         <p className="persona-cluster">
           {t('profiles.cluster', { cluster: card.cluster })} · <CellView cell={card.count} format="count" /> {t('profiles.households')}
         </p>
-        <h3 className="persona-title" id={`persona-title-${card.cluster}`} data-testid={`persona-title-${card.cluster}`}>
+        <h3 className="persona-title" lang="nl" id={`persona-title-${card.cluster}`} data-testid={`persona-title-${card.cluster}`}>
           {card.title}
         </h3>
       </header>
@@ -69,7 +79,7 @@ export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; bus
             {card.facts.map((fact) => (
               <div key={fact.label} className="persona-fact">
                 <dt>{fact.label}</dt>
-                <dd>
+                <dd lang="nl">
                   <CellView cell={fact.cell} format="percent" />
                 </dd>
               </div>
@@ -87,7 +97,7 @@ export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; bus
             </div>
           )}
           <div className="persona-actions">
-            <button type="button" className="button-secondary" onClick={() => setEditing(true)} data-testid={`persona-edit-${card.cluster}`}>
+            <button ref={editButton} type="button" className="button-secondary" onClick={() => setEditing(true)} data-testid={`persona-edit-${card.cluster}`}>
               {t('profiles.edit')}
             </button>
           </div>

@@ -2,7 +2,7 @@
 import type { CheckedTable } from '../api/types';
 import { useLanguage, useT } from '../i18n/useT';
 import type { MessageKey } from '../i18n/nl';
-import { formatCellValue, type ValueFormat } from './cellFormat';
+import { formatCellValue, keepFiguresTogether, type ValueFormat } from './cellFormat';
 
 type Cell = CheckedTable['rows'][number]['cells'][number];
 
@@ -23,7 +23,7 @@ export function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) 
     const mark = cell.status === 'rounded' ? 'r' : cell.status === 'review' ? 'c' : null;
     return (
       <span className={cell.status === 'review' ? 'cell-review' : cell.status === 'rounded' ? 'cell-rounded' : undefined}>
-        {cell.text}
+        {keepFiguresTogether(cell.text)}
         {mark && <sup aria-hidden="true">{mark}</sup>}
       </span>
     );

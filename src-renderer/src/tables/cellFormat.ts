@@ -29,3 +29,8 @@ export function formatCellValue(value: number, format: ValueFormat, language: La
       return value < 0.001 ? `< ${new Intl.NumberFormat(locale).format(0.001)}` : new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
   }
 }
+
+/** "65 %" and "EUR 14.000" stay on one line when a cell's words wrap: no-break spaces inside the figure. */
+export function keepFiguresTogether(text: string): string {
+  return text.replace(/ %/g, '\u00a0%').replace(/EUR /g, 'EUR\u00a0');
+}
