@@ -11,6 +11,18 @@ import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
 const chromiumFound = Boolean(findChromium());
 if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
 
+/** Links on the Populatie page as it is filled in, then clusters with the Clusters page's settings. */
+async function linkAndCluster(app: AppUnderTest): Promise<void> {
+  const { page } = app;
+  await page.getByTestId('nav-populatie').click();
+  await page.getByTestId('link-run').click();
+  await page.getByTestId('link-report').waitFor({ timeout: 90_000 });
+  await page.getByTestId('nav-clusters').click();
+  await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
+  await page.getByTestId('cluster-run').click();
+  await page.getByTestId('cluster-advice').waitFor({ timeout: 90_000 });
+}
+
 describe.skipIf(!chromiumFound)('a study file in the app', () => {
   let first: AppUnderTest | undefined;
   let second: AppUnderTest | undefined;
@@ -56,15 +68,12 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     expect(await page.locator('.drop-overlay').count()).toBe(0);
   });
 
-  it('saves the linked, clustered study with a renamed persona as a study file', async () => {
+  it('saves the linked study, clustered with k = 4 and a renamed persona, as a study file', async () => {
     const { page } = first!;
-    await page.getByTestId('nav-populatie').click();
-    await page.getByTestId('link-run').click();
-    await page.getByTestId('link-report').waitFor({ timeout: 90_000 });
-    await page.getByTestId('nav-clusters').click();
-    await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
-    await page.getByTestId('cluster-run').click();
-    await page.getByTestId('cluster-advice').waitFor({ timeout: 90_000 });
+    await linkAndCluster(first!);
+    // Not the advised k = 5: the study must bring the analyst's own choice back.
+    await page.getByTestId('choose-k-4').click();
+    await expect.poll(() => page.getByTestId('table-clustering-clusters').innerText(), { timeout: 30_000 }).not.toMatch(/Cluster 5/);
     await page.getByTestId('nav-profielen').click();
     await page.getByTestId('persona-edit-2').click();
     await page.getByTestId('persona-title-input-2').fill('Tweeverdieners met een koophuis');
@@ -87,13 +96,8 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     await page.getByTestId('nav-populatie').click();
     expect(await page.getByTestId('reference-date').inputValue()).toBe('31-12-2017');
     expect(await page.getByTestId('municipality-code').inputValue()).toBe('0784');
-    await page.getByTestId('link-run').click();
-    await page.getByTestId('link-report').waitFor({ timeout: 90_000 });
-    await page.getByTestId('nav-clusters').click();
-    await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
-    await page.getByTestId('cluster-run').click();
-    await page.getByTestId('cluster-advice').waitFor({ timeout: 90_000 });
-    expect(await page.getByTestId('choose-k-5').isChecked()).toBe(true);
+    await linkAndCluster(second!);
+    await expect.poll(() => page.getByTestId('choose-k-4').isChecked(), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('nav-profielen').click();
     await expect.poll(() => page.getByTestId('persona-title-2').innerText().catch(() => ''), { timeout: 60_000 }).toBe('Tweeverdieners met een koophuis');
   });
