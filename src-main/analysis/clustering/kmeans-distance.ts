@@ -6,7 +6,7 @@ import { squaredDistance, squaredDistanceBelow } from './kmeans-state';
  * `wat2wasm --enable-threads kmeans-distance.wat -o kmeans-distance.wasm`, then base64.
  * tests/main/analysis/clustering/kmeans-distance.test.ts checks it against the JavaScript.
  */
-const DISTANCE_WASM = 'AGFzbQEAAAABOwZgA39/fwF8YAR/f398AXxgBX9/f39/AGAJf39/f39/f39/AGAHf39/f39/fwBgCX9/f39/f39/fwF8AhIBA2VudgZtZW1vcnkCAwGAgAQDBwYAAQIDBAUHNwUIZGlzdGFuY2UAAA1kaXN0YW5jZUJlbG93AAEIZXZhbHVhdGUAAwRzdW1zAAQGY29tbWl0AAUKkAsGzAEDA3sBfwJ8IAAgAkF8cUEDdGohBgJAA0AgACAGTw0BIAD9AAQAIAH9AAQA/fEBIQUgAyAFIAX98gH98AEhAyAA/QAEECAB/QAEEP3xASEFIAQgBSAF/fIB/fABIQQgAEEgaiEAIAFBIGohAQwACwsgA/0hACEHIAAgAkEDcUEDdGohBgJAA0AgACAGTw0BIAArAwAgASsDAKEhCCAHIAggCKKgIQcgAEEIaiEAIAFBCGohAQwACwsgByAD/SEBoCAE/SEAIAT9IQGgoAuAAgUDewF/AnwBfwF8IAAgAkF8cUEDdGohBwJAA0AgACAHTw0BIAD9AAQAIAH9AAQA/fEBIQYgBCAGIAb98gH98AEhBCAA/QAEECAB/QAEEP3xASEGIAUgBiAG/fIB/fABIQUgAEEgaiEAIAFBIGohASAKBEAgBP0hACAE/SEBoCAF/SEAIAX9IQGgoCELIAsgA2YEQCALDwsLIApBAXMhCgwACwsgBP0hACEIIAAgAkEDcUEDdGohBwJAA0AgACAHTw0BIAArAwAgASsDAKEhCSAIIAkgCaKgIQggAEEIaiEAIAFBCGohAQwACwsgCCAE/SEBoCAF/SEAIAX9IQGgoAvVAgMGewF/BHwgACADQXxxQQN0aiELAkADQCAAIAtPDQEgAP0ABAAhCSAJIAH9AAQA/fEBIQogBSAKIAr98gH98AEhBSAJIAL9AAQA/fEBIQogByAKIAr98gH98AEhByAA/QAEECEJIAkgAf0ABBD98QEhCiAGIAogCv3yAf3wASEGIAkgAv0ABBD98QEhCiAIIAogCv3yAf3wASEIIABBIGohACABQSBqIQEgAkEgaiECDAALCyAF/SEAIQwgB/0hACENIAAgA0EDcUEDdGohCwJAA0AgACALTw0BIAArAwAhDiAOIAErAwChIQ8gDCAPIA+ioCEMIA4gAisDAKEhDyANIA8gD6KgIQ0gAEEIaiEAIAFBCGohASACQQhqIQIMAAsLIAQgDCAF/SEBoCAG/SEAIAb9IQGgoDkDACAEIA0gB/0hAaAgCP0hACAI/SEBoKA5AwgLhAIDBX8CfAJ/IANBA3QhCyABIQkgACAJIAtsaiEKIAYgCSAEbEEDdGohDAJAA0AgCSACTw0BQQAhDSAHIRECQANAIA1BAWogBE8NASAKIBEgESALaiADIAwgDUEDdGoQAiARIAtBAXRqIREgDUECaiENDAALCyANIARJBEAgDCANQQN0aiAKIBEgAxAAOQMACyAFIAlBA3RqKwMAIQ5BACENAkADQCANIARPDQEgDCANQQN0aisDACEPIAggDUEDdGohECAQIBArAwAgDiAPoUQAAAAAAAAAAKWgOQMAIA1BAWohDQwACwsgDCAEQQN0aiEMIAogC2ohCiAJQQFqIQkMAAsLC8kBAQh/IANBA3QhCSADQX5xQQN0IQogASEHIAAgByAJbGohCAJAA0AgByACTw0BIAQgB0ECdGooAgAhCyAGIAtBAnRqIQ0gDSANKAIAQQFqNgIAIAUgCyAJbGohDEEAIQ4CQANAIA4gCk8NASAMIA5qIQ0gDSAN/QAEACAIIA5q/QAEAP3wAf0LBAAgDkEQaiEODAALCyAOIAlJBEAgDCAOaiENIA0gDSsDACAIIA5qKwMAoDkDAAsgCCAJaiEIIAdBAWohBwwACwsLlQEDAX8EfAJ/IAAhCQJAA0AgCSABTw0BIAYgCUEDdGohDyAHIAlBA3RqIQ4gDysDACEKIAggCSACbCADakEDdGorAwAhCyALIApjBEAgCp8hDCAPIAs5AwAgBSAJQQJ0aiAENgIABSALnyEMCyAMIA4rAwBjBEAgDiAMOQMACyANIA8rAwCgIQ0gCUEBaiEJDAALCyANCw==';
+const DISTANCE_WASM = 'AGFzbQEAAAABUAdgA39/fwF8YAR/f398AXxgBX9/f39/AGAJf39/f39/f39/AGAHf39/f39/fwBgCX9/f39/f39/fwF8YBF/f39/f39/f39/f3x8f3x/fwF/AhIBA2VudgZtZW1vcnkCAwGAgAQDCAcAAQIDBAUGB0AGCGRpc3RhbmNlAAANZGlzdGFuY2VCZWxvdwABCGV2YWx1YXRlAAMEc3VtcwAEBmNvbW1pdAAFBmFzc2lnbgAGCqAPB8wBAwN7AX8CfCAAIAJBfHFBA3RqIQYCQANAIAAgBk8NASAA/QAEACAB/QAEAP3xASEFIAMgBSAF/fIB/fABIQMgAP0ABBAgAf0ABBD98QEhBSAEIAUgBf3yAf3wASEEIABBIGohACABQSBqIQEMAAsLIAP9IQAhByAAIAJBA3FBA3RqIQYCQANAIAAgBk8NASAAKwMAIAErAwChIQggByAIIAiioCEHIABBCGohACABQQhqIQEMAAsLIAcgA/0hAaAgBP0hACAE/SEBoKALgAIFA3sBfwJ8AX8BfCAAIAJBfHFBA3RqIQcCQANAIAAgB08NASAA/QAEACAB/QAEAP3xASEGIAQgBiAG/fIB/fABIQQgAP0ABBAgAf0ABBD98QEhBiAFIAYgBv3yAf3wASEFIABBIGohACABQSBqIQEgCgRAIAT9IQAgBP0hAaAgBf0hACAF/SEBoKAhCyALIANmBEAgCw8LCyAKQQFzIQoMAAsLIAT9IQAhCCAAIAJBA3FBA3RqIQcCQANAIAAgB08NASAAKwMAIAErAwChIQkgCCAJIAmioCEIIABBCGohACABQQhqIQEMAAsLIAggBP0hAaAgBf0hACAF/SEBoKAL1QIDBnsBfwR8IAAgA0F8cUEDdGohCwJAA0AgACALTw0BIAD9AAQAIQkgCSAB/QAEAP3xASEKIAUgCiAK/fIB/fABIQUgCSAC/QAEAP3xASEKIAcgCiAK/fIB/fABIQcgAP0ABBAhCSAJIAH9AAQQ/fEBIQogBiAKIAr98gH98AEhBiAJIAL9AAQQ/fEBIQogCCAKIAr98gH98AEhCCAAQSBqIQAgAUEgaiEBIAJBIGohAgwACwsgBf0hACEMIAf9IQAhDSAAIANBA3FBA3RqIQsCQANAIAAgC08NASAAKwMAIQ4gDiABKwMAoSEPIAwgDyAPoqAhDCAOIAIrAwChIQ8gDSAPIA+ioCENIABBCGohACABQQhqIQEgAkEIaiECDAALCyAEIAwgBf0hAaAgBv0hACAG/SEBoKA5AwAgBCANIAf9IQGgIAj9IQAgCP0hAaCgOQMIC4QCAwV/AnwCfyADQQN0IQsgASEJIAAgCSALbGohCiAGIAkgBGxBA3RqIQwCQANAIAkgAk8NAUEAIQ0gByERAkADQCANQQFqIARPDQEgCiARIBEgC2ogAyAMIA1BA3RqEAIgESALQQF0aiERIA1BAmohDQwACwsgDSAESQRAIAwgDUEDdGogCiARIAMQADkDAAsgBSAJQQN0aisDACEOQQAhDQJAA0AgDSAETw0BIAwgDUEDdGorAwAhDyAIIA1BA3RqIRAgECAQKwMAIA4gD6FEAAAAAAAAAACloDkDACANQQFqIQ0MAAsLIAwgBEEDdGohDCAKIAtqIQogCUEBaiEJDAALCwvJAQEIfyADQQN0IQkgA0F+cUEDdCEKIAEhByAAIAcgCWxqIQgCQANAIAcgAk8NASAEIAdBAnRqKAIAIQsgBiALQQJ0aiENIA0gDSgCAEEBajYCACAFIAsgCWxqIQxBACEOAkADQCAOIApPDQEgDCAOaiENIA0gDf0ABAAgCCAOav0ABAD98AH9CwQAIA5BEGohDgwACwsgDiAJSQRAIAwgDmohDSANIA0rAwAgCCAOaisDAKA5AwALIAggCWohCCAHQQFqIQcMAAsLC5UBAwF/BHwCfyAAIQkCQANAIAkgAU8NASAGIAlBA3RqIQ8gByAJQQN0aiEOIA8rAwAhCiAIIAkgAmwgA2pBA3RqKwMAIQsgCyAKYwRAIAqfIQwgDyALOQMAIAUgCUECdGogBDYCAAUgC58hDAsgDCAOKwMAYwRAIA4gDDkDAAsgDSAPKwMAoCENIAlBAWohCQwACwsgDQuOBAYEfwZ8An8BfAh/AXwgA0EDdCETIAEhESAAIBEgE2xqIRICQANAIBEgAk8NAQJAIAUgEUECdGohISAGIBFBA3RqIR8gByARQQN0aiEgICEoAgAhFCAfKwMAIAkgFEEDdGorAwCgIRUgICsDACAMIAsgFCANRhuhIRYgHyAVOQMAICAgFjkDACAKIBRBA3RqKwMAIBalIA6iIRcgFSAXZQ0AIBIgCCAUIBNsaiADEACfIRggHyAYOQMAIBggF2UNAEQAAAAAAADwfyEZRAAAAAAAAPB/IRpBACEbQQAhHAJAA0AgHCAETw0BIBIgCCAcIBNsaiADIBoQASEdIB0gGWMEQCAZIRogHSEZIBwhGwUgHSAaYwRAIB0hGgsLIBxBAWohHAwACwsgHyAZnzkDACAgIBqfOQMAIBsgFEYNACAeRQRAIA9BACAEIBNs/AsAIBBBACAEQQJ0/AsACyAeQQFqIR4gISAbNgIAIBAgFEECdGohJSAlICUoAgBBAWs2AgAgECAbQQJ0aiElICUgJSgCAEEBajYCACAPIBQgE2xqISIgDyAbIBNsaiEjQQAhJAJAA0AgJCATTw0BIBIgJGorAwAhJiAiICRqISUgJSAlKwMAICahOQMAICMgJGohJSAlICUrAwAgJqA5AwAgJEEIaiEkDAALCwsgEiATaiESIBFBAWohEQwACwsgHgs=';
 
 /**
  * Squared distances between rows that live in one heap, addressed by byte offset. Both
@@ -24,6 +24,26 @@ interface DistanceExports {
   evaluate(data: number, from: number, to: number, d: number, trials: number, closest: number, trialSq: number, candidates: number, gains: number): void;
   /** The seeding's commit pass over rows [from, to); returns their potential. See seedingPasses.commit. */
   commit(from: number, to: number, trials: number, chosen: number, centre: number, labels: number, closest: number, lower: number, trialSq: number): number;
+  /** Hamerly's assignment over rows [from, to) of one block; returns the points that changed cluster. See lloydPasses.assign. */
+  assign(
+    data: number,
+    from: number,
+    to: number,
+    d: number,
+    k: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    centres: number,
+    moved: number,
+    halfGap: number,
+    largest: number,
+    secondLargest: number,
+    largestIndex: number,
+    safety: number,
+    sums: number,
+    counts: number,
+  ): number;
   /** Cluster sums and counts of rows [from, to), added in point order; see lloydPasses.sums. */
   sums(data: number, from: number, to: number, d: number, labels: number, sums: number, counts: number): void;
 }
@@ -73,7 +93,7 @@ export function simdKernel(memory: WasmMemory): DistanceKernel {
   const module = distanceModule();
   if (!module || !wasm) throw new Error('k-means: WebAssembly SIMD is not available here.');
   const exports = new wasm.Instance(module, { env: { memory } }).exports as DistanceExports;
-  return { simd: true, distance: exports.distance, distanceBelow: exports.distanceBelow, evaluate: exports.evaluate, commit: exports.commit, sums: exports.sums };
+  return { simd: true, distance: exports.distance, distanceBelow: exports.distanceBelow, evaluate: exports.evaluate, commit: exports.commit, assign: exports.assign, sums: exports.sums };
 }
 
 /** The same arithmetic in JavaScript over any buffer. */
@@ -112,6 +132,61 @@ export function scalarKernel(buffer: ArrayBufferLike): DistanceKernel {
         potential += heap[closestAt + i]!;
       }
       return potential;
+    },
+    assign(data, from, to, d, k, labels, upper, lower, centres, moved, halfGap, largest, secondLargest, largestIndex, safety, sums, counts) {
+      const [rows, labelsAt, upperAt, lowerAt, centresAt, movedAt, halfGapAt, sumsAt, countsAt] = [
+        data / 8,
+        labels / 4,
+        upper / 8,
+        lower / 8,
+        centres / 8,
+        moved / 8,
+        halfGap / 8,
+        sums / 8,
+        counts / 4,
+      ];
+      let changed = 0;
+      for (let i = from; i < to; i++) {
+        const label = ints[labelsAt + i]!;
+        const bound = heap[upperAt + i]! + heap[movedAt + label]!;
+        const low = heap[lowerAt + i]! - (label === largestIndex ? secondLargest : largest);
+        heap[upperAt + i] = bound;
+        heap[lowerAt + i] = low;
+        const threshold = Math.max(heap[halfGapAt + label]!, low) * safety;
+        if (bound <= threshold) continue;
+        const row = rows + i * d;
+        const own = Math.sqrt(squaredDistance(heap, row, heap, centresAt + label * d, d));
+        heap[upperAt + i] = own;
+        if (own <= threshold) continue;
+        let best = Infinity;
+        let second = Infinity;
+        let bestIndex = 0;
+        for (let j = 0; j < k; j++) {
+          const sq = squaredDistanceBelow(heap, row, heap, centresAt + j * d, d, second);
+          if (sq < best) {
+            second = best;
+            best = sq;
+            bestIndex = j;
+          } else if (sq < second) second = sq;
+        }
+        heap[upperAt + i] = Math.sqrt(best);
+        heap[lowerAt + i] = Math.sqrt(second);
+        if (bestIndex === label) continue;
+        if (changed === 0) {
+          heap.fill(0, sumsAt, sumsAt + k * d);
+          ints.fill(0, countsAt, countsAt + k);
+        }
+        changed++;
+        ints[labelsAt + i] = bestIndex;
+        ints[countsAt + label]!--;
+        ints[countsAt + bestIndex]!++;
+        for (let t = 0; t < d; t++) {
+          const value = heap[row + t]!;
+          heap[sumsAt + label * d + t]! -= value;
+          heap[sumsAt + bestIndex * d + t]! += value;
+        }
+      }
+      return changed;
     },
     sums(data, from, to, d, labels, sums, counts) {
       const [rows, labelsAt, sumsAt, countsAt] = [data / 8, labels / 4, sums / 8, counts / 4];

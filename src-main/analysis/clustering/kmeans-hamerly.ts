@@ -66,67 +66,36 @@ export const lloydPasses = {
     }
   },
 
-  /** Loosens each point's bounds by how far the centres moved, and re-examines the points whose bounds no longer decide. */
+  /**
+   * Loosens each point's bounds by how far the centres moved, and re-examines the points whose
+   * bounds no longer decide (only the two nearest centres matter; a tie goes to the lower
+   * index). Per block: how many points changed cluster, and the change of each cluster's sums.
+   */
   assign(state: KMeansState, scratch: LloydScratch, kernel: DistanceKernel, from: number, to: number): void {
     const { data, d, k, centres, labels, upper, lower } = state;
-    const rowBytes = d * 8;
-    const dataBase = data.byteOffset;
-    const centreBase = centres.byteOffset;
     const { moved, halfGap, shifts, blockChanged, blockSums, blockCounts } = scratch;
-    const largest = shifts[0]!;
-    const secondLargest = shifts[1]!;
-    const largestIndex = shifts[2]!;
     const width = k * d;
     for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
       const end = Math.min(to, (block + 1) * BLOCK_ROWS);
-      let changed = 0;
-      for (let i = block * BLOCK_ROWS; i < end; i++) {
-        const label = labels[i]!;
-        const bound = upper[i]! + moved[label]!;
-        const low = lower[i]! - (label === largestIndex ? secondLargest : largest);
-        upper[i] = bound;
-        lower[i] = low;
-        const threshold = Math.max(halfGap[label]!, low) * SAFETY;
-        if (bound <= threshold) continue;
-        const row = i * d;
-        const rowByte = dataBase + i * rowBytes;
-        const own = Math.sqrt(kernel.distance(rowByte, centreBase + label * rowBytes, d));
-        upper[i] = own;
-        if (own <= threshold) continue;
-        let best = Infinity;
-        let second = Infinity;
-        let bestIndex = 0;
-        for (let j = 0; j < k; j++) {
-          // Only the two nearest matter: a centre whose partial sum already reaches the second
-          // nearest so far is neither, and j rises, so a tie still goes to the lower index.
-          const sq = kernel.distanceBelow(rowByte, centreBase + j * rowBytes, d, second);
-          if (sq < best) {
-            second = best;
-            best = sq;
-            bestIndex = j;
-          } else if (sq < second) second = sq;
-        }
-        upper[i] = Math.sqrt(best);
-        lower[i] = Math.sqrt(second);
-        if (bestIndex !== label) {
-          if (changed === 0) {
-            blockSums.fill(0, block * width, block * width + width);
-            blockCounts.fill(0, block * k, block * k + k);
-          }
-          changed++;
-          labels[i] = bestIndex;
-          blockCounts[block * k + label]!--;
-          blockCounts[block * k + bestIndex]!++;
-          const out = block * width + label * d;
-          const into = block * width + bestIndex * d;
-          for (let t = 0; t < d; t++) {
-            const value = data[row + t]!;
-            blockSums[out + t]! -= value;
-            blockSums[into + t]! += value;
-          }
-        }
-      }
-      blockChanged[block] = changed;
+      blockChanged[block] = kernel.assign(
+        data.byteOffset,
+        block * BLOCK_ROWS,
+        end,
+        d,
+        k,
+        labels.byteOffset,
+        upper.byteOffset,
+        lower.byteOffset,
+        centres.byteOffset,
+        moved.byteOffset,
+        halfGap.byteOffset,
+        shifts[0]!,
+        shifts[1]!,
+        shifts[2]!,
+        SAFETY,
+        blockSums.byteOffset + block * width * 8,
+        blockCounts.byteOffset + block * k * 4,
+      );
     }
   },
 
