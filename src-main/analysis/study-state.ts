@@ -40,6 +40,11 @@ export class StudyState {
 
   constructor(private readonly options: StudyStateOptions) {}
 
+  /** The last successful link's report (to show again); null before linking. */
+  lastReport(): PublishedLinkReport | null {
+    return this.linked?.report ?? null;
+  }
+
   /** The last successful link's date and municipality, for the study file; null before linking. */
   linkedRequest(): LinkRequest | null {
     return this.linked?.request ?? null;

@@ -320,6 +320,8 @@ export const contract = {
   setTableKind: { channel: 'groepsbeeld:set-table-kind', request: setTableKindRequestSchema, response: openedFileSchema },
   /** Links the open files (their kinds and roles as set on the Data page) and returns the link report. */
   linkHouseholds: { channel: 'groepsbeeld:link-households', request: linkRequestSchema, response: publishedLinkReportSchema },
+  /** The last link's report (null before any, or once another study is opened), so the Populatie page shows it again. */
+  lastLinkReport: { channel: 'groepsbeeld:last-link-report', request: noPayload, response: publishedLinkReportSchema.nullable() },
   /** Progress of a running link (polled by the Populatie page). */
   linkingStatus: { channel: 'groepsbeeld:linking-status', request: noPayload, response: linkingStatusSchema },
   /** Stops a running link; resolves true when one was running. */

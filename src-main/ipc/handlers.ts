@@ -94,6 +94,7 @@ export function createHandlers({
       return report;
     },
     linkingStatus: () => linking.current(),
+    lastLinkReport: async () => study.lastReport(),
     cancelLinking: async () => linking.cancel(),
     clusterHouseholds: (request) => clustering.run(request),
     clusteringOptions: async () => ({

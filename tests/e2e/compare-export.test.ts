@@ -121,8 +121,15 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
     await app.screenshot('nl-clusters-keuze');
     await page.getByTestId('cluster-run').click();
+    await page.getByTestId('cluster-progress').waitFor();
+    // Leaving the page while the worker runs loses nothing: back on the page the run is followed to its result.
+    await page.getByTestId('nav-populatie').click();
+    expect(await page.getByTestId('link-report').innerText()).toMatch(/11\.346[\s\S]*191/);
+    expect(await page.getByTestId('reference-date').inputValue()).toBe('31-12-2017');
+    await page.getByTestId('nav-clusters').click();
     const advice = page.getByTestId('cluster-advice');
     await advice.waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('cluster-error').count()).toBe(0);
     expect(await advice.innerText()).toMatch(/Advies: k = 5[\s\S]*silhouet/);
     const sizes = page.getByTestId('table-clustering-clusters');
     expect(await sizes.innerText()).toMatch(/Cluster 5/);

@@ -16,11 +16,18 @@ export function useClustering() {
   const [error, setError] = useState<ApiError | null>(null);
   /** The k an opened study chose: taken after its run, when the run tried it. */
   const [studyK, setStudyK] = useState<number | null>(null);
+  /** A run started before the page was left: followed through the status until it ends, then its result shown. */
+  const [resumed, setResumed] = useState(false);
 
   // The form starts from the last clustering, when there is one, so leaving the page loses nothing.
   useEffect(() => {
     // Otherwise from an opened study's clustering settings; otherwise the defaults.
-    void Promise.all([callApi(() => window.api.clusteringOptions()), callApi(() => window.api.lastClustering()), callApi(() => window.api.studySettings())]).then(([options, last, study]) => {
+    void Promise.all([
+      callApi(() => window.api.clusteringOptions()),
+      callApi(() => window.api.lastClustering()),
+      callApi(() => window.api.studySettings()),
+      callApi(() => window.api.clusteringStatus()),
+    ]).then(([options, last, study, current]) => {
       if (!options.ok) {
         setError(options.error);
         return;
@@ -40,6 +47,11 @@ export function useClustering() {
       if (range) setKRange(range);
       if (previous) setResult(previous);
       else if (fromStudy?.k !== undefined) setStudyK(fromStudy.k);
+      if (current.ok && current.value.running) {
+        setStatus(current.value);
+        setRunning(true);
+        setResumed(true);
+      }
     });
   }, []);
 
@@ -47,12 +59,19 @@ export function useClustering() {
   useEffect(() => {
     if (!running) return undefined;
     const timer = setInterval(() => {
-      void callApi(() => window.api.clusteringStatus()).then((answer) => {
-        if (answer.ok) setStatus(answer.value);
+      void callApi(() => window.api.clusteringStatus()).then(async (answer) => {
+        if (!answer.ok) return;
+        setStatus(answer.value);
+        if (!resumed || answer.value.running) return;
+        // The run this page did not start has ended (done, stopped or failed): show what the main process kept.
+        setResumed(false);
+        const last = await callApi(() => window.api.lastClustering());
+        setRunning(false);
+        if (last.ok) setResult(last.value);
       });
     }, 200);
     return () => clearInterval(timer);
-  }, [running]);
+  }, [running, resumed]);
 
   const updateFeature = (id: string, change: Partial<Pick<FeatureChoice, 'selected' | 'weight'>>) =>
     setFeatures((previous) => previous?.map((feature) => (feature.id === id ? { ...feature, ...change } : feature)) ?? previous);

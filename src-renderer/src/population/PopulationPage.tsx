@@ -1,6 +1,5 @@
 // The Populatie page: reference date and municipality, link the open files with progress and cancel, the link report.
-import { useEffect, useState, type FormEvent } from 'react';
-import { callApi } from '../api/callApi';
+import { useState, type FormEvent } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { PageSection } from '../shared/PageSection';
@@ -14,19 +13,11 @@ export function PopulationPage() {
   const t = useT();
   const [date, setDate] = useState('31-12-2017');
   const [municipality, setMunicipality] = useState('0784');
-  const { running, status, report, error, analysisTable, link, cancel } = useLinking();
-  // An opened study fills in its reference date and municipality (the analyst can still change them).
-  useEffect(() => {
-    let active = true;
-    void callApi(() => window.api.studySettings()).then((result) => {
-      if (!active || !result.ok || !result.value) return;
-      setDate(formatReferenceDate(result.value.referenceDate));
-      setMunicipality(result.value.municipality);
-    });
-    return () => {
-      active = false;
-    };
-  }, []);
+  // The form shows what was linked when its report is shown again, otherwise what an opened study says.
+  const { running, status, report, error, analysisTable, link, cancel } = useLinking((restored) => {
+    setDate(formatReferenceDate(restored.referenceDate));
+    setMunicipality(restored.municipality);
+  });
   const validCode = /^\d{4}$/.test(municipality);
   const referenceDate = parseReferenceDate(date);
   const validDate = referenceDate !== null;

@@ -115,6 +115,8 @@ describe('crafted requests on every channel', async () => {
       { referenceDate: '20171231', municipality: '0784', groupBy: 'RINPERSOON' },
     ],
     linkingStatus: [undefined],
+    // After the crafted links: the report of the last one, with small counts shown as "below".
+    lastLinkReport: [undefined, { municipality: '9999' }],
     cancelLinking: [undefined],
     compareFeatures: [{ method: 'suppression' }, { method: 'rounding' }, { method: 'suppression', feature: 'RINPERSOON', filter: { household_key: '0000000235' } }, { method: 'none' }],
     exportPreview: [{ method: 'suppression' }],

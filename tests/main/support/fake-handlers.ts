@@ -62,6 +62,7 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not used in gate tests');
     },
     lastClustering: async () => null,
+    lastLinkReport: async () => null,
     openDroppedFiles: async () => [],
     saveStudy: async () => ({ status: 'cancelled' }),
     openStudy: async () => ({ status: 'cancelled' }),
