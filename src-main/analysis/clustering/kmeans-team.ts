@@ -78,11 +78,21 @@ export interface AttachedRun {
  * and every working array, is posted to the helpers), then every pass is shared out by
  * whole blocks, each thread taking the next free block, and the caller waits (Atomics.wait)
  * until all are done. Totals are combined per block in order by the caller, so results do
- * not depend on the number of threads nor on who did which block. The caller blocks while it waits, so use a team from a worker thread
- * (as the app's clustering worker is) or from a command-line process, not a UI thread.
+ * not depend on the number of threads nor on who did which block. The caller blocks while
+ * it waits, so use a team from a worker thread (as the app's clustering worker is) or from
+ * a command-line process, not from a thread that must stay responsive.
  */
 export class KMeansTeam {
-  private constructor(private readonly workers: Worker[]) {}
+  /** Set when a helper died outside a pass; the team then refuses new runs. */
+  private broken: Error | undefined;
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on('error', (error) => {
+        this.broken = error;
+      });
+    }
+  }
 
   /** Starts the helpers and waits until each has loaded its code. */
   static async start(helpers: number, workerUrl: URL = defaultWorkerUrl()): Promise<KMeansTeam> {
@@ -113,6 +123,7 @@ export class KMeansTeam {
 
   /** Working arrays for one run in shared memory, and a runner that splits each pass over the team. */
   attach(data: Float64Array, shape: WorkspaceShape, simd = true): AttachedRun {
+    if (this.broken) throw new Error(`k-means: a helper thread has failed (${this.broken.message}); start a new team.`);
     const { n } = shape;
     const blocks = blockCount(n);
     const workspace = createWorkspace(data, shape, simd);
@@ -124,6 +135,17 @@ export class KMeansTeam {
     for (const worker of this.workers) worker.postMessage(message);
     waitFor(control, CONTROL.ready, this.workers.length);
     let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      Atomics.store(control, CONTROL.detach, 1);
+      Atomics.add(control, CONTROL.generation, 1);
+      Atomics.notify(control, CONTROL.generation);
+    };
+    if (Atomics.load(control, CONTROL.failed) !== 0) {
+      release();
+      throw new Error('k-means: a helper thread could not open the run.');
+    }
     return {
       workspace,
       runner: {
@@ -141,13 +163,7 @@ export class KMeansTeam {
           if (Atomics.load(control, CONTROL.failed) !== 0) throw new Error('k-means: a helper thread failed during a pass.');
         },
       },
-      release() {
-        if (released) return;
-        released = true;
-        Atomics.store(control, CONTROL.detach, 1);
-        Atomics.add(control, CONTROL.generation, 1);
-        Atomics.notify(control, CONTROL.generation);
-      },
+      release,
     };
   }
 
