@@ -20,7 +20,14 @@ export interface ParallelKMeansOptions extends KMeansOptions {
  * the rows and blocks while it waits for the helpers, so the promise settles only after the
  * run; call it from a worker or command-line process. To cluster many times (several k,
  * bootstrap resamples) start one KMeansTeam and pass it as `team` to kmeans() instead: each
- * new thread costs start-up and compiling the code again.
+ * new thread costs start-up (0.1-0.3 s here) and compiling the code again.
+ *
+ * It only pays on idle cores, and on the 2-vCPU build machine not much even then: idle, two
+ * copies of a plain floating-point loop together did only 1.2x the work of one (the two
+ * vCPUs behave like one core's hyperthreads), and 100k x 30 took 0.26-0.27 s on two threads
+ * against 0.35 s on one (1.3x, for 1.3x the CPU time). With other processes keeping the
+ * cores busy two threads gained nothing and larger runs sometimes finished later, so
+ * kmeans() on one thread stays the default; measure before switching.
  */
 export async function kmeansParallel(data: Float64Array, n: number, d: number, k: number, options: ParallelKMeansOptions = {}): Promise<KMeansResult> {
   const { threads = availableParallelism(), workerUrl, ...rest } = options;
