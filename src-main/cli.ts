@@ -14,38 +14,41 @@ export interface CliOutput {
   errIsTerminal?: boolean | undefined;
 }
 
-const USAGE = `Usage: groepsbeeld <command> [options]
+const USAGE = `Gebruik: groepsbeeld <opdracht> [opties]
 
-Commands:
-  doctor        print the engine's effective security settings, lockdown probes and versions (JSON);
-                exits 1 when any protection is not in force
-  run STUDY.json [--json] [--out DIR]
-                link the study's extracts at its reference date, cut to its municipality, build the
-                analysis table of households and print the link report (aggregates only; counts
-                under 10 are shown as "< 10"). --json prints it as JSON. --out writes the export
-                package (checked tables as CSV and XLSX, charts, HTML and PDF report, output log
-                with SHA-256 sums) into a new subfolder of DIR, as the study's "export" section
-                says; nothing is written when a check fails. Ctrl-C stops cleanly.
-  demo [run] [--folder DIR] [--json] [--out DIR]
-                the main job on the embedded demo data: the demo world (generated on first use into
-                the app-data folder, or --folder DIR) linked as in the pilot, Gilze en Rijen on
-                31-12-2017; --out DIR also writes its export package
-  demo generate --out DIR [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
-                write a synthetic world of linked CBS-style extracts into DIR (new or empty), with its
-                ground truth and manifest.json; prints a JSON summary. --seed defaults to 2017, --scale
-                to 1 (the demo municipality and its neighbours; national = 500), --format to csv.
-                --clients-xlsx also writes the client list as .xlsx; --force replaces a previous
-                generator output in DIR (never other files). Ctrl-C stops and leaves DIR as it was.
-  workspace save --out FILE STUDY.json
-                open the study's inputs (checked as the app checks them, with the study's kinds and
-                roles) and save them as one encrypted workspace FILE (.gbws) that the app opens with
-                "Werkruimte openen…". The passphrase is read from the environment variable
-                GROEPSBEELD_WORKSPACE_PASSPHRASE (at least 8 characters), never from the command line.
-                Refuses to replace an existing FILE. Ctrl-C stops and leaves no file behind.
+Opdrachten:
+  doctor        toont de werkelijke beveiligingsinstellingen van de rekenkern, de uitkomst van de
+                blokkadetests en de versies (JSON); eindigt met code 1 als een beveiliging niet werkt
+  run STUDIE.json [--json] [--out MAP]
+                koppelt de bestanden van de studie op de peildatum, beperkt ze tot de gemeente, maakt de
+                analysetabel van huishoudens en toont het koppelrapport (alleen totalen; aantallen onder
+                10 staan er als "< 10"). --json toont het als JSON. --out schrijft het exportpakket
+                (gecontroleerde tabellen als CSV en XLSX, grafieken, rapport als HTML en PDF, outputlog
+                met SHA-256-controlegetallen) in een nieuwe submap van MAP, zoals het onderdeel "export"
+                van de studie aangeeft; als een controle faalt, wordt er niets geschreven. Ctrl-C stopt
+                netjes.
+  demo [run] [--folder MAP] [--json] [--out MAP]
+                de hoofdtaak op de ingebouwde demogegevens: de demowereld (bij het eerste gebruik
+                aangemaakt in de map met app-gegevens, of in --folder MAP) gekoppeld zoals in de pilot,
+                Gilze en Rijen op 31-12-2017; --out MAP schrijft ook het exportpakket
+  demo generate --out MAP [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
+                schrijft een synthetische wereld van gekoppelde bestanden in CBS-stijl in MAP (nieuw of
+                leeg), met de ware indeling en manifest.json; toont een samenvatting als JSON. Standaard
+                is --seed 2017, --scale 1 (de demogemeente en haar buurgemeenten; national = 500) en
+                --format csv. --clients-xlsx schrijft de klantenlijst ook als .xlsx; --force vervangt een
+                eerdere uitvoer van de generator in MAP (nooit andere bestanden). Ctrl-C stopt en laat MAP
+                zoals die was.
+  workspace save --out BESTAND STUDIE.json
+                opent de invoerbestanden van de studie (gecontroleerd zoals de app dat doet, met de
+                soorten en rollen uit de studie) en bewaart ze als één versleutelde werkruimte BESTAND
+                (.gbws), die de app opent met "Werkruimte openen…". De wachtzin komt uit de
+                omgevingsvariabele GROEPSBEELD_WORKSPACE_PASSPHRASE (minstens 8 tekens), nooit van de
+                opdrachtregel. Vervangt nooit een bestaand BESTAND. Ctrl-C stopt en laat geen bestand
+                achter.
 
-Options:
-  --version, -v print the version
-  --help, -h    print this help
+Opties:
+  --version, -v toont het versienummer
+  --help, -h    toont deze hulp
 `;
 
 const OPTIONS = {
@@ -70,6 +73,18 @@ function parseCommandLine(argv: readonly string[]) {
 
 type ParsedValues = ReturnType<typeof parseCommandLine>['values'];
 
+/** Node's own parseArgs messages are English: the common ones in Dutch, the rest wrapped in a Dutch sentence. */
+function commandLineProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `Onbekende optie ${option}.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /does not take an argument/.test(message) ? `De optie ${option} neemt geen waarde.` : `De optie ${option} heeft een waarde nodig.`;
+  }
+  return `De opdrachtregel klopt niet (${message}).`;
+}
+
 function foreignOptions(values: ParsedValues): string[] {
   return DEMO_GENERATE_OPTIONS.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
 }
@@ -79,17 +94,17 @@ async function runDemo(rest: readonly string[], values: ParsedValues, output: Cl
   if ((subcommand === 'run' && extra.length === 0) || subcommand === undefined) {
     const misplaced = foreignOptions(values).filter((option) => option !== '--out');
     if (misplaced.length > 0) {
-      output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "demo run".\n\n${USAGE}`);
+      output.err(`${misplaced.join(', ')} hoort bij "demo generate", niet bij "demo run".\n\n${USAGE}`);
       return 2;
     }
     return runDemoStudy(values.folder, { json: values.json ?? false, out: values.out }, output);
   }
   if (subcommand !== 'generate' || extra.length > 0) {
-    output.err(`demo takes the subcommand "run" or "generate" (got "${rest.join(' ')}").\n\n${USAGE}`);
+    output.err(`Na demo volgt "run" of "generate" (opgegeven: "${rest.join(' ')}").\n\n${USAGE}`);
     return 2;
   }
   if (values.folder !== undefined || values.json !== undefined) {
-    output.err(`--folder and --json belong to "demo run" and "run", not to "demo generate".\n\n${USAGE}`);
+    output.err(`--folder en --json horen bij "demo run" en "run", niet bij "demo generate".\n\n${USAGE}`);
     return 2;
   }
   let options: ParsedDemoOptions;
@@ -116,7 +131,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   try {
     parsed = parseCommandLine(argv);
   } catch (error) {
-    output.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    output.err(`${commandLineProblem(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -133,13 +148,13 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   // --out is the export folder for run, the world's folder for demo generate, the workspace file for workspace save.
   const misplaced = foreignOptions(values).filter((option) => !((command === 'run' || command === 'workspace') && option === '--out'));
   if (misplaced.length > 0) {
-    output.err(`${misplaced.join(', ')} belongs to "demo generate", not to "${command}".\n\n${USAGE}`);
+    output.err(`${misplaced.join(', ')} hoort bij "demo generate", niet bij "${command}".\n\n${USAGE}`);
     return 2;
   }
   if (command === 'run') {
     const [studyPath, ...more] = rest;
     if (studyPath === undefined || more.length > 0 || values.folder !== undefined) {
-      output.err(`run takes one study file (got ${rest.length === 0 ? 'none' : rest.join(' ')}).\n\n${USAGE}`);
+      output.err(`Na run volgt precies één studiebestand (opgegeven: ${rest.length === 0 ? 'geen' : rest.join(' ')}).\n\n${USAGE}`);
       return 2;
     }
     return runStudyCommand(studyPath, { json: values.json ?? false, out: values.out }, output);
@@ -147,21 +162,21 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   if (command === 'workspace') {
     const [subcommand, studyPath, ...more] = rest;
     if (subcommand !== 'save' || studyPath === undefined || more.length > 0 || values.out === undefined || values.folder !== undefined || values.json !== undefined) {
-      output.err(`workspace takes "save --out FILE STUDY.json" (got "${rest.join(' ')}").\n\n${USAGE}`);
+      output.err(`Na workspace volgt "save --out BESTAND STUDIE.json" (opgegeven: "${rest.join(' ')}").\n\n${USAGE}`);
       return 2;
     }
     return runWorkspaceSave({ studyPath, out: values.out, passphrase: process.env[PASSPHRASE_VARIABLE] }, output);
   }
   if (command === 'doctor') {
     if (rest.length > 0) {
-      output.err(`doctor takes no arguments (got ${rest.join(' ')}).\n`);
+      output.err(`Na doctor volgen geen argumenten (opgegeven: ${rest.join(' ')}).\n`);
       return 2;
     }
     const report = await runDoctor();
     output.out(`${JSON.stringify(report, null, 2)}\n`);
-    if (!report.secure) output.err(`Not secure:\n- ${report.problems.join('\n- ')}\n`);
+    if (!report.secure) output.err(`Niet veilig:\n- ${report.problems.join('\n- ')}\n`);
     return report.secure ? 0 : 1;
   }
-  output.err(`Unknown command "${command}".\n\n${USAGE}`);
+  output.err(`Onbekende opdracht "${command}".\n\n${USAGE}`);
   return 2;
 }

@@ -27,7 +27,7 @@ export type ParsedDemoOptions = Omit<ExtractsOptions, 'signal' | 'onProgress'>;
 /** Turns command-line text into options; throws a UserFacingError naming the bad option (a usage error). */
 export function parseDemoGenerateArguments(args: DemoGenerateArguments): ParsedDemoOptions {
   if (args.out === undefined || args.out.trim() === '') {
-    throw new UserFacingError('demo generate needs --out DIR: a new or empty folder to write the extracts into.');
+    throw new UserFacingError('demo generate heeft --out MAP nodig: een nieuwe of lege map om de bestanden in te schrijven.');
   }
   return {
     out: args.out,
@@ -45,7 +45,7 @@ export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOu
   // The first Ctrl-C aborts cleanly (the partial folder is removed); a second one quits at once.
   const interrupt = interruptOnCtrlC(() => {
     progress.finish(false);
-    output.err('Stopping: removing the partial output (press Ctrl-C again to quit at once)...\n');
+    output.err('Bezig met stoppen: de half geschreven uitvoer wordt verwijderd (druk nogmaals op Ctrl-C om meteen te stoppen)...\n');
   });
   const started = performance.now();
   try {
@@ -71,7 +71,7 @@ export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOu
   } catch (error) {
     progress.finish(false);
     if (interrupt.signal.aborted) {
-      output.err(`Interrupted: the partial output was removed; ${options.out} is unchanged.\n`);
+      output.err(`Onderbroken: de half geschreven uitvoer is verwijderd; ${options.out} is niet veranderd.\n`);
       return INTERRUPTED_EXIT_CODE;
     }
     if (error instanceof UserFacingError) {

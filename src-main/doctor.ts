@@ -16,12 +16,12 @@ export interface DoctorReport {
 
 export function problemsOf(engine: EngineSecurity, probes: Record<ProbeName, ProbeOutcome>): string[] {
   const problems: string[] = [];
-  if (engine.autoinstallKnownExtensions) problems.push('DuckDB may install extensions automatically.');
-  if (engine.autoloadKnownExtensions) problems.push('DuckDB may load extensions automatically.');
-  if (engine.enableExternalAccess) problems.push('DuckDB external access is on.');
-  if (!engine.lockConfiguration) problems.push('DuckDB configuration is not locked.');
+  if (engine.autoinstallKnownExtensions) problems.push('DuckDB mag extensies automatisch installeren.');
+  if (engine.autoloadKnownExtensions) problems.push('DuckDB mag extensies automatisch laden.');
+  if (engine.enableExternalAccess) problems.push('Externe toegang van DuckDB staat aan.');
+  if (!engine.lockConfiguration) problems.push('De configuratie van DuckDB is niet vergrendeld.');
   for (const [name, outcome] of Object.entries(probes)) {
-    if (outcome !== 'refused') problems.push(`Probe ${name} was not refused (${outcome}).`);
+    if (outcome !== 'refused') problems.push(`Blokkadetest ${name} is niet geweigerd (${outcome}).`);
   }
   return problems;
 }

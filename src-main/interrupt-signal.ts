@@ -21,7 +21,7 @@ export function interruptOnCtrlC(onInterrupt?: () => void): InterruptSignal {
   const listener = (): void => {
     if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT_CODE);
     onInterrupt?.();
-    controller.abort(new Error('Interrupted (Ctrl-C)'));
+    controller.abort(new Error('Onderbroken (Ctrl-C)'));
   };
   process.on('SIGINT', listener);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', listener) };

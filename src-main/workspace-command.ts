@@ -19,7 +19,7 @@ export interface WorkspaceSaveArguments {
 /** Opens every input (checked as the app checks it), sets the study's kinds and roles, and writes the workspace. */
 export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: RunOutput): Promise<number> {
   if (!args.passphrase) {
-    output.err(`Set the passphrase in the environment variable ${PASSPHRASE_VARIABLE} (at least 8 characters); it is never read from the command line.\n`);
+    output.err(`Zet de wachtzin in de omgevingsvariabele ${PASSPHRASE_VARIABLE} (minstens 8 tekens); de wachtzin wordt nooit van de opdrachtregel gelezen.\n`);
     return 2;
   }
   const interrupt = interruptOnCtrlC();
@@ -31,7 +31,7 @@ export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: Run
     const files = await engine.openFiles(study.inputs.map((input) => input.path));
     for (const input of study.inputs) {
       const file = files.find((candidate) => candidate.name === basename(input.path));
-      if (!file) throw new UserFacingError(`The ${input.kind} input ${basename(input.path)} was not opened; check its path in ${args.studyPath}.`);
+      if (!file) throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) is niet geopend; controleer het pad in ${args.studyPath}.`);
       await engine.setTableKind(file.id, input.kind);
       for (const [role, column] of Object.entries(input.roles ?? {}) as [ColumnRole, string][]) await engine.setColumnRole(file.id, column, role);
     }

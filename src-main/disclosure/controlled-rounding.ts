@@ -6,14 +6,14 @@ export type RoundingBase = 5 | 10;
 
 function checkRoundable(table: AdditiveTable, base: number): void {
   if (!Number.isInteger(base) || base < 2) {
-    throw new UserFacingError(`The rounding base must be a whole number of 2 or more; it is ${base}.`);
+    throw new UserFacingError(`De afrondingsbasis moet een geheel getal van 2 of meer zijn; nu is die ${base}.`);
   }
   table.cells.forEach((cell) => {
     if (!Number.isInteger(cell.value) || cell.value < 0) {
-      throw new UserFacingError(`Cell ${cell.id} holds ${cell.value}; controlled rounding works on counts (whole numbers of 0 or more).`);
+      throw new UserFacingError(`Cel ${cell.id} bevat ${cell.value}; gecontroleerd afronden werkt op aantallen (gehele getallen van 0 of meer).`);
     }
   });
-  if (brokenRelations(table, 0).length > 0) throw new UserFacingError('The table does not add up to its margins, so it cannot be rounded consistently.');
+  if (brokenRelations(table, 0).length > 0) throw new UserFacingError('De tabel telt niet op tot haar totalen en kan dus niet consistent worden afgerond.');
 }
 
 /**
@@ -102,5 +102,5 @@ export function roundControlled(table: AdditiveTable, base: RoundingBase | numbe
   if (table.dimensions.length === 2 && rowCount !== undefined && columnCount !== undefined && values.length === (rowCount + 1) * (columnCount + 1)) {
     return roundTwoWay(values, rowCount, columnCount, base);
   }
-  throw new UserFacingError(`Controlled rounding handles one- and two-way tables; this table has ${table.dimensions.length} dimensions.`);
+  throw new UserFacingError(`Gecontroleerd afronden werkt op tabellen met één of twee dimensies; deze tabel heeft er ${table.dimensions.length}.`);
 }

@@ -79,7 +79,7 @@ export async function readExportHistory(path: string): Promise<ExportedPopulatio
   const parsed = historySchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     // A damaged history must not silently switch the guard off.
-    throw new UserFacingError(`The export history ${path} is damaged; move it aside only after the output checker has seen it.`);
+    throw new UserFacingError(`De exportgeschiedenis ${path} is beschadigd; verplaats het bestand pas nadat de outputcontroleur het heeft gezien.`);
   }
   return parsed.data.exports;
 }

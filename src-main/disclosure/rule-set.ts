@@ -40,7 +40,7 @@ export const ruleSetSchema = z.strictObject({
     context.addIssue({
       code: 'custom',
       path: ['roundingBase'],
-      message: `the rounding base (${rules.roundingBase}) must be at least the protection level (${rules.protectionLevel})`,
+      message: `de afrondingsbasis (${rules.roundingBase}) moet ten minste het beschermingsniveau (${rules.protectionLevel}) zijn`,
     });
   }
 });
@@ -72,18 +72,18 @@ export async function loadRuleSet(path: string): Promise<RuleSet> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserFacingError(`The rule set ${path} does not exist or cannot be read.`);
+    throw new UserFacingError(`De regelset ${path} bestaat niet of is niet te lezen.`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UserFacingError(`The rule set ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UserFacingError(`De regelset ${path} is geen geldige JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
   const parsed = ruleSetSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
-    throw new UserFacingError(`The rule set ${path} is not valid: ${issues.join('; ')}.`);
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(geheel)'}: ${issue.message}`);
+    throw new UserFacingError(`De regelset ${path} is niet geldig: ${issues.join('; ')}.`);
   }
   return parsed.data;
 }

@@ -56,15 +56,15 @@ export function isMargin(cell: TableCell): boolean {
 function checkValues(values: readonly number[], where: string): void {
   values.forEach((value, index) => {
     if (!Number.isFinite(value) || value < 0) {
-      throw new UserFacingError(`Cell ${index + 1} of ${where} is ${value}; table protection needs finite values of 0 or more.`);
+      throw new UserFacingError(`Cel ${index + 1} van ${where} is ${value}; tabelbeveiliging vraagt eindige waarden van 0 of meer.`);
     }
   });
 }
 
 /** Categories plus their total: one relation. */
 export function oneWayTable(values: readonly number[], statusOf: PrimaryStatusOf, labels?: readonly string[]): AdditiveTable {
-  if (values.length === 0) throw new UserFacingError('A table needs at least one category.');
-  checkValues(values, 'the table');
+  if (values.length === 0) throw new UserFacingError('Een tabel heeft ten minste één categorie nodig.');
+  checkValues(values, 'de tabel');
   const cell = (value: number, position: number | null): TableCell => ({
     id: position === null ? TOTAL_LABEL : (labels?.[position] ?? `c${position}`),
     value,
@@ -87,10 +87,10 @@ export function twoWayTable(
 ): AdditiveTable {
   const rowCount = values.length;
   const columnCount = values[0]?.length ?? 0;
-  if (rowCount === 0 || columnCount === 0) throw new UserFacingError('A two-way table needs at least one row and one column.');
+  if (rowCount === 0 || columnCount === 0) throw new UserFacingError('Een tabel met twee dimensies heeft ten minste één rij en één kolom nodig.');
   values.forEach((row, index) => {
-    if (row.length !== columnCount) throw new UserFacingError(`Row ${index + 1} has ${row.length} cells where the first row has ${columnCount}.`);
-    checkValues(row, `row ${index + 1}`);
+    if (row.length !== columnCount) throw new UserFacingError(`Rij ${index + 1} heeft ${row.length} cellen, terwijl de eerste rij er ${columnCount} heeft.`);
+    checkValues(row, `rij ${index + 1}`);
   });
   const rowLabel = (row: number | null): string => (row === null ? TOTAL_LABEL : (labels?.rows[row] ?? `r${row}`));
   const columnLabel = (column: number | null): string => (column === null ? TOTAL_LABEL : (labels?.columns[column] ?? `c${column}`));

@@ -85,8 +85,8 @@ function detectEncoding(name: string, bytes: Buffer): Pick<CsvSniff, 'encoding' 
   const line = lineAt(bytes, scan.firstInvalid);
   if (scan.multibyte > 0) {
     throw new UserFacingError(
-      `"${name}" mixes text encodings: it contains UTF-8 characters, but line ${line} is not UTF-8 (probably Windows-1252). ` +
-        'Save the whole file in one encoding (UTF-8) and open it again.',
+      `"${name}" mengt tekstcoderingen: het bevat UTF-8-tekens, maar regel ${line} is geen UTF-8 (waarschijnlijk Windows-1252). ` +
+        'Sla het hele bestand op in één codering (UTF-8) en open het opnieuw.',
     );
   }
   return { encoding: 'latin-1', needsUtf8Copy: scan.firstC1 !== undefined };
@@ -99,8 +99,8 @@ function detectEncoding(name: string, bytes: Buffer): Pick<CsvSniff, 'encoding' 
  */
 function windows1252Refusal(name: string, line: number | undefined): UserFacingError {
   return new UserFacingError(
-    `"${name}" is Windows-1252 text with characters (such as € or curly quotes) that cannot be read${line === undefined ? '' : `, first on line ${line}`}. ` +
-      'Save the file as UTF-8 and open it again.',
+    `"${name}" is Windows-1252-tekst met tekens (zoals € of gekrulde aanhalingstekens) die niet te lezen zijn${line === undefined ? '' : `, voor het eerst op regel ${line}`}. ` +
+      'Sla het bestand op als UTF-8 en open het opnieuw.',
   );
 }
 
@@ -122,12 +122,12 @@ function checkText(name: string, bytes: Buffer): void {
   for (let index = 0; index < bytes.length; index += 1) {
     const byte = bytes[index] ?? 0;
     if (byte === 0) {
-      throw new UserFacingError(`"${name}" is not a text file (binary content at byte ${index + 1}); open the CSV export, not another kind of file.`);
+      throw new UserFacingError(`"${name}" is geen tekstbestand (binaire inhoud bij byte ${index + 1}); open de CSV-export, geen ander soort bestand.`);
     }
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control += 1;
   }
   if (control > Math.max(8, bytes.length / 100)) {
-    throw new UserFacingError(`"${name}" is not a text file (it is full of control characters); open the CSV export, not another kind of file.`);
+    throw new UserFacingError(`"${name}" is geen tekstbestand (het staat vol stuurtekens); open de CSV-export, geen ander soort bestand.`);
   }
 }
 
@@ -182,8 +182,8 @@ function detectDelimiter(name: string, records: readonly CsvRecord[]): CsvDelimi
   if (best?.misfit) {
     const found = countOutsideQuotes(best.misfit.text, best.delimiter) + 1;
     throw new UserFacingError(
-      `"${name}", line ${best.misfit.line}: ${found} values where the header has ${best.fields + 1} columns (separated by "${best.delimiter}"). ` +
-        'A value may contain the delimiter without quotes, or a quote is not closed; correct the file or export it again.',
+      `"${name}", regel ${best.misfit.line}: ${found} waarden, terwijl de kopregel ${best.fields + 1} kolommen heeft (gescheiden door "${best.delimiter}"). ` +
+        'Misschien staat het scheidingsteken in een waarde zonder aanhalingstekens, of is een aanhalingsteken niet gesloten; verbeter het bestand of exporteer het opnieuw.',
     );
   }
   if (best) return best.delimiter;
@@ -191,8 +191,8 @@ function detectDelimiter(name: string, records: readonly CsvRecord[]): CsvDelimi
   if (other) {
     const shown = other === '\t' ? 'tabs' : `"${other}"`;
     throw new UserFacingError(
-      `"${name}" separates its columns with ${shown} (header: "${header.slice(0, 80)}"); Groepsbeeld reads CSV separated by "," or ";". ` +
-        'Export the file again with one of those.',
+      `"${name}" scheidt de kolommen met ${shown} (kopregel: "${header.slice(0, 80)}"); Groepsbeeld leest CSV met "," of ";" als scheidingsteken. ` +
+        'Exporteer het bestand opnieuw met een van die twee.',
     );
   }
   return ','; // one column: the delimiter does not matter
@@ -201,11 +201,11 @@ function detectDelimiter(name: string, records: readonly CsvRecord[]): CsvDelimi
 /** Reads the first 256 KiB: refuses empty and binary files and mixed encodings; detects the encoding and delimiter. */
 export async function sniffCsv(path: string, name: string): Promise<CsvSniff> {
   const bytes = await readHead(path);
-  if (bytes.length === 0) throw new UserFacingError(`"${name}" is empty (0 bytes); choose the complete file.`);
+  if (bytes.length === 0) throw new UserFacingError(`"${name}" is leeg (0 bytes); kies het volledige bestand.`);
   const { encoding, needsUtf8Copy } = detectEncoding(name, bytes);
   if (encoding !== 'utf-16') checkText(name, bytes);
   const text = new TextDecoder(encoding === 'utf-16' ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding === 'latin-1' ? 'windows-1252' : 'utf-8').decode(bytes);
   const records = splitRecords(text.replace(/^\uFEFF/, ''), bytes.length < SAMPLE_BYTES);
-  if (records.length === 0) throw new UserFacingError(`"${name}" has no header row and no data: it contains only empty lines.`);
+  if (records.length === 0) throw new UserFacingError(`"${name}" heeft geen kopregel en geen gegevens: het bevat alleen lege regels.`);
   return { encoding, delimiter: detectDelimiter(name, records), needsUtf8Copy };
 }

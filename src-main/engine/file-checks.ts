@@ -20,7 +20,7 @@ function asCount(value: unknown): number {
 
 /** "row 3 (line 4)" for CSV, whose header is line 1; "row 3" otherwise. */
 function rowLabel(file: ScannableFile, row: number): string {
-  return file.format === 'csv' ? `row ${row} (line ${row + 1})` : `row ${row}`;
+  return file.format === 'csv' ? `rij ${row} (regel ${row + 1})` : `rij ${row}`;
 }
 
 /** Whether a YYYYMMDD text value is not a real date (SQL over a quoted column). */
@@ -47,8 +47,8 @@ function checkKeyColumns(file: ScannableFile, proposal: RoleProposal): void {
   if (missing.length === 0) return;
   const names = missing.map((role) => expectedColumnName(proposal.kind, role)).join(', ');
   throw new UserFacingError(
-    `"${file.name}" is named as a CBS ${proposal.kind} table but has no key column ${names}. ` +
-      'Open the complete extract (with its key columns), or rename the file if it is another table.',
+    `"${file.name}" heeft de naam van een CBS-tabel van de soort ${proposal.kind}, maar mist de sleutelkolom ${names}. ` +
+      'Open het volledige bestand (met de sleutelkolommen), of geef het bestand een andere naam als het een andere tabel is.',
   );
 }
 
@@ -102,8 +102,8 @@ async function survey(session: LockedSession, file: ScannableFile, proposal: Rol
 async function refuseBadDate(session: LockedSession, file: ScannableFile, bad: { column: string; value: string }): Promise<never> {
   const at = await firstRow(session, file, invalidDate(bad.column));
   throw new UserFacingError(
-    `"${file.name}", column ${bad.column}${at ? `, ${rowLabel(file, at)}` : ''}: "${bad.value}" is not a real date (expected YYYYMMDD, e.g. 20171231). ` +
-      'Correct the extract and open it again.',
+    `"${file.name}", kolom ${bad.column}${at ? `, ${rowLabel(file, at)}` : ''}: "${bad.value}" is geen bestaande datum (verwacht: JJJJMMDD, bijvoorbeeld 20171231). ` +
+      'Verbeter het bestand en open het opnieuw.',
   );
 }
 
@@ -115,8 +115,8 @@ async function reversedSpellWarning(session: LockedSession, file: ScannableFile,
   const at = await firstRow(session, file, `${quoteIdentifier(pair.end)} < ${quoteIdentifier(pair.begin)}`);
   const many = pair.rows > 1;
   return (
-    `"${file.name}", column ${pair.end}${at ? `, ${rowLabel(file, at)}` : ''}: the end date is before the begin date (${pair.begin})` +
-    `${many ? `, and so in ${maskedCountText(pair.rows - 1)} more rows` : ''}. Linking leaves ${many ? 'these rows' : 'this row'} out and counts ${many ? 'them' : 'it'} in the link report.`
+    `"${file.name}", kolom ${pair.end}${at ? `, ${rowLabel(file, at)}` : ''}: de einddatum ligt vóór de begindatum (${pair.begin})` +
+    `${many ? `, en zo ook in ${maskedCountText(pair.rows - 1)} andere rijen` : ''}. Bij het koppelen ${many ? 'blijven deze rijen' : 'blijft deze rij'} buiten beschouwing; het koppelrapport telt ${many ? 'ze' : 'hem'} mee.`
   );
 }
 
@@ -143,8 +143,8 @@ async function checkUniqueUnits(session: LockedSession, file: ScannableFile, pro
   const first = Number(located?.first_row);
   const second = Number(located?.second_row);
   throw new UserFacingError(
-    `"${file.name}" is a one-row-per-unit (TAB) table, but ${maskedCountText(duplicated)} keys (${keys.join(' + ')}) occur more than once, ` +
-      `first in ${rowLabel(file, first)} and ${rowLabel(file, second)}. Open the original extract, not one that was appended to.`,
+    `"${file.name}" is een tabel met één rij per eenheid (TAB), maar ${maskedCountText(duplicated)} sleutels (${keys.join(' + ')}) komen meer dan één keer voor, ` +
+      `het eerst in ${rowLabel(file, first)} en ${rowLabel(file, second)}. Open het oorspronkelijke bestand, niet een bestand waaraan rijen zijn toegevoegd.`,
   );
 }
 
@@ -158,7 +158,7 @@ export interface FileCheck {
 export async function checkFile(session: LockedSession, file: ScannableFile, proposal: RoleProposal): Promise<FileCheck> {
   checkKeyColumns(file, proposal);
   const found = await survey(session, file, proposal);
-  if (found.rowCount === 0) throw new UserFacingError(`"${file.name}" has a header row but no data rows; open the complete extract.`);
+  if (found.rowCount === 0) throw new UserFacingError(`"${file.name}" heeft een kopregel maar geen gegevensrijen; open het volledige bestand.`);
   const [badDate] = found.badDates;
   if (badDate) await refuseBadDate(session, file, badDate);
   await checkUniqueUnits(session, file, proposal);

@@ -27,7 +27,7 @@ export function maskCount(count: number, rules: RuleSet = DEFAULT_RULE_SET): Pro
 /** A count of units for a message to the analyst: the number, or "fewer than 10" when the count rule hides it. */
 export function maskedCountText(count: number): string {
   const published = maskCount(count);
-  return typeof published === 'number' ? String(published) : `fewer than ${published.below}`;
+  return typeof published === 'number' ? String(published) : `minder dan ${published.below}`;
 }
 
 function asNumber(value: unknown): number {

@@ -32,24 +32,24 @@ export function formatOfPath(path: string): FileFormat | undefined {
 /** Resolves and checks a path the analyst picked; the error names the file and says what to do. */
 export async function inspectFile(path: string): Promise<FileOnDisk> {
   const name = basename(path);
-  if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is not an absolute path; choose the file in the file dialog.`);
+  if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is geen volledig pad; kies het bestand in het bestandsvenster.`);
   const format = formatOfPath(path);
   if (extname(path).toLowerCase() === '.gbws') {
-    throw new UserFacingError(`"${name}" is a Groepsbeeld workspace; open it with "Werkruimte openen…" and its passphrase.`);
+    throw new UserFacingError(`"${name}" is een werkruimte van Groepsbeeld; open die met "Werkruimte openen…" en de wachtzin.`);
   }
   if (!format) {
     throw new UserFacingError(
-      `"${name}" has a file type Groepsbeeld cannot read (${extname(path) || 'no extension'}); open a .csv, .parquet, .xlsx or SPSS .sav/.zsav file.`,
+      `"${name}" is een soort bestand dat Groepsbeeld niet kan lezen (${extname(path) || 'geen extensie'}); open een .csv-, .parquet-, .xlsx- of SPSS-bestand (.sav/.zsav).`,
     );
   }
   let resolved: string;
   try {
     resolved = await realpath(path);
   } catch {
-    throw new UserFacingError(`"${name}" does not exist or cannot be read at ${path}.`);
+    throw new UserFacingError(`"${name}" bestaat niet of is niet te lezen (${path}).`);
   }
   const info = await stat(resolved);
-  if (!info.isFile()) throw new UserFacingError(`"${name}" is not a file.`);
+  if (!info.isFile()) throw new UserFacingError(`"${name}" is geen bestand; kies een bestand, geen map.`);
   return { path: resolved, name, format, sizeBytes: info.size, modifiedMs: info.mtimeMs };
 }
 
@@ -59,11 +59,11 @@ export async function checkUnchanged(file: FileOnDisk): Promise<void> {
   try {
     info = await stat(file.path);
   } catch {
-    throw new UserFacingError(`"${file.name}" disappeared while it was being read; open it again.`);
+    throw new UserFacingError(`"${file.name}" is verdwenen terwijl het werd gelezen; open het opnieuw.`);
   }
   if (info.size !== file.sizeBytes || info.mtimeMs !== file.modifiedMs) {
     throw new UserFacingError(
-      `"${file.name}" changed while it was being read (size ${file.sizeBytes} -> ${info.size} bytes); wait until it is completely written, then open it again.`,
+      `"${file.name}" is veranderd terwijl het werd gelezen (grootte ${file.sizeBytes} -> ${info.size} bytes); wacht tot het helemaal is geschreven en open het dan opnieuw.`,
     );
   }
 }

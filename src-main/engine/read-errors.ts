@@ -8,21 +8,21 @@ function firstLine(message: string): string {
 
 function csvReason(message: string): string | undefined {
   const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
-  const at = line ? `line ${line}` : 'a line';
+  const at = line ? `regel ${line}` : 'een regel';
   const conversion = /Error when converting column "([^"]*)"\. Could not convert string "([^"]*)" to '([^']+)'/.exec(message);
   if (conversion) {
-    return `column ${conversion[1]}, ${at}: the value "${conversion[2]}" is not a ${conversion[3]} like the rows before it. Correct the value, or the column's type in the export.`;
+    return `kolom ${conversion[1]}, ${at}: de waarde "${conversion[2]}" is geen ${conversion[3]}, zoals de rijen ervoor. Verbeter de waarde, of het type van de kolom in de export.`;
   }
   if (/not utf-8 encoded|Invalid unicode/i.test(message)) {
-    return `${at} is not UTF-8 text although the start of the file is: the file mixes text encodings. Save the whole file in one encoding (UTF-8).`;
+    return `${at} is geen UTF-8-tekst, terwijl het begin van het bestand dat wel is: het bestand mengt tekstcoderingen. Sla het hele bestand op in één codering (UTF-8).`;
   }
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
   if (columns) {
-    return `${at} has ${columns[2]} values where the header has ${columns[1]} columns: the delimiter may be wrong or a quote is not closed.`;
+    return `${at} heeft ${columns[2]} waarden, terwijl de kopregel ${columns[1]} kolommen heeft: misschien is het scheidingsteken verkeerd of is een aanhalingsteken niet gesloten.`;
   }
-  if (/unterminated quotes/i.test(message)) return `${at} opens a quote that is never closed.`;
+  if (/unterminated quotes/i.test(message)) return `${at} opent een aanhalingsteken dat nergens wordt gesloten.`;
   if (/not possible to automatically detect the CSV parsing dialect/i.test(message)) {
-    return 'its rows do not fit its header row (a different number of values, or an unclosed quote). Check the delimiter and quotes, or export it again.';
+    return 'de rijen passen niet bij de kopregel (een ander aantal waarden, of een aanhalingsteken dat niet is gesloten). Controleer het scheidingsteken en de aanhalingstekens, of exporteer het bestand opnieuw.';
   }
   if (line) return `${at}: ${firstLine(message).replace(/^[A-Za-z ]+Error: /, '')}`;
   return undefined;
@@ -30,7 +30,7 @@ function csvReason(message: string): string | undefined {
 
 function parquetReason(message: string): string | undefined {
   if (/magic bytes|too small to be a Parquet file|Invalid Input Error: .*Parquet|Couldn't deserialize|Corrupt/i.test(message)) {
-    return 'it is not a complete Parquet file (it may be truncated or still being written). Open the complete file.';
+    return 'het is geen volledig Parquet-bestand (misschien is het afgebroken of wordt het nog geschreven). Open het volledige bestand.';
   }
   return undefined;
 }
@@ -40,5 +40,5 @@ export function explainReadError(name: string, format: FileFormat, error: unknow
   if (error instanceof UserFacingError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const reason = format === 'csv' ? csvReason(message) : format === 'parquet' ? parquetReason(message) : undefined;
-  return new UserFacingError(`"${name}" could not be read as ${format.toUpperCase()}: ${reason ?? firstLine(message)}`);
+  return new UserFacingError(`"${name}" kon niet worden gelezen als ${format.toUpperCase()}: ${reason ?? firstLine(message)}`);
 }

@@ -107,7 +107,7 @@ async function describeFile(session: LockedSession, file: PendingFile, id: strin
       return { ...(await describeSav(session, file.path, tableName)), tableName };
     }
     case 'workspace':
-      throw new UserFacingError(`${file.name} is part of a workspace; open the workspace itself.`);
+      throw new UserFacingError(`${file.name} hoort bij een werkruimte; open de werkruimte zelf.`);
   }
 }
 
@@ -280,7 +280,7 @@ export class StudyEngine {
   saveWorkspace(path: string, passphrase: string, options: WorkspaceSaveOptions = {}): Promise<WrittenWorkspace> {
     return this.exclusive(async () => {
       const files = [...this.files.values()];
-      if (files.length === 0) throw new UserFacingError('There is nothing to save yet: open the data files first, then save them as a workspace.');
+      if (files.length === 0) throw new UserFacingError('Er is nog niets om te bewaren: open eerst de databestanden en bewaar ze daarna als werkruimte.');
       return this.interruptible(options.signal, async () => {
         const tables = await workspaceSources(this.session, files);
         return writeWorkspace({ session: this.session, tables, path, passphrase, ...options });
@@ -318,7 +318,7 @@ export class StudyEngine {
     try {
       return await work();
     } catch (error) {
-      if (signal?.aborted) throw new UserFacingError('Stopped: nothing was saved or opened.');
+      if (signal?.aborted) throw new UserFacingError('Gestopt: er is niets bewaard of geopend.');
       throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -351,7 +351,7 @@ export class StudyEngine {
     return this.exclusive(async () => {
       const file = this.openEntry(fileId);
       const known = file.columns.find((candidate) => candidate.name === column);
-      if (!known) throw new UserFacingError(`"${file.name}" has no column ${JSON.stringify(column)}.`);
+      if (!known) throw new UserFacingError(`"${file.name}" heeft geen kolom ${JSON.stringify(column)}.`);
       const name = quoteIdentifier(column);
       const relation = scanRelation(file);
       const rows = await this.session.query(
@@ -377,7 +377,7 @@ export class StudyEngine {
   setColumnRole(fileId: string, column: string, role: ColumnRole | null): Promise<OpenedFile> {
     return this.exclusive(async () => {
       const file = this.openEntry(fileId);
-      if (!file.columns.some((candidate) => candidate.name === column)) throw new UserFacingError(`"${file.name}" has no column ${JSON.stringify(column)}.`);
+      if (!file.columns.some((candidate) => candidate.name === column)) throw new UserFacingError(`"${file.name}" heeft geen kolom ${JSON.stringify(column)}.`);
       const roles: RoleMap = {};
       for (const [name, mapped] of Object.entries(file.proposal.roles) as [ColumnRole, string][]) if (mapped !== column) roles[name] = mapped;
       if (role !== null) roles[role] = column;
@@ -402,7 +402,7 @@ export class StudyEngine {
 
   private openEntry(fileId: string): OpenedFileEntry {
     const file = this.files.get(fileId);
-    if (!file) throw new UserFacingError('This file is no longer open; open it again on the Data page.');
+    if (!file) throw new UserFacingError('Dit bestand is niet meer open; open het opnieuw op de pagina Data.');
     return file;
   }
 

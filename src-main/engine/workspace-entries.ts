@@ -102,15 +102,15 @@ export async function workspaceSources(session: Pick<LockedSession, 'stream'>, f
 /** Resolves and checks the workspace path the analyst picked (absolute, an existing file). */
 export async function inspectWorkspace(path: string): Promise<FileOnDisk> {
   const name = basename(path);
-  if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is not an absolute path; choose the workspace in the file dialog.`);
+  if (!isAbsolute(path)) throw new UserFacingError(`"${path}" is geen volledig pad; kies de werkruimte in het bestandsvenster.`);
   let resolved: string;
   try {
     resolved = await realpath(path);
   } catch {
-    throw new UserFacingError(`The workspace ${name} does not exist or cannot be read at ${path}.`);
+    throw new UserFacingError(`De werkruimte ${name} bestaat niet of is niet te lezen (${path}).`);
   }
   const info = await stat(resolved);
-  if (!info.isFile()) throw new UserFacingError(`${name} is not a file; choose a workspace file (${WORKSPACE_EXTENSION}).`);
+  if (!info.isFile()) throw new UserFacingError(`${name} is geen bestand; kies een werkruimtebestand (${WORKSPACE_EXTENSION}).`);
   return { path: resolved, name, format: 'workspace', sizeBytes: info.size, modifiedMs: info.mtimeMs };
 }
 
@@ -119,7 +119,7 @@ export function filesOfWorkspace(manifest: WorkspaceManifest, workspace: FileOnD
   return manifest.tables.map((table) => {
     const parsed = savedFileSchema.safeParse(table.details);
     if (!parsed.success) {
-      throw new UserFacingError(`The workspace ${workspace.name} was not saved from opened files (table ${table.name} lacks its description). Open the original data files instead.`);
+      throw new UserFacingError(`De werkruimte ${workspace.name} is niet bewaard vanuit geopende bestanden (bij tabel ${table.name} ontbreekt de beschrijving). Open in plaats daarvan de oorspronkelijke databestanden.`);
     }
     const saved = parsed.data;
     const columns: ScanColumn[] = table.columns.map((column) => {

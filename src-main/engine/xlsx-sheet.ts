@@ -63,19 +63,19 @@ export async function readSheetColumns(path: string, name: string): Promise<Shee
     rows = (await readSheet(path)) as unknown[][];
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserFacingError(`"${name}" could not be read as an Excel workbook (.xlsx): ${reason}. Save it again from Excel as .xlsx.`);
+    throw new UserFacingError(`"${name}" kon niet worden gelezen als Excel-werkmap (.xlsx): ${reason}. Sla het bestand in Excel opnieuw op als .xlsx.`);
   }
   const [header, ...data] = rows;
   if (!header || header.every((cell) => cellValue(cell) === null)) {
-    throw new UserFacingError(`"${name}" is empty: its first sheet has no header row.`);
+    throw new UserFacingError(`"${name}" is leeg: het eerste werkblad heeft geen kopregel.`);
   }
   const names = header.map((cell, index) => {
     const title = cellValue(cell);
-    if (title === null) throw new UserFacingError(`"${name}": column ${index + 1} of the header row has no name; give every column a name.`);
+    if (title === null) throw new UserFacingError(`"${name}": kolom ${index + 1} van de kopregel heeft geen naam; geef elke kolom een naam.`);
     return String(title);
   });
   const duplicate = names.find((title, index) => names.indexOf(title) !== index);
-  if (duplicate) throw new UserFacingError(`"${name}": the header row names column "${duplicate}" twice; give every column its own name.`);
+  if (duplicate) throw new UserFacingError(`"${name}": de kopregel noemt kolom "${duplicate}" twee keer; geef elke kolom een eigen naam.`);
   return names.map((title, index) => toColumn(title, data.map((row) => cellValue(row[index]))));
 }
 

@@ -65,7 +65,7 @@ export function failureReasons(table: CheckedTable, rules: RuleSet): string[] {
 function issueText(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`)
+    .map((issue) => `${issue.path.map(String).join('.') || '(geheel)'}: ${issue.message}`)
     .join('; ');
 }
 
@@ -76,21 +76,21 @@ function issueText(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message
 export function checkPersonaOutput(output: PersonaOutput, rules: RuleSet): { ok: true; personas: CheckedPersonas } | { ok: false; error: ExportError } {
   const invalid = (message: string) => ({ ok: false as const, error: { code: 'invalid-table' as const, outputId: PERSONA_OUTPUT_ID, message } });
   const parsed = z.array(personaCardSchema).min(1).safeParse(output.cards);
-  if (!parsed.success) return invalid(`The persona cards are not valid and are refused: ${issueText(parsed.error)}.`);
+  if (!parsed.success) return invalid(`De personakaarten zijn niet geldig en worden geweigerd: ${issueText(parsed.error)}.`);
   const clusters = parsed.data.map((card) => card.cluster);
-  if (new Set(clusters).size !== clusters.length) return invalid('Two persona cards describe the same cluster.');
+  if (new Set(clusters).size !== clusters.length) return invalid('Twee personakaarten beschrijven hetzelfde cluster; geef elk cluster één kaart.');
   for (const card of parsed.data) {
     if (card.kind !== 'card') continue;
     if (!('value' in card.count) || card.count.value < rules.clusterMinimum) {
-      return invalid(`Cluster ${card.cluster} has fewer than ${rules.clusterMinimum} households, or its number is not published: it gets no persona card.`);
+      return invalid(`Cluster ${card.cluster} heeft minder dan ${rules.clusterMinimum} huishoudens, of het aantal wordt niet gepubliceerd: het krijgt geen personakaart.`);
     }
     // A fact is written from its checked cell; its own text must be that cell's reading, never something else.
     const stray = card.facts.find((fact) => 'value' in fact.cell && fact.cell.text !== undefined && fact.text !== fact.cell.text);
-    if (stray) return invalid(`Cluster ${card.cluster}, fact "${stray.label}": its text differs from its checked cell.`);
+    if (stray) return invalid(`Cluster ${card.cluster}, kenmerk "${stray.label}": de tekst wijkt af van de gecontroleerde cel.`);
   }
   const figures = personaFiguresTable(parsed.data, rules, output.population ?? CLIENT_POPULATION);
   const table = checkedTableSchema.safeParse(figures);
-  if (!table.success) return invalid(`The persona cards' figures are not a valid checked table: ${issueText(table.error)}.`);
+  if (!table.success) return invalid(`De cijfers van de personakaarten vormen geen geldige gecontroleerde tabel: ${issueText(table.error)}.`);
   return { ok: true, personas: { cards: parsed.data, figures: table.data, chart: output.chart ?? true, comment: output.comment, exceptionRequest: output.exceptionRequest } };
 }
 
@@ -104,14 +104,14 @@ export function checkExportRequest(
   maskBlocked: boolean,
 ): { ok: true; outputs: CheckedOutput[]; personas: CheckedPersonas | null; digest: string } | { ok: false; error: ExportError } {
   const rules = ruleSetSchema.safeParse(ruleSet);
-  if (!rules.success) return { ok: false, error: { code: 'invalid-request', message: `The rule set is not valid: ${issueText(rules.error)}.` } };
-  if (requested.length === 0) return { ok: false, error: { code: 'invalid-request', message: 'Nothing to export: pick at least one table.' } };
+  if (!rules.success) return { ok: false, error: { code: 'invalid-request', message: `De regelset is niet geldig: ${issueText(rules.error)}.` } };
+  if (requested.length === 0) return { ok: false, error: { code: 'invalid-request', message: 'Er is niets om te exporteren: kies ten minste één tabel.' } };
   const digest = ruleSetDigest(rules.data);
   const checked: CheckedOutput[] = [];
   const ids = new Set<string>();
   const personaOutputs = requested.filter((output): output is PersonaOutput => output.kind === 'personas');
   const outputs = requested.filter((output): output is CheckedOutput & { kind?: 'table' } => output.kind !== 'personas');
-  if (personaOutputs.length > 1) return { ok: false, error: { code: 'invalid-request', message: 'An export holds the persona cards once.' } };
+  if (personaOutputs.length > 1) return { ok: false, error: { code: 'invalid-request', message: 'Een exportpakket kan de personakaarten maar één keer bevatten; kies ze één keer.' } };
   let personas: CheckedPersonas | null = null;
   if (personaOutputs[0]) {
     const persona = checkPersonaOutput(personaOutputs[0], rules.data);
@@ -123,23 +123,23 @@ export function checkExportRequest(
     const parsed = checkedTableSchema.safeParse(output.table);
     const outputId = typeof output.table?.id === 'string' ? output.table.id : `#${index + 1}`;
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid-table', outputId, message: `Table ${outputId} is not a valid checked table and is refused: ${issueText(parsed.error)}.` } };
+      return { ok: false, error: { code: 'invalid-table', outputId, message: `Tabel ${outputId} is geen geldige gecontroleerde tabel en wordt geweigerd: ${issueText(parsed.error)}.` } };
     }
     const table = parsed.data;
     const short = table.rows.find((row) => row.cells.length !== table.columns.length);
     if (short) {
-      return { ok: false, error: { code: 'invalid-table', outputId, message: `Table ${outputId}, row "${short.label}": ${short.cells.length} cells for ${table.columns.length} columns.` } };
+      return { ok: false, error: { code: 'invalid-table', outputId, message: `Tabel ${outputId}, rij "${short.label}": ${short.cells.length} cellen voor ${table.columns.length} kolommen.` } };
     }
     if (table.ruleSet.digest !== digest) {
       return {
         ok: false,
-        error: { code: 'invalid-table', outputId, message: `Table ${outputId} was checked with another rule set (${table.ruleSet.name}) than this export's (${rules.data.name}); check it again first.` },
+        error: { code: 'invalid-table', outputId, message: `Tabel ${outputId} is gecontroleerd met een andere regelset (${table.ruleSet.name}) dan die van deze export (${rules.data.name}); controleer de tabel eerst opnieuw.` },
       };
     }
-    if (ids.has(table.id)) return { ok: false, error: { code: 'invalid-request', message: `Two tables share the id ${table.id}; each output needs its own.` } };
+    if (ids.has(table.id)) return { ok: false, error: { code: 'invalid-request', message: `Twee tabellen hebben dezelfde id ${table.id}; elke uitvoer heeft een eigen id nodig.` } };
     ids.add(table.id);
     if (output.chart && !hasChartableColumns(table)) {
-      return { ok: false, error: { code: 'invalid-request', message: `Table ${table.id} has no percent column, so it cannot be drawn as a chart; export it without one.` } };
+      return { ok: false, error: { code: 'invalid-request', message: `Tabel ${table.id} heeft geen kolom met percentages en kan dus niet als grafiek worden getekend; exporteer de tabel zonder grafiek.` } };
     }
     checked.push({ table, chart: output.chart, comment: output.comment, exceptionRequest: output.exceptionRequest });
   }
@@ -154,7 +154,7 @@ export function checkExportRequest(
         error: {
           code: 'failing-outputs',
           outputs: failing,
-          message: `Nothing was written: ${failing.length === 1 ? 'one table fails' : `${failing.length} tables fail`} the disclosure rules: ${list}. Export them with blocked cells masked, or change the tables.`,
+          message: `Er is niets geschreven: ${failing.length === 1 ? 'één tabel voldoet' : `${failing.length} tabellen voldoen`} niet aan de regels voor outputcontrole: ${list}. Exporteer met gemaskeerde geblokkeerde cellen, of pas de tabellen aan.`,
         },
       };
     }

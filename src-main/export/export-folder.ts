@@ -42,7 +42,7 @@ async function moveToFreeName(staging: string, parent: string, name: string): Pr
       throw error;
     }
   }
-  throw new UserFacingError(`The folder ${parent} already holds 100 exports named ${name}; pick another folder.`);
+  throw new UserFacingError(`De map ${parent} bevat al 100 exports met de naam ${name}; kies een andere map.`);
 }
 
 /** Checks that the picked folder exists and is a folder, naming it when it is not. */
@@ -51,9 +51,9 @@ export async function checkParentFolder(parent: string): Promise<void> {
   try {
     stats = await stat(parent);
   } catch {
-    throw new UserFacingError(`The export folder ${parent} does not exist or cannot be read. Pick an existing folder.`);
+    throw new UserFacingError(`De exportmap ${parent} bestaat niet of is niet te lezen. Kies een bestaande map.`);
   }
-  if (!stats.isDirectory()) throw new UserFacingError(`${parent} is not a folder. Pick a folder to export into.`);
+  if (!stats.isDirectory()) throw new UserFacingError(`${parent} is geen map. Kies een map om naar te exporteren.`);
 }
 
 /**

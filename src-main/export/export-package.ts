@@ -187,9 +187,9 @@ async function writePackage(
 }
 
 function errorValue(error: unknown, signal: AbortSignal | undefined): ExportError {
-  if (signal?.aborted) return { code: 'aborted', message: 'The export was cancelled; nothing was written.' };
+  if (signal?.aborted) return { code: 'aborted', message: 'De export is afgebroken; er is niets geschreven.' };
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'write-failed', message: `The export could not be written and nothing was left behind: ${message}` };
+  return { code: 'write-failed', message: `Het exportpakket kon niet worden geschreven; er is niets achtergebleven: ${message}` };
 }
 
 /**

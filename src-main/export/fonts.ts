@@ -29,7 +29,7 @@ export function bundledFontFiles(): FontFiles {
     semibold: unpacked(require.resolve('source-sans/TTF/SourceSans3-Semibold.ttf')),
   };
   for (const path of Object.values(files)) {
-    if (!existsSync(path)) throw new Error(`The bundled font ${path} is missing; reinstall the app (npm ci installs the source-sans package).`);
+    if (!existsSync(path)) throw new Error(`Het meegeleverde lettertype ${path} ontbreekt; installeer de app opnieuw (npm ci installeert het pakket source-sans).`);
   }
   return files;
 }

@@ -20,7 +20,7 @@ function failure(code: IpcErrorCode, message: string): Result<never> {
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(payload)'}: ${issue.message}`)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(verzoek)'}: ${issue.message}`)
     .join('; ');
 }
 
@@ -36,13 +36,13 @@ export async function dispatch(
   sender: { trusted: boolean },
 ): Promise<Result<unknown>> {
   const verb = verbForChannel(channel);
-  if (!verb) return failure('unknown-channel', `Unknown IPC channel ${JSON.stringify(channel)}; this call is not part of the app.`);
+  if (!verb) return failure('unknown-channel', `Onbekend IPC-kanaal ${JSON.stringify(channel)}; deze aanroep hoort niet bij de app.`);
   if (!sender.trusted) {
-    return failure('forbidden-sender', `Call on ${contract[verb].channel} refused: it did not come from the Groepsbeeld window.`);
+    return failure('forbidden-sender', `Aanroep op ${contract[verb].channel} geweigerd: die kwam niet uit het venster van Groepsbeeld.`);
   }
   const request = contract[verb].request.safeParse(payload);
   if (!request.success) {
-    return failure('invalid-request', `Invalid request for ${verb}: ${describeIssues(request.error)}.`);
+    return failure('invalid-request', `Ongeldig verzoek voor ${verb}: ${describeIssues(request.error)}.`);
   }
   let value: unknown;
   try {
@@ -50,12 +50,12 @@ export async function dispatch(
     value = await handler(request.data);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failure('failed', error instanceof UserFacingError ? message : `${verb} failed: ${message}`);
+    return failure('failed', error instanceof UserFacingError ? message : `${verb} is mislukt: ${message}`);
   }
   const response = contract[verb].response.safeParse(value);
   if (!response.success) {
     // Only what the contract describes may leave the main process.
-    return failure('invalid-response', `${verb} produced a reply outside the contract; it was withheld.`);
+    return failure('invalid-response', `${verb} gaf een antwoord buiten het contract; dat is tegengehouden.`);
   }
   return { ok: true, value: response.data };
 }

@@ -36,7 +36,7 @@ export class WorkspaceVerbs {
 
   async save(passphrase: string): Promise<SavedWorkspace> {
     this.refuseWhileRunning();
-    if ((await this.engine.openFileCount()) === 0) throw new UserFacingError('There is nothing to save yet: open the data files first, then save them as a workspace.');
+    if ((await this.engine.openFileCount()) === 0) throw new UserFacingError('Er is nog niets om te bewaren: open eerst de databestanden en bewaar ze daarna als werkruimte.');
     const picked = await this.dialogs.pickWorkspaceToSave();
     if (!picked) return { status: 'cancelled' };
     // The dialog asked before replacing `picked`; a name we extend was not asked about, so it is never replaced.
@@ -65,12 +65,12 @@ export class WorkspaceVerbs {
     this.refuseWhileRunning();
     const path = await this.dialogs.pickWorkspaceToOpen('delete');
     if (!path) return { status: 'cancelled' };
-    if (!(await deleteWorkspace(path))) throw new UserFacingError(`${basename(path)} no longer exists, so there was nothing to delete.`);
+    if (!(await deleteWorkspace(path))) throw new UserFacingError(`${basename(path)} bestaat niet meer; er was dus niets te verwijderen.`);
     return { status: 'deleted', name: basename(path) };
   }
 
   private refuseWhileRunning(): void {
-    if (this.controller) throw new UserFacingError('A workspace is being saved or opened; wait until it is done, or stop it.');
+    if (this.controller) throw new UserFacingError('Er wordt al een werkruimte bewaard of geopend; wacht tot dat klaar is, of stop het.');
   }
 
   private progress(fraction: number): void {

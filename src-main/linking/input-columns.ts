@@ -57,7 +57,7 @@ export function columnsFor<K extends InputKind>(
 ): Record<RolesOf<K>, string> {
   const needed = LINK_COLUMNS[kind] as Partial<Record<ColumnRole, string>>;
   for (const role of Object.keys(overrides)) {
-    if (!(role in needed)) throw new UserFacingError(`${fileName}: linking does not use the role "${role}" for a ${kind} file; its roles are ${Object.keys(needed).join(', ')}.`);
+    if (!(role in needed)) throw new UserFacingError(`${fileName}: bij het koppelen heeft een bestand van de soort ${kind} geen rol "${role}"; de rollen zijn ${Object.keys(needed).join(', ')}.`);
   }
   const proposal = proposeRoles(fileName, fileColumns, { referenceYear });
   const proposed = proposal.kind === kind ? proposal.roles : {};
@@ -68,7 +68,7 @@ export function columnsFor<K extends InputKind>(
     const actual = byLowerName.get(wanted.toLowerCase());
     if (!actual) {
       throw new UserFacingError(
-        `${fileName} has no column ${wanted} for the role ${role}; map the role to one of its columns (${fileColumns.slice(0, 12).join(', ')}${fileColumns.length > 12 ? ', ...' : ''}).`,
+        `${fileName} heeft geen kolom ${wanted} voor de rol ${role}; wijs de rol toe aan een van de kolommen van het bestand (${fileColumns.slice(0, 12).join(', ')}${fileColumns.length > 12 ? ', ...' : ''}).`,
       );
     }
     resolved[role] = actual;

@@ -57,7 +57,7 @@ class Linker {
       this.options.signal?.throwIfAborted();
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const files = kinds.map((kind) => this.inputs[kind]?.name).filter(Boolean).join(', ');
-      throw new UserFacingError(`${label} failed${files ? ` (${files})` : ''}: ${message}`);
+      throw new UserFacingError(`${label} is mislukt${files ? ` (${files})` : ''}: ${message}`);
     } finally {
       this.options.signal?.removeEventListener('abort', onAbort);
     }
@@ -106,7 +106,7 @@ export async function linkPreparedSources(session: LockedSession, target: LinkTa
   const inputs: Inputs = {};
   const year = Number(target.referenceDate.slice(0, 4));
   for (const source of sources) {
-    if ((inputs as Record<string, unknown>)[source.kind]) throw new UserFacingError(`Two open files are both a ${source.kind} table (${source.name}); set one of them to another kind.`);
+    if ((inputs as Record<string, unknown>)[source.kind]) throw new UserFacingError(`Twee geopende bestanden zijn allebei een tabel van de soort ${source.kind} (${source.name}); geef een van beide op de pagina Data een andere soort.`);
     (inputs as Record<string, unknown>)[source.kind] = await describePreparedSource(session, source, year);
   }
   return linkInputs(session, { ...target, name: 'app', version: 1, openEndDate: '20501231', inputs: [] }, inputs, options);
@@ -114,7 +114,7 @@ export async function linkPreparedSources(session: LockedSession, target: LinkTa
 
 async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, options: LinkOptions): Promise<LinkReport> {
   const { persons, households, addresses, addressRegions, householdIncome, incomeLink, education, youthHelp, youthProtection, wmo, clients } = inputs;
-  if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('The study needs persons, households, addresses and addressRegions inputs.');
+  if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('De studie heeft invoerbestanden nodig van de soorten persons, households, addresses en addressRegions.');
   const linker = new Linker(session, study, inputs, options, 10);
   const ref = study.referenceDate;
   try {

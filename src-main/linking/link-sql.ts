@@ -11,7 +11,7 @@ import type { InputKind } from './study-file';
 export function keyText(input: Input<InputKind>, column: string, alias = ''): string {
   const type = input.types.get(column) ?? 'VARCHAR';
   if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
-    throw new UserFacingError(`${input.name}: the key column ${column} holds numbers (${type}); keys must be text with their leading zeros. Export it as text.`);
+    throw new UserFacingError(`${input.name}: de sleutelkolom ${column} bevat getallen (${type}); sleutels moeten tekst zijn, met hun voorloopnullen. Exporteer de kolom als tekst.`);
   }
   return asText(input, column, alias);
 }

@@ -26,7 +26,7 @@ async function resolveInputs(study: Study): Promise<Study> {
     try {
       inputs.push({ ...input, path: await realpath(input.path) });
     } catch {
-      throw new UserFacingError(`The ${input.kind} input ${basename(input.path)} does not exist at ${input.path}.`);
+      throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`);
     }
   }
   return { ...study, inputs };

@@ -23,12 +23,12 @@ export type InputKind = (typeof INPUT_KINDS)[number];
 
 const yyyymmdd = z
   .string()
-  .regex(/^\d{8}$/, 'a date as YYYYMMDD, e.g. 20171231')
+  .regex(/^\d{8}$/, 'een datum als JJJJMMDD, bijvoorbeeld 20171231')
   .refine((text) => {
     const month = Number(text.slice(4, 6));
     const day = Number(text.slice(6, 8));
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  }, 'a real calendar date');
+  }, 'een bestaande datum');
 
 export const studyInputSchema = z.strictObject({
   /** Absolute, or relative to the study file's folder. */
@@ -99,7 +99,7 @@ export const studySchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1).max(200),
   referenceDate: yyyymmdd,
-  municipality: z.strictObject({ code: z.string().regex(/^\d{4}$/, 'a 4-digit CBS municipality code, e.g. 0784'), name: z.string().optional() }),
+  municipality: z.strictObject({ code: z.string().regex(/^\d{4}$/, 'een CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0784'), name: z.string().optional() }),
   /** How open-ended spells are written (commonly 20501231). */
   openEndDate: yyyymmdd.default('20501231'),
   inputs: z.array(studyInputSchema).min(1),
@@ -117,19 +117,19 @@ const REQUIRED_KINDS: readonly InputKind[] = ['persons', 'households', 'addresse
 export function checkStudy(study: Study, where: string): Study {
   const seen = new Set<InputKind>();
   for (const input of study.inputs) {
-    if (seen.has(input.kind)) throw new UserFacingError(`${where}: two inputs have kind "${input.kind}"; give each kind one file.`);
+    if (seen.has(input.kind)) throw new UserFacingError(`${where}: twee invoerbestanden hebben de soort "${input.kind}"; geef elke soort één bestand.`);
     seen.add(input.kind);
   }
   const missing = REQUIRED_KINDS.filter((kind) => !seen.has(kind));
-  if (missing.length > 0) throw new UserFacingError(`${where}: the study needs inputs of kind ${missing.join(', ')}.`);
+  if (missing.length > 0) throw new UserFacingError(`${where}: de studie heeft invoerbestanden nodig van de soort ${missing.join(', ')}.`);
   return study;
 }
 
 export function parseStudy(value: unknown, where: string): Study {
   const parsed = studySchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(top)'}: ${issue.message}`);
-    throw new UserFacingError(`${where} is not a valid study file: ${issues.join('; ')}.`);
+    const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(geheel)'}: ${issue.message}`);
+    throw new UserFacingError(`${where} is geen geldig studiebestand: ${issues.join('; ')}.`);
   }
   return checkStudy(parsed.data, where);
 }
@@ -140,13 +140,13 @@ export async function loadStudyFile(path: string): Promise<Study> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserFacingError(`The study file ${path} does not exist or cannot be read.`);
+    throw new UserFacingError(`Het studiebestand ${path} bestaat niet of is niet te lezen.`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UserFacingError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new UserFacingError(`${path} is geen geldige JSON: ${error instanceof Error ? error.message : String(error)}.`);
   }
   const study = parseStudy(json, path);
   const folder = dirname(resolve(path));

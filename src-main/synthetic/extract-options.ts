@@ -28,22 +28,22 @@ export interface ExtractsOptions {
 /** Throws a UserFacingError naming the first option that is wrong and what it must be. */
 export function validateExtractsOptions(options: ExtractsOptions): void {
   if (typeof options.out !== 'string' || options.out.trim() === '') {
-    throw new UserFacingError('out must name the output folder (a new or empty folder).');
+    throw new UserFacingError('out moet de uitvoermap noemen (een nieuwe of lege map).');
   }
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
-    throw new UserFacingError(`seed must be a whole number of 0 or more (got ${String(options.seed)}).`);
+    throw new UserFacingError(`seed moet een geheel getal van 0 of meer zijn (opgegeven: ${String(options.seed)}).`);
   }
   if (typeof options.scale !== 'number' || !Number.isFinite(options.scale) || options.scale < 1) {
-    throw new UserFacingError(`scale must be a number of 1 or more (got ${String(options.scale)}); 1 is the demo world, ${NATIONAL_SCALE} national size.`);
+    throw new UserFacingError(`scale moet een getal van 1 of meer zijn (opgegeven: ${String(options.scale)}); 1 is de demowereld, ${NATIONAL_SCALE} de landelijke omvang.`);
   }
   if (!OUTPUT_FORMATS.includes(options.format)) {
-    throw new UserFacingError(`format must be one of ${OUTPUT_FORMATS.join(', ')} (got ${String(options.format)}).`);
+    throw new UserFacingError(`format moet een van ${OUTPUT_FORMATS.join(', ')} zijn (opgegeven: ${String(options.format)}).`);
   }
 }
 
 export function parseSeedOption(text: string): number {
   const seed = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(seed)) throw new UserFacingError(`--seed must be a whole number of 0 or more (got "${text}").`);
+  if (!Number.isSafeInteger(seed)) throw new UserFacingError(`--seed moet een geheel getal van 0 of meer zijn (opgegeven: "${text}").`);
   return seed;
 }
 
@@ -51,13 +51,13 @@ export function parseScaleOption(text: string): number {
   if (text === 'national') return NATIONAL_SCALE;
   const scale = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!(scale >= 1)) {
-    throw new UserFacingError(`--scale must be a number of 1 or more, or "national" (= ${NATIONAL_SCALE}) (got "${text}").`);
+    throw new UserFacingError(`--scale moet een getal van 1 of meer zijn, of "national" (= ${NATIONAL_SCALE}) (opgegeven: "${text}").`);
   }
   return scale;
 }
 
 export function parseFormatOption(text: string): OutputFormat {
   const format = OUTPUT_FORMATS.find((candidate) => candidate === text);
-  if (!format) throw new UserFacingError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got "${text}").`);
+  if (!format) throw new UserFacingError(`--format moet een van ${OUTPUT_FORMATS.join(', ')} zijn (opgegeven: "${text}").`);
   return format;
 }

@@ -27,15 +27,15 @@ async function inspectTarget(out: string, force: boolean): Promise<FolderState> 
     throw error;
   }
   if (!stats.isDirectory()) {
-    throw new UserFacingError(`${out} exists and is not a folder. Pick a new or empty folder for --out.`);
+    throw new UserFacingError(`${out} bestaat al en is geen map. Kies bij --out een nieuwe of lege map.`);
   }
   if ((await readdir(out)).length === 0) return 'empty';
   if (!force) {
-    throw new UserFacingError(`The output folder ${out} is not empty. Pick an empty folder, or pass --force to replace a previous generator output.`);
+    throw new UserFacingError(`De uitvoermap ${out} is niet leeg. Kies een lege map, of geef --force mee om een eerdere uitvoer van de generator te vervangen.`);
   }
   if (!(await isGeneratorOutput(out))) {
     throw new UserFacingError(
-      `The output folder ${out} is not empty and holds no previous generator output (no manifest.json from groepsbeeld-synthetic), so --force will not replace it. Pick an empty folder.`,
+      `De uitvoermap ${out} is niet leeg en bevat geen eerdere uitvoer van de generator (geen manifest.json van groepsbeeld-synthetic); --force vervangt deze map daarom niet. Kies een lege map.`,
     );
   }
   return 'previous-output';
@@ -75,7 +75,7 @@ async function moveIntoPlace(partial: string, out: string, state: FolderState): 
 export async function writeOutputFolder<T>(outPath: string, options: OutputFolderOptions, write: (partialFolder: string) => Promise<T>): Promise<T> {
   const out = resolve(outPath);
   if (basename(out) === '' || dirname(out) === out) {
-    throw new UserFacingError(`${outPath} cannot be used as the output folder. Pick a new or empty folder.`);
+    throw new UserFacingError(`${outPath} kan niet als uitvoermap worden gebruikt. Kies een nieuwe of lege map.`);
   }
   options.signal?.throwIfAborted();
   await inspectTarget(out, options.force);

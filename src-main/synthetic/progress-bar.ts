@@ -32,7 +32,7 @@ export function formatElapsed(elapsedMs: number): string {
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${Math.floor(minutes / 60)} u ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
 /** `[#####-----]  45 %  512.340 personen  12 s` */

@@ -113,7 +113,7 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     const kind = card.getByTestId('table-kind');
     expect(await kind.inputValue()).toBe('households');
     expect(await kind.locator('option:checked').innerText()).toBe('Huishoudens (GBAHUISHOUDENS)');
-    expect(await page.getByTestId('file-VOEDSELBANK_KLANTEN.csv').innerText()).toMatch(/Let op[\s\S]*EINDDATUM, row \d+ \(line \d+\): the end date is before the begin date/);
+    expect(await page.getByTestId('file-VOEDSELBANK_KLANTEN.csv').innerText()).toMatch(/Let op[\s\S]*EINDDATUM, rij \d+ \(regel \d+\): de einddatum ligt vóór de begindatum/);
     await card.getByTestId('show-profile-GBAHUISHOUDENS2018BUSV1.csv').click();
     const profile = page.getByTestId('profile-GBAHUISHOUDENS2018BUSV1.csv');
     const householdKey = profile.getByTestId('profile-row-HUISHOUDNR');

@@ -53,8 +53,8 @@ describe('groepsbeeld CLI', () => {
   it('rejects an unknown command or option with usage and exit code 2', async () => {
     const unknown = await groepsbeeld('export-everything');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown command "export-everything"/);
-    expect(unknown.stderr).toMatch(/Usage: groepsbeeld/);
+    expect(unknown.stderr).toMatch(/Onbekende opdracht "export-everything"/);
+    expect(unknown.stderr).toMatch(/Gebruik: groepsbeeld/);
     const option = await groepsbeeld('doctor', '--verbose');
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/--verbose/);
@@ -64,7 +64,7 @@ describe('groepsbeeld CLI', () => {
     const help = await groepsbeeld('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/doctor/);
-    expect(help.stdout).toMatch(/demo generate --out DIR/);
+    expect(help.stdout).toMatch(/demo generate --out MAP/);
   });
 });
 
@@ -76,14 +76,14 @@ describe('groepsbeeld demo generate', () => {
   });
 
   it.each([
-    [['demo', 'generate'], /--out DIR/],
-    [['demo', 'generate', '--out', 'x', '--seed', 'abc'], /--seed must be a whole number.*"abc"/],
-    [['demo', 'generate', '--out', 'x', '--seed=-1'], /--seed must be a whole number/],
-    [['demo', 'generate', '--out', 'x', '--scale', '0.5'], /--scale must be a number of 1 or more, or "national"/],
-    [['demo', 'generate', '--out', 'x', '--format', 'sav'], /--format must be one of csv, parquet \(got "sav"\)/],
+    [['demo', 'generate'], /--out MAP/],
+    [['demo', 'generate', '--out', 'x', '--seed', 'abc'], /--seed moet een geheel getal.*"abc"/],
+    [['demo', 'generate', '--out', 'x', '--seed=-1'], /--seed moet een geheel getal/],
+    [['demo', 'generate', '--out', 'x', '--scale', '0.5'], /--scale moet een getal van 1 of meer zijn, of "national"/],
+    [['demo', 'generate', '--out', 'x', '--format', 'sav'], /--format moet een van csv, parquet zijn \(opgegeven: "sav"\)/],
     [['demo', 'generate', '--out'], /--out/],
-    [['demo', 'show'], /demo takes the subcommand "run" or "generate"/],
-    [['doctor', '--out', 'x'], /--out belongs to "demo generate"/],
+    [['demo', 'show'], /Na demo volgt "run" of "generate"/],
+    [['doctor', '--out', 'x'], /--out hoort bij "demo generate"/],
   ])('refuses %j with a message naming the problem and exit code 2', async (args, message) => {
     // Parsing only, so in-process: nothing is generated and no folder is touched.
     let stdout = '';
@@ -106,7 +106,7 @@ describe('groepsbeeld demo generate', () => {
 
     const refused = await groepsbeeld('demo', 'generate', '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`The output folder ${out} is not empty. Pick an empty folder, or pass --force`);
+    expect(refused.stderr).toContain(`De uitvoermap ${out} is niet leeg. Kies een lege map, of geef --force mee`);
 
     const forced = await groepsbeeld('demo', 'generate', '--out', out, '--force', '--seed', '5');
     expect(forced.code, forced.stderr).toBe(0);
@@ -124,7 +124,7 @@ describe('groepsbeeld demo generate', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, stderr).toBe(130);
-    expect(stderr).toMatch(/Interrupted: the partial output was removed/);
+    expect(stderr).toMatch(/Onderbroken: de half geschreven uitvoer is verwijderd/);
     expect((await readdir(root)).filter((name) => name.startsWith('interrupted'))).toEqual([]);
   }, 60_000);
 });
@@ -159,10 +159,10 @@ describe('groepsbeeld run and demo run', () => {
     await writeFile(study, JSON.stringify({ version: 1, name: 'x', referenceDate: '20171231', municipality: { code: '0784' }, inputs: [] }));
     const broken = await groepsbeeld('run', study);
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/not a valid study file: inputs/);
+    expect(broken.stderr).toMatch(/geen geldig studiebestand: inputs/);
     const usage = await groepsbeeld('run');
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/run takes one study file/);
+    expect(usage.stderr).toMatch(/Na run volgt precies één studiebestand/);
   });
 
   it('demo run stops on Ctrl-C during the linking with exit code 130, keeping nothing', async () => {

@@ -24,9 +24,9 @@ function literal(text: string): string {
 export async function storeAssignments(session: QuerySession, runId: string, k: number, keys: HouseholdKeys, labels: ArrayLike<number>): Promise<StoreOutcome> {
   const n = keys.householdKey.length;
   if (keys.householdStart.length !== n || labels.length !== n) {
-    return { ok: false, message: `Cluster assignments: ${n} households but ${keys.householdStart.length} start dates and ${labels.length} labels.` };
+    return { ok: false, message: `Clusterindeling: ${n} huishoudens, maar ${keys.householdStart.length} begindatums en ${labels.length} labels.` };
   }
-  if (!Number.isInteger(k) || k < 1) return { ok: false, message: `Cluster assignments: k must be a positive whole number, got ${k}.` };
+  if (!Number.isInteger(k) || k < 1) return { ok: false, message: `Clusterindeling: k moet een positief geheel getal zijn (opgegeven: ${k}).` };
   const staging = `${ASSIGNMENTS_TABLE}_staging`;
   try {
     await session.query(
@@ -38,7 +38,7 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
       const values: string[] = [];
       for (let i = from; i < Math.min(n, from + BATCH); i++) {
         const label = labels[i]!;
-        if (!Number.isInteger(label) || label < 0 || label >= k) return { ok: false, message: `Cluster assignments: household ${i} has label ${label}, outside 0..${k - 1}.` };
+        if (!Number.isInteger(label) || label < 0 || label >= k) return { ok: false, message: `Clusterindeling: huishouden ${i} heeft label ${label}, buiten 0..${k - 1}.` };
         values.push(`(${literal(keys.householdKey[i]!)}, ${literal(keys.householdStart[i]!)}, ${label + 1})`);
       }
       await session.query(
@@ -50,12 +50,12 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
     }
     const [count] = await session.query(`SELECT count(*)::INTEGER AS households FROM ${staging}`);
     const stored = Number(count?.households ?? 0);
-    if (stored !== n) return { ok: false, message: `Cluster assignments: ${n} households were clustered but ${stored} were found in ${ANALYSIS_TABLE}; nothing was stored.` };
+    if (stored !== n) return { ok: false, message: `Clusterindeling: ${n} huishoudens zijn geclusterd, maar er zijn er ${stored} gevonden in ${ANALYSIS_TABLE}; er is niets bewaard.` };
     await session.query(`DELETE FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${literal(runId)} AND k = ${k}`);
     await session.query(`INSERT INTO ${ASSIGNMENTS_TABLE} SELECT * FROM ${staging}`);
     return { ok: true, rows: n };
   } catch (error) {
-    return { ok: false, message: `Cluster assignments could not be stored: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `De clusterindeling kon niet worden bewaard: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
     await session.query(`DROP TABLE IF EXISTS ${staging}`).catch(() => undefined);
   }

@@ -71,13 +71,13 @@ export const clusteringRequestSchema = z.strictObject({
     .min(1)
     .max(CLUSTER_FEATURES.length)
     .default(DEFAULT_CLUSTER_FEATURE_IDS.map((id) => ({ id, weight: 1 })))
-    .refine((features) => new Set(features.map((feature) => feature.id)).size === features.length, 'a feature is listed twice')
-    .refine((features) => features.some((feature) => feature.weight > 0), 'at least one feature needs a weight above 0'),
+    .refine((features) => new Set(features.map((feature) => feature.id)).size === features.length, 'een kenmerk staat er twee keer in')
+    .refine((features) => features.some((feature) => feature.weight > 0), 'ten minste één kenmerk moet een gewicht boven 0 hebben'),
   algorithm: clusteringAlgorithmSchema.default('kmeans'),
   kRange: z
     .tuple([z.number().int().min(2), z.number().int().max(20)])
     .default([2, 8])
-    .refine(([low, high]) => low <= high, 'the lowest k must not be above the highest'),
+    .refine(([low, high]) => low <= high, 'de laagste k mag niet hoger zijn dan de hoogste'),
   /** Bootstrap resamples per k; fewer than 50 say too little about stability. */
   resamples: z.number().int().min(50).max(500).default(50),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(2017),

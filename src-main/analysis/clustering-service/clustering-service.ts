@@ -44,14 +44,14 @@ export async function runClustering(session: QuerySession, request: ClusteringRe
   try {
     rows = await readClusterRows(session, request);
   } catch (error) {
-    return { status: 'failed', message: `The households of ${request.population.label} could not be read: ${messageOf(error)}` };
+    return { status: 'failed', message: `De huishoudens van ${request.population.label} konden niet worden gelezen: ${messageOf(error)}` };
   }
   if (signal?.aborted) return { status: 'cancelled' };
   const n = rows.packed.n;
   if (n <= request.kRange[1]) {
     return {
       status: 'failed',
-      message: `${request.population.label}: too few households to try up to ${request.kRange[1]} clusters (more than ${request.kRange[1]} needed); choose a larger population or a smaller highest k.`,
+      message: `${request.population.label}: te weinig huishoudens om tot ${request.kRange[1]} clusters te proberen (er zijn er meer dan ${request.kRange[1]} nodig); kies een grotere populatie of een kleinere hoogste k.`,
     };
   }
   const outcome = await runChooseKInWorker(rows.packed, {
@@ -80,7 +80,7 @@ export function labelsAt(run: FinishedRun, k: number): Int32Array | undefined {
 /** The analyst's choice of k (the recommended one by default): its labelling into `cluster_assignments` and the published result for it. */
 export async function chooseClusteringK(session: QuerySession, run: ClusteringRun, k: number, rules: RuleSet): Promise<ClusteringOutcome> {
   const labels = labelsAt(run, k);
-  if (!labels) return { status: 'failed', message: `k = ${k} was not tried in this run (${run.request.kRange[0]} to ${run.request.kRange[1]}).` };
+  if (!labels) return { status: 'failed', message: `k = ${k} is in deze clustering niet geprobeerd (${run.request.kRange[0]} tot en met ${run.request.kRange[1]}).` };
   const stored = await storeAssignments(session, run.runId, k, run.keys, labels);
   if (!stored.ok) return { status: 'failed', message: stored.message };
   return { status: 'done', run, published: publishClustering(run, rules, k) };
@@ -89,6 +89,6 @@ export async function chooseClusteringK(session: QuerySession, run: ClusteringRu
 /** ARI and NMI of the run's clustering at k (default the recommended k) against a reference labelling file. */
 export function validateRun(run: ClusteringRun, referencePath: string, rules: RuleSet, k: number = run.result.recommendedK): Promise<ValidationOutcome> {
   const labels = labelsAt(run, k);
-  if (!labels) return Promise.resolve({ ok: false, message: `k = ${k} was not tried in this run.` });
+  if (!labels) return Promise.resolve({ ok: false, message: `k = ${k} is in deze clustering niet geprobeerd.` });
   return validateAgainstReference(referencePath, run.keys, labels, rules);
 }

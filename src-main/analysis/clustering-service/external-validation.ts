@@ -33,15 +33,15 @@ function fields(line: string): string[] {
  */
 export function parseReferenceLabelling(text: string, fileName: string): ReferenceOutcome {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  if (lines.length < 2) return { ok: false, message: `The reference labelling ${fileName} has no rows under its header.` };
+  if (lines.length < 2) return { ok: false, message: `De referentie-indeling ${fileName} heeft geen rijen onder de kopregel.` };
   const reference = new Map<string, string>();
   for (let at = 1; at < lines.length; at++) {
     const [key, start, cluster] = fields(lines[at]!);
     if (!key || !start || cluster === undefined || cluster === '') {
-      return { ok: false, message: `The reference labelling ${fileName}, line ${at + 1}: expected household_key, household_start and a cluster, got "${lines[at]}".` };
+      return { ok: false, message: `De referentie-indeling ${fileName}, regel ${at + 1}: verwacht werden household_key, household_start en een cluster, maar er staat "${lines[at]}".` };
     }
     const id = householdId(key, start);
-    if (reference.has(id)) return { ok: false, message: `The reference labelling ${fileName}, line ${at + 1}: household ${key} from ${start} is listed twice.` };
+    if (reference.has(id)) return { ok: false, message: `De referentie-indeling ${fileName}, regel ${at + 1}: huishouden ${key} vanaf ${start} staat er twee keer in.` };
     reference.set(id, cluster);
   }
   return { ok: true, reference };
@@ -59,7 +59,7 @@ export function compareWithReference(keys: HouseholdKeys, labels: ArrayLike<numb
     ours.push(labels[i]!);
     theirs.push(codes.get(cluster)!);
   });
-  if (ours.length < 2) return { ok: false, message: `The reference labelling matches ${ours.length} of the ${keys.householdKey.length} clustered households: check that its first columns are household_key and household_start, written as in the analysis table.` };
+  if (ours.length < 2) return { ok: false, message: `De referentie-indeling komt overeen met ${ours.length} van de ${keys.householdKey.length} geclusterde huishoudens: controleer of de eerste kolommen household_key en household_start zijn, geschreven zoals in de analysetabel.` };
   return {
     ok: true,
     validation: {
@@ -78,7 +78,7 @@ export async function validateAgainstReference(path: string, keys: HouseholdKeys
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    return { ok: false, message: `The reference labelling ${path} does not exist or cannot be read.` };
+    return { ok: false, message: `De referentie-indeling ${path} bestaat niet of is niet te lezen.` };
   }
   const parsed = parseReferenceLabelling(text, basename(path));
   return parsed.ok ? compareWithReference(keys, labels, parsed.reference, rules) : parsed;

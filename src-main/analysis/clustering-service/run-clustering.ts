@@ -69,7 +69,7 @@ export function runChooseKInWorker(rows: PackedRows, options: WorkerRunOptions):
   try {
     worker = startWorker(options.workerUrl ?? defaultClusteringWorkerUrl());
   } catch (error) {
-    return Promise.resolve({ status: 'failed', message: `The clustering worker could not be started: ${messageOf(error)}` });
+    return Promise.resolve({ status: 'failed', message: `Het clusteren kon niet worden gestart: ${messageOf(error)}` });
   }
   return new Promise<WorkerOutcome>((resolve) => {
     let settled = false;
@@ -99,10 +99,10 @@ export function runChooseKInWorker(rows: PackedRows, options: WorkerRunOptions):
       else if (message.kind === 'failed') finish({ status: 'failed', message: message.message });
       else finish({ status: 'done', result: { algorithm: message.algorithm, evaluations: message.evaluations, recommendedK: message.recommendedK, reason: message.reason } });
     });
-    worker.on('error', (error) => finish({ status: 'failed', message: `The clustering worker failed: ${messageOf(error)}` }));
+    worker.on('error', (error) => finish({ status: 'failed', message: `Het clusteren is mislukt: ${messageOf(error)}` }));
     worker.on('exit', (code) => {
       if (options.signal?.aborted) finish({ status: 'cancelled' });
-      else finish({ status: 'failed', message: `The clustering worker stopped unexpectedly (exit code ${code}).` });
+      else finish({ status: 'failed', message: `Het clusteren is onverwacht gestopt (afsluitcode ${code}). Probeer het opnieuw.` });
     });
     options.onWorkerStarted?.(worker);
     worker.postMessage({ kind: 'run', job } satisfies ToWorker, packedTransfers(rows));

@@ -34,7 +34,7 @@ function requestOf(section: StudyClustering | undefined) {
   const parsed = clusteringRequestSchema.safeParse(request);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((issue) => `clustering.${issue.path.join('.')}: ${issue.message}`);
-    throw new UserFacingError(`The study's clustering section is not valid: ${issues.join('; ')}.`);
+    throw new UserFacingError(`Het onderdeel clustering van het studiebestand is niet geldig: ${issues.join('; ')}.`);
   }
   return parsed.data;
 }

@@ -108,7 +108,7 @@ export function gowerMatrix(rows: readonly MixedRow[], specs: readonly FeatureSp
   const n = rows.length;
   if (n > MAX_GOWER_ROWS) {
     throw new Error(
-      `Gower distances with PAM handle at most ${MAX_GOWER_ROWS.toLocaleString('en')} rows (all pairs are kept in memory); this table has ${n.toLocaleString('en')}. Use k-prototypes for larger populations.`,
+      `PAM met Gower-afstanden werkt op hoogstens ${MAX_GOWER_ROWS.toLocaleString('nl-NL')} huishoudens (alle paren blijven in het geheugen); deze populatie heeft er ${n.toLocaleString('nl-NL')}. Kies k-prototypes voor grotere populaties.`,
     );
   }
   const columns = prepare(rows, specs);

@@ -55,20 +55,20 @@ const ascii = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
 async function readHeader(source: FileByteSource): Promise<Omit<RawDictionary, 'variables' | 'slotCount' | 'valueLabels' | 'documents' | 'extensions'>> {
   const size = await source.size();
-  if (size === 0) throw new SavFormatError(source.path, 'the file is empty (0 bytes), so it is not an SPSS .sav file. Export it again from SPSS.');
-  await source.need(Math.min(size, 4), 'in the file header');
+  if (size === 0) throw new SavFormatError(source.path, 'het bestand is leeg (0 bytes) en dus geen SPSS-bestand (.sav). Exporteer het opnieuw uit SPSS.');
+  await source.need(Math.min(size, 4), 'in de kop van het bestand');
   const magic = ascii(source.bytes.subarray(0, Math.min(size, 4)));
   if (magic !== '$FL2' && magic !== '$FL3') {
-    throw new SavFormatError(source.path, `this is not an SPSS .sav file: it should start with "$FL2" but starts with ${JSON.stringify(magic)}. Check that you chose the right file.`);
+    throw new SavFormatError(source.path, `dit is geen SPSS-bestand (.sav): het zou moeten beginnen met "$FL2", maar begint met ${JSON.stringify(magic)}. Controleer of u het goede bestand hebt gekozen.`);
   }
-  await source.need(HEADER_BYTES, 'in the file header (the first 176 bytes)');
+  await source.need(HEADER_BYTES, 'in de kop van het bestand (de eerste 176 bytes)');
   const view = source.view;
   const layoutLe = view.getInt32(64, true);
   const layoutBe = view.getInt32(64, false);
   let littleEndian: boolean;
   if (layoutLe === 2 || layoutLe === 3) littleEndian = true;
   else if (layoutBe === 2 || layoutBe === 3) littleEndian = false;
-  else throw new SavFormatError(source.path, `the file header is damaged: layout code ${layoutLe} is neither 2 nor 3 in either byte order.`);
+  else throw new SavFormatError(source.path, `de kop van het bestand is beschadigd: indelingscode ${layoutLe} is in geen van beide bytevolgordes 2 of 3.`);
   source.littleEndian = littleEndian;
   const productName = source.bytes.slice(4, 64);
   source.skip(68);
@@ -84,7 +84,7 @@ async function readHeader(source: FileByteSource): Promise<Omit<RawDictionary, '
 }
 
 async function readVariable(source: FileByteSource, slot: number): Promise<RawVariableRecord | 'continuation'> {
-  const where = `in variable record ${slot + 1} of the dictionary`;
+  const where = `in variabelerecord ${slot + 1} van het woordenboek`;
   await source.need(28, where);
   const width = source.int32();
   const hasLabel = source.int32();
@@ -96,7 +96,7 @@ async function readVariable(source: FileByteSource, slot: number): Promise<RawVa
   if (hasLabel === 1) {
     await source.need(4, where);
     const length = source.int32();
-    if (length < 0 || length > 65535) throw new SavFormatError(source.path, `the dictionary is damaged: a variable label of ${length} bytes ${where}.`);
+    if (length < 0 || length > 65535) throw new SavFormatError(source.path, `het woordenboek is beschadigd: een variabelelabel van ${length} bytes ${where}.`);
     const padded = Math.ceil(length / 4) * 4;
     await source.need(padded, where);
     label = source.take(length);
@@ -105,20 +105,20 @@ async function readVariable(source: FileByteSource, slot: number): Promise<RawVa
   const missingValues: Uint8Array[] = [];
   if (missingCount !== 0) {
     const n = Math.abs(missingCount);
-    if (n > 3 || missingCount === -1) throw new SavFormatError(source.path, `the dictionary is damaged: missing-value count ${missingCount} ${where}.`);
+    if (n > 3 || missingCount === -1) throw new SavFormatError(source.path, `het woordenboek is beschadigd: aantal ontbrekende waarden ${missingCount} ${where}.`);
     await source.need(n * 8, where);
     for (let i = 0; i < n; i++) missingValues.push(source.take(8));
   }
   if (width === -1) return 'continuation';
-  if (width < 0 || width > 255) throw new SavFormatError(source.path, `the dictionary is damaged: variable type ${width} ${where}.`);
+  if (width < 0 || width > 255) throw new SavFormatError(source.path, `het woordenboek is beschadigd: variabeletype ${width} ${where}.`);
   return { slot, width, name, label, missingCount, missingValues, printFormat, writeFormat };
 }
 
 async function readValueLabels(source: FileByteSource): Promise<RawValueLabels> {
-  const where = 'in a value label record';
+  const where = 'in een record met waardelabels';
   await source.need(4, where);
   const count = source.int32();
-  if (count < 0 || count > 1_000_000) throw new SavFormatError(source.path, `the dictionary is damaged: ${count} value labels in one record.`);
+  if (count < 0 || count > 1_000_000) throw new SavFormatError(source.path, `het woordenboek is beschadigd: ${count} waardelabels in één record.`);
   const entries: RawValueLabels['entries'] = [];
   for (let i = 0; i < count; i++) {
     await source.need(9, where);
@@ -133,9 +133,9 @@ async function readValueLabels(source: FileByteSource): Promise<RawValueLabels> 
   }
   await source.need(8, where);
   const recordType = source.int32();
-  if (recordType !== 4) throw new SavFormatError(source.path, `the dictionary is damaged: a value label record is followed by record type ${recordType} instead of 4.`);
+  if (recordType !== 4) throw new SavFormatError(source.path, `het woordenboek is beschadigd: na een record met waardelabels volgt recordtype ${recordType} in plaats van 4.`);
   const varCount = source.int32();
-  if (varCount < 0 || varCount > 1_000_000) throw new SavFormatError(source.path, `the dictionary is damaged: value labels for ${varCount} variables.`);
+  if (varCount < 0 || varCount > 1_000_000) throw new SavFormatError(source.path, `het woordenboek is beschadigd: waardelabels voor ${varCount} variabelen.`);
   await source.need(varCount * 4, where);
   const slots: number[] = [];
   for (let i = 0; i < varCount; i++) slots.push(source.int32());
@@ -152,7 +152,7 @@ export async function readDictionary(source: FileByteSource): Promise<RawDiction
   let slotCount = 0;
   for (;;) {
     const recordOffset = source.offset;
-    await source.need(4, 'in the dictionary (before its end marker, record 999)');
+    await source.need(4, 'in het woordenboek (vóór het eindteken, record 999)');
     const recordType = source.int32();
     if (recordType === 2) {
       const record = await readVariable(source, slotCount);
@@ -161,26 +161,26 @@ export async function readDictionary(source: FileByteSource): Promise<RawDiction
     } else if (recordType === 3) {
       valueLabels.push(await readValueLabels(source));
     } else if (recordType === 6) {
-      await source.need(4, 'in the document record');
+      await source.need(4, 'in het documentrecord');
       const lines = source.int32();
-      if (lines < 0 || lines * 80 > MAX_RECORD_BYTES) throw new SavFormatError(source.path, `the dictionary is damaged: a document of ${lines} lines.`);
-      await source.need(lines * 80, 'in the document record');
+      if (lines < 0 || lines * 80 > MAX_RECORD_BYTES) throw new SavFormatError(source.path, `het woordenboek is beschadigd: een document van ${lines} regels.`);
+      await source.need(lines * 80, 'in het documentrecord');
       for (let i = 0; i < lines; i++) documents.push(source.take(80));
     } else if (recordType === 7) {
-      await source.need(12, 'in an extension record (type 7)');
+      await source.need(12, 'in een uitbreidingsrecord (type 7)');
       const subtype = source.int32();
       const size = source.int32();
       const count = source.int32();
       const bytes = size * count;
-      if (size < 0 || count < 0 || bytes > MAX_RECORD_BYTES) throw new SavFormatError(source.path, `the dictionary is damaged: extension record 7.${subtype} claims ${size} x ${count} bytes.`);
-      await source.need(bytes, `in extension record 7.${subtype}`);
+      if (size < 0 || count < 0 || bytes > MAX_RECORD_BYTES) throw new SavFormatError(source.path, `het woordenboek is beschadigd: uitbreidingsrecord 7.${subtype} claimt ${size} x ${count} bytes.`);
+      await source.need(bytes, `in uitbreidingsrecord 7.${subtype}`);
       extensions.push({ subtype, size, count, data: source.take(bytes) });
     } else if (recordType === 999) {
-      await source.need(4, 'in the dictionary end marker (record 999)');
+      await source.need(4, 'in het eindteken van het woordenboek (record 999)');
       source.skip(4);
       return { ...header, variables, slotCount, valueLabels, documents, extensions };
     } else {
-      throw new SavFormatError(source.path, `unsupported or damaged dictionary: record type ${recordType} at byte ${recordOffset} (expected 2, 3, 6, 7 or 999).`);
+      throw new SavFormatError(source.path, `niet ondersteund of beschadigd woordenboek: recordtype ${recordType} bij byte ${recordOffset} (verwacht: 2, 3, 6, 7 of 999).`);
     }
   }
 }

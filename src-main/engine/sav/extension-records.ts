@@ -72,7 +72,7 @@ export function readMachineInfo(path: string, raw: RawDictionary): MachineInfo {
   if (machineIntegers && machineIntegers.data.length >= 32) {
     const view = viewOf(machineIntegers.data);
     const floatRep = view.getInt32(16, le);
-    if (floatRep !== 1) throw new SavFormatError(path, `numbers are stored in a non-IEEE format (code ${floatRep}, IBM or VAX), which is not supported. Save the file again with SPSS on a current machine.`);
+    if (floatRep !== 1) throw new SavFormatError(path, `getallen zijn opgeslagen in een niet-IEEE-indeling (code ${floatRep}, IBM of VAX), en die wordt niet ondersteund. Sla het bestand opnieuw op met SPSS op een hedendaagse computer.`);
     characterCode = view.getInt32(28, le);
   }
   const encodingRecord = extension(20);
@@ -142,6 +142,6 @@ export function readLongStringRecords(
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new SavFormatError(path, 'the dictionary is damaged: a long-string value label or missing-value record (7.21/7.22) is cut short.');
+    throw new SavFormatError(path, 'het woordenboek is beschadigd: een record met waardelabels of ontbrekende waarden voor lange tekst (7.21/7.22) is afgebroken.');
   }
 }

@@ -41,12 +41,12 @@ async function openSource(path: string): Promise<FileByteSource> {
     source = await FileByteSource.open(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission to read the file was denied' : code === 'EISDIR' ? 'this is a folder, not a file' : `the file cannot be opened (${code ?? String(error)})`;
+    const reason = code === 'ENOENT' ? 'het bestand bestaat niet' : code === 'EACCES' ? 'u hebt geen toestemming om het bestand te lezen' : code === 'EISDIR' ? 'dit is een map, geen bestand' : `het bestand kan niet worden geopend (${code ?? String(error)})`;
     throw new SavFormatError(path, `${reason}.`);
   }
   if (!(await source.isFile())) {
     await source.close();
-    throw new SavFormatError(path, 'this is a folder or device, not a file.');
+    throw new SavFormatError(path, 'dit is een map of apparaat, geen bestand.');
   }
   return source;
 }
@@ -57,11 +57,11 @@ export async function openSav(path: string): Promise<SavFile> {
   try {
     const raw = await readDictionary(source);
     const compression = COMPRESSIONS[raw.compressionCode];
-    if (!compression) throw new SavFormatError(path, `unknown compression code ${raw.compressionCode} in the file header (known: 0 none, 1 bytecode, 2 zlib). The file is damaged or written by an unsupported program.`);
-    if (compression === 'zlib' && !raw.zlib) throw new SavFormatError(path, 'the header says zlib compression (code 2) but the file starts with $FL2 instead of $FL3.');
-    if (raw.zlib && compression !== 'zlib') throw new SavFormatError(path, `the file starts with $FL3 (zlib) but its header says compression code ${raw.compressionCode}.`);
+    if (!compression) throw new SavFormatError(path, `onbekende compressiecode ${raw.compressionCode} in de kop van het bestand (bekend: 0 geen, 1 bytecode, 2 zlib). Het bestand is beschadigd of geschreven door een programma dat niet wordt ondersteund.`);
+    if (compression === 'zlib' && !raw.zlib) throw new SavFormatError(path, 'de kop noemt zlib-compressie (code 2), maar het bestand begint met $FL2 in plaats van $FL3.');
+    if (raw.zlib && compression !== 'zlib') throw new SavFormatError(path, `het bestand begint met $FL3 (zlib), maar de kop noemt compressiecode ${raw.compressionCode}.`);
     const dictionary = buildDictionary(path, raw);
-    if (dictionary.variables.length === 0) throw new SavFormatError(path, 'the dictionary has no variables.');
+    if (dictionary.variables.length === 0) throw new SavFormatError(path, 'het woordenboek heeft geen variabelen.');
     const window: ByteWindow = compression === 'zlib' ? new ZlibBlockWindow(source, await readZlibBlocks(source)) : source;
     return new OpenedSavFile(path, source, window, dictionary, compression, raw.littleEndian, raw.bias, raw.created);
   } catch (error) {
@@ -105,7 +105,7 @@ class OpenedSavFile implements SavFile {
   }
 
   async *batches(options: SavBatchOptions = {}): AsyncGenerator<SavBatch> {
-    if (this.started) throw new SavFormatError(this.path, 'the cases were already read once; open the file again to read them again.');
+    if (this.started) throw new SavFormatError(this.path, 'de gevallen zijn al eens gelezen; open het bestand opnieuw om ze nog eens te lezen.');
     this.started = true;
     const { caseBytes } = this.dictionary;
     const rowsWanted = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
@@ -125,7 +125,7 @@ class OpenedSavFile implements SavFile {
         const filled = decoder ? await this.expandCompressed(decoder, cases.length) : await this.copyUncompressed(cases);
         const rowCount = Math.floor(filled / caseBytes);
         if (filled % caseBytes !== 0) {
-          throw truncatedError(this.path, `in the middle of case ${firstCase + rowCount + 1}${this.expected()}`);
+          throw truncatedError(this.path, `midden in geval ${firstCase + rowCount + 1}${this.expected()}`);
         }
         if (rowCount > 0) {
           yield { firstCase, rowCount, columns: casesToColumns(cases, rowCount, format) };
@@ -134,11 +134,11 @@ class OpenedSavFile implements SavFile {
         if (filled < cases.length) break;
       }
       if (decoder && !decoder.ended && (decoder.midBlock || this.window.pos < this.window.end)) {
-        throw truncatedError(this.path, `at the start of case ${firstCase + 1}${this.expected()}`);
+        throw truncatedError(this.path, `aan het begin van geval ${firstCase + 1}${this.expected()}`);
       }
       if (this.caseCount >= 0 && firstCase !== this.caseCount) {
-        if (firstCase < this.caseCount) throw truncatedError(this.path, `after case ${firstCase}, but its header promises ${this.caseCount} cases`);
-        throw new SavFormatError(this.path, `case count mismatch: the header says ${this.caseCount} cases but the data holds ${firstCase}. The file is damaged; export it again.`);
+        if (firstCase < this.caseCount) throw truncatedError(this.path, `na geval ${firstCase}, terwijl de kop ${this.caseCount} gevallen belooft`);
+        throw new SavFormatError(this.path, `het aantal gevallen klopt niet: de kop noemt ${this.caseCount} gevallen, maar de gegevens bevatten er ${firstCase}. Het bestand is beschadigd; exporteer het opnieuw.`);
       }
     } finally {
       await this.close();
@@ -146,7 +146,7 @@ class OpenedSavFile implements SavFile {
   }
 
   private expected(): string {
-    return this.caseCount >= 0 ? ` (the header promises ${this.caseCount} cases)` : '';
+    return this.caseCount >= 0 ? ` (de kop belooft ${this.caseCount} gevallen)` : '';
   }
 
   /** Fills `cases` with raw case bytes; returns the bytes filled (less than its length only at the end of the file). */

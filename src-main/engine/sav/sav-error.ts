@@ -7,11 +7,11 @@ export class SavFormatError extends UserFacingError {
     readonly path: string,
     readonly problem: string,
   ) {
-    super(`${basename(path)}: ${problem} (file: ${path})`);
+    super(`${basename(path)}: ${problem} (bestand: ${path})`);
   }
 }
 
 /** Message for a file that ends early, with where it ended. */
 export function truncatedError(path: string, where: string): SavFormatError {
-  return new SavFormatError(path, `the file is truncated: it ends unexpectedly ${where}. Ask for a complete copy of the file.`);
+  return new SavFormatError(path, `het bestand is afgebroken: het houdt onverwacht op ${where}. Vraag om een volledige kopie van het bestand.`);
 }

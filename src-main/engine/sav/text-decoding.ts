@@ -20,7 +20,7 @@ export function resolveEncoding(recordName: string | null, characterCode: number
   const candidates: string[] = [];
   if (recordName) candidates.push(recordName.trim().toLowerCase());
   if (characterCode !== null) {
-    if (characterCode === 1) throw new Error('the file uses EBCDIC text (character code 1), which is not supported');
+    if (characterCode === 1) throw new Error('het bestand gebruikt EBCDIC-tekst (tekencode 1), en die wordt niet ondersteund');
     const label = labelForCharacterCode(characterCode);
     if (label) candidates.push(label);
   }

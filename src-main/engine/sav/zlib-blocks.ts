@@ -11,21 +11,21 @@ interface ZlibBlock {
 
 /** Reads the zlib header (right after record 999) and the trailer it points to. */
 export async function readZlibBlocks(source: FileByteSource): Promise<ZlibBlock[]> {
-  await source.need(24, 'in the zlib data header');
+  await source.need(24, 'in de kop van de zlib-gegevens');
   const headerOffset = source.offset;
   const zheaderOffset = source.int64();
   const trailerOffset = source.int64();
   const trailerLength = source.int64();
   if (zheaderOffset !== headerOffset || trailerLength < 24 || trailerOffset < headerOffset) {
-    throw new SavFormatError(source.path, 'the zlib data header is damaged (its offsets do not match the file).');
+    throw new SavFormatError(source.path, 'de kop van de zlib-gegevens is beschadigd (de posities passen niet bij het bestand).');
   }
   const fileSize = await source.size();
-  if (trailerOffset + trailerLength > fileSize) throw truncatedError(source.path, `before the zlib trailer (at byte ${trailerOffset})`);
-  const trailer = await source.readAt(trailerOffset, trailerLength, 'in the zlib trailer');
+  if (trailerOffset + trailerLength > fileSize) throw truncatedError(source.path, `vóór het zlib-slotdeel (bij byte ${trailerOffset})`);
+  const trailer = await source.readAt(trailerOffset, trailerLength, 'in het zlib-slotdeel');
   const view = new DataView(trailer.buffer);
   const le = source.littleEndian;
   const count = view.getInt32(20, le);
-  if (count < 0 || 24 + count * 24 > trailerLength) throw new SavFormatError(source.path, 'the zlib trailer is damaged (block count does not fit).');
+  if (count < 0 || 24 + count * 24 > trailerLength) throw new SavFormatError(source.path, 'het zlib-slotdeel is beschadigd (het aantal blokken past niet).');
   const blocks: ZlibBlock[] = [];
   for (let i = 0; i < count; i++) {
     const at = 24 + i * 24;
@@ -59,9 +59,9 @@ export class ZlibBlockWindow implements ByteWindow {
     try {
       inflated = inflateSync(compressed);
     } catch {
-      throw new SavFormatError(this.source.path, `zlib block ${this.next} of ${this.blocks.length} is damaged and cannot be decompressed.`);
+      throw new SavFormatError(this.source.path, `zlib-blok ${this.next} van ${this.blocks.length} is beschadigd en kan niet worden uitgepakt.`);
     }
-    if (inflated.length !== block.uncompressedSize) throw new SavFormatError(this.source.path, `zlib block ${this.next} inflates to ${inflated.length} bytes instead of ${block.uncompressedSize}.`);
+    if (inflated.length !== block.uncompressedSize) throw new SavFormatError(this.source.path, `zlib-blok ${this.next} pakt uit tot ${inflated.length} bytes in plaats van ${block.uncompressedSize}.`);
     const unread = this.bytes.subarray(this.pos, this.end);
     const joined = new Uint8Array(unread.length + inflated.length);
     joined.set(unread);

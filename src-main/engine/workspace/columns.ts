@@ -173,12 +173,12 @@ export function encodeBatch(tableIndex: number, rowCount: number, blocks: readon
 export class BatchShapeError extends Error {}
 
 function need(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new BatchShapeError(`a data batch is malformed (${what})`);
+  if (!condition) throw new BatchShapeError(`een gegevensblok is misvormd (${what})`);
 }
 
 /** A copy, so the typed array is aligned whatever the buffer's offset. */
 function copyOut(buffer: Buffer, start: number, bytes: number): ArrayBuffer {
-  need(start + bytes <= buffer.length, 'values run past the block');
+  need(start + bytes <= buffer.length, 'waarden lopen voorbij het blok');
   const copy = new Uint8Array(bytes);
   copy.set(buffer.subarray(start, start + bytes));
   return copy.buffer;
@@ -216,12 +216,12 @@ function numberText(items: ArrayLike<number | bigint>, bits: Buffer | undefined,
 }
 
 function decodeColumn(type: StoredTypeName, block: Buffer, rows: number): DecodedColumn {
-  need(block.length >= 1, 'empty column');
+  need(block.length >= 1, 'lege kolom');
   const flags = block[0] ?? 0;
   if (flags & 2) {
-    need(type === 'VARCHAR' && block.length >= 9, 'separated text header');
+    need(type === 'VARCHAR' && block.length >= 9, 'kop van gescheiden tekst');
     const byteLength = block.readUInt32LE(5);
-    need(9 + byteLength === block.length, 'text size');
+    need(9 + byteLength === block.length, 'tekstgrootte');
     return new DecodedColumn(type, block.toString('utf8', 9), String.fromCharCode(block.readUInt16LE(1)), String.fromCharCode(block.readUInt16LE(3)), undefined);
   }
   let offset = 1;
@@ -233,10 +233,10 @@ function decodeColumn(type: StoredTypeName, block: Buffer, rows: number): Decode
   if (type === 'VARCHAR') {
     const lengths = new Uint32Array(copyOut(block, offset, rows * 4));
     offset += rows * 4;
-    need(offset + 4 <= block.length, 'text size missing');
+    need(offset + 4 <= block.length, 'tekstgrootte ontbreekt');
     const byteLength = block.readUInt32LE(offset);
     offset += 4;
-    need(offset + byteLength === block.length, 'text size');
+    need(offset + byteLength === block.length, 'tekstgrootte');
     const text = block.toString('utf8', offset, offset + byteLength);
     const values = new Array<string | null>(rows);
     let at = 0;
@@ -245,11 +245,11 @@ function decodeColumn(type: StoredTypeName, block: Buffer, rows: number): Decode
       values[i] = isValid(bits, i) ? text.slice(at, at + length) : null;
       at += length;
     }
-    need(at === text.length, 'text lengths');
+    need(at === text.length, 'tekstlengtes');
     return new DecodedColumn(type, undefined, '', '', values);
   }
   const width = type === 'BOOLEAN' ? 1 : type === 'INTEGER' || type === 'DATE' ? 4 : 8;
-  need(offset + width * rows === block.length, 'value size');
+  need(offset + width * rows === block.length, 'grootte van de waarden');
   const raw = copyOut(block, offset, width * rows);
   const items = type === 'BOOLEAN' ? new Uint8Array(raw) : width === 4 ? new Int32Array(raw) : type === 'DOUBLE' ? new Float64Array(raw) : new BigInt64Array(raw);
   const format = type === 'DOUBLE' ? (value: number | bigint) => (Object.is(value, -0) ? '-0' : String(value)) : String;
@@ -264,22 +264,22 @@ export interface DecodedBatch {
 
 /** The batch's table index is checked by the caller; column count and types come from the manifest. */
 export function decodeBatch(batch: Buffer, typesOfTable: (tableIndex: number) => readonly StoredTypeName[] | undefined): DecodedBatch {
-  need(batch.length >= 12, 'header');
+  need(batch.length >= 12, 'kop');
   const tableIndex = batch.readUInt32LE(0);
   const rowCount = batch.readUInt32LE(4);
   const columnCount = batch.readUInt32LE(8);
   const types = typesOfTable(tableIndex);
-  need(types !== undefined, 'unknown table');
-  need(columnCount === types.length && batch.length >= 12 + 4 * columnCount, 'column count');
+  need(types !== undefined, 'onbekende tabel');
+  need(columnCount === types.length && batch.length >= 12 + 4 * columnCount, 'aantal kolommen');
   let offset = 12 + 4 * columnCount;
   const columns = types.map((type, index) => {
     const length = batch.readUInt32LE(12 + 4 * index);
-    need(offset + length <= batch.length, 'column size');
+    need(offset + length <= batch.length, 'kolomgrootte');
     const column = decodeColumn(type, batch.subarray(offset, offset + length), rowCount);
     offset += length;
     return column;
   });
-  need(offset === batch.length, 'trailing bytes');
+  need(offset === batch.length, 'bytes na het einde');
   return { tableIndex, rowCount, columns };
 }
 

@@ -109,13 +109,13 @@ export async function createHeader(passphrase: string | Uint8Array, kdf: KdfPara
 /** Checks magic, version and KDF bounds, derives the keys and checks the passphrase against the header. */
 export async function openHeader(header: Buffer, passphrase: string | Uint8Array): Promise<WorkspaceKeys> {
   if (header.length < HEADER_BYTES || !header.subarray(0, 8).equals(MAGIC)) {
-    throw new WorkspaceFormatError('is not a Groepsbeeld workspace', 'not-a-workspace');
+    throw new WorkspaceFormatError('is geen werkruimte van Groepsbeeld', 'not-a-workspace');
   }
   const version = header.readUInt16LE(8);
-  if (version > FORMAT_VERSION) throw new WorkspaceFormatError(`was written by a newer Groepsbeeld (workspace format ${version})`, 'newer-version');
+  if (version > FORMAT_VERSION) throw new WorkspaceFormatError(`is geschreven door een nieuwere versie van Groepsbeeld (werkruimte-indeling ${version})`, 'newer-version');
   const kdf: KdfParameters = { log2N: header.readUInt8(11), r: header.readUInt8(12), p: header.readUInt8(13) };
   if (version !== FORMAT_VERSION || header.readUInt8(10) !== 1 || kdf.log2N < 10 || kdf.log2N > MAX_LOG2N || kdf.r < 1 || kdf.r > 32 || kdf.p !== 1) {
-    throw new WorkspaceFormatError('has a damaged header', 'damaged');
+    throw new WorkspaceFormatError('heeft een beschadigde kop', 'damaged');
   }
   const fixed = Buffer.from(header.subarray(0, HEADER_BYTES));
   const { encryptionKey, checkKey } = await deriveKeys(passphrase, fixed.subarray(16, 32), kdf);
@@ -123,7 +123,7 @@ export async function openHeader(header: Buffer, passphrase: string | Uint8Array
   checkKey.fill(0);
   if (!timingSafeEqual(expected, fixed.subarray(36, 68))) {
     encryptionKey.fill(0);
-    throw new WorkspaceFormatError('cannot be opened with this passphrase', 'wrong-passphrase');
+    throw new WorkspaceFormatError('kan met deze wachtzin niet worden geopend', 'wrong-passphrase');
   }
   return { header: fixed, encryptionKey, noncePrefix: fixed.subarray(32, 36) };
 }
@@ -157,13 +157,13 @@ export function sealRecord(keys: WorkspaceKeys, kind: RecordKind, index: bigint,
 
 /** Decrypts one record body (ciphertext + tag); a failed tag means damage, truncation or reordering. */
 export function openRecord(keys: WorkspaceKeys, kind: RecordKind, index: bigint, body: Buffer): Buffer {
-  if (body.length < TAG_BYTES) throw new WorkspaceFormatError('is damaged (a record is too short)', 'damaged');
+  if (body.length < TAG_BYTES) throw new WorkspaceFormatError('is beschadigd (een record is te kort)', 'damaged');
   const decipher = createDecipheriv('aes-256-gcm', keys.encryptionKey, nonceFor(keys, index));
   decipher.setAAD(aadFor(keys, kind, index, body.length));
   decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
   try {
     return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new WorkspaceFormatError('is damaged or was changed after it was written (a record failed its integrity check)', 'damaged');
+    throw new WorkspaceFormatError('is beschadigd of veranderd nadat het is geschreven (een record doorstaat de integriteitscontrole niet)', 'damaged');
   }
 }

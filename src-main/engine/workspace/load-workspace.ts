@@ -79,7 +79,7 @@ async function insertBatch(session: Pick<LockedSession, 'query' | 'appendColumns
     await session.query(`DELETE FROM ${q(target.text)}`);
   }
   const inserted = result?.['Count'];
-  if (Number(inserted) !== batch.rowCount) throw new WorkspaceFormatError('is damaged (a batch does not hold the rows it announces)', 'damaged');
+  if (Number(inserted) !== batch.rowCount) throw new WorkspaceFormatError('is beschadigd (een gegevensblok bevat niet de rijen die het aankondigt)', 'damaged');
 }
 
 /**
@@ -137,13 +137,13 @@ export async function loadWorkspace(
         pending?.catch(() => undefined);
         signal?.throwIfAborted();
         const target = targets[decoded.tableIndex];
-        if (!target) throw new WorkspaceFormatError('is damaged (a batch names an unknown table)', 'damaged');
+        if (!target) throw new WorkspaceFormatError('is beschadigd (een gegevensblok noemt een onbekende tabel)', 'damaged');
         await insertBatch(session, target, decoded);
         target.rows += decoded.rowCount;
         onProgress?.({ fraction: position / (opened.dataEnd || 1), table: target.table.name, rows: target.rows });
       }
       if (records !== opened.dataRecords || targets.some((target) => target.rows !== target.table.rows)) {
-        throw new WorkspaceFormatError('is damaged (its records do not add up to the row counts it was written with)', 'damaged');
+        throw new WorkspaceFormatError('is beschadigd (de records komen niet uit op de aantallen rijen waarmee de werkruimte is geschreven)', 'damaged');
       }
       signal?.throwIfAborted();
       for (const target of targets) {
@@ -185,7 +185,7 @@ export async function deleteWorkspace(path: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-  if (!start.equals(MAGIC)) throw new UserFacingError(`${basename(path)} is not a Groepsbeeld workspace, so it was not deleted.`);
+  if (!start.equals(MAGIC)) throw new UserFacingError(`${basename(path)} is geen werkruimte van Groepsbeeld en is daarom niet verwijderd.`);
   await rm(path);
   return true;
 }

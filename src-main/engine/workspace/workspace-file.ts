@@ -88,7 +88,7 @@ export async function decompress(record: Buffer): Promise<Buffer> {
   if (codec === 0) return packed;
   if (codec === 1) return inflateAsync(packed);
   if (codec === 2) return unbrotliAsync(packed);
-  throw new BatchShapeError(`a data batch names an unknown compression (${String(codec)})`);
+  throw new BatchShapeError(`een gegevensblok noemt een onbekende compressie (${String(codec)})`);
 }
 
 /** End record plaintext: data record count u32 | table count u32 | rows per table as float64. */
@@ -116,7 +116,7 @@ export interface OpenedWorkspace {
 async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
-  if (bytesRead !== length) throw new WorkspaceFormatError('is incomplete (it ends too early)', 'incomplete');
+  if (bytesRead !== length) throw new WorkspaceFormatError('is onvolledig (het houdt te vroeg op)', 'incomplete');
   return buffer;
 }
 
@@ -125,10 +125,10 @@ export async function readRecord(handle: FileHandle, position: number, kind: Rec
   const prefix = await readExactly(handle, position, RECORD_PREFIX_BYTES);
   const length = prefix.readUInt32LE(1);
   if (prefix[0] !== kind || length < TAG_BYTES || length > MAX_RECORD_BYTES) {
-    throw new WorkspaceFormatError('is damaged (a record header is wrong)', 'damaged');
+    throw new WorkspaceFormatError('is beschadigd (de kop van een record klopt niet)', 'damaged');
   }
   const next = position + RECORD_PREFIX_BYTES + length;
-  if (next > limit) throw new WorkspaceFormatError('is incomplete (a record is cut off)', 'incomplete');
+  if (next > limit) throw new WorkspaceFormatError('is onvolledig (een record is afgebroken)', 'incomplete');
   return { body: await readExactly(handle, position + RECORD_PREFIX_BYTES, length), next };
 }
 
@@ -136,25 +136,25 @@ export async function readRecord(handle: FileHandle, position: number, kind: Rec
 export async function openWorkspaceFile(handle: FileHandle, passphrase: string | Uint8Array): Promise<OpenedWorkspace> {
   const size = (await handle.stat()).size;
   const header = await readExactly(handle, 0, Math.min(HEADER_BYTES, size)).catch(() => Buffer.alloc(0));
-  if (header.length < HEADER_BYTES) throw new WorkspaceFormatError('is not a Groepsbeeld workspace', 'not-a-workspace');
+  if (header.length < HEADER_BYTES) throw new WorkspaceFormatError('is geen werkruimte van Groepsbeeld', 'not-a-workspace');
   const keys = await openHeader(header, passphrase);
   try {
     const first = await readRecord(handle, HEADER_BYTES, RecordKind.manifest, size);
     const parsed = manifestRecordSchema.safeParse(JSON.parse(openRecord(keys, RecordKind.manifest, 0n, first.body).toString('utf8')));
-    if (!parsed.success) throw new WorkspaceFormatError('is damaged (its table list cannot be read)', 'damaged');
+    if (!parsed.success) throw new WorkspaceFormatError('is beschadigd (de lijst met tabellen is niet te lezen)', 'damaged');
     const record = parsed.data;
     const endBytes = endRecordBytes(record.tables.length);
-    if (size < first.next + endBytes) throw new WorkspaceFormatError('is incomplete (its end is missing)', 'incomplete');
+    if (size < first.next + endBytes) throw new WorkspaceFormatError('is onvolledig (het einde ontbreekt)', 'incomplete');
     const last = await readRecord(handle, size - endBytes, RecordKind.end, size).catch(() => {
-      throw new WorkspaceFormatError('is incomplete (its end is missing)', 'incomplete');
+      throw new WorkspaceFormatError('is onvolledig (het einde ontbreekt)', 'incomplete');
     });
     let end: Buffer;
     try {
       end = openRecord(keys, RecordKind.end, END_RECORD_INDEX, last.body);
     } catch {
-      throw new WorkspaceFormatError('is incomplete or damaged (its end record failed its integrity check)', 'incomplete');
+      throw new WorkspaceFormatError('is onvolledig of beschadigd (het slotrecord doorstaat de integriteitscontrole niet)', 'incomplete');
     }
-    if (end.readUInt32LE(4) !== record.tables.length) throw new WorkspaceFormatError('is damaged (the end record does not match the table list)', 'damaged');
+    if (end.readUInt32LE(4) !== record.tables.length) throw new WorkspaceFormatError('is beschadigd (het slotrecord past niet bij de lijst met tabellen)', 'damaged');
     const manifest: WorkspaceManifest = {
       ...record,
       tables: record.tables.map((table, index) => ({ ...table, rows: end.readDoubleLE(8 + 8 * index) })),
@@ -172,21 +172,21 @@ export function workspaceError(path: string, error: unknown): unknown {
   if (error instanceof WorkspaceFormatError) {
     switch (error.reason) {
       case 'wrong-passphrase':
-        return new UserFacingError(`The passphrase does not open the workspace ${file}. Check it (capitals count) and try again.`);
+        return new UserFacingError(`Met deze wachtzin gaat de werkruimte ${file} niet open. Controleer de wachtzin (let op hoofdletters) en probeer het opnieuw.`);
       case 'not-a-workspace':
-        return new UserFacingError(`${file} is not a Groepsbeeld workspace. Choose a workspace file, or open the original data files.`);
+        return new UserFacingError(`${file} is geen werkruimte van Groepsbeeld. Kies een werkruimtebestand, of open de oorspronkelijke databestanden.`);
       case 'newer-version':
-        return new UserFacingError(`The workspace ${file} ${error.message}. Open it with that version, or make it again from the original files.`);
+        return new UserFacingError(`De werkruimte ${file} ${error.message}. Open de werkruimte met die versie, of maak haar opnieuw van de oorspronkelijke bestanden.`);
       case 'incomplete':
       case 'damaged':
-        return new UserFacingError(`The workspace ${file} ${error.message}. Delete it and make it again from the original files.`);
+        return new UserFacingError(`De werkruimte ${file} ${error.message}. Verwijder de werkruimte en maak haar opnieuw van de oorspronkelijke bestanden.`);
     }
   }
   if (error instanceof BatchShapeError || error instanceof SyntaxError) {
-    return new UserFacingError(`The workspace ${file} is damaged (${error.message}). Delete it and make it again from the original files.`);
+    return new UserFacingError(`De werkruimte ${file} is beschadigd (${error.message}). Verwijder de werkruimte en maak haar opnieuw van de oorspronkelijke bestanden.`);
   }
   if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-    return new UserFacingError(`The workspace ${file} no longer exists (${path}). It may have been deleted or moved.`);
+    return new UserFacingError(`De werkruimte ${file} bestaat niet meer (${path}). Misschien is ze verwijderd of verplaatst.`);
   }
   return error;
 }

@@ -90,15 +90,15 @@ async function describeSources(session: Pick<LockedSession, 'stream'>, sources: 
       const type = storedTypeName(duckType);
       if (!type) {
         throw new UserFacingError(
-          `Table ${source.name}${source.sourceFile ? ` (from ${source.sourceFile})` : ''}: column ${name} has type ${duckType.toString()}, ` +
-            `which a workspace cannot store. Supported: ${Object.keys(STORED_TYPES).join(', ')}; cast the column when building the table.`,
+          `Tabel ${source.name}${source.sourceFile ? ` (uit ${source.sourceFile})` : ''}: kolom ${name} heeft het type ${duckType.toString()}, ` +
+            `dat een werkruimte niet kan bewaren. Mogelijk zijn: ${Object.keys(STORED_TYPES).join(', ')}; zet de kolom om naar een van deze typen bij het maken van de tabel.`,
         );
       }
       return { name, type };
     });
     const seen = new Set<string>();
     for (const { name } of columns) {
-      if (seen.has(name.toLowerCase())) throw new UserFacingError(`Table ${source.name}: the column name ${name} occurs twice. Give each column its own name.`);
+      if (seen.has(name.toLowerCase())) throw new UserFacingError(`Tabel ${source.name}: de kolomnaam ${name} komt twee keer voor. Geef elke kolom een eigen naam.`);
       seen.add(name.toLowerCase());
     }
     described.push({
@@ -137,10 +137,10 @@ export async function writeWorkspace(options: WriteWorkspaceOptions): Promise<Wr
   if (tables.length === 0) throw new Error('A workspace needs at least one table.');
   const length = typeof passphrase === 'string' ? [...passphrase].length : passphrase.length;
   if (length < MIN_PASSPHRASE_LENGTH) {
-    throw new UserFacingError(`Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters to protect the workspace ${file}.`);
+    throw new UserFacingError(`Kies een wachtzin van minstens ${MIN_PASSPHRASE_LENGTH} tekens om de werkruimte ${file} te beveiligen.`);
   }
   if (!options.overwrite && (await exists(path))) {
-    throw new UserFacingError(`${file} already exists. Choose another name, or choose to replace it.`);
+    throw new UserFacingError(`${file} bestaat al. Kies een andere naam, of kies ervoor het bestand te vervangen.`);
   }
   signal?.throwIfAborted();
   const described = await describeSources(session, tables);
@@ -203,7 +203,7 @@ export async function writeWorkspace(options: WriteWorkspaceOptions): Promise<Wr
     await handle.close();
     handle = undefined;
     if (!options.overwrite && (await exists(path))) {
-      throw new UserFacingError(`${file} appeared while the workspace was being written. Choose another name, or choose to replace it.`);
+      throw new UserFacingError(`${file} is verschenen terwijl de werkruimte werd geschreven. Kies een andere naam, of kies ervoor het bestand te vervangen.`);
     }
     await rename(partial, path);
     await syncDirectory(path);

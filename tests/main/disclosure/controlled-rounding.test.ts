@@ -80,10 +80,10 @@ describe('roundControlled', () => {
   });
 
   it('refuses fractions, tables that do not add up and more than two dimensions', () => {
-    expect(() => roundControlled(oneWayTable([2.5, 3], safe), 5)).toThrow(/whole numbers/);
+    expect(() => roundControlled(oneWayTable([2.5, 3], safe), 5)).toThrow(/gehele getallen/);
     const table = twoWayTable([[1, 2]], safe);
     const broken = { ...table, cells: table.cells.map((cell, index) => (index === 0 ? { ...cell, value: 5 } : cell)) };
-    expect(() => roundControlled(broken, 5)).toThrow(/does not add up/);
-    expect(() => roundControlled({ ...table, dimensions: [1, 2, 1] }, 5)).toThrow(/3 dimensions/);
+    expect(() => roundControlled(broken, 5)).toThrow(/telt niet op tot haar totalen/);
+    expect(() => roundControlled({ ...table, dimensions: [1, 2, 1] }, 5)).toThrow(/deze tabel heeft er 3/);
   });
 });

@@ -91,7 +91,7 @@ describe('rule set', () => {
     await expect(loadRuleSet(path)).rejects.toThrow(/pPercent/);
     await writeFile(path, JSON.stringify({ ...rules, dominance: { n: 2, k: 90 } }));
     await expect(loadRuleSet(path)).rejects.toThrow(/dominance\.k/);
-    await expect(loadRuleSet(join(folder, 'none.json'))).rejects.toThrow(/does not exist/);
+    await expect(loadRuleSet(join(folder, 'none.json'))).rejects.toThrow(/De regelset .*none\.json bestaat niet/);
   });
 });
 

@@ -26,7 +26,7 @@ describe('the demo world', () => {
   it("warns about the client period the generator typed backwards, and about nothing else", () => {
     const warnings = files.flatMap((file) => file.warnings);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^"VOEDSELBANK_KLANTEN\.csv", column EINDDATUM, row \d+ \(line \d+\): the end date is before the begin date \(STARTDATUM\)/);
+    expect(warnings[0]).toMatch(/^"VOEDSELBANK_KLANTEN\.csv", kolom EINDDATUM, rij \d+ \(regel \d+\): de einddatum ligt vóór de begindatum \(STARTDATUM\)/);
   });
 
   it('keeps every key as text and understands every date column as a date', () => {

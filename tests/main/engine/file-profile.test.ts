@@ -79,7 +79,7 @@ describe('fileProfile', () => {
     const cleared = await handlers.setColumnRole({ fileId: before.id, column: 'TYPHH', role: null });
     expect(cleared.roles.householdKey).toBeUndefined();
     expect(await engine.listFiles()).toEqual([cleared]);
-    await expect(engine.setColumnRole(before.id, 'nope', 'personKey')).rejects.toThrow(/has no column "nope"/);
+    await expect(engine.setColumnRole(before.id, 'nope', 'personKey')).rejects.toThrow(/heeft geen kolom "nope"/);
     await handlers.setColumnRole({ fileId: before.id, column: 'HUISHOUDNR', role: 'householdKey' });
     await handlers.setColumnRole({ fileId: before.id, column: 'TYPHH', role: 'householdType' });
   });
@@ -97,6 +97,6 @@ describe('fileProfile', () => {
     const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder: '/nonexistent' });
     const reply = await handlers.fileProfile({ fileId: profile.fileId });
     expect(contract.fileProfile.response.parse(reply)).toEqual(profile);
-    await expect(engine.fileProfile('gone')).rejects.toThrow(/no longer open/);
+    await expect(engine.fileProfile('gone')).rejects.toThrow(/niet meer open/);
   });
 });

@@ -151,19 +151,19 @@ describe('damaged .sav files', () => {
 
   it('a truncated file', async () => {
     const bytes = await readFile(join(FIXTURES, 'mixed-compressed.sav'));
-    await expectRefused('GBAPERSOON2018TABV1.sav', bytes.subarray(0, bytes.length - 20), /truncated/);
+    await expectRefused('GBAPERSOON2018TABV1.sav', bytes.subarray(0, bytes.length - 20), /afgebroken/);
   });
 
   it('an unknown compression', async () => {
     const bytes = Buffer.from(await readFile(join(FIXTURES, 'mixed-compressed.sav')));
     bytes.writeInt32LE(7, 72);
-    await expectRefused('odd-compression.sav', bytes, /unknown compression code 7/);
+    await expectRefused('odd-compression.sav', bytes, /onbekende compressiecode 7/);
   });
 
   it('a binary file named .sav, and one named .zsav', async () => {
     const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
-    await expectRefused('binary.sav', binary, /not an SPSS \.sav file/);
-    await expectRefused('binary.zsav', binary, /not an SPSS \.sav file/);
+    await expectRefused('binary.sav', binary, /geen SPSS-bestand \(\.sav\)/);
+    await expectRefused('binary.zsav', binary, /geen SPSS-bestand \(\.sav\)/);
   });
 });
 
@@ -209,7 +209,7 @@ describe('session swaps', () => {
     await appendFile(savPath, Buffer.alloc(16));
     const third = join(folder, 'third.csv');
     await writeFile(third, 'd\n4\n');
-    await expect(engine.openFiles([third])).rejects.toThrow(/"personen\.sav" changed on disk after it was opened/);
+    await expect(engine.openFiles([third])).rejects.toThrow(/"personen\.sav" is op schijf veranderd nadat het werd geopend/);
     expect((await engine.listFiles()).map((file) => file.name)).not.toContain('third.csv');
     expect((await engine.fileProfile(sav.id)).rowCount).toBe(4);
   });

@@ -58,8 +58,8 @@ describe('StudyEngine', () => {
 
   it('refuses a column the file does not have, naming file and column', async () => {
     const [file] = await engine.listFiles();
-    await expect(engine.columnSummary(file!.id, 'RINPERSOON" --')).rejects.toThrow(/has no column "RINPERSOON\\" --"/);
-    await expect(engine.columnSummary('no-such-id', 'RINPERSOON')).rejects.toThrow(/no longer open/);
+    await expect(engine.columnSummary(file!.id, 'RINPERSOON" --')).rejects.toThrow(/heeft geen kolom "RINPERSOON\\" --"/);
+    await expect(engine.columnSummary('no-such-id', 'RINPERSOON')).rejects.toThrow(/niet meer open/);
   });
 
   it('adds files to the allowed list as they are opened; reopening a file keeps one entry', async () => {
@@ -75,7 +75,7 @@ describe('StudyEngine', () => {
     await writeFile(broken, 'this is not parquet');
     const good = join(folder, 'extra.csv');
     await writeFile(good, 'a\n1\n');
-    await expect(engine.openFiles([good, broken])).rejects.toThrow(/"broken\.parquet" could not be read as PARQUET/);
+    await expect(engine.openFiles([good, broken])).rejects.toThrow(/"broken\.parquet" kon niet worden gelezen als PARQUET/);
     expect(await engine.listFiles()).toEqual(before);
     expect((await engine.security()).allowedPaths).not.toContain(good);
     // The old session still works.
@@ -83,11 +83,11 @@ describe('StudyEngine', () => {
   });
 
   it('explains files it cannot open', async () => {
-    await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" does not exist/);
-    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sas7bdat')])).rejects.toThrow(/\.sas7bdat.*open a \.csv, \.parquet, \.xlsx or SPSS \.sav\/\.zsav/);
-    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/"GBAPERSOON2018TABV2\.sav" does not exist/);
-    await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/not an absolute path/);
-    await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/file type/);
+    await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" bestaat niet/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sas7bdat')])).rejects.toThrow(/\.sas7bdat.*open een \.csv-, \.parquet-, \.xlsx- of SPSS-bestand \(\.sav\/\.zsav\)/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/"GBAPERSOON2018TABV2\.sav" bestaat niet/);
+    await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/geen volledig pad/);
+    await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/soort bestand/);
   });
 
   it('lets DuckDB write only into the chosen export folder', async () => {

@@ -66,9 +66,9 @@ describe('.xlsx client lists', () => {
   it('refuses a workbook that is not one, and a sheet without a header, naming the file', async () => {
     const fake = join(folder, 'fake.xlsx');
     await writeFile(fake, 'RINPERSOON\n000000001\n');
-    await expect(engine.openFiles([fake])).rejects.toThrow(/"fake\.xlsx" could not be read as an Excel workbook/);
+    await expect(engine.openFiles([fake])).rejects.toThrow(/"fake\.xlsx" kon niet worden gelezen als Excel-werkmap/);
     const unnamed = await writeXlsx('unnamed.xlsx', [[{ value: 'RINPERSOON' }, null], [{ value: '1' }, { value: 'x' }]]);
-    await expect(engine.openFiles([unnamed])).rejects.toThrow(/"unnamed\.xlsx": column 2 of the header row has no name/);
+    await expect(engine.openFiles([unnamed])).rejects.toThrow(/"unnamed\.xlsx": kolom 2 van de kopregel heeft geen naam/);
     expect(await engine.listFiles()).toHaveLength(2);
   });
 });

@@ -169,7 +169,7 @@ describe('writeExportPackage: nothing or everything', () => {
     if (result.error.code !== 'failing-outputs') return;
     expect(result.error.outputs.map((output) => output.id)).toEqual(['vergelijking-opleiding', 'huishoudtype']);
     expect(result.error.outputs[0]?.reasons).toEqual(['1 cel geblokkeerd: minder dan 10 eenheden', '1 cel secundair onderdrukt']);
-    expect(result.error.message).toMatch(/^Nothing was written: 2 tables fail/);
+    expect(result.error.message).toMatch(/^Er is niets geschreven: 2 tabellen voldoen niet/);
     expect(await readdir(parent)).toEqual(['eerder']);
   });
 
@@ -186,11 +186,11 @@ describe('writeExportPackage: nothing or everything', () => {
     const parent = await tempFolder('groepsbeeld-export-');
     const otherRules = { ...DEFAULT_RULE_SET, threshold: 15 };
     const mismatch = await writeExportPackage(request({ ruleSet: otherRules }), { folder: parent, now: NOW });
-    expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/another rule set/) } });
+    expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/een andere regelset/) } });
     const short: CheckedTable = passingTable();
     short.rows[0]!.cells = [];
     const missing = await writeExportPackage(request({ outputs: [{ kind: 'table', table: short, chart: false }] }), { folder: parent, now: NOW });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/0 cells for 1 columns/) } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/0 cellen voor 1 kolommen/) } });
     expect(await readdir(parent)).toEqual([]);
   });
 
@@ -232,6 +232,6 @@ describe('writeExportPackage: nothing or everything', () => {
   it('says so when the picked folder does not exist', async () => {
     const parent = await tempFolder('groepsbeeld-export-');
     const result = await writeExportPackage(request(), { folder: join(parent, 'bestaat-niet'), now: NOW });
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/does not exist/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/bestaat niet/) } });
   });
 });

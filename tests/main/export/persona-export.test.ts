@@ -176,7 +176,7 @@ describe('persona cards that must not leave', () => {
     small[1] = { ...(small[1] as Extract<PersonaCard, { kind: 'card' }>), count: { status: 'safe', value: 9 } };
     expect(await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: small }] }), { folder: parent, now: NOW })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-table', outputId: PERSONA_OUTPUT_ID, message: expect.stringMatching(/Cluster 2 has fewer than 10 households/) },
+      error: { code: 'invalid-table', outputId: PERSONA_OUTPUT_ID, message: expect.stringMatching(/Cluster 2 heeft minder dan 10 huishoudens/) },
     });
 
     const leaking = cards('blocked') as unknown as Array<{ chart?: Array<{ inCluster: unknown }> }>;
@@ -191,7 +191,7 @@ describe('persona cards that must not leave', () => {
     first.facts[0] = { ...first.facts[0]!, text: `Bijstand ${HIDDEN_TEXTS[0]} %` };
     expect(await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: stray }] }), { folder: parent, now: NOW })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-table', message: expect.stringMatching(/differs from its checked cell/) },
+      error: { code: 'invalid-table', message: expect.stringMatching(/de tekst wijkt af van de gecontroleerde cel/) },
     });
     expect(await readdir(parent)).toEqual([]);
   });

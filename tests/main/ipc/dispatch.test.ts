@@ -25,7 +25,7 @@ describe('dispatch', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('unknown-channel');
-        expect(result.error.message).toMatch(/Unknown IPC channel/);
+        expect(result.error.message).toMatch(/Onbekend IPC-kanaal/);
       }
     }
     expect(handlers.appInfo).not.toHaveBeenCalled();
@@ -36,13 +36,13 @@ describe('dispatch', () => {
     const result = await dispatch(fixedHandlers({ columnSummary }), contract.columnSummary.channel, { fileId: 'f', column: 'c' }, { trusted: false });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'forbidden-sender', message: expect.stringMatching(/did not come from the Groepsbeeld window/) },
+      error: { code: 'forbidden-sender', message: expect.stringMatching(/kwam niet uit het venster van Groepsbeeld/) },
     });
     expect(columnSummary).not.toHaveBeenCalled();
   });
 
   it.each([
-    ['no payload', undefined, /\(payload\)/],
+    ['no payload', undefined, /\(verzoek\)/],
     ['a number for fileId', { fileId: 7, column: 'c' }, /fileId/],
     ['an empty column name', { fileId: 'f', column: '' }, /column/],
     ['a column name of 10,000 characters', { fileId: 'f', column: 'x'.repeat(10_000) }, /column/],
@@ -64,19 +64,19 @@ describe('dispatch', () => {
 
   it('passes an analyst-facing error message through unchanged, and labels other failures', async () => {
     const facing = await dispatch(
-      fixedHandlers({ listFiles: async () => Promise.reject(new UserFacingError('"x.csv" does not exist.')) }),
+      fixedHandlers({ listFiles: async () => Promise.reject(new UserFacingError('"x.csv" bestaat niet.')) }),
       contract.listFiles.channel,
       undefined,
       trusted,
     );
-    expect(facing).toEqual({ ok: false, error: { code: 'failed', message: '"x.csv" does not exist.' } });
+    expect(facing).toEqual({ ok: false, error: { code: 'failed', message: '"x.csv" bestaat niet.' } });
     const internal = await dispatch(
       fixedHandlers({ listFiles: async () => Promise.reject(new Error('boom')) }),
       contract.listFiles.channel,
       undefined,
       trusted,
     );
-    expect(internal).toEqual({ ok: false, error: { code: 'failed', message: 'listFiles failed: boom' } });
+    expect(internal).toEqual({ ok: false, error: { code: 'failed', message: 'listFiles is mislukt: boom' } });
   });
 
   it('withholds a reply that the contract does not describe (e.g. rows smuggled into a summary)', async () => {

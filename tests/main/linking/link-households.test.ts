@@ -114,7 +114,7 @@ describe('other inputs, same answer', () => {
       await run.session.close();
     }
     study.inputs = study.inputs.map((input) => (input.kind === 'clients' ? { ...input, roles: {} } : input));
-    await expect(runStudy(study)).rejects.toThrow(/klanten\.csv has no column STARTDATUM for the role clientBegin/);
+    await expect(runStudy(study)).rejects.toThrow(/klanten\.csv heeft geen kolom STARTDATUM voor de rol clientBegin/);
   });
 });
 

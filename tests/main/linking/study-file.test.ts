@@ -30,21 +30,21 @@ describe('study files', () => {
 
   it.each([
     ['a wrong version', { ...minimal, version: 2 }, /version/],
-    ['an impossible date', { ...minimal, referenceDate: '20171332' }, /referenceDate: a real calendar date/],
-    ['a date with dashes', { ...minimal, referenceDate: '2017-12-31' }, /referenceDate: a date as YYYYMMDD/],
+    ['an impossible date', { ...minimal, referenceDate: '20171332' }, /referenceDate: een bestaande datum/],
+    ['a date with dashes', { ...minimal, referenceDate: '2017-12-31' }, /referenceDate: een datum als JJJJMMDD/],
     ['a 3-digit municipality', { ...minimal, municipality: { code: '784' } }, /municipality\.code/],
     ['an unknown input kind', { ...minimal, inputs: [...minimal.inputs, { path: 'x', kind: 'cars' }] }, /inputs\.4\.kind/],
     ['a typo in a field', { ...minimal, referenceDat: '20171231' }, /referenceDat/],
-    ['a missing required kind', { ...minimal, inputs: minimal.inputs.slice(1) }, /needs inputs of kind persons/],
-    ['a kind twice', { ...minimal, inputs: [...minimal.inputs, { path: 'p2.csv', kind: 'persons' }] }, /two inputs have kind "persons"/],
+    ['a missing required kind', { ...minimal, inputs: minimal.inputs.slice(1) }, /heeft invoerbestanden nodig van de soort persons/],
+    ['a kind twice', { ...minimal, inputs: [...minimal.inputs, { path: 'p2.csv', kind: 'persons' }] }, /twee invoerbestanden hebben de soort "persons"/],
   ])('reject %s with a clear message', (_label, value, message) => {
     expect(() => parseStudy(value, 'study.json')).toThrow(message);
   });
 
   it('say when the file is missing or not JSON', async () => {
     const folder = await tempFolder();
-    await expect(loadStudyFile(join(folder, 'none.json'))).rejects.toThrow(/does not exist/);
+    await expect(loadStudyFile(join(folder, 'none.json'))).rejects.toThrow(/Het studiebestand .*none\.json bestaat niet/);
     await writeFile(join(folder, 'bad.json'), '{ "version": 1,');
-    await expect(loadStudyFile(join(folder, 'bad.json'))).rejects.toThrow(/bad\.json is not valid JSON/);
+    await expect(loadStudyFile(join(folder, 'bad.json'))).rejects.toThrow(/bad\.json is geen geldige JSON/);
   });
 });

@@ -49,7 +49,7 @@ describe('ensureDemoWorld', () => {
     const folder = join(root, 'documents');
     await mkdir(folder);
     await writeFile(join(folder, 'notes.txt'), 'mine');
-    await expect(ensureDemoWorld(folder, { writeWorld: fakeWorldWriter() })).rejects.toThrow(/holds no previous generator output/);
+    await expect(ensureDemoWorld(folder, { writeWorld: fakeWorldWriter() })).rejects.toThrow(/bevat geen eerdere uitvoer van de generator/);
     expect(await readFile(join(folder, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

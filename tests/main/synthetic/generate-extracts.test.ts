@@ -91,11 +91,11 @@ describe('generateExtracts with the real world writer', () => {
 
 describe('generateExtracts failures', () => {
   it('validates options up front, naming the option', async () => {
-    await expect(generateExtracts(options('bad', { seed: -1 }), fakeWorldWriter())).rejects.toThrow(/seed must be a whole number/);
+    await expect(generateExtracts(options('bad', { seed: -1 }), fakeWorldWriter())).rejects.toThrow(/seed moet een geheel getal/);
     await expect(generateExtracts(options('bad', { seed: 1.5 }), fakeWorldWriter())).rejects.toThrow(/seed/);
-    await expect(generateExtracts(options('bad', { scale: 0.5 }), fakeWorldWriter())).rejects.toThrow(/scale must be a number of 1 or more/);
-    await expect(generateExtracts(options('bad', { format: 'sav' as 'csv' }), fakeWorldWriter())).rejects.toThrow(/format must be one of csv, parquet/);
-    await expect(generateExtracts(options('bad', { out: ' ' }), fakeWorldWriter())).rejects.toThrow(/out must name the output folder/);
+    await expect(generateExtracts(options('bad', { scale: 0.5 }), fakeWorldWriter())).rejects.toThrow(/scale moet een getal van 1 of meer zijn/);
+    await expect(generateExtracts(options('bad', { format: 'sav' as 'csv' }), fakeWorldWriter())).rejects.toThrow(/format moet een van csv, parquet zijn/);
+    await expect(generateExtracts(options('bad', { out: ' ' }), fakeWorldWriter())).rejects.toThrow(/out moet de uitvoermap noemen/);
     expect(await readdir(root)).not.toContain('bad');
   });
 

@@ -67,7 +67,7 @@ describe('writeOutputFolder', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as Error).message).toContain(out);
-    expect((error as Error).message).toMatch(/empty folder.*--force/);
+    expect((error as Error).message).toMatch(/lege map.*--force/);
     expect(called).toBe(false);
     expect((await readdir(out)).sort()).toEqual([MANIFEST_FILE, 'old.csv']);
     expect(await readdir(dir)).toEqual(['world']);
@@ -91,7 +91,7 @@ describe('writeOutputFolder', () => {
     const out = join(dir, 'world');
     await mkdir(out);
     for (const [name, text] of Object.entries(files)) await writeFile(join(out, name), text);
-    await expect(writeOutputFolder(out, { force: true }, writeWorld)).rejects.toThrow(/holds no previous generator output/);
+    await expect(writeOutputFolder(out, { force: true }, writeWorld)).rejects.toThrow(/bevat geen eerdere uitvoer van de generator/);
     for (const [name, text] of Object.entries(files)) expect(await readFile(join(out, name), 'utf8')).toBe(text);
     expect(await readdir(dir)).toEqual(['world']);
   });
@@ -100,7 +100,7 @@ describe('writeOutputFolder', () => {
     const dir = await parent();
     const out = join(dir, 'world');
     await writeFile(out, 'a file');
-    await expect(writeOutputFolder(out, { force: true }, writeWorld)).rejects.toThrow(/is not a folder/);
+    await expect(writeOutputFolder(out, { force: true }, writeWorld)).rejects.toThrow(/is geen map/);
     expect(await readFile(out, 'utf8')).toBe('a file');
   });
 
@@ -150,7 +150,7 @@ describe('writeOutputFolder', () => {
         await writeFile(join(out, 'theirs.txt'), 'theirs');
         return writeWorld(folder);
       }),
-    ).rejects.toThrow(/not empty/);
+    ).rejects.toThrow(/niet leeg/);
     expect(await readdir(out)).toEqual(['theirs.txt']);
     expect(await readdir(dir)).toEqual(['world']);
   });

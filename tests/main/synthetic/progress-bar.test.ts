@@ -13,7 +13,7 @@ describe('formatProgressLine', () => {
   it('draws the bar, percentage, persons with Dutch thousands separators and elapsed time', () => {
     expect(formatProgressLine({ fraction: 0.45, persons: 512_340, elapsedMs: 12_400 })).toBe('[#####-----]  45 %  512.340 personen  12 s');
     expect(formatProgressLine({ fraction: 0, persons: 0, elapsedMs: 0 })).toBe('[----------]   0 %  0 personen  0 s');
-    expect(formatProgressLine({ fraction: 1, persons: 17_012_345, elapsedMs: 3_725_000 })).toBe('[##########] 100 %  17.012.345 personen  1 h 02 min');
+    expect(formatProgressLine({ fraction: 1, persons: 17_012_345, elapsedMs: 3_725_000 })).toBe('[##########] 100 %  17.012.345 personen  1 u 02 min');
   });
 
   it('clamps fractions outside 0..1 and never shows 100 % before the end', () => {
@@ -24,7 +24,7 @@ describe('formatProgressLine', () => {
 
   it('formats counts and durations', () => {
     expect([999, 1000, 1_234_567].map(formatCount)).toEqual(['999', '1.000', '1.234.567']);
-    expect([59_999, 60_000, 245_000, 3_600_000].map(formatElapsed)).toEqual(['59 s', '1 min 00 s', '4 min 05 s', '1 h 00 min']);
+    expect([59_999, 60_000, 245_000, 3_600_000].map(formatElapsed)).toEqual(['59 s', '1 min 00 s', '4 min 05 s', '1 u 00 min']);
   });
 });
 

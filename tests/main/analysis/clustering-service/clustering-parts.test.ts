@@ -153,9 +153,9 @@ describe('a reference labelling', () => {
   });
 
   it('says which line is wrong, and when nothing matches', () => {
-    expect(parseReferenceLabelling('h\n01,20170101\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/ref\.csv, line 2/) });
-    expect(parseReferenceLabelling('h\n01,x,1\n01,x,2\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/listed twice/) });
-    expect(compareWithReference(keys, [0, 0, 0, 0, 0], new Map([['99\u0000x', '1']]), rules)).toEqual({ ok: false, message: expect.stringMatching(/matches 0 of the 5/) });
+    expect(parseReferenceLabelling('h\n01,20170101\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/ref\.csv, regel 2/) });
+    expect(parseReferenceLabelling('h\n01,x,1\n01,x,2\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/staat er twee keer in/) });
+    expect(compareWithReference(keys, [0, 0, 0, 0, 0], new Map([['99\u0000x', '1']]), rules)).toEqual({ ok: false, message: expect.stringMatching(/komt overeen met 0 van de 5/) });
   });
 });
 
@@ -185,8 +185,8 @@ describe('storeAssignments', () => {
 
   it('writes nothing when a household is not in the analysis table or a label is out of range', async () => {
     const unknown = { householdKey: ['a', 'zz'], householdStart: ['20170101', '20170101'] };
-    expect(await storeAssignments(session, 'r2', 2, unknown, [0, 1])).toEqual({ ok: false, message: expect.stringMatching(/2 households were clustered but 1 were found/) });
-    expect(await storeAssignments(session, 'r2', 2, keys, [0, 1, 2])).toEqual({ ok: false, message: expect.stringMatching(/label 2, outside 0\.\.1/) });
+    expect(await storeAssignments(session, 'r2', 2, unknown, [0, 1])).toEqual({ ok: false, message: expect.stringMatching(/2 huishoudens zijn geclusterd, maar er zijn er 1 gevonden/) });
+    expect(await storeAssignments(session, 'r2', 2, keys, [0, 1, 2])).toEqual({ ok: false, message: expect.stringMatching(/label 2, buiten 0\.\.1/) });
     expect(await session.query(`SELECT * FROM cluster_assignments WHERE run_id = 'r2'`)).toEqual([]);
   });
 });

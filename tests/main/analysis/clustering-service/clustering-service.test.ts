@@ -158,7 +158,7 @@ describe('the clustering service on the demo world', () => {
     };
     let started = false;
     const outcome = await runClustering(session, request, { rules, onWorkerStarted: () => (started = true) });
-    expect(outcome).toEqual({ status: 'failed', message: expect.stringMatching(/^Eenouderhuishoudens \(klanten\): too few households to try up to 40 clusters/) });
+    expect(outcome).toEqual({ status: 'failed', message: expect.stringMatching(/^Eenouderhuishoudens \(klanten\): te weinig huishoudens om tot 40 clusters te proberen/) });
     expect(started).toBe(false);
   });
 });

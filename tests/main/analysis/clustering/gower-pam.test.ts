@@ -43,7 +43,7 @@ describe('Gower distance', () => {
 
   it('refuses more than 10 000 rows and points to k-prototypes', () => {
     const many: MixedRow[] = Array.from({ length: MAX_GOWER_ROWS + 1 }, (_, i) => [i]);
-    expect(() => gowerMatrix(many, [{ id: 'x', kind: 'numeric' }])).toThrow(/at most 10,000 rows.*10,001.*k-prototypes/);
+    expect(() => gowerMatrix(many, [{ id: 'x', kind: 'numeric' }])).toThrow(/hoogstens 10\.000 huishoudens.*10\.001.*k-prototypes/);
   });
 });
 

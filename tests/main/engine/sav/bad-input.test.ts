@@ -35,56 +35,56 @@ function withInt32(bytes: Buffer, offset: number, value: number): Buffer {
 
 describe('bad .sav input', () => {
   it('a 0-byte file', async () => {
-    expect((await errorOf('GBAPERSOON2018TABV1.sav', new Uint8Array(0))).message).toMatch(/is empty \(0 bytes\)/);
+    expect((await errorOf('GBAPERSOON2018TABV1.sav', new Uint8Array(0))).message).toMatch(/is leeg \(0 bytes\)/);
   });
 
   it('a file that is not a .sav (bad magic)', async () => {
     const error = await errorOf('GBAPERSOON2018TABV2.sav', 'RINPERSOONS,RINPERSOON\nR,000000001\n');
-    expect(error.message).toMatch(/not an SPSS \.sav file: it should start with "\$FL2" but starts with "RINP"/);
+    expect(error.message).toMatch(/geen SPSS-bestand \(\.sav\): het zou moeten beginnen met "\$FL2", maar begint met "RINP"/);
   });
 
   it('a file cut inside the header and inside the dictionary', async () => {
     const bytes = await fixture('mixed-compressed.sav');
-    expect((await errorOf('header-cut.sav', bytes.subarray(0, 100))).message).toMatch(/truncated: it ends unexpectedly in the file header/);
-    expect((await errorOf('dictionary-cut.sav', bytes.subarray(0, 400))).message).toMatch(/truncated: it ends unexpectedly in variable record/);
-    expect((await errorOf('labels-cut.sav', bytes.subarray(0, 2000))).message).toMatch(/truncated: it ends unexpectedly/);
+    expect((await errorOf('header-cut.sav', bytes.subarray(0, 100))).message).toMatch(/afgebroken: het houdt onverwacht op in de kop van het bestand/);
+    expect((await errorOf('dictionary-cut.sav', bytes.subarray(0, 400))).message).toMatch(/afgebroken: het houdt onverwacht op in variabelerecord/);
+    expect((await errorOf('labels-cut.sav', bytes.subarray(0, 2000))).message).toMatch(/afgebroken: het houdt onverwacht op/);
   });
 
   it('an uncompressed file cut in the middle of a case names the case', async () => {
     const bytes = await fixture('mixed-uncompressed.sav');
     // 4 cases of 400 bytes end the file; dropping 600 bytes leaves 2.5 cases.
     const error = await errorOf('GBAADRESOBJECT2018BUSV1.sav', bytes.subarray(0, bytes.length - 600));
-    expect(error.message).toMatch(/truncated: it ends unexpectedly in the middle of case 3 \(the header promises 4 cases\)/);
+    expect(error.message).toMatch(/afgebroken: het houdt onverwacht op midden in geval 3 \(de kop belooft 4 gevallen\)/);
   });
 
   it('a compressed file cut short', async () => {
     const bytes = await fixture('mixed-compressed.sav');
-    expect((await errorOf('cut-compressed.sav', bytes.subarray(0, bytes.length - 20))).message).toMatch(/truncated: it ends unexpectedly in the middle of case 4/);
+    expect((await errorOf('cut-compressed.sav', bytes.subarray(0, bytes.length - 20))).message).toMatch(/afgebroken: het houdt onverwacht op midden in geval 4/);
   });
 
   it('a .zsav cut short', async () => {
     const bytes = await fixture('mixed-zcompressed.zsav');
-    expect((await errorOf('cut.zsav', bytes.subarray(0, bytes.length - 30))).message).toMatch(/truncated/);
+    expect((await errorOf('cut.zsav', bytes.subarray(0, bytes.length - 30))).message).toMatch(/afgebroken/);
   });
 
   it('an unknown compression code', async () => {
     const bytes = withInt32(await fixture('mixed-compressed.sav'), 72, 7);
-    expect((await errorOf('odd-compression.sav', bytes)).message).toMatch(/unknown compression code 7/);
+    expect((await errorOf('odd-compression.sav', bytes)).message).toMatch(/onbekende compressiecode 7/);
   });
 
   it('an unsupported record type in the dictionary', async () => {
     const bytes = withInt32(await fixture('mixed-compressed.sav'), 176, 5);
-    expect((await errorOf('odd-record.sav', bytes)).message).toMatch(/record type 5 at byte 176/);
+    expect((await errorOf('odd-record.sav', bytes)).message).toMatch(/recordtype 5 bij byte 176/);
   });
 
   it('a header that promises more or fewer cases than the data holds', async () => {
     const bytes = await fixture('mixed-compressed.sav');
-    expect((await errorOf('more.sav', withInt32(bytes, 80, 9))).message).toMatch(/truncated: it ends unexpectedly after case 4, but its header promises 9 cases/);
-    expect((await errorOf('fewer.sav', withInt32(bytes, 80, 2))).message).toMatch(/case count mismatch: the header says 2 cases but the data holds 4/);
+    expect((await errorOf('more.sav', withInt32(bytes, 80, 9))).message).toMatch(/afgebroken: het houdt onverwacht op na geval 4, terwijl de kop 9 gevallen belooft/);
+    expect((await errorOf('fewer.sav', withInt32(bytes, 80, 2))).message).toMatch(/het aantal gevallen klopt niet: de kop noemt 2 gevallen, maar de gegevens bevatten er 4/);
   });
 
   it('a file that does not exist, and a folder', async () => {
-    await expect(openSav(join(folder, 'missing.sav'))).rejects.toThrow(/missing\.sav: the file does not exist/);
-    await expect(openSav(folder)).rejects.toThrow(/this is a folder or device, not a file/);
+    await expect(openSav(join(folder, 'missing.sav'))).rejects.toThrow(/missing\.sav: het bestand bestaat niet/);
+    await expect(openSav(folder)).rejects.toThrow(/dit is een map of apparaat, geen bestand/);
   });
 });

@@ -36,7 +36,7 @@ describe('loadSavIntoSession', () => {
     const damaged = join(folder, 'damaged.sav');
     await writeSav(damaged, { variables: [{ name: 'RINPERS', width: 9 }], caseCount: ROWS, caseValues: (i) => [String(i)] });
     await truncate(damaged, Math.floor((await stat(damaged)).size * 0.6));
-    await expect(loadSavIntoSession(session, damaged, 'damaged')).rejects.toThrow(/damaged\.sav.*truncated/);
+    await expect(loadSavIntoSession(session, damaged, 'damaged')).rejects.toThrow(/damaged\.sav.*afgebroken/);
     expect(await session.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'damaged%'")).toEqual([{ n: 0 }]);
   });
 });

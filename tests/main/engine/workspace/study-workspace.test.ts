@@ -51,7 +51,7 @@ describe('a study saved as a workspace and opened again', () => {
     expect(written.tables).toHaveLength(csvPaths.length);
     expect(written.bytes).toBeGreaterThan(100_000);
     expect(new Set(progress).size).toBe(csvPaths.length);
-    await expect(fromCsv.saveWorkspace(workspace, PASSPHRASE, { kdf: TEST_KDF })).rejects.toThrow(/demo\.gbws already exists/);
+    await expect(fromCsv.saveWorkspace(workspace, PASSPHRASE, { kdf: TEST_KDF })).rejects.toThrow(/demo\.gbws bestaat al/);
     // The engine stays usable (the queue was not left holding a stream).
     expect((await fromCsv.listFiles()).length).toBe(csvPaths.length);
   }, 60_000);
@@ -101,7 +101,7 @@ describe('a study saved as a workspace and opened again', () => {
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as Error).message).toMatch(/passphrase does not open the workspace demo\.gbws/);
+    expect((error as Error).message).toMatch(/Met deze wachtzin gaat de werkruimte demo\.gbws niet open/);
     expect((error as Error).message).not.toContain('not the passphrase');
     expect(await study.listFiles()).toEqual(before);
     expect(await tableNames(study)).toEqual(tables);
@@ -110,11 +110,11 @@ describe('a study saved as a workspace and opened again', () => {
 
   it('refuses a file that is not a workspace, and a stopped save leaves no file', async () => {
     const study = await engine();
-    await expect(study.openWorkspace(csvPaths[0]!, PASSPHRASE)).rejects.toThrow(/is not a Groepsbeeld workspace/);
+    await expect(study.openWorkspace(csvPaths[0]!, PASSPHRASE)).rejects.toThrow(/is geen werkruimte van Groepsbeeld/);
     const stopped = join(folder, 'stopped.gbws');
     const controller = new AbortController();
     const saving = fromCsv.saveWorkspace(stopped, PASSPHRASE, { kdf: TEST_KDF, signal: controller.signal, onProgress: () => controller.abort() });
-    await expect(saving).rejects.toThrow(/Stopped/);
+    await expect(saving).rejects.toThrow(/Gestopt/);
     await expect(access(stopped)).rejects.toThrow();
     await expect(access(`${stopped}.partial`)).rejects.toThrow();
     expect((await fromCsv.listFiles()).length).toBe(csvPaths.length);

@@ -184,7 +184,7 @@ describe('writing a workspace', () => {
   it('refuses an existing file unless asked to replace it', async () => {
     const path = workspacePath();
     await write(path);
-    await expect(write(path)).rejects.toThrow(/already exists/);
+    await expect(write(path)).rejects.toThrow(/bestaat al/);
     await expect(write(path, { overwrite: true })).resolves.toMatchObject({ path });
   });
 
@@ -193,7 +193,7 @@ describe('writing a workspace', () => {
     await expect(write(path, { passphrase: 'short' })).rejects.toThrow(UserFacingError);
     const error = await write(path, { tables: [{ name: 'odd', sql: 'SELECT 1.5::DECIMAL(4,1) AS bedrag', sourceFile: 'odd.csv' }] }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as Error).message).toMatch(/odd \(from odd\.csv\): column bedrag has type DECIMAL\(4,1\)/);
+    expect((error as Error).message).toMatch(/odd \(uit odd\.csv\): kolom bedrag heeft het type DECIMAL\(4,1\)/);
     await expect(access(path)).rejects.toThrow();
     await expect(access(`${path}.partial`)).rejects.toThrow();
   });
@@ -227,8 +227,8 @@ describe('loading a workspace that cannot be trusted', () => {
   it('says the passphrase is wrong, and loads nothing', async () => {
     const error = await loadError(path, target, 'Correct horse battery staple');
     expect(error).toBeInstanceOf(UserFacingError);
-    expect(error.message).toMatch(/passphrase does not open the workspace study-\d+\.gbws/);
-    await expect(readWorkspaceManifest(path, 'wrong passphrase')).rejects.toThrow(/passphrase does not open/);
+    expect(error.message).toMatch(/Met deze wachtzin gaat de werkruimte study-\d+\.gbws niet open/);
+    await expect(readWorkspaceManifest(path, 'wrong passphrase')).rejects.toThrow(/Met deze wachtzin gaat de werkruimte .* niet open/);
     await expectNothingLoaded();
   });
 
@@ -242,7 +242,7 @@ describe('loading a workspace that cannot be trusted', () => {
     await truncate(damaged, cut(bytes.length));
     const error = await loadError(damaged, target);
     expect(error).toBeInstanceOf(UserFacingError);
-    expect(error.message).toMatch(/The workspace truncated-\d+\.gbws is (incomplete|damaged)/);
+    expect(error.message).toMatch(/De werkruimte truncated-\d+\.gbws is (onvolledig|beschadigd)/);
     await expectNothingLoaded();
   });
 
@@ -251,7 +251,7 @@ describe('loading a workspace that cannot be trusted', () => {
     const withoutOneBatch = Buffer.concat([bytes.subarray(0, ranges[2]![0]), bytes.subarray(ranges[3]![0])]);
     const damaged = join(folder, 'dropped.gbws');
     await writeFile(damaged, withoutOneBatch);
-    expect((await loadError(damaged, target)).message).toMatch(/dropped\.gbws is damaged/);
+    expect((await loadError(damaged, target)).message).toMatch(/dropped\.gbws is beschadigd/);
     await expectNothingLoaded();
   });
 
@@ -263,7 +263,7 @@ describe('loading a workspace that cannot be trusted', () => {
     await writeFile(damaged, flipped);
     const error = await loadError(damaged, target);
     expect(error).toBeInstanceOf(UserFacingError);
-    expect(error.message).toMatch(/The workspace flipped\.gbws is damaged or was changed after it was written/);
+    expect(error.message).toMatch(/De werkruimte flipped\.gbws is beschadigd of veranderd nadat het is geschreven/);
     await expectNothingLoaded();
   });
 
@@ -275,15 +275,15 @@ describe('loading a workspace that cannot be trusted', () => {
     expect(reordered.length).toBe(bytes.length);
     const damaged = join(folder, 'reordered.gbws');
     await writeFile(damaged, reordered);
-    expect((await loadError(damaged, target)).message).toMatch(/reordered\.gbws is damaged/);
+    expect((await loadError(damaged, target)).message).toMatch(/reordered\.gbws is beschadigd/);
     await expectNothingLoaded();
   });
 
   it('refuses a file that is not a workspace', async () => {
     const other = join(folder, 'persons.csv');
     await writeFile(other, 'RINPERSOON\n000000001\n');
-    expect((await loadError(other, target)).message).toMatch(/persons\.csv is not a Groepsbeeld workspace/);
-    await expect(deleteWorkspace(other)).rejects.toThrow(/not a Groepsbeeld workspace, so it was not deleted/);
+    expect((await loadError(other, target)).message).toMatch(/persons\.csv is geen werkruimte van Groepsbeeld/);
+    await expect(deleteWorkspace(other)).rejects.toThrow(/geen werkruimte van Groepsbeeld en is daarom niet verwijderd/);
     await expect(access(other)).resolves.toBeUndefined();
   });
 
