@@ -54,7 +54,7 @@ export function createHandlers({
   const linking = new LinkingJob(engine);
   const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
   const clustering = new ClusteringJob(engine, rules);
-  const profiles = new ProfileState(engine, rules, () => clustering.chosenRun());
+  const profiles = new ProfileState(clustering, rules);
   const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder, clusterContent: () => profiles.exportContent() });
   const studyFiles = new StudyFileVerbs(
     {

@@ -60,3 +60,11 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
     await session.query(`DROP TABLE IF EXISTS ${staging}`).catch(() => undefined);
   }
 }
+
+/** How many households of run `runId` at k the session holds (0 when the table is gone, e.g. after a session swap). */
+export async function storedAssignmentCount(session: QuerySession, runId: string, k: number): Promise<number> {
+  const [exists] = await session.query(`SELECT count(*)::INTEGER AS tables FROM duckdb_tables() WHERE table_name = ${literal(ASSIGNMENTS_TABLE)}`);
+  if (Number(exists?.tables ?? 0) === 0) return 0;
+  const [stored] = await session.query(`SELECT count(*)::INTEGER AS households FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${literal(runId)} AND k = ${k}`);
+  return Number(stored?.households ?? 0);
+}

@@ -4,7 +4,9 @@ import type { StudyEngine } from '../../engine/study-engine';
 import { UserFacingError } from '../../errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { ANALYSIS_TABLE } from '../../linking/link-households';
+import type { QuerySession } from '../cross-table';
 import type { ClusterRunRef } from '../profiles/cluster-data';
+import { storeAssignments, storedAssignmentCount } from './assignments';
 import type { ClusteringRequest } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
 import { chooseClusteringK, runClustering, type ClusteringRun } from './clustering-service';
@@ -25,6 +27,8 @@ export class ClusteringJob {
   private controller: AbortController | null = null;
   private last: ClusteringRun | null = null;
   private published: PublishedClustering | null = null;
+  /** Counts links: a clustering that started before the last link describes households of an older analysis table. */
+  private generation = 0;
 
   constructor(
     private readonly engine: StudyEngine,
@@ -47,25 +51,27 @@ export class ClusteringJob {
     if (state === 'stale') throw new UserFacingError('De geopende bestanden zijn veranderd sinds het koppelen; koppel opnieuw voordat u clustert.');
   }
 
-  /** Runs the request (the engine's session is held while the households are read and the labels stored). */
+  /** Runs the request (the engine's session is borrowed while the households are read and the labels stored). */
   async run(request: ClusteringRequest): Promise<PublishedClustering> {
     if (this.controller) throw new UserFacingError('Er loopt al een clustering; wacht tot die klaar is of stop hem.');
     await this.requireCurrentTable();
     const controller = new AbortController();
     this.controller = controller;
+    const generation = this.generation;
     this.status = { running: true, phase: 'reading', k: null, fraction: 0 };
     try {
-      const outcome = await this.engine.withSession((session) =>
-        runClustering(session, request, {
-          rules: this.rules,
-          signal: controller.signal,
-          onProgress: (progress) => {
-            this.status = { running: true, phase: progress.phase, k: progress.k, fraction: progress.fraction };
-          },
-        }),
-      );
+      // The engine's session is borrowed to read the households and to store the labels, not while the worker
+      // runs: the other pages keep answering meanwhile.
+      const outcome = await runClustering((work) => this.engine.withSession(work), request, {
+        rules: this.rules,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          this.status = { running: true, phase: progress.phase, k: progress.k, fraction: progress.fraction };
+        },
+      });
       if (outcome.status === 'cancelled') throw new UserFacingError('Het clusteren is gestopt; er is niets bewaard.');
       if (outcome.status === 'failed') throw new UserFacingError(outcome.message);
+      if (generation !== this.generation) throw new UserFacingError('De bestanden zijn opnieuw gekoppeld terwijl het clusteren liep; deze clusters horen bij de oude analysetabel. Cluster opnieuw.');
       this.last = outcome.run;
       this.published = outcome.published;
       return outcome.published;
@@ -101,9 +107,29 @@ export class ClusteringJob {
     return { ref: { runId: this.last.runId, k, population: this.last.request.population }, settings: { ...this.last.request, k } };
   }
 
-  /** Forgets the clustering (the analysis table it labelled was replaced). */
+  /** Forgets the clustering (the analysis table it labelled was replaced); a run still going is not kept either. */
   forget(): void {
+    this.generation += 1;
     this.last = null;
     this.published = null;
+  }
+
+  /**
+   * Runs `work` on the engine's session with the chosen labelling in `cluster_assignments`. The labels live in a
+   * temporary table, which a new session (more files opened) does not carry: they are stored again from memory.
+   */
+  withChosenLabels<T>(work: (session: QuerySession, ref: ClusterRunRef) => Promise<T>): Promise<T> {
+    const chosen = this.chosenRun();
+    const run = this.last;
+    if (!chosen || !run) return Promise.reject(new UserFacingError('Er is nog geen clustering: kies op de pagina Clusters een indeling in clusters.'));
+    return this.engine.withSession(async (session) => {
+      const { runId, k } = chosen.ref;
+      if ((await storedAssignmentCount(session, runId, k)) !== run.n) {
+        const labels = run.result.evaluations.find((evaluation) => evaluation.k === k)?.labels;
+        const stored = labels ? await storeAssignments(session, runId, k, run.keys, labels) : { ok: false as const, message: `k = ${k} ontbreekt in deze clustering.` };
+        if (!stored.ok) throw new UserFacingError(stored.message);
+      }
+      return work(session, chosen.ref);
+    });
   }
 }

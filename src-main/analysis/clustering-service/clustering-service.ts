@@ -27,6 +27,16 @@ export type ClusteringOutcome =
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
+/**
+ * How the run reaches the engine: a session it may use throughout (the CLI's), or a way to borrow the app
+ * engine's session for one piece of work, so other calls are not held up while the worker clusters.
+ */
+export type SessionAccess = QuerySession | (<T>(work: (session: QuerySession) => Promise<T>) => Promise<T>);
+
+function borrow<T>(access: SessionAccess, work: (session: QuerySession) => Promise<T>): Promise<T> {
+  return typeof access === 'function' ? access(work) : work(access);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -34,15 +44,16 @@ function messageOf(error: unknown): string {
 /**
  * Runs the request on `session` (which must hold `analysis_households`): progress 'reading', then the
  * worker's 'cluster'/'resample' steps for every k, then 'storing' while the recommended k's labelling goes
- * into `cluster_assignments`. Never throws: a failure or a cancel is the outcome.
+ * into `cluster_assignments`. Never throws: a failure or a cancel is the outcome. The session is used only to
+ * read the households and to store the labels, not while the worker runs.
  */
-export async function runClustering(session: QuerySession, request: ClusteringRequest, options: RunClusteringOptions): Promise<ClusteringOutcome> {
+export async function runClustering(access: SessionAccess, request: ClusteringRequest, options: RunClusteringOptions): Promise<ClusteringOutcome> {
   const { onProgress, signal } = options;
   const runId = options.runId ?? randomUUID();
   onProgress?.({ phase: 'reading', k: null, resample: 0, resamples: request.resamples, fraction: 0 });
   let rows: ClusterRows;
   try {
-    rows = await readClusterRows(session, request);
+    rows = await borrow(access, (session) => readClusterRows(session, request));
   } catch (error) {
     return { status: 'failed', message: `De huishoudens van ${request.population.label} konden niet worden gelezen: ${messageOf(error)}` };
   }
@@ -69,7 +80,7 @@ export async function runClustering(session: QuerySession, request: ClusteringRe
   if (outcome.status !== 'done') return outcome;
   const run: ClusteringRun = { runId, request, n, result: outcome.result, keys: rows.keys };
   onProgress?.({ phase: 'storing', k: null, resample: 0, resamples: request.resamples, fraction: 1 });
-  return chooseClusteringK(session, run, run.result.recommendedK, options.rules);
+  return borrow(access, (session) => chooseClusteringK(session, run, run.result.recommendedK, options.rules));
 }
 
 /** The labels of one k of the run (0-based). */

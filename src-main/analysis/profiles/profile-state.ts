@@ -1,6 +1,6 @@
 // The app's cluster profiles: the description of the chosen clustering (computed once per run and k), the analyst's
 // row order and hidden rows, and the edited persona titles and narratives, as they go into the study file.
-import type { StudyEngine } from '../../engine/study-engine';
+import type { QuerySession } from '../cross-table';
 import { UserFacingError } from '../../errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import type { StudyProfiles } from '../../linking/study-file';
@@ -14,6 +14,12 @@ import type { PersonaEditRequest, ProfileLayout, PublishedProfiles } from './pub
 export interface ChosenRun {
   ref: ClusterRunRef;
   settings: unknown;
+}
+
+/** The clustering as the profiles reach it: which one is chosen, and its labels in the engine's session for a query. */
+export interface ClusteringAccess {
+  chosenRun: () => ChosenRun | null;
+  withChosenLabels: <T>(work: (session: QuerySession, ref: ClusterRunRef) => Promise<T>) => Promise<T>;
 }
 
 type PersonaEdits = Map<number, { title?: string; narrative?: string }>;
@@ -36,13 +42,12 @@ export class ProfileState {
   private cache: { key: string; description: ClusterDescription } | null = null;
 
   constructor(
-    private readonly engine: StudyEngine,
+    private readonly clustering: ClusteringAccess,
     private readonly rules: RuleSet,
-    private readonly chosenRun: () => ChosenRun | null,
   ) {}
 
   private requireRun(): { run: ChosenRun; key: string } {
-    const run = this.chosenRun();
+    const run = this.clustering.chosenRun();
     if (!run) throw new UserFacingError('Er is nog geen clustering: kies op de pagina Clusters een indeling in clusters.');
     return { run, key: JSON.stringify(run.settings) };
   }
@@ -54,7 +59,7 @@ export class ProfileState {
     this.editsFor = key;
     const cacheKey = `${run.ref.runId}:${run.ref.k}`;
     if (this.cache?.key !== cacheKey) {
-      const description = await this.engine.withSession((session) => describeClusters(session, run.ref, this.rules));
+      const description = await this.clustering.withChosenLabels((session, ref) => describeClusters(session, ref, this.rules));
       this.cache = { key: cacheKey, description };
     }
     return { description: this.cache.description, key };
@@ -136,7 +141,7 @@ export class ProfileState {
 
   /** What the export takes of the profiles, or null when there is no clustering. */
   async exportContent(): Promise<ClusterExportContent | null> {
-    const run = this.chosenRun();
+    const run = this.clustering.chosenRun();
     if (!run) return null;
     const { description } = await this.description();
     return { population: run.ref.population, description, table: applyRowLayout(description.table, this.layout), personas: applyPersonaEdits(description.personas, this.editList()) };
