@@ -1,35 +1,16 @@
 // The persona cards as PDF (pdfkit): the bundled font for Dutch text, one card per A4 page, the chart drawn as vector
 // shapes from the same layout as the SVG.
-import PDFDocument from 'pdfkit';
-import { bundledFontFiles, type FontFiles } from './fonts';
+import { ensureSpace, openPdf, PDF_BLOCKED as BLOCKED, PDF_MARGIN as MARGIN, PDF_MUTED as MUTED, PDF_TEXT as TEXT, textWidth, writeFooters, type PdfDoc as Doc, type PdfOptions } from './pdf-document';
 import type { ChartShape, PersonaChartLayout } from './persona-chart';
 import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona } from './persona-content';
 import type { PersonaDocumentInput } from './persona-html';
 import { formatReferenceDate } from './report-content';
 
-export interface PersonaPdfOptions {
-  fonts?: FontFiles;
-  /** Content streams uncompressed (tests read the text operators); compressed otherwise. */
-  compress?: boolean;
-}
+export type PersonaPdfOptions = PdfOptions;
 
-const MARGIN = 50;
-const TEXT = '#1a1a1a';
-const MUTED = '#555555';
 const ACCENT = '#0072b2';
-const BLOCKED = '#8a1c1c';
 /** The chart takes this share of the text width, so a card with eight facts and six bars still fits one page. */
 const CHART_WIDTH_SHARE = 0.82;
-
-type Doc = PDFKit.PDFDocument;
-
-function textWidth(doc: Doc): number {
-  return doc.page.width - 2 * MARGIN;
-}
-
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-}
 
 function drawShape(doc: Doc, shape: ChartShape): void {
   if (shape.kind === 'rect') {
@@ -128,42 +109,17 @@ function notesPage(doc: Doc, input: PersonaDocumentInput): void {
 }
 
 function footers(doc: Doc, input: PersonaDocumentInput): void {
-  const range = doc.bufferedPageRange();
   const where = `${input.study.name}, peildatum ${formatReferenceDate(input.study.referenceDate)}`;
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED)
-      .text(`${PERSONA_TITLE} · ${where} · pagina ${index + 1} van ${range.count}`, MARGIN, doc.page.height - 30, { width: textWidth(doc), align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  writeFooters(doc, (page, pages) => `${PERSONA_TITLE} · ${where} · pagina ${page} van ${pages}`);
 }
 
 /** The cards' PDF bytes: one page per card, then a page with the clusters without a card, if any. */
 export function personaPdf(input: PersonaDocumentInput, options: PersonaPdfOptions = {}): Promise<Buffer> {
-  const fonts = options.fonts ?? bundledFontFiles();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    info: { Title: `${input.study.name}: ${PERSONA_TITLE}`, Author: 'Groepsbeeld', Creator: `Groepsbeeld ${input.appVersion}`, CreationDate: input.createdAt, ModDate: input.createdAt },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('semibold', fonts.semibold);
+  const { doc, bytes } = openPdf({ title: `${input.study.name}: ${PERSONA_TITLE}`, appVersion: input.appVersion, createdAt: input.createdAt }, options);
   if (input.deck.cards.length === 0 && input.deck.notes.length === 0) paragraph(doc, 'Er zijn geen personakaarten.');
   input.deck.cards.forEach((card, index) => cardPage(doc, card, index === 0));
   notesPage(doc, input);
   footers(doc, input);
   doc.end();
-  return done;
+  return bytes;
 }

@@ -1,32 +1,12 @@
 // The export report as PDF (pdfkit): the bundled font for Dutch text, tables that break across pages, charts as PNG.
-import PDFDocument from 'pdfkit';
-import { bundledFontFiles, type FontFiles } from './fonts';
+import { ensureSpace, openPdf, pageBottom, PDF_BLOCKED as BLOCKED, PDF_MARGIN as MARGIN, PDF_MUTED as MUTED, PDF_TEXT as TEXT, writeFooters, type PdfDoc as Doc, type PdfOptions } from './pdf-document';
 import { displayLinkReport, displayTable, titlePageFacts, type DisplayCell, type DisplayTable, type ReportInput } from './report-content';
 
-export interface ReportPdfOptions {
-  fonts?: FontFiles;
-  /** Content streams uncompressed (tests read the text operators); compressed otherwise. */
-  compress?: boolean;
-}
+export type ReportPdfOptions = PdfOptions;
 
-const MARGIN = 50;
-const TEXT = '#1a1a1a';
-const MUTED = '#555555';
-const BLOCKED = '#8a1c1c';
 const HEADER_FILL = '#e8eef4';
 const CELL_PADDING = 4;
 const TABLE_FONT_SIZE = 9;
-
-type Doc = PDFKit.PDFDocument;
-
-function pageBottom(doc: Doc): number {
-  return doc.page.height - doc.page.margins.bottom;
-}
-
-/** Starts a new page when `height` does not fit below the cursor. */
-function ensureSpace(doc: Doc, height: number): void {
-  if (doc.y + height > pageBottom(doc)) doc.addPage();
-}
 
 function heading(doc: Doc, text: string, size: number): void {
   ensureSpace(doc, size * 3);
@@ -151,41 +131,16 @@ function linkReportPages(doc: Doc, input: ReportInput): void {
 
 /** Page numbers in every footer, once the page count is known. */
 function footers(doc: Doc, input: ReportInput): void {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index += 1) {
-    doc.switchToPage(index);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(MUTED)
-      .text(`${input.study.name} · pagina ${index + 1} van ${range.count}`, MARGIN, doc.page.height - 30, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  writeFooters(doc, (page, pages) => `${input.study.name} · pagina ${page} van ${pages}`);
 }
 
 /** The report's PDF bytes. */
 export function reportPdf(input: ReportInput, options: ReportPdfOptions = {}): Promise<Buffer> {
-  const fonts = options.fonts ?? bundledFontFiles();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: 'nl-NL',
-    displayTitle: true,
-    info: { Title: `${input.study.name}: Groepsbeeld-export`, Author: 'Groepsbeeld', Creator: `Groepsbeeld ${input.appVersion}`, CreationDate: input.createdAt, ModDate: input.createdAt },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('semibold', fonts.semibold);
+  const { doc, bytes } = openPdf({ title: `${input.study.name}: Groepsbeeld-export`, appVersion: input.appVersion, createdAt: input.createdAt }, options);
   titlePage(doc, input);
   for (const output of input.outputs) outputPages(doc, displayTable(output.table, input.ruleSet, input.maskBlocked), output);
   linkReportPages(doc, input);
   footers(doc, input);
   doc.end();
-  return done;
+  return bytes;
 }
