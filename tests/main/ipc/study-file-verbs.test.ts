@@ -5,24 +5,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishedClustering } from '../../../src-main/analysis/clustering-service/published-clustering';
 import type { PublishedProfiles } from '../../../src-main/analysis/profiles/published-profiles';
-import { StudyEngine } from '../../../src-main/engine/study-engine';
-import { contract, type OpenedStudy, type SavedStudy, type StudySettings, type Verb } from '../../../src-main/ipc/contract';
-import { dispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers, type HandlerDependencies } from '../../../src-main/ipc/handlers';
+import type { OpenedStudy, SavedStudy, StudySettings } from '../../../src-main/ipc/contract';
+import type { HandlerDependencies } from '../../../src-main/ipc/handlers';
 import { INPUT_KINDS, loadStudyFile } from '../../../src-main/linking/study-file';
 import type { OpenedFile } from '../../../src-main/ipc/contract';
 import { tempFolder } from '../support/temp-folder';
+import { testApp, type TestApp } from '../support/test-app';
 
-async function app(options: Partial<HandlerDependencies> & { demoFolder: string }) {
-  const engine = await StudyEngine.create();
-  const handlers = createHandlers({ engine, pickFiles: async () => [], userData: join(options.demoFolder, '..', 'userdata'), ...options });
-  const attempt = (verb: Verb, payload?: unknown) => dispatch(handlers, contract[verb].channel, payload, { trusted: true });
-  const call = async <T,>(verb: Verb, payload?: unknown): Promise<T> => {
-    const result = await attempt(verb, payload);
-    if (!result.ok) throw new Error(`${verb}: ${result.error.message}`);
-    return result.value as T;
-  };
-  return { engine, attempt, call };
+/** An app whose demo folder is shared (generated once) and whose app-data folder is its own. */
+async function app(options: Partial<HandlerDependencies> & { demoFolder: string }): Promise<TestApp> {
+  return testApp(join(options.demoFolder, '..'), { ...options, userData: await tempFolder() });
 }
 
 describe('the study file in the app', async () => {

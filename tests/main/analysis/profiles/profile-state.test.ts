@@ -5,24 +5,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishedClustering } from '../../../../src-main/analysis/clustering-service/published-clustering';
 import type { PublishedProfiles } from '../../../../src-main/analysis/profiles/published-profiles';
-import { StudyEngine } from '../../../../src-main/engine/study-engine';
-import { contract, type ExportPreview, type Verb } from '../../../../src-main/ipc/contract';
-import { dispatch } from '../../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../../src-main/ipc/handlers';
+import type { ExportPreview } from '../../../../src-main/ipc/contract';
 import { tempFolder } from '../../support/temp-folder';
+import { testApp } from '../../support/test-app';
 
 describe('cluster profiles in the app', async () => {
-  const engine = await StudyEngine.create();
   const folder = await tempFolder();
   const exportsFolder = join(folder, 'exports');
   await mkdir(exportsFolder, { recursive: true });
-  const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder: join(folder, 'demo'), pickFolder: async () => exportsFolder, userData: join(folder, 'userdata') });
-  const attempt = (verb: Verb, payload?: unknown) => dispatch(handlers, contract[verb].channel, payload, { trusted: true });
-  const call = async <T,>(verb: Verb, payload?: unknown): Promise<T> => {
-    const result = await attempt(verb, payload);
-    if (!result.ok) throw new Error(`${verb}: ${result.error.message}`);
-    return result.value as T;
-  };
+  const { engine, attempt, call } = await testApp(folder, { pickFolder: async () => exportsFolder });
   afterAll(() => engine.close());
 
   it('says what to do first when there is no clustering yet', async () => {
