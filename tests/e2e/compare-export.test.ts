@@ -219,7 +219,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('export-write').click();
     await page.getByTestId('export-written').waitFor({ timeout: 90_000 });
     // The output log's entries are on screen: each output with its check.
-    expect(await page.getByTestId('export-log').innerText()).toMatch(/Persona's van de clusters\s+ter controle/);
+    const logView = page.getByTestId('export-log');
+    expect(await logView.innerText()).toMatch(/Persona's van de clusters\s+ter controle/);
+    expect(await logView.innerText()).toMatch(/Type huishouden: klanthuishoudens en alle huishoudens\s+niet geslaagd, geblokkeerde cellen gemaskeerd/);
     await app.screenshot('nl-export-geschreven');
     const [packageFolder] = await readdir(exportsFolder);
     const files = await readdir(join(exportsFolder, packageFolder!));

@@ -22,7 +22,8 @@ function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
         {outputs.map((output) => (
           <tr key={output.id}>
             <th scope="row">{output.title}</th>
-            <td>{t(output.verdict === 'pass' ? 'export.verdict.pass' : output.verdict === 'review' ? 'export.verdict.review' : 'export.verdict.fail')}</td>
+            {/* A failing output is written only with its blocked cells masked: the log says so. */}
+            <td>{output.verdict === 'fail' ? t('export.verdict.failMasked') : t(output.verdict === 'pass' ? 'export.verdict.pass' : 'export.verdict.review')}</td>
             <td>
               {output.blocked + output.secondary + output.review === 0
                 ? t('export.allSafe')

@@ -318,4 +318,5 @@ export const en: Messages = {
   'export.filesCaption': 'Files with their checksum (SHA-256; also in SHA256SUMS)',
   'link.dateHint': 'day-month-year',
   'link.dateInvalid': 'A real date as day-month-year, for example 31-12-2017',
+  'export.verdict.failMasked': 'failed, blocked cells masked',
 };

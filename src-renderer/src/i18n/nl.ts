@@ -316,6 +316,7 @@ export const nl = {
   'export.filesCaption': 'Bestanden met hun controlegetal (SHA-256; ook in SHA256SUMS)',
   'link.dateHint': 'dag-maand-jaar',
   'link.dateInvalid': 'Een bestaande datum als dag-maand-jaar, bijvoorbeeld 31-12-2017',
+  'export.verdict.failMasked': 'niet geslaagd, geblokkeerde cellen gemaskeerd',
 };
 
 export type MessageKey = keyof typeof nl;
