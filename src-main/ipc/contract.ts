@@ -322,6 +322,12 @@ export const contract = {
   linkHouseholds: { channel: 'groepsbeeld:link-households', request: linkRequestSchema, response: publishedLinkReportSchema },
   /** The last link's report (null before any, or once another study is opened), so the Populatie page shows it again. */
   lastLinkReport: { channel: 'groepsbeeld:last-link-report', request: noPayload, response: publishedLinkReportSchema.nullable() },
+  /** The municipality codes in the open address-region file for the reference date's year, with their address objects. */
+  municipalities: {
+    channel: 'groepsbeeld:municipalities',
+    request: linkRequestSchema.pick({ referenceDate: true }),
+    response: z.array(z.object({ code: z.string().regex(/^\d{4}$/), addresses: profileCountSchema })),
+  },
   /** Progress of a running link (polled by the Populatie page). */
   linkingStatus: { channel: 'groepsbeeld:linking-status', request: noPayload, response: linkingStatusSchema },
   /** Stops a running link; resolves true when one was running. */

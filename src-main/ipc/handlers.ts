@@ -9,6 +9,7 @@ import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';
 import { LinkingJob } from '../linking/linking-job';
+import { municipalitiesInRegions } from '../linking/municipality-list';
 import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
 import { StudyFileVerbs, type StudyFileDialogs } from './study-file-verbs';
@@ -95,6 +96,7 @@ export function createHandlers({
     },
     linkingStatus: () => linking.current(),
     lastLinkReport: async () => study.lastReport(),
+    municipalities: ({ referenceDate }) => municipalitiesInRegions(engine, referenceDate, rules),
     cancelLinking: async () => linking.cancel(),
     clusterHouseholds: (request) => clustering.run(request),
     clusteringOptions: async () => ({

@@ -126,6 +126,10 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('nav-populatie').click();
     expect(await page.getByTestId('link-report').innerText()).toMatch(/11\.346[\s\S]*191/);
     expect(await page.getByTestId('reference-date').inputValue()).toBe('31-12-2017');
+    // The municipalities of the address file, with names where known: picking one sets the code.
+    const choice = page.getByTestId('municipality-choice');
+    expect(await choice.locator('option:checked').innerText()).toMatch(/^0784 Gilze en Rijen \(14\.233 adressen\)$/);
+    await app.screenshot('nl-populatie-gemeenten');
     await page.getByTestId('nav-clusters').click();
     const advice = page.getByTestId('cluster-advice');
     await advice.waitFor({ timeout: 90_000 });

@@ -319,4 +319,8 @@ export const en: Messages = {
   'link.dateHint': 'day-month-year',
   'link.dateInvalid': 'A real date as day-month-year, for example 31-12-2017',
   'export.verdict.failMasked': 'failed, blocked cells masked',
+  'link.municipalityInFile': 'Or pick from the address file',
+  'link.municipalityPick': 'Pick a municipality…',
+  'link.municipalityChoice': '{code} {name} ({addresses} addresses)',
+  'link.municipalityInFileHint': '{count} municipalities in the file at the reference date',
 };

@@ -317,6 +317,10 @@ export const nl = {
   'link.dateHint': 'dag-maand-jaar',
   'link.dateInvalid': 'Een bestaande datum als dag-maand-jaar, bijvoorbeeld 31-12-2017',
   'export.verdict.failMasked': 'niet geslaagd, geblokkeerde cellen gemaskeerd',
+  'link.municipalityInFile': 'Of kies uit het adressenbestand',
+  'link.municipalityPick': 'Kies een gemeente…',
+  'link.municipalityChoice': '{code} {name} ({addresses} adressen)',
+  'link.municipalityInFileHint': '{count} gemeenten in het bestand op de peildatum',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -3,14 +3,16 @@ import { useState, type FormEvent } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { PageSection } from '../shared/PageSection';
-import { useT } from '../i18n/useT';
+import { useFormat, useT } from '../i18n/useT';
 import { LinkReportView } from './LinkReportView';
 import { MUNICIPALITY_NAMES } from './municipalities';
 import { formatReferenceDate, parseReferenceDate } from './referenceDate';
 import { useLinking } from './useLinking';
+import { useMunicipalities } from './useMunicipalities';
 
 export function PopulationPage() {
   const t = useT();
+  const format = useFormat();
   const [date, setDate] = useState('31-12-2017');
   const [municipality, setMunicipality] = useState('0784');
   // The form shows what was linked when its report is shown again, otherwise what an opened study says.
@@ -21,6 +23,11 @@ export function PopulationPage() {
   const validCode = /^\d{4}$/.test(municipality);
   const referenceDate = parseReferenceDate(date);
   const validDate = referenceDate !== null;
+  const choices = useMunicipalities(referenceDate);
+  const choiceText = (choice: (typeof choices)[number]) => {
+    const addresses = typeof choice.addresses === 'number' ? format.number(choice.addresses) : `< ${choice.addresses.below}`;
+    return t('link.municipalityChoice', { code: choice.code, name: MUNICIPALITY_NAMES[choice.code] ?? t('link.unknownName'), addresses });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -63,6 +70,22 @@ export function PopulationPage() {
             {validCode ? (MUNICIPALITY_NAMES[municipality] ?? t('link.unknownName')) : t('link.codeHint')}
           </span>
         </label>
+        {choices.length > 0 && (
+          <label className="field">
+            <span className="field-label">{t('link.municipalityInFile')}</span>
+            <select value={choices.some((choice) => choice.code === municipality) ? municipality : ''} onChange={(event) => setMunicipality(event.target.value)} data-testid="municipality-choice">
+              <option value="" disabled>
+                {t('link.municipalityPick')}
+              </option>
+              {choices.map((choice) => (
+                <option key={choice.code} value={choice.code}>
+                  {choiceText(choice)}
+                </option>
+              ))}
+            </select>
+            <span className="field-hint">{t('link.municipalityInFileHint', { count: format.number(choices.length) })}</span>
+          </label>
+        )}
         <div className="page-actions">
           {running ? (
             <button type="button" className="button-secondary" data-testid="link-cancel" onClick={cancel}>

@@ -63,6 +63,7 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     lastClustering: async () => null,
     lastLinkReport: async () => null,
+    municipalities: async () => [],
     openDroppedFiles: async () => [],
     saveStudy: async () => ({ status: 'cancelled' }),
     openStudy: async () => ({ status: 'cancelled' }),
