@@ -60,7 +60,7 @@ async function linkAndReport(study: Study, studySha256: string, args: RunArgumen
       );
       output.out(
         args.json
-          ? `${JSON.stringify({ ...published, comparisons, clustering: { ...clustering.published, validation: clustering.validation ?? null, profile: clustering.description } }, null, 2)}\n`
+          ? `${JSON.stringify({ ...published, comparisons, clustering: { ...clustering.published, validation: clustering.validation ?? null, profile: clustering.description, notes: clustering.notes } }, null, 2)}\n`
           : [
               formatLinkReport(published),
               'Klanthuishoudens en alle huishoudens\n',

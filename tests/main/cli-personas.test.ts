@@ -70,5 +70,13 @@ describe('groepsbeeld run --out with clustering.k and a profiles section', () =>
     expect(entry.files.map((file: { name: string }) => file.name)).toEqual(expect.arrayContaining(['persona-kaarten.html', 'persona-kaarten.pdf']));
     const sums = await readFile(join(packageFolder, 'SHA256SUMS'), 'utf8');
     expect(sums).toMatch(/ {2}persona-kaarten\.pdf\n/);
-  }, 180_000);
+
+    // --json says the same: k = 4, the edited card, and the note about the edit that found no card.
+    const json = await groepsbeeld({ XDG_CONFIG_HOME: join(folder, 'config') }, 'run', studyPath, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const clustering = JSON.parse(json.stdout).clustering;
+    expect(clustering.chosenK).toBe(4);
+    expect(clustering.profile.personas.find((card: { cluster: number }) => card.cluster === 1)).toMatchObject({ title: 'De eerste groep' });
+    expect(clustering.notes).toEqual(['De bewerking van persona 9 is niet gebruikt: cluster 9 heeft geen personakaart.']);
+  }, 240_000);
 });
