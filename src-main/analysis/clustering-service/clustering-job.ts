@@ -9,7 +9,7 @@ import type { ClusterRunRef } from '../profiles/cluster-data';
 import { storeAssignments, storedAssignmentCount } from './assignments';
 import type { ClusteringRequest } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
-import { chooseClusteringK, runClustering, type ClusteringRun } from './clustering-service';
+import { chooseClusteringK, labelsAt, runClustering, type ClusteringRun } from './clustering-service';
 import type { ClusteringProgress } from './worker-protocol';
 
 export interface ClusteringStatus {
@@ -125,7 +125,7 @@ export class ClusteringJob {
     return this.engine.withSession(async (session) => {
       const { runId, k } = chosen.ref;
       if ((await storedAssignmentCount(session, runId, k)) !== run.n) {
-        const labels = run.result.evaluations.find((evaluation) => evaluation.k === k)?.labels;
+        const labels = labelsAt(run, k);
         const stored = labels ? await storeAssignments(session, runId, k, run.keys, labels) : { ok: false as const, message: `k = ${k} ontbreekt in deze clustering.` };
         if (!stored.ok) throw new UserFacingError(stored.message);
       }

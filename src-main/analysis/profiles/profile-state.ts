@@ -53,7 +53,7 @@ export class ProfileState {
   }
 
   /** The description of the chosen clustering; persona edits made for other clusters are dropped. */
-  private async description(): Promise<{ description: ClusterDescription; key: string }> {
+  private async description(): Promise<{ description: ClusterDescription; run: ChosenRun }> {
     const { run, key } = this.requireRun();
     if (this.editsFor !== null && this.editsFor !== key) this.edits = new Map();
     this.editsFor = key;
@@ -62,7 +62,7 @@ export class ProfileState {
       const description = await this.clustering.withChosenLabels((session, ref) => describeClusters(session, ref, this.rules));
       this.cache = { key: cacheKey, description };
     }
-    return { description: this.cache.description, key };
+    return { description: this.cache.description, run };
   }
 
   private editList(): NonNullable<StudyProfiles['personas']> {
@@ -83,9 +83,8 @@ export class ProfileState {
   }
 
   async published(): Promise<PublishedProfiles> {
-    const { description } = await this.description();
-    const { ref } = this.requireRun().run;
-    return this.publish(description, ref.runId, ref.k);
+    const { description, run } = await this.description();
+    return this.publish(description, run.ref.runId, run.ref.k);
   }
 
   async setLayout(layout: ProfileLayout): Promise<PublishedProfiles> {
@@ -141,9 +140,8 @@ export class ProfileState {
 
   /** What the export takes of the profiles, or null when there is no clustering. */
   async exportContent(): Promise<ClusterExportContent | null> {
-    const run = this.clustering.chosenRun();
-    if (!run) return null;
-    const { description } = await this.description();
+    if (!this.clustering.chosenRun()) return null;
+    const { description, run } = await this.description();
     return { population: run.ref.population, description, table: applyRowLayout(description.table, this.layout), personas: applyPersonaEdits(description.personas, this.editList()) };
   }
 }
