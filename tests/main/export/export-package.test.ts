@@ -1,8 +1,6 @@
 // The export package on real folders: complete and checksummed, or nothing at all; no blocked value in any byte.
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedTable } from '../../../src-main/disclosure/checked-table';
@@ -11,7 +9,7 @@ import { exportFolderName } from '../../../src-main/export/export-folder';
 import { writeExportPackage, type ExportRequest } from '../../../src-main/export/export-package';
 import { outputLogSchema } from '../../../src-main/export/output-log';
 import { tempFolder } from '../support/temp-folder';
-import { pdfObjects, pdfText } from './support/pdf-text';
+import { filesOf, searchableTexts, sha256 } from './support/package-files';
 import { educationTable, HIDDEN_TEXTS, HIDDEN_VALUE, householdTable, passingTable, RULES, STUDY } from './support/tables';
 
 const NOW = new Date(2026, 10, 25, 14, 30, 5);
@@ -29,24 +27,6 @@ function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
     appVersion: '0.1.0',
     ...overrides,
   };
-}
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** Every readable text form of a written file: its bytes, the XML inside an xlsx, the streams and drawn text of a PDF. */
-function searchableTexts(name: string, bytes: Buffer): string[] {
-  const texts = [bytes.toString('utf8'), bytes.toString('latin1')];
-  if (name.endsWith('.xlsx')) texts.push(...Object.values(unzipSync(bytes)).map((entry) => strFromU8(entry)));
-  if (name.endsWith('.pdf')) {
-    texts.push(pdfText(bytes));
-    for (const object of pdfObjects(bytes).values()) if (object.stream) texts.push(object.stream.toString('latin1'));
-  }
-  return texts;
-}
-
-async function filesOf(folder: string): Promise<Map<string, Buffer>> {
-  const names = await readdir(folder);
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(folder, name))] as const)));
 }
 
 describe('writeExportPackage: a complete package', () => {

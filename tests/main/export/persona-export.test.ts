@@ -1,6 +1,5 @@
 // Persona cards in the export package: HTML, PDF and a chart per card, checked like tables, logged with checksums,
 // and a blocked figure's value in no written byte (with a control that the search finds it when the cell is safe).
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,8 @@ import { outputLogSchema } from '../../../src-main/export/output-log';
 import { REPORT_CSP } from '../../../src-main/export/report-html';
 import { exportCandidates, exportStudy, PERSONA_OUTPUT_ID } from '../../../src-main/export/study-export';
 import { tempFolder } from '../support/temp-folder';
-import { pdfObjects, pdfPageCount, pdfText } from './support/pdf-text';
+import { filesOf, searchableTexts, sha256 } from './support/package-files';
+import { pdfPageCount, pdfText } from './support/pdf-text';
 import { HIDDEN_TEXTS, HIDDEN_VALUE, passingTable, RULES, STUDY } from './support/tables';
 
 const NOW = new Date(2026, 10, 25, 14, 30, 5);
@@ -63,22 +63,6 @@ function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
     appVersion: '0.1.0',
     ...overrides,
   };
-}
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-function searchableTexts(name: string, bytes: Buffer): string[] {
-  const texts = [bytes.toString('utf8'), bytes.toString('latin1')];
-  if (name.endsWith('.pdf')) {
-    texts.push(pdfText(bytes));
-    for (const object of pdfObjects(bytes).values()) if (object.stream) texts.push(object.stream.toString('latin1'));
-  }
-  return texts;
-}
-
-async function filesOf(folder: string): Promise<Map<string, Buffer>> {
-  const names = await readdir(folder);
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(folder, name))] as const)));
 }
 
 const PERSONA_FILES = ['persona-kaarten.html', 'persona-kaarten.pdf', 'persona-kaarten-cluster-1.svg', 'persona-kaarten-cluster-1.png', 'persona-kaarten-cluster-2.svg', 'persona-kaarten-cluster-2.png'];
