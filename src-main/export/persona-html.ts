@@ -3,7 +3,7 @@
 import { personaChartSvg } from './persona-chart';
 import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona, type PersonaDeck } from './persona-content';
 import { formatCreatedAt, formatReferenceDate, type ReportStudy } from './report-content';
-import { escapeHtml, REPORT_CSP } from './report-html';
+import { escapeHtml, packageHtmlDocument } from './report-html';
 
 export interface PersonaDocumentInput {
   study: ReportStudy;
@@ -81,24 +81,14 @@ function notesSection(deck: PersonaDeck): string {
 /** The cards as an HTML document. Every text from the study and the analyst is escaped; the charts are our own SVG. */
 export function personaHtml(input: PersonaDocumentInput): string {
   const { study, deck } = input;
-  return `<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Groepsbeeld ${escapeHtml(input.appVersion)}">
-<title>${escapeHtml(`${study.name}: ${PERSONA_TITLE}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="deck">
+  const header = `<header class="deck">
 <h1>${escapeHtml(PERSONA_TITLE)}</h1>
 <p class="meta">${escapeHtml(`${study.name}, gemeente ${study.municipality}, peildatum ${formatReferenceDate(study.referenceDate)}. Gemaakt op ${formatCreatedAt(input.createdAt)} met Groepsbeeld ${input.appVersion}. Elk cijfer is gecontroleerd op de regels voor openbaarmaking.`)}</p>
-</header>
-${deck.cards.map((card) => cardSection(card, study)).join('\n')}
-${notesSection(deck)}
-</body>
-</html>
-`;
+</header>`;
+  return packageHtmlDocument({
+    title: `${study.name}: ${PERSONA_TITLE}`,
+    appVersion: input.appVersion,
+    style: STYLE,
+    body: [header, ...deck.cards.map((card) => cardSection(card, study)), notesSection(deck)].join('\n'),
+  });
 }

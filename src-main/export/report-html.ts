@@ -115,24 +115,35 @@ ${steps}
 </section>`;
 }
 
-/** The whole report as an HTML document. Every text from the study is escaped; the charts are our own SVG. */
-export function reportHtml(input: ReportInput): string {
-  const sections = input.outputs.map((output) => outputSection(input, output));
+/**
+ * A standalone, script-free HTML document for the export package: the strict CSP, the generator, the escaped
+ * title, its own style sheet, and `body` (already escaped by the caller) as the content.
+ */
+export function packageHtmlDocument(document: { title: string; appVersion: string; style: string; body: string }): string {
   return `<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Groepsbeeld ${escapeHtml(input.appVersion)}">
-<title>${escapeHtml(`${input.study.name}: Groepsbeeld-export`)}</title>
-<style>${STYLE}</style>
+<meta name="generator" content="Groepsbeeld ${escapeHtml(document.appVersion)}">
+<title>${escapeHtml(document.title)}</title>
+<style>${document.style}</style>
 </head>
 <body>
-${titlePage(input)}
-${sections.join('\n')}
-${linkReportSection(input)}
+${document.body}
 </body>
 </html>
 `;
+}
+
+/** The whole report as an HTML document. Every text from the study is escaped; the charts are our own SVG. */
+export function reportHtml(input: ReportInput): string {
+  const sections = input.outputs.map((output) => outputSection(input, output));
+  return packageHtmlDocument({
+    title: `${input.study.name}: Groepsbeeld-export`,
+    appVersion: input.appVersion,
+    style: STYLE,
+    body: [titlePage(input), ...sections, linkReportSection(input)].join('\n'),
+  });
 }
