@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { APP_NAME, APP_VERSION } from './app-info';
 import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo-command';
+import { AUDIT_USAGE, runAuditCommand } from './audit/audit-command';
 import { runDoctor } from './doctor';
+import { runHistoryCommand } from './history-command';
 import { UserFacingError } from './errors';
 import { runDemoStudy, runStudyCommand } from './run-command';
 import { PASSPHRASE_VARIABLE, runWorkspaceSave } from './workspace-command';
@@ -38,6 +40,16 @@ Opdrachten:
                 --format csv. --clients-xlsx schrijft de klantenlijst ook als .xlsx; --force vervangt een
                 eerdere uitvoer van de generator in MAP (nooit andere bestanden). Ctrl-C stopt en laat MAP
                 zoals die was.
+  audit PAKKET... [--json]
+                leest alleen de geschreven bestanden van een of meer exportpakketten (definities.json en de
+                CSV-bestanden), bouwt daaruit het stelsel van vergelijkingen van een aanvaller die alle cijfers
+                samen leest (pakketten van dezelfde gegevens samen), en toont per verborgen cel het interval
+                dat hij kan bereiken. Eindigt met code 1 als een verborgen cel of een kleine groep te nauw vast
+                te leggen is, met code 2 als een pakket niet te lezen is
+  history [clear --confirm] [--json]
+                toont welke exports de verschilcontrole kent (app en opdrachtregel samen; alleen versleutelde
+                vingerafdrukken van huishoudens, nooit sleutels); "clear --confirm" wist ze aan het einde van
+                een project
   workspace save --out BESTAND STUDIE.json
                 opent de invoerbestanden van de studie (gecontroleerd zoals de app dat doet, met de
                 soorten en rollen uit de studie) en bewaart ze als één versleutelde werkruimte BESTAND
@@ -62,6 +74,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   folder: { type: 'string' },
   json: { type: 'boolean' },
+  confirm: { type: 'boolean' },
 } as const;
 
 /** Options that belong to `demo generate`; any other command refuses them. */
@@ -166,6 +179,21 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       return 2;
     }
     return runWorkspaceSave({ studyPath, out: values.out, passphrase: process.env[PASSPHRASE_VARIABLE] }, output);
+  }
+  if (command === 'audit') {
+    if (rest.length === 0 || values.folder !== undefined || values.confirm !== undefined) {
+      output.err(`${AUDIT_USAGE}\n\n${USAGE}`);
+      return 2;
+    }
+    return runAuditCommand(rest, { json: values.json ?? false }, output);
+  }
+  if (command === 'history') {
+    const [subcommand, ...more] = rest;
+    if (more.length > 0 || values.folder !== undefined) {
+      output.err(`Na history volgt niets of "clear --confirm" (opgegeven: "${rest.join(' ')}").\n\n${USAGE}`);
+      return 2;
+    }
+    return runHistoryCommand(subcommand, { confirm: values.confirm ?? false, json: values.json ?? false }, output);
   }
   if (command === 'doctor') {
     if (rest.length > 0) {

@@ -12,6 +12,11 @@ interface FeatureBase {
   label: string;
   /** The seed study's grouping of features: child, parent and household factors. */
   group: 'huishouden' | 'ouder' | 'kind' | 'inkomen' | 'zorg' | 'klant';
+  /**
+   * The columns of the analysis table `sql` reads. Features that share a column can nest or overlap (household type
+   * and composition; number of children and age of the youngest), so disclosure control protects them together.
+   */
+  columns: readonly string[];
 }
 
 /** A feature with categories: `sql` yields a category code, NULL for unknown. */
@@ -19,6 +24,11 @@ export interface CategoricalFeature extends FeatureBase {
   kind: 'category';
   sql: string;
   categories: readonly Category[];
+  /**
+   * Small rest categories ("Overig huishouden", "Institutioneel") that publication merges by default, with the unknowns
+   * and any code outside `categories`, into one "Overig of onbekend" (a study file's recodes can change this).
+   */
+  residual?: readonly string[];
 }
 
 /** An amount (euros, years, persons): `sql` yields a number, NULL for unknown. */
@@ -48,6 +58,8 @@ export const FEATURES: readonly Feature[] = [
     group: 'huishouden',
     kind: 'category',
     sql: 'household_type',
+    columns: ['household_type'],
+    residual: ['7', '8'],
     categories: [
       { code: '1', label: 'Eenpersoonshuishouden' },
       { code: '2', label: 'Ongehuwd paar zonder kinderen' },
@@ -59,12 +71,13 @@ export const FEATURES: readonly Feature[] = [
       { code: '8', label: 'Institutioneel huishouden' },
     ],
   },
-  { id: 'size', label: 'Aantal personen', group: 'huishouden', kind: 'amount', sql: 'size', unit: 'personen', magnitude: false },
+  { id: 'size', label: 'Aantal personen', group: 'huishouden', kind: 'amount', sql: 'size', columns: ['size'], unit: 'personen', magnitude: false },
   {
     id: 'children',
     label: 'Kinderen in het huishouden',
     group: 'kind',
     kind: 'category',
+    columns: ['children'],
     sql: "CASE WHEN children IS NULL THEN NULL WHEN children = 0 THEN '0' WHEN children = 1 THEN '1' WHEN children = 2 THEN '2' ELSE '3+' END",
     categories: [
       { code: '0', label: 'Geen kinderen' },
@@ -78,6 +91,7 @@ export const FEATURES: readonly Feature[] = [
     label: 'Leeftijd jongste kind',
     group: 'kind',
     kind: 'category',
+    columns: ['children', 'youngest_child_age'],
     sql: "CASE WHEN children = 0 THEN 'geen' WHEN youngest_child_age IS NULL THEN NULL WHEN youngest_child_age < 4 THEN '0-3' WHEN youngest_child_age < 12 THEN '4-11' WHEN youngest_child_age < 18 THEN '12-17' ELSE '18+' END",
     categories: [
       { code: 'geen', label: 'Geen kinderen' },
@@ -92,6 +106,7 @@ export const FEATURES: readonly Feature[] = [
     label: 'Leeftijd referentiepersoon',
     group: 'ouder',
     kind: 'category',
+    columns: ['reference_age'],
     sql: "CASE WHEN reference_age IS NULL THEN NULL WHEN reference_age < 25 THEN '<25' WHEN reference_age < 45 THEN '25-44' WHEN reference_age < 60 THEN '45-59' WHEN reference_age < 75 THEN '60-74' ELSE '75+' END",
     categories: [
       { code: '<25', label: 'Jonger dan 25' },
@@ -101,14 +116,15 @@ export const FEATURES: readonly Feature[] = [
       { code: '75+', label: '75 jaar of ouder' },
     ],
   },
-  { id: 'reference_age_years', label: 'Leeftijd referentiepersoon (jaren)', group: 'ouder', kind: 'amount', sql: 'reference_age', unit: 'jaar', magnitude: false },
-  { id: 'migration_background', label: 'Migratieachtergrond (een van de leden)', group: 'ouder', kind: 'category', sql: yesNo('migration_background'), categories: YES_NO },
+  { id: 'reference_age_years', label: 'Leeftijd referentiepersoon (jaren)', group: 'ouder', kind: 'amount', sql: 'reference_age', columns: ['reference_age'], unit: 'jaar', magnitude: false },
+  { id: 'migration_background', label: 'Migratieachtergrond (een van de leden)', group: 'ouder', kind: 'category', sql: yesNo('migration_background'), columns: ['migration_background'], categories: YES_NO },
   {
     id: 'education_level',
     label: 'Hoogste opleidingsniveau volwassenen',
     group: 'ouder',
     kind: 'category',
     sql: 'education_level',
+    columns: ['education_level'],
     categories: [
       { code: 'low', label: 'Laag' },
       { code: 'middle', label: 'Middelbaar' },
@@ -121,6 +137,8 @@ export const FEATURES: readonly Feature[] = [
     group: 'inkomen',
     kind: 'category',
     sql: 'benefit_type',
+    columns: ['benefit_type'],
+    residual: ['4'],
     categories: [
       { code: '0', label: 'Geen uitkering' },
       { code: '1', label: 'Werkloosheidsuitkering (WW)' },
@@ -134,6 +152,8 @@ export const FEATURES: readonly Feature[] = [
     label: 'Belangrijkste inkomensbron',
     group: 'inkomen',
     kind: 'category',
+    columns: ['income_source'],
+    residual: ['23', '26', '30'],
     sql: "CASE WHEN income_source IN ('13', '14') THEN '13' WHEN income_source = '99' THEN NULL ELSE income_source END",
     categories: [
       { code: '11', label: 'Loon' },
@@ -148,13 +168,15 @@ export const FEATURES: readonly Feature[] = [
       { code: '30', label: 'Vermogen' },
     ],
   },
-  { id: 'disposable_income', label: 'Besteedbaar inkomen', group: 'inkomen', kind: 'amount', sql: 'disposable_income', unit: 'euro', magnitude: true },
+  { id: 'disposable_income', label: 'Besteedbaar inkomen', group: 'inkomen', kind: 'amount', sql: 'disposable_income', columns: ['disposable_income'], unit: 'euro', magnitude: true },
   {
     id: 'tenure',
     label: 'Woning',
     group: 'huishouden',
     kind: 'category',
     sql: 'tenure',
+    columns: ['tenure'],
+    residual: ['8'],
     categories: [
       { code: '1', label: 'Koopwoning' },
       { code: '2', label: 'Huur zonder huurtoeslag' },
@@ -162,14 +184,15 @@ export const FEATURES: readonly Feature[] = [
       { code: '8', label: 'Institutioneel' },
     ],
   },
-  { id: 'youth_help', label: 'Jeugdhulp (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('youth_help'), categories: YES_NO },
-  { id: 'youth_protection', label: 'Jeugdbescherming (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('youth_protection'), categories: YES_NO },
-  { id: 'wmo', label: 'Wmo-ondersteuning (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('wmo'), categories: YES_NO },
+  { id: 'youth_help', label: 'Jeugdhulp (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('youth_help'), columns: ['youth_help'], categories: YES_NO },
+  { id: 'youth_protection', label: 'Jeugdbescherming (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('youth_protection'), columns: ['youth_protection'], categories: YES_NO },
+  { id: 'wmo', label: 'Wmo-ondersteuning (een van de leden)', group: 'zorg', kind: 'category', sql: yesNo('wmo'), columns: ['wmo'], categories: YES_NO },
   {
     id: 'client_duration',
     label: 'Duur klantschap op de peildatum',
     group: 'klant',
     kind: 'category',
+    columns: ['client_days'],
     sql: "CASE WHEN client_days IS NULL THEN NULL WHEN client_days < 183 THEN '<6m' WHEN client_days <= 365 THEN '6-12m' ELSE '>12m' END",
     categories: [
       { code: '<6m', label: 'Korter dan een half jaar' },

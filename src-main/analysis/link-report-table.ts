@@ -1,38 +1,69 @@
-// The link report as a checked table for the export package: one row per count, small counts blocked.
+// The link report as figures of the publication: counts of households are the same figures as in the comparison
+// tables (protected with them), counts of records and persons form a family of their own with its relations.
 import { formatReferenceDate } from '../calendar';
-import type { CheckedTable, PublishedCell } from '../disclosure/checked-table';
-import { ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
-import type { PublishedLinkReport } from '../linking/link-report';
+import { ruleSetDigest } from '../disclosure/rule-set';
+import { LINK_RECORD_RELATIONS, linkCountDefinition } from '../linking/link-report-structure';
+import { linkCountId, type LinkReport, type PublishedLinkReport } from '../linking/link-report';
+import type { Figure } from '../publication/figures';
+import type { PublicationLedger, RecordFamily } from '../publication/ledger';
+import { ALL_ID } from '../publication/population-atoms';
+import { TableDraft } from '../publication/table-draft';
 
-type PublishedLinkCount = PublishedLinkReport['steps'][number]['counts'][number];
+export const LINK_RECORD_FAMILY = 'koppeling';
+export const LINK_REPORT_ID = 'koppelrapport';
 
-/**
- * Built from the report as already published (small counts are only "below the threshold" there), so the
- * export cannot hold more than the screen. A zero stays zero: it counts records that did not link, which
- * describes no one, unlike a zero in a table of a group's traits.
- */
-function linkCountCell(count: PublishedLinkCount): PublishedCell {
-  return 'count' in count ? { status: 'safe', value: count.count } : { status: 'blocked', rule: 'threshold' };
+/** The report's record counts and their relations (only relations whose counts the report holds). */
+export function linkRecordFamily(report: LinkReport): RecordFamily {
+  const cells = report.steps.flatMap((step) =>
+    step.counts.flatMap((count) => (linkCountDefinition(linkCountId(step, count)).kind === 'record' ? [{ id: linkCountId(step, count), label: `${step.label}: ${count.label}`, value: count.count, printed: true }] : [])),
+  );
+  const known = new Set(cells.map((cell) => cell.id));
+  const relations = LINK_RECORD_RELATIONS.filter((relation) => (relation.kind === 'sum' ? [relation.total, ...relation.parts] : [relation.part, relation.whole]).every((id) => known.has(id)));
+  return { id: LINK_RECORD_FAMILY, cells, relations };
 }
 
-export function linkReportTable(report: PublishedLinkReport, rules: RuleSet): CheckedTable {
-  const households = report.steps.find((step) => step.id === 'table')?.counts.find((count) => count.id === 'households');
-  return {
-    id: 'koppelrapport',
+/** The figure behind one count of the report. */
+export function linkCountFigure(id: string): Figure {
+  const definition = linkCountDefinition(id);
+  if (definition.kind === 'record') return { kind: 'record', family: LINK_RECORD_FAMILY, cell: id };
+  return { kind: 'count', cell: { feature: definition.feature ?? 'household_type', codes: definition.codes, population: definition.population } };
+}
+
+export interface LinkReportDraft {
+  draft: TableDraft;
+  /** The report as the Populatie page shows it, from the same protected figures. */
+  published: () => PublishedLinkReport;
+}
+
+export function draftLinkReport(ledger: PublicationLedger, report: LinkReport): LinkReportDraft {
+  const draft = new TableDraft(ledger, {
+    id: LINK_REPORT_ID,
     title: `Koppelrapport, peildatum ${formatReferenceDate(report.referenceDate)}, gemeente ${report.municipality}`,
     unit: 'records',
-    population: {
-      id: 'koppeling',
-      label: `Bestanden gekoppeld voor gemeente ${report.municipality}`,
-      units: households === undefined ? 0 : 'count' in households ? households.count : { below: households.below },
-    },
+    population: { id: 'koppeling', label: `Bestanden gekoppeld voor gemeente ${report.municipality}`, total: { kind: 'count', cell: { feature: 'household_type', codes: null, population: ALL_ID } } },
     rowHeader: 'Stap',
     columns: [{ id: 'aantal', label: 'Aantal', format: 'count' }],
-    rows: report.steps.flatMap((step) =>
-      step.counts.map((count) => ({ id: `${step.id}-${count.id}`.replaceAll('.', '-').toLowerCase(), label: `${step.label}: ${count.label}`, total: false, cells: [linkCountCell(count)] })),
-    ),
-    protection: 'none',
-    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
-    notes: [`Aantallen onder de drempel (${report.threshold}) staan als geblokkeerd; nul betekent dat er geen records in die stap vielen.`],
-  };
+    protection: 'suppression',
+  });
+  for (const step of report.steps) {
+    for (const count of step.counts) {
+      const id = linkCountId(step, count);
+      draft.row(id.replaceAll('.', '-').toLowerCase(), `${step.label}: ${count.label}`, [{ figure: linkCountFigure(id) }]);
+    }
+  }
+  draft.note('Telt regels, personen en huishoudens per stap; x: niet getoond omdat het aantal (samen met andere aantallen) te weinig eenheden beschrijft.');
+  const published = (): PublishedLinkReport => ({
+    referenceDate: report.referenceDate,
+    municipality: report.municipality,
+    ruleSet: { name: ledger.rules.name, digest: ruleSetDigest(ledger.rules) },
+    steps: report.steps.map((step) => ({
+      id: step.id,
+      label: step.label,
+      counts: step.counts.map((count) => {
+        const cell = ledger.cell(linkCountFigure(linkCountId(step, count)));
+        return 'value' in cell ? { id: count.id, label: count.label, count: cell.value } : { id: count.id, label: count.label, hidden: true as const };
+      }),
+    })),
+  });
+  return { draft, published };
 }

@@ -34,36 +34,24 @@ export function magnitudeSummaryStatus(units: number, total: number, largest: re
   return { status: 'safe' };
 }
 
-function withValue(status: CellStatus, value: number | null): PublishedCell {
-  if (status.status === 'blocked') return { status: 'blocked', rule: status.rule };
+function withValue(status: CellStatus, value: number | null, decimals: number): PublishedCell {
+  if (status.status === 'blocked') return { status: 'suppressed' };
   if (value === null || !Number.isFinite(value)) return { status: 'empty' };
-  return status.status === 'review' ? { status: 'review', reason: status.reason, value } : { status: 'safe', value };
+  return status.status === 'review' ? { status: 'review', reason: status.reason, value, decimals } : { status: 'safe', value, decimals };
 }
 
-/** The published form of one raw cell. */
-export function checkCell(cell: RawCell, rules: RuleSet): PublishedCell {
+/** The published form of one raw cell checked on its own (outputs outside the study's ledger: a model's cluster sizes). */
+export function checkCell(cell: RawCell, rules: RuleSet, decimals = 0): PublishedCell {
   switch (cell.kind) {
     case 'count':
-      return withValue(countStatus(cell.units, rules), cell.units);
+      return withValue(countStatus(cell.units, rules), cell.units, 0);
     case 'share':
-      return withValue(shareStatus(cell.numerator, cell.denominator, rules), cell.denominator === 0 ? null : (100 * cell.numerator) / cell.denominator);
+      return withValue(shareStatus(cell.numerator, cell.denominator, rules), cell.denominator === 0 ? null : (100 * cell.numerator) / cell.denominator, decimals);
     case 'statistic':
-      return withValue(statisticStatus(cell.units, rules), cell.value);
+      return withValue(statisticStatus(cell.units, rules), cell.value, decimals);
     case 'magnitude':
-      return withValue(magnitudeSummaryStatus(cell.units, cell.total, cell.largest, rules), cell.value);
+      return withValue(magnitudeSummaryStatus(cell.units, cell.total, cell.largest, rules), cell.value, decimals);
     case 'extreme':
-      return withValue(extremeStatus(), null);
+      return withValue(extremeStatus(), null, decimals);
   }
-}
-
-/** A value computed from published cells (a share, a difference, a residual): as protected as the weakest of them. */
-export function deriveCell(value: number | null, from: readonly PublishedCell[]): PublishedCell {
-  if (from.some((source) => source.status === 'blocked' || source.status === 'secondary')) return { status: 'secondary' };
-  if (from.some((source) => source.status === 'empty')) return { status: 'empty' };
-  if (value === null || !Number.isFinite(value)) return { status: 'empty' };
-  // A value computed from a flagged cell is as much in need of review; from a rounded one, as rounded.
-  const review = from.find((source): source is Extract<PublishedCell, { status: 'review' }> => source.status === 'review');
-  if (review) return { status: 'review', reason: review.reason, value };
-  const rounded = from.find((source): source is Extract<PublishedCell, { status: 'rounded' }> => source.status === 'rounded');
-  return rounded ? { status: 'rounded', base: rounded.base, value } : { status: 'safe', value };
 }

@@ -21,13 +21,12 @@ export interface ProtectedFrequencies {
 function published(cell: TableCell): PublishedCell {
   switch (cell.status.status) {
     case 'safe':
-      return { status: 'safe', value: cell.value };
+      return { status: 'safe', value: cell.value, decimals: 0 };
     case 'review':
-      return { status: 'review', reason: cell.status.reason, value: cell.value };
+      return { status: 'review', reason: cell.status.reason, value: cell.value, decimals: 0 };
     case 'blocked':
-      return { status: 'blocked', rule: cell.status.rule };
     case 'secondary':
-      return { status: 'secondary' };
+      return { status: 'suppressed' };
   }
 }
 
@@ -56,7 +55,7 @@ export function protectFrequencyTable(counts: readonly (readonly number[])[], ru
     const cells = table.cells.map((cell, index): PublishedCell => {
       const value = rounded[index] ?? Number.NaN;
       // A true zero stays zero under rounding and still says "no one here": it goes to review like any zero.
-      return cell.value === 0 ? { status: 'review', reason: 'zero', value: 0 } : { status: 'rounded', base: rules.roundingBase, value };
+      return cell.value === 0 ? { status: 'review', reason: 'zero', value: 0, decimals: 0 } : { status: 'rounded', base: rules.roundingBase, value, decimals: 0 };
     });
     return { ...shape(cells, rows, columns), notes: [`Alle aantallen zijn gecontroleerd afgerond op ${rules.roundingBase}; rijen en kolommen tellen op.`] };
   }

@@ -1,119 +1,69 @@
-// How a checked cell reads in an export: Dutch number formats, and the Dutch words for every status and blocking rule.
+// How a checked cell reads in an export: Dutch number formats, one mark for every hidden cell, the legend, and the
+// Dutch words for each blocking rule (which only the output log names, per cell, for the checker).
 import type { BlockingRule } from '../disclosure/primary-rules';
 import type { CellStatusName, PublishedCell, ValueFormat } from '../disclosure/checked-table';
 import type { RuleSet } from '../disclosure/rule-set';
+import { cellReading, dutchFigure, dutchPlain, HIDDEN_MARK, NO_BREAK_SPACE } from '../publication/dutch-format';
 
-/** Decimals shown per value format; the CSV and the sheets use the same, so every file says the same number. */
-export const FORMAT_DECIMALS: Record<ValueFormat, number> = {
-  count: 0,
-  percent: 1,
-  percentagePoints: 1,
-  amount: 0,
-  number: 2,
-  pValue: 3,
-  residual: 1,
-};
-
-const NO_BREAK_SPACE = '\u00a0';
-
-const grouped = new Map<number, Intl.NumberFormat>();
-const plain = new Map<number, Intl.NumberFormat>();
-
-function formatter(cache: Map<number, Intl.NumberFormat>, decimals: number, useGrouping: boolean): Intl.NumberFormat {
-  let format = cache.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping });
-    cache.set(decimals, format);
-  }
-  return format;
-}
+export { HIDDEN_MARK };
 
 /** A number in Dutch as a person reads it: 1.234, 12,3 %, € 14.000 (a percent value is already in percent, 12.3). */
-export function formatDutch(value: number, format: ValueFormat): string {
-  const number = formatter(grouped, FORMAT_DECIMALS[format], true).format(value);
-  switch (format) {
-    case 'percent':
-      return `${number}${NO_BREAK_SPACE}%`;
-    case 'percentagePoints':
-      return `${number}${NO_BREAK_SPACE}%-punt`;
-    case 'amount':
-      return `€${NO_BREAK_SPACE}${number}`;
-    default:
-      return number;
-  }
+export function formatDutch(value: number, format: ValueFormat, decimals = format === 'percent' || format === 'percentagePoints' || format === 'residual' ? 1 : 0): string {
+  return dutchFigure(value, format, decimals);
 }
 
 /** A number for a machine-readable Dutch file: decimal comma, no thousands separator, no unit. */
-export function formatDutchPlain(value: number, format: ValueFormat): string {
-  return formatter(plain, FORMAT_DECIMALS[format], false).format(value);
+export function formatDutchPlain(value: number, decimals: number): string {
+  return dutchPlain(value, decimals);
 }
 
-/** Why a blocked cell is blocked, in the words of the rule set it was checked against. */
+/** Why a cell is hidden, in the words of the rule set it was checked against (the output log's reasons). */
 export function blockedText(rule: BlockingRule, rules: RuleSet): string {
-  const percent = (share: number): string => `${formatter(plain, 0, false).format(share * 100)}${NO_BREAK_SPACE}%`;
+  const percent = (share: number): string => `${dutchPlain(share * 100, 0)}${NO_BREAK_SPACE}%`;
   switch (rule) {
     case 'threshold':
-      return `geblokkeerd: minder dan ${rules.threshold} eenheden`;
+      return `minder dan ${rules.threshold} eenheden, of de rest van de groep is kleiner dan ${rules.threshold}`;
     case 'statistic-threshold':
-      return `geblokkeerd: berekend over minder dan ${rules.statisticThreshold} eenheden`;
+      return `berekend over minder dan ${rules.statisticThreshold} eenheden`;
     case 'dominance':
-      return `geblokkeerd: dominantie (${rules.dominance.n} grootste bijdragen ≥ ${percent(rules.dominance.k)})`;
+      return `dominantie (${rules.dominance.n} grootste bijdragen ≥ ${percent(rules.dominance.k)})`;
     case 'p-percent':
-      return `geblokkeerd: p%-regel (p = ${percent(rules.pPercent)})`;
+      return `p%-regel (p = ${percent(rules.pPercent)})`;
     case 'min-max':
-      return 'geblokkeerd: minimum of maximum wordt nooit getoond';
+      return 'minimum of maximum wordt nooit getoond';
     case 'degrees-of-freedom':
-      return `geblokkeerd: minder dan ${rules.residualDegreesOfFreedom} vrijheidsgraden`;
+      return `minder dan ${rules.residualDegreesOfFreedom} vrijheidsgraden`;
   }
 }
 
-export const SECONDARY_TEXT = 'secundair onderdrukt';
-export const EMPTY_TEXT = 'leeg';
+export const SECONDARY_TEXT = 'secundair onderdrukt: zodat een andere verborgen cel niet is terug te rekenen';
+export const DERIVED_TEXT = 'berekend uit een verborgen aantal';
 
 /** Short marks shown beside a value in the report and the sheet, explained in the legend. */
 export const STATUS_MARK: Record<CellStatusName, string> = {
   safe: '',
   review: 'c',
   rounded: 'a',
-  blocked: 'x',
-  secondary: 's',
+  suppressed: HIDDEN_MARK,
   empty: '–',
 };
 
-/** The legend under every table: what each status means. */
+/** The legend under every table: what each mark means. One line for every hidden cell, whatever hid it. */
 export function statusLegend(rules: RuleSet): Array<{ status: CellStatusName; mark: string; text: string }> {
   return [
-    { status: 'safe', mark: '', text: 'veilig: voldoet aan alle regels' },
+    { status: 'suppressed', mark: HIDDEN_MARK, text: `niet getoond: te weinig huishoudens (minder dan ${rules.threshold}), of terug te rekenen uit andere cijfers van deze studie` },
     { status: 'review', mark: STATUS_MARK.review, text: 'ter controle: een nul of een categorie met (bijna) een hele groep; een outputcontroleur kijkt ernaar' },
-    { status: 'rounded', mark: STATUS_MARK.rounded, text: 'afgerond op een veelvoud van de afrondingsbasis (gecontroleerd afronden)' },
-    { status: 'blocked', mark: STATUS_MARK.blocked, text: `geblokkeerd door een primaire regel (drempel ${rules.threshold}); de waarde wordt nooit getoond` },
-    { status: 'secondary', mark: STATUS_MARK.secondary, text: 'secundair onderdrukt, zodat een geblokkeerde cel niet terug te rekenen is' },
+    { status: 'rounded', mark: STATUS_MARK.rounded, text: `afgerond op een veelvoud van ${rules.roundingBase}` },
     { status: 'empty', mark: STATUS_MARK.empty, text: 'leeg: niets te tonen' },
   ];
 }
 
-/** The words for a cell without a value; null for a cell that has one. */
-export function cellWithoutValueText(cell: PublishedCell, rules: RuleSet): string | null {
-  switch (cell.status) {
-    case 'blocked':
-      return blockedText(cell.rule, rules);
-    case 'secondary':
-      return SECONDARY_TEXT;
-    case 'empty':
-      return EMPTY_TEXT;
-    default:
-      return null;
-  }
-}
-
-/** A cell as a person reads it: the formatted value with its mark, or the words for why there is none. */
-export function cellDisplayText(cell: PublishedCell, format: ValueFormat, rules: RuleSet): string {
-  const withoutValue = cellWithoutValueText(cell, rules);
-  if (withoutValue !== null) return withoutValue;
-  if (!('value' in cell)) return '';
+/** A cell as a person reads it: the formatted value (or its words) with its mark, "x", or nothing. */
+export function cellDisplayText(cell: PublishedCell, format: ValueFormat): string {
+  const reading = cellReading(cell, format);
+  if (cell.status === 'suppressed' || cell.status === 'empty') return cell.status === 'empty' && reading === '' ? STATUS_MARK.empty : reading;
   const mark = STATUS_MARK[cell.status];
-  if ('text' in cell && cell.text !== undefined) return mark === '' ? cell.text : `${cell.text} ${mark}`;
-  return mark === '' ? formatDutch(cell.value, format) : `${formatDutch(cell.value, format)} ${mark}`;
+  return mark === '' ? reading : `${reading} ${mark}`;
 }
 
 /** The note a rounded or review cell adds to the output log and the report. */
@@ -123,7 +73,7 @@ export function cellNote(cell: PublishedCell): string | null {
   return null;
 }
 
-/** A population's published unit count: "11.346", or "< 10" when the count itself was blocked. */
+/** A population's published unit count: "11.346", or "x" when the count itself is hidden. */
 export function unitsText(units: number | { below: number }): string {
-  return typeof units === 'number' ? formatDutch(units, 'count') : `< ${units.below}`;
+  return typeof units === 'number' ? dutchFigure(units, 'count', 0) : HIDDEN_MARK;
 }

@@ -1,6 +1,6 @@
-// A checked table's percent columns as an accessible grouped bar chart in SVG; blocked cells as hatched empty slots.
+// A checked table's percent columns as an accessible grouped bar chart in SVG; hidden cells as hatched empty slots marked x.
 import { columnTitle, type CheckedTable, type PublishedCell } from '../disclosure/checked-table';
-import { formatDutch } from './cell-text';
+import { dutchFigure } from '../publication/dutch-format';
 
 /** Okabe-Ito: distinguishable with every common form of colour blindness, and in greyscale print. */
 export const CHART_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'] as const;
@@ -10,7 +10,7 @@ const WIDTH = 820;
 const HEIGHT = 480;
 const MARGIN = { top: 92, right: 24, bottom: 86, left: 64 };
 const BLOCKED_SLOT_HEIGHT = 64;
-const BLOCKED_LABEL = 'geblokkeerd';
+const BLOCKED_LABEL = 'x';
 
 /** Text for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -54,8 +54,8 @@ export function hasChartableColumns(table: CheckedTable): boolean {
 
 /**
  * The chart as an SVG document: categories (the non-total rows) on the x axis, one bar per percent column.
- * Only cells with a value become bars; a blocked or secondary cell is a hatched slot of fixed height
- * labelled "geblokkeerd", an empty cell draws nothing, so no bar ever reveals a suppressed value.
+ * Only cells with a value become bars; a hidden cell is a hatched slot of fixed height
+ * marked "x", an empty cell draws nothing, so no bar ever reveals a suppressed value.
  */
 export function chartSvg(table: CheckedTable, options: ChartOptions = {}): string {
   const groups = table.columns.flatMap((column, index) => (column.format === 'percent' ? [{ label: columnTitle(column), index }] : []));
@@ -74,7 +74,7 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
   const colour = (position: number): string => CHART_PALETTE[position % CHART_PALETTE.length] ?? '#000000';
 
   const description = `Staafdiagram: ${groups.map((group) => group.label).join(', ')} per ${table.rowHeader.toLowerCase()}. ` +
-    `Populatie: ${table.population.label}. Geblokkeerde cellen zijn als gearceerd leeg vak getoond, zonder waarde.`;
+    `Populatie: ${table.population.label}. Niet getoonde cellen zijn een gearceerd leeg vak met een x, zonder waarde.`;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
@@ -95,7 +95,7 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
   for (let tick = 0; tick <= maximum; tick += step) {
     const tickY = round(y(tick));
     parts.push(`<line x1="${MARGIN.left}" y1="${tickY}" x2="${WIDTH - MARGIN.right}" y2="${tickY}" stroke="${tick === 0 ? '#1a1a1a' : '#dddddd'}" stroke-width="1"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" text-anchor="end" fill="#444444">${escapeXml(formatDutch(tick, 'count'))}&#160;%</text>`);
+    parts.push(`<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" text-anchor="end" fill="#444444">${escapeXml(dutchFigure(tick, 'count', 0))}&#160;%</text>`);
   }
   categories.forEach((row, categoryIndex) => {
     const groupStart = MARGIN.left + categoryIndex * slot + (slot - barWidth * groups.length) / 2;
@@ -111,7 +111,7 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
       parts.push(`<text x="${round(MARGIN.left + (categoryIndex + 0.5) * slot)}" y="${baseline + 20 + lineIndex * 15}" font-size="${fontSize}" text-anchor="middle" fill="#1a1a1a">${escapeXml(line)}</text>`);
     });
   });
-  parts.push(`<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd: geblokkeerd, zonder waarde.`)}</text>`);
+  parts.push(`<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd met x: niet getoond ter bescherming.`)}</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }
@@ -137,18 +137,18 @@ function barOrSlot(cell: PublishedCell | undefined, slot: Slot, y: (value: numbe
   const centre = round(x + width / 2);
   if (cell && 'value' in cell) {
     const top = y(cell.value);
-    const text = formatDutch(cell.value, 'percent');
+    const text = dutchFigure(cell.value, 'percent', cell.decimals);
     return [
       `<rect x="${round(left)}" y="${round(top)}" width="${round(barWidth)}" height="${round(baseline - top)}" fill="${colour}"><title>${escapeXml(`${label}: ${text}`)}</title></rect>`,
       `<text x="${centre}" y="${round(top - 5)}" font-size="11" text-anchor="middle" fill="#1a1a1a">${escapeXml(text)}</text>`,
     ].join('\n');
   }
-  if (cell && (cell.status === 'blocked' || cell.status === 'secondary')) {
+  if (cell?.status === 'suppressed') {
     const top = baseline - BLOCKED_SLOT_HEIGHT;
     const labelY = round(top - 6);
     return [
       `<rect x="${round(left)}" y="${top}" width="${round(barWidth)}" height="${BLOCKED_SLOT_HEIGHT}" fill="url(#${slot.hatch})" stroke="#767676" stroke-width="1"><title>${escapeXml(`${label}: ${BLOCKED_LABEL}`)}</title></rect>`,
-      `<text x="${centre}" y="${labelY}" font-size="11" text-anchor="start" fill="#8a1c1c" transform="rotate(-90 ${centre} ${labelY})">${BLOCKED_LABEL}</text>`,
+      `<text x="${centre}" y="${labelY}" font-size="12" text-anchor="middle" fill="#8a1c1c">${BLOCKED_LABEL}</text>`,
     ].join('\n');
   }
   return `<text x="${centre}" y="${baseline - 5}" font-size="11" text-anchor="middle" fill="#555555">–<title>${escapeXml(`${label}: leeg`)}</title></text>`;

@@ -34,8 +34,10 @@ function overviewRows(log: OutputLog): Row[] {
     [text('Studiebestand SHA-256'), text(log.study.sha256)],
     [text('Regelset'), text(log.ruleSet.name)],
     [text('Regelset SHA-256'), text(log.ruleSet.digest)],
+    [text('Gebruikte regels'), text(log.ruleSet.summary)],
     [text('Drempel'), count(log.ruleSet.rules.threshold)],
-    [text('Geblokkeerde cellen gemaskeerd op verzoek'), text(log.maskBlocked ? 'ja' : 'nee')],
+    [text('Beschermingsniveau'), count(log.ruleSet.rules.protectionLevel)],
+    [text('Controle van het geschreven pakket'), text(`${log.audit.hiddenCells} verborgen cellen aangevallen over ${log.audit.packages} pakket(ten); smalste interval ${log.audit.narrowest ?? '–'}`)],
     [text('Logformaat'), text(`${log.format} versie ${log.version}`)],
   ];
 }
@@ -43,8 +45,8 @@ function overviewRows(log: OutputLog): Row[] {
 function outputRows(log: OutputLog): Row[] {
   const rows: Row[] = [
     header([
-      'Id', 'Soort', 'Titel', 'Populatie', 'Eenheden', 'Oordeel', 'Veilig', 'Ter controle', 'Afgerond', 'Geblokkeerd', 'Secundair', 'Leeg',
-      'Blokkerende regels', 'Gemaskeerd', 'Opmerkingen', 'Toelichting analist', 'Verzoek om uitzondering',
+      'Id', 'Soort', 'Titel', 'Populatie', 'Eenheden', 'Oordeel', 'Veilig', 'Ter controle', 'Afgerond', 'Niet getoond', 'Leeg',
+      'Opmerkingen', 'Toelichting analist', 'Verzoek om uitzondering',
     ]),
   ];
   for (const output of log.outputs) {
@@ -59,15 +61,30 @@ function outputRows(log: OutputLog): Row[] {
       count(cells.safe),
       count(cells.review),
       count(cells.rounded),
-      count(cells.blocked),
-      count(cells.secondary),
+      count(cells.suppressed),
       count(cells.empty),
-      text(output.checks.blockingRules.map((rule) => `${rule.description} (${rule.cells})`).join('; ')),
-      text(output.checks.blockedCellsMasked ? 'ja' : 'nee'),
       text(output.checks.notes.join('; ')),
       text(output.comment ?? ''),
       text(output.exceptionRequest ?? ''),
     ]);
+  }
+  return rows;
+}
+
+/** Every hidden cell with its reason and the interval an attacker who reads the whole package is left with. */
+function hiddenRows(log: OutputLog): Row[] {
+  const rows: Row[] = [header(['Uitvoer', 'Rij', 'Kolom', 'Reden', 'Ondergrens', 'Bovengrens'])];
+  for (const output of log.outputs) {
+    for (const cell of output.checks.hiddenCells) {
+      rows.push([
+        text(output.id),
+        text(cell.rowLabel),
+        text(cell.columnLabel),
+        text(cell.description),
+        cell.interval ? count(cell.interval.lower) : text(''),
+        cell.interval ? (cell.interval.upper === null ? text('onbegrensd') : count(cell.interval.upper)) : text(''),
+      ]);
+    }
   }
   return rows;
 }
@@ -85,7 +102,8 @@ function fileRows(log: OutputLog): Row[] {
 export async function outputLogXlsx(log: OutputLog): Promise<Buffer> {
   const workbook = await writeExcelFile([
     { data: overviewRows(log), sheet: 'Overzicht', columns: [{ width: 40 }, { width: 70 }] },
-    { data: outputRows(log), sheet: 'Uitvoer', columns: [16, 10, 40, 30, 16, 14, 8, 12, 10, 12, 10, 8, 50, 12, 60, 40, 40].map((width) => ({ width })) },
+    { data: outputRows(log), sheet: 'Uitvoer', columns: [16, 10, 40, 30, 16, 14, 8, 12, 10, 12, 8, 60, 40, 40].map((width) => ({ width })) },
+    { data: hiddenRows(log), sheet: 'Niet getoond', columns: [{ width: 28 }, { width: 50 }, { width: 30 }, { width: 60 }, { width: 12 }, { width: 12 }] },
     { data: fileRows(log), sheet: 'Bestanden', columns: [{ width: 24 }, { width: 40 }, { width: 8 }, { width: 12 }, { width: 68 }] },
   ]).toBuffer();
   return withFixedZipTime(workbook, new Date(log.createdAt));

@@ -1,7 +1,6 @@
 // A persona card's small chart: per trait two horizontal bars (share in the cluster, share among all clients), laid
 // out once as shapes and drawn as SVG here and with pdfkit in persona-pdf.ts, so both say exactly the same.
 import type { PublishedCell } from '../disclosure/checked-table';
-import type { RuleSet } from '../disclosure/rule-set';
 import type { PersonaChartBar } from '../analysis/profiles/persona';
 import { cellDisplayText } from './cell-text';
 import { CHART_FONT_FAMILY, CHART_PALETTE, escapeXml } from './chart-svg';
@@ -37,14 +36,14 @@ export interface PersonaChartLayout {
   shapes: ChartShape[];
 }
 
-/** Dutch text of a chart cell: "81 %", or the words for why it has no value (never a number then). */
-function cellText(cell: PublishedCell, rules: RuleSet): string {
-  return cell.status === 'blocked' ? 'geblokkeerd' : cell.status === 'secondary' ? 'onderdrukt' : cellDisplayText(cell, 'percent', rules).replaceAll('\u00a0', ' ');
+/** Dutch text of a chart cell: "81,3 %", or "x" when it is hidden (never a number then). */
+function cellText(cell: PublishedCell): string {
+  return cellDisplayText(cell, 'percent').replaceAll('\u00a0', ' ');
 }
 
 /** One bar or, for a cell without a value, a hatched slot of fixed width (blocked, suppressed) or a dash (empty). */
-function barShapes(cell: PublishedCell, x: number, y: number, plotWidth: number, colour: string, label: string, rules: RuleSet): ChartShape[] {
-  const text = cellText(cell, rules);
+function barShapes(cell: PublishedCell, x: number, y: number, plotWidth: number, colour: string, label: string): ChartShape[] {
+  const text = cellText(cell);
   const textY = y + BAR_HEIGHT - 2;
   if ('value' in cell) {
     const width = Math.max(1, (Math.max(0, Math.min(100, cell.value)) / 100) * plotWidth);
@@ -53,7 +52,7 @@ function barShapes(cell: PublishedCell, x: number, y: number, plotWidth: number,
       { kind: 'text', x: x + width + 6, y: textY, text, size: 12, weight: 'normal', fill: TEXT, anchor: 'start' },
     ];
   }
-  if (cell.status === 'blocked' || cell.status === 'secondary') {
+  if (cell.status === 'suppressed') {
     return [
       { kind: 'rect', x, y, width: BLOCKED_WIDTH, height: BAR_HEIGHT, fill: '#ffffff', hatched: true, title: `${label}: ${text}` },
       { kind: 'text', x: x + BLOCKED_WIDTH + 6, y: textY, text, size: 12, weight: 'normal', fill: BLOCKED, anchor: 'start' },
@@ -75,7 +74,7 @@ function shortened(text: string): string {
 }
 
 /** The chart of one card as shapes; `population` names the clients in the source line. */
-export function personaChartLayout(bars: readonly PersonaChartBar[], rules: RuleSet, population = 'klanthuishoudens'): PersonaChartLayout {
+export function personaChartLayout(bars: readonly PersonaChartBar[], population = 'klanthuishoudens'): PersonaChartLayout {
   const width = PERSONA_CHART_WIDTH;
   const plotWidth = width - LEFT - VALUE_SPACE;
   const rows = Math.max(1, bars.length);
@@ -93,8 +92,8 @@ export function personaChartLayout(bars: readonly PersonaChartBar[], rules: Rule
     const top = TOP + index * ROW_HEIGHT;
     shapes.push({ kind: 'text', x: LEFT, y: top + 12, text: shortened(barTitle(bar)), size: 13, weight: 'bold', fill: TEXT, anchor: 'start' });
     shapes.push({ kind: 'line', x1: LEFT, y1: top + 18, x2: LEFT, y2: top + 20 + 2 * BAR_HEIGHT + 4, stroke: '#767676' });
-    shapes.push(...barShapes(bar.inCluster, LEFT, top + 19, plotWidth, SERIES[0].colour, `${barTitle(bar)}, ${SERIES[0].label.toLowerCase()}`, rules));
-    shapes.push(...barShapes(bar.overall, LEFT, top + 21 + BAR_HEIGHT, plotWidth, SERIES[1].colour, `${barTitle(bar)}, ${SERIES[1].label.toLowerCase()}`, rules));
+    shapes.push(...barShapes(bar.inCluster, LEFT, top + 19, plotWidth, SERIES[0].colour, `${barTitle(bar)}, ${SERIES[0].label.toLowerCase()}`));
+    shapes.push(...barShapes(bar.overall, LEFT, top + 21 + BAR_HEIGHT, plotWidth, SERIES[1].colour, `${barTitle(bar)}, ${SERIES[1].label.toLowerCase()}`));
   });
   const cells = bars.flatMap((bar) => [bar.inCluster, bar.overall]);
   const review = cells.some((cell) => cell.status === 'review') ? ' c: ter controle.' : '';
@@ -111,7 +110,7 @@ export function personaChartLayout(bars: readonly PersonaChartBar[], rules: Rule
   const description = bars.length === 0
     ? NO_BARS_TEXT
     : `Staafdiagram: per kenmerk het aandeel huishoudens in dit cluster en bij alle klanten. ${bars
-        .map((bar) => `${barTitle(bar)}: ${cellText(bar.inCluster, rules)} in dit cluster, ${cellText(bar.overall, rules)} bij alle klanten`)
+        .map((bar) => `${barTitle(bar)}: ${cellText(bar.inCluster)} in dit cluster, ${cellText(bar.overall)} bij alle klanten`)
         .join('; ')}.`;
   return { width, height, title, description, shapes };
 }

@@ -1,9 +1,10 @@
-// What the persona files show and how they are checked, prepared once: every card as display texts (never a blocked
-// cell's value, it has none), and all figures on the cards as one checked table for the checks and the output log.
+// What the persona files show and how they are checked, prepared once: every card as display texts (a hidden cell as
+// its one mark, it has no value), and all figures on the cards as one checked table for the output log.
 import type { PersonaCard } from '../analysis/profiles/persona';
 import type { CellStatusName, CheckedTable, PublishedCell, ValueFormat } from '../disclosure/checked-table';
 import { ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
-import { cellDisplayText, formatDutch, statusLegend } from './cell-text';
+import { dutchFigure } from '../publication/dutch-format';
+import { cellDisplayText, statusLegend } from './cell-text';
 import { barTitle, personaChartLayout, type PersonaChartLayout } from './persona-chart';
 
 /** The id of the persona cards as one output (file names persona-kaarten.html, .pdf, persona-kaarten-cluster-N.svg/.png). */
@@ -47,13 +48,12 @@ export function keepUnits(text: string): string {
   return text.replace(/(\d) (%)/g, '$1\u00a0$2').replace(/\bEUR (\d)/g, 'EUR\u00a0$1');
 }
 
-function cellText(cell: PublishedCell, format: ValueFormat, rules: RuleSet): string {
-  return keepUnits(cellDisplayText(cell, format, rules));
+function cellText(cell: PublishedCell, format: ValueFormat): string {
+  return keepUnits(cellDisplayText(cell, format));
 }
 
-function countText(cell: PublishedCell, rules: RuleSet): string {
-  if ('value' in cell) return `${formatDutch(cell.value, 'count')} huishoudens`;
-  return cell.status === 'blocked' ? `minder dan ${rules.threshold} huishoudens` : 'aantal huishoudens onderdrukt';
+function countText(cell: PublishedCell): string {
+  return 'value' in cell ? `${dutchFigure(cell.value, 'count', 0)} huishoudens` : 'aantal huishoudens niet getoond';
 }
 
 type Card = Extract<PersonaCard, { kind: 'card' }>;
@@ -65,16 +65,15 @@ export function cardCells(card: Card): PublishedCell[] {
 
 /** Cells per status over every figure on the cards. */
 export function personaCellCounts(cards: readonly PersonaCard[]): Record<CellStatusName, number> {
-  const counts: Record<CellStatusName, number> = { safe: 0, review: 0, rounded: 0, blocked: 0, secondary: 0, empty: 0 };
+  const counts: Record<CellStatusName, number> = { safe: 0, review: 0, rounded: 0, suppressed: 0, empty: 0 };
   for (const card of cards) if (card.kind === 'card') for (const cell of cardCells(card)) counts[cell.status] += 1;
   return counts;
 }
 
-/** The cards' verdict, as a table's: fail with a blocked or suppressed figure, review with a flagged one, pass otherwise. */
-export function personaVerdict(cards: readonly PersonaCard[]): 'pass' | 'review' | 'fail' {
+/** The cards' verdict, as a table's: review with a hidden or flagged figure, pass otherwise. */
+export function personaVerdict(cards: readonly PersonaCard[]): 'pass' | 'review' {
   const counts = personaCellCounts(cards);
-  if (counts.blocked > 0 || counts.secondary > 0) return 'fail';
-  return counts.review > 0 ? 'review' : 'pass';
+  return counts.suppressed > 0 || counts.review > 0 ? 'review' : 'pass';
 }
 
 export function isEdited(card: Card): boolean {
@@ -89,12 +88,12 @@ export function personaDeck(cards: readonly PersonaCard[], rules: RuleSet, popul
   const display = shown.map((card) => ({
     cluster: card.cluster,
     title: card.title,
-    subtitle: `Cluster ${card.cluster} · ${countText(card.count, rules)}`,
+    subtitle: `Cluster ${card.cluster} · ${countText(card.count)}`,
     narrative: card.narrative.trim(),
     edited: isEdited(card),
-    facts: card.facts.map((fact) => ({ label: fact.label, text: cellText(fact.cell, 'number', rules), status: fact.cell.status })),
+    facts: card.facts.map((fact) => ({ label: fact.label, text: cellText(fact.cell, 'number'), status: fact.cell.status })),
     standsOut: card.standsOut.map(keepUnits),
-    chart: personaChartLayout(card.chart, rules, population),
+    chart: personaChartLayout(card.chart, population),
     legend: marks.filter((entry) => cardCells(card).some((cell) => cell.status === entry.status)).map(({ mark, text }) => ({ mark, text })),
   }));
   return { cards: display, notes: cards.flatMap((card) => (card.kind === 'note' ? [card.note] : [])) };

@@ -25,7 +25,7 @@ section.card h2 { font-size: 1.7rem; margin: 0.2rem 0 0.8rem; line-height: 1.2; 
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1.2rem; margin: 0 0 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
-dd.blocked, dd.secondary { color: #8a1c1c; font-style: italic; }
+dd.suppressed { color: #8a1c1c; }
 dd.review, dd.rounded { background: #fff6db; }
 figure { margin: 0.5rem 0 1rem; }
 figure svg { max-width: 100%; height: auto; display: block; }

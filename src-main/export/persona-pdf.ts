@@ -63,7 +63,7 @@ function facts(doc: Doc, card: DisplayPersona): void {
     ensureSpace(doc, height);
     const top = doc.y;
     doc.font('semibold').fillColor(TEXT).text(fact.label, MARGIN, top, { width: labelWidth - 10 });
-    const blocked = fact.status === 'blocked' || fact.status === 'secondary';
+    const blocked = fact.status === 'suppressed';
     doc.font('body').fillColor(blocked ? BLOCKED : TEXT).text(fact.text, MARGIN + labelWidth, top, { width: textWidth(doc) - labelWidth });
     doc.y = top + height + 3;
   }

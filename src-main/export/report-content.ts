@@ -1,9 +1,9 @@
 // What the HTML and PDF reports show, prepared once: title page facts, tables as display texts, the link report.
 import { formatReferenceDate } from '../calendar';
-import { columnTitle, tableVerdict, type CellStatusName, type CheckedTable } from '../disclosure/checked-table';
+import { cellFormat, columnTitle, tableVerdict, type CellStatusName, type CheckedTable } from '../disclosure/checked-table';
+import { ruleSummary, ruleSummaryLines } from '../disclosure/rule-summary';
 import type { RuleSet } from '../disclosure/rule-set';
-import type { PublishedLinkReport } from '../linking/link-report';
-import { cellDisplayText, cellNote, formatDutch, statusLegend, unitsText } from './cell-text';
+import { cellDisplayText, cellNote, statusLegend, unitsText } from './cell-text';
 
 export interface ReportStudy {
   name: string;
@@ -28,12 +28,19 @@ export interface ReportInput {
   ruleSetDigest: string;
   createdAt: Date;
   appVersion: string;
-  maskBlocked: boolean;
   outputs: ReportOutput[];
-  linkReport?: PublishedLinkReport | undefined;
 }
 
 export const VERDICT_TEXT = { pass: 'geslaagd', review: 'ter controle', fail: 'niet geslaagd' } as const;
+
+/** The rules actually used, as every report page states them. */
+export function rulesLine(rules: RuleSet): string {
+  return ruleSummary(rules);
+}
+
+export function rulesLines(rules: RuleSet): string[] {
+  return ruleSummaryLines(rules);
+}
 
 export { formatReferenceDate };
 
@@ -70,15 +77,14 @@ export interface DisplayTable {
   title: string;
   population: string;
   verdict: string;
-  masked: boolean;
   header: string[];
   rows: Array<{ label: string; total: boolean; cells: DisplayCell[] }>;
   notes: string[];
   legend: Array<{ mark: string; text: string }>;
 }
 
-/** A table as display texts: every cell formatted or in words, never a blocked cell's value (it has none). */
-export function displayTable(table: CheckedTable, rules: RuleSet, maskBlocked: boolean): DisplayTable {
+/** A table as display texts: every cell formatted or in words, a hidden cell as its one mark (it has no value). */
+export function displayTable(table: CheckedTable, rules: RuleSet): DisplayTable {
   const verdict = tableVerdict(table);
   const notes = table.rows.flatMap((row) =>
     row.cells.flatMap((cell, index) => {
@@ -91,27 +97,13 @@ export function displayTable(table: CheckedTable, rules: RuleSet, maskBlocked: b
     title: table.title,
     population: `${table.population.label}: ${unitsText(table.population.units)} ${table.unit}`,
     verdict: VERDICT_TEXT[verdict],
-    masked: verdict === 'fail' && maskBlocked,
     header: [table.rowHeader, ...table.columns.map((column) => columnTitle(column))],
-    rows: table.rows.map((row) => ({
+    rows: table.rows.map((row, rowIndex) => ({
       label: row.label,
       total: row.total,
-      cells: row.cells.map((cell, index) => ({ text: cellDisplayText(cell, row.format ?? table.columns[index]?.format ?? 'number', rules), status: cell.status })),
+      cells: row.cells.map((cell, index) => ({ text: cellDisplayText(cell, cellFormat(table, rowIndex, index) ?? 'number'), status: cell.status })),
     })),
     notes: [...notes, ...table.notes],
     legend: statusLegend(rules).map(({ mark, text }) => ({ mark: mark === '' ? '(geen teken)' : mark, text })),
   };
-}
-
-export interface DisplayLinkStep {
-  label: string;
-  counts: Array<{ label: string; value: string }>;
-}
-
-/** The link report's steps with counts in Dutch; a count below the threshold as "< 10". */
-export function displayLinkReport(report: PublishedLinkReport): DisplayLinkStep[] {
-  return report.steps.map((step) => ({
-    label: step.label,
-    counts: step.counts.map((count) => ({ label: count.label, value: 'count' in count ? formatDutch(count.count, 'count') : `< ${count.below}` })),
-  }));
 }

@@ -1,12 +1,5 @@
 // The export as one self-contained HTML report: no scripts, a strict CSP, inline CSS and SVG charts, print-friendly.
-import {
-  displayLinkReport,
-  displayTable,
-  formatReferenceDate,
-  titlePageFacts,
-  type DisplayTable,
-  type ReportInput,
-} from './report-content';
+import { displayTable, formatReferenceDate, rulesLine, rulesLines, titlePageFacts, type DisplayTable, type ReportInput } from './report-content';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -32,7 +25,8 @@ table.data th, table.data td { border-bottom: 1px solid #ccc; padding: 0.3rem 0.
 table.data th:first-child, table.data td:first-child { text-align: left; }
 table.data thead th { background: #e8eef4; border-bottom: 2px solid #1a1a1a; }
 table.data tr.total td { font-weight: 600; border-top: 2px solid #1a1a1a; }
-td.blocked, td.secondary { color: #8a1c1c; font-style: italic; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1e4e4 4px, #f1e4e4 8px); }
+td.suppressed { color: #8a1c1c; background: repeating-linear-gradient(45deg, #fff, #fff 4px, #f1e4e4 4px, #f1e4e4 8px); }
+.rules { font-size: 0.85rem; color: #555; }
 td.empty { color: #666; }
 td.review, td.rounded { background: #fff6db; }
 .legend { font-size: 0.9rem; color: #333; }
@@ -62,9 +56,9 @@ function titlePage(input: ReportInput): string {
 <dl>
 ${facts}
 </dl>
-<p>Alle cellen zijn gecontroleerd op de regels van de regelset. Een geblokkeerde of secundair onderdrukte cel wordt nooit als getal getoond.${
-    input.maskBlocked ? ' De analist heeft gevraagd geblokkeerde cellen gemaskeerd te exporteren.' : ''
-  }</p>
+<p>Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.</p>
+<h2>Gebruikte regels</h2>
+<ul class="rules">${rulesLines(input.ruleSet).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
 </section>`;
 }
 
@@ -80,11 +74,11 @@ function dataTable(table: DisplayTable): string {
 }
 
 function outputSection(input: ReportInput, output: ReportInput['outputs'][number]): string {
-  const table = displayTable(output.table, input.ruleSet, input.maskBlocked);
+  const table = displayTable(output.table, input.ruleSet);
   const parts = [
     `<section class="output" id="${escapeHtml(`tabel-${table.id}`)}">`,
     `<h2>${escapeHtml(table.title)}</h2>`,
-    `<p class="meta">Oordeel: <span class="verdict">${escapeHtml(table.verdict)}</span>${table.masked ? ' (geblokkeerde cellen gemaskeerd op verzoek van de analist)' : ''}</p>`,
+    `<p class="meta">Oordeel: <span class="verdict">${escapeHtml(table.verdict)}</span></p>`,
     dataTable(table),
   ];
   if (output.chartSvg) parts.push(`<figure>${output.chartSvg}</figure>`);
@@ -95,24 +89,10 @@ function outputSection(input: ReportInput, output: ReportInput['outputs'][number
   }
   parts.push(
     `<h3>Legenda</h3>\n<dl class="legend">${table.legend.map((entry) => `<dt>${escapeHtml(entry.mark)}</dt><dd>${escapeHtml(entry.text)}</dd>`).join('')}</dl>`,
+    `<p class="rules">${escapeHtml(rulesLine(input.ruleSet))}</p>`,
     '</section>',
   );
   return parts.join('\n');
-}
-
-function linkReportSection(input: ReportInput): string {
-  if (!input.linkReport) return '';
-  const steps = displayLinkReport(input.linkReport)
-    .map((step) => {
-      const rows = step.counts.map((count) => `<tr><th scope="row">${escapeHtml(count.label)}</th><td>${escapeHtml(count.value)}</td></tr>`).join('\n');
-      return `<h3>${escapeHtml(step.label)}</h3>\n<table class="data"><tbody>\n${rows}\n</tbody></table>`;
-    })
-    .join('\n');
-  return `<section class="output" id="koppelrapport">
-<h2>Koppelrapport</h2>
-<p class="meta">Aantallen van 1 tot ${input.linkReport.threshold} staan als &#8220;&lt; ${input.linkReport.threshold}&#8221;.</p>
-${steps}
-</section>`;
 }
 
 /**
@@ -144,6 +124,6 @@ export function reportHtml(input: ReportInput): string {
     title: `${input.study.name}: Groepsbeeld-export`,
     appVersion: input.appVersion,
     style: STYLE,
-    body: [titlePage(input), ...sections, linkReportSection(input)].join('\n'),
+    body: [titlePage(input), ...sections].join('\n'),
   });
 }

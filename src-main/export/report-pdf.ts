@@ -1,6 +1,6 @@
 // The export report as PDF (pdfkit): the bundled font for Dutch text, tables that break across pages, charts as PNG.
 import { ensureSpace, openPdf, pageBottom, PDF_BLOCKED as BLOCKED, PDF_MARGIN as MARGIN, PDF_MUTED as MUTED, PDF_TEXT as TEXT, writeFooters, type PdfDoc as Doc, type PdfOptions } from './pdf-document';
-import { displayLinkReport, displayTable, titlePageFacts, type DisplayCell, type DisplayTable, type ReportInput } from './report-content';
+import { displayTable, rulesLines, titlePageFacts, type DisplayCell, type DisplayTable, type ReportInput } from './report-content';
 
 export type ReportPdfOptions = PdfOptions;
 
@@ -41,8 +41,8 @@ function drawRow(doc: Doc, texts: readonly string[], widths: readonly number[], 
     const status = index > 0 ? style.cells?.[index - 1]?.status : undefined;
     if (style.header) doc.rect(x, top, width, height).fill(HEADER_FILL);
     else if (status === 'review' || status === 'rounded') doc.rect(x, top, width, height).fill('#fff6db');
-    else if (status === 'blocked' || status === 'secondary') doc.rect(x, top, width, height).fill('#f5eaea');
-    doc.fillColor(status === 'blocked' || status === 'secondary' ? BLOCKED : status === 'empty' ? MUTED : TEXT);
+    else if (status === 'suppressed') doc.rect(x, top, width, height).fill('#f5eaea');
+    doc.fillColor(status === 'suppressed' ? BLOCKED : status === 'empty' ? MUTED : TEXT);
     doc.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: width - 2 * CELL_PADDING, align: index === 0 ? 'left' : 'right' });
     x += width;
   });
@@ -82,7 +82,10 @@ function titlePage(doc: Doc, input: ReportInput): void {
     doc.moveDown(0.4);
   }
   doc.moveDown(1.5);
-  paragraph(doc, 'Alle cellen zijn gecontroleerd op de regels van de regelset. Een geblokkeerde of secundair onderdrukte cel wordt nooit als getal getoond.', { color: MUTED });
+  paragraph(doc, 'Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.', { color: MUTED });
+  doc.moveDown(0.8);
+  heading(doc, 'Gebruikte regels', 11);
+  for (const line of rulesLines(input.ruleSet)) paragraph(doc, line, { size: 9 });
 }
 
 function outputPages(doc: Doc, table: DisplayTable, output: ReportInput['outputs'][number]): void {
@@ -90,7 +93,7 @@ function outputPages(doc: Doc, table: DisplayTable, output: ReportInput['outputs
   doc.outline.addItem(table.title);
   heading(doc, table.title, 16);
   paragraph(doc, table.population, { color: MUTED });
-  paragraph(doc, `Oordeel: ${table.verdict}${table.masked ? ' (geblokkeerde cellen gemaskeerd op verzoek van de analist)' : ''}`, { font: 'semibold' });
+  paragraph(doc, `Oordeel: ${table.verdict}`, { font: 'semibold' });
   doc.moveDown(0.6);
   drawTable(doc, table.header, table.rows.map((row) => ({ texts: [row.label, ...row.cells.map((cell) => cell.text)], total: row.total, cells: row.cells })));
   if (output.chartPng) {
@@ -116,30 +119,17 @@ function outputPages(doc: Doc, table: DisplayTable, output: ReportInput['outputs
   for (const entry of table.legend) paragraph(doc, `${entry.mark}: ${entry.text}`, { size: 9, color: MUTED });
 }
 
-function linkReportPages(doc: Doc, input: ReportInput): void {
-  if (!input.linkReport) return;
-  doc.addPage();
-  doc.outline.addItem('Koppelrapport');
-  heading(doc, 'Koppelrapport', 16);
-  paragraph(doc, `Aantallen van 1 tot ${input.linkReport.threshold} staan als "< ${input.linkReport.threshold}".`, { color: MUTED });
-  doc.moveDown(0.5);
-  for (const step of displayLinkReport(input.linkReport)) {
-    heading(doc, step.label, 11);
-    drawTable(doc, ['Stap', 'Aantal'], step.counts.map((count) => ({ texts: [count.label, count.value], total: false })));
-  }
-}
-
-/** Page numbers in every footer, once the page count is known. */
+/** The thresholds actually used and the page number in every footer, once the page count is known. */
 function footers(doc: Doc, input: ReportInput): void {
-  writeFooters(doc, (page, pages) => `${input.study.name} · pagina ${page} van ${pages}`);
+  const rules = input.ruleSet;
+  writeFooters(doc, (page, pages) => `${input.study.name} · drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}, statistieken over ten minste ${rules.statisticThreshold} · pagina ${page} van ${pages}`);
 }
 
 /** The report's PDF bytes. */
 export function reportPdf(input: ReportInput, options: ReportPdfOptions = {}): Promise<Buffer> {
   const { doc, bytes } = openPdf({ title: `${input.study.name}: Groepsbeeld-export`, appVersion: input.appVersion, createdAt: input.createdAt }, options);
   titlePage(doc, input);
-  for (const output of input.outputs) outputPages(doc, displayTable(output.table, input.ruleSet, input.maskBlocked), output);
-  linkReportPages(doc, input);
+  for (const output of input.outputs) outputPages(doc, displayTable(output.table, input.ruleSet), output);
   footers(doc, input);
   doc.end();
   return bytes;

@@ -1,7 +1,10 @@
-// A checked table as a Dutch CSV file: UTF-8 with BOM, ';' separator, decimal comma, blocked cells as words.
-import { columnTitle, type CheckedTable, type PublishedCell, type ValueFormat } from '../disclosure/checked-table';
+// A checked table as a Dutch CSV file: UTF-8 with BOM, a comment line with the rules used, ';' separator, decimal
+// comma, every hidden cell as "x".
+import { columnTitle, type CheckedTable, type PublishedCell } from '../disclosure/checked-table';
+import { ruleSummary } from '../disclosure/rule-summary';
 import type { RuleSet } from '../disclosure/rule-set';
-import { cellNote, cellWithoutValueText, formatDutchPlain, unitsText } from './cell-text';
+import { dutchPlain, HIDDEN_MARK } from '../publication/dutch-format';
+import { cellNote, unitsText } from './cell-text';
 
 export const CSV_SEPARATOR = ';';
 /** Excel (Dutch locale) reads a BOM-marked file as UTF-8; without it "ë" turns into "Ã«". */
@@ -26,26 +29,22 @@ export function csvLabel(text: string): string {
   return csvField(FORMULA_START.test(text) ? `'${text}` : text);
 }
 
-function cellField(cell: PublishedCell, format: ValueFormat, rules: RuleSet): string {
-  const words = cellWithoutValueText(cell, rules);
-  if (words !== null) return csvField(words);
-  // A cell read in words ("Bijstand 81 %") is written as those words: the number alone would lose the category.
-  if ('text' in cell && cell.text !== undefined) return csvLabel(cell.text);
-  return 'value' in cell ? csvField(formatDutchPlain(cell.value, format)) : '';
+function cellField(cell: PublishedCell): string {
+  if (cell.status === 'suppressed') return HIDDEN_MARK;
+  if (cell.status === 'empty') return cell.text ? csvLabel(cell.text) : '';
+  // A cell read in words ("Bijstand 81,3 %", "< 0,001") is written as those words: the number alone would lose them.
+  if (cell.text !== undefined) return csvLabel(cell.text);
+  return csvField(dutchPlain(cell.value, cell.decimals));
 }
 
-/** The CSV text (without BOM): a header row, then one line per table row. */
+/** The CSV text (without BOM): the rules comment, a header row, then one line per table row. */
 export function tableCsvText(table: CheckedTable, rules: RuleSet): string {
-  const lines = [[csvLabel(table.rowHeader), ...table.columns.map((column) => csvLabel(columnTitle(column)))].join(CSV_SEPARATOR)];
+  const lines = [`# ${ruleSummary(rules)}`, [csvLabel(table.rowHeader), ...table.columns.map((column) => csvLabel(columnTitle(column)))].join(CSV_SEPARATOR)];
   for (const row of table.rows) {
     if (row.cells.length !== table.columns.length) {
       throw new Error(`Table "${table.id}", row "${row.id}": ${row.cells.length} cells for ${table.columns.length} columns.`);
     }
-    const fields = row.cells.map((cell, index) => {
-      const format = row.format ?? table.columns[index]?.format;
-      return format ? cellField(cell, format, rules) : '';
-    });
-    lines.push([csvLabel(row.label), ...fields].join(CSV_SEPARATOR));
+    lines.push([csvLabel(row.label), ...row.cells.map(cellField)].join(CSV_SEPARATOR));
   }
   return lines.join(LINE_END) + LINE_END;
 }

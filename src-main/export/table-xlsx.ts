@@ -1,23 +1,34 @@
-// A checked table as an .xlsx sheet: title, header, values as numbers with Dutch formats, blocked cells as words, a legend.
+// A checked table as an .xlsx sheet: title, header, values as numbers with Dutch formats, every hidden cell as "x", a legend.
 import { unzipSync, zipSync } from 'fflate';
 import writeExcelFile, { type Cell, type Row } from 'write-excel-file/node';
 import { columnTitle, type CheckedTable, type PublishedCell, type ValueFormat } from '../disclosure/checked-table';
 import type { RuleSet } from '../disclosure/rule-set';
-import { cellNote, cellWithoutValueText, STATUS_MARK, statusLegend, unitsText } from './cell-text';
+import { ruleSummary } from '../disclosure/rule-summary';
+import { cellNote, HIDDEN_MARK, statusLegend, unitsText } from './cell-text';
 
 /**
- * Excel number formats (the codes are locale-free: Dutch Excel shows "1.234" and "12,3 %"). The percent
- * format is a literal " %" after the number because the values are already in percent (12.3, not 0.123).
+ * The Excel number format of a value with its decimals (the codes are locale-free: Dutch Excel shows "1.234" and
+ * "12,3 %"). The percent format is a literal " %" after the number because the values are already in percent
+ * (12.3, not 0.123). Residuals and differences carry their sign, as in every other format.
  */
-export const XLSX_NUMBER_FORMAT: Record<ValueFormat, string> = {
-  count: '#,##0',
-  percent: '0.0" %"',
-  percentagePoints: '0.0" %-punt"',
-  amount: '"€ "#,##0',
-  number: '#,##0.00',
-  pValue: '0.000',
-  residual: '+0.0;-0.0;0.0',
-};
+export function xlsxNumberFormat(format: ValueFormat, decimals: number): string {
+  const digits = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  const signed = (suffix: string) => `+0${digits}${suffix};-0${digits}${suffix};0${digits}${suffix}`;
+  switch (format) {
+    case 'count':
+      return '#,##0';
+    case 'percent':
+      return `0${digits}" %"`;
+    case 'percentagePoints':
+      return signed('" %-punt"');
+    case 'amount':
+      return `"€ "#,##0${digits}`;
+    case 'residual':
+      return signed('');
+    default:
+      return `#,##0${digits}`;
+  }
+}
 
 const HEADER_FILL = '#E8EEF4';
 const BLOCKED_COLOR = '#8A1C1C';
@@ -36,18 +47,11 @@ export function sheetName(text: string): string {
   return (cleaned === '' ? 'Tabel' : cleaned).slice(0, 31);
 }
 
-function valueCell(cell: PublishedCell, format: ValueFormat, rules: RuleSet): Cell {
-  const words = cellWithoutValueText(cell, rules);
-  if (words !== null) {
-    return { type: String, value: words, align: 'right', textColor: cell.status === 'empty' ? '#555555' : BLOCKED_COLOR, fontStyle: 'italic' };
-  }
-  if (!('value' in cell)) return null;
-  if ('text' in cell && cell.text !== undefined) return { type: String, value: cell.text, align: 'right' };
-  return { type: Number, value: cell.value, format: XLSX_NUMBER_FORMAT[format] };
-}
-
-function markText(cells: readonly PublishedCell[]): string {
-  return [...new Set(cells.map((cell) => STATUS_MARK[cell.status]).filter((mark) => mark !== '' && mark !== STATUS_MARK.empty))].join(' ');
+function valueCell(cell: PublishedCell, format: ValueFormat): Cell {
+  if (cell.status === 'suppressed') return { type: String, value: HIDDEN_MARK, align: 'right', textColor: BLOCKED_COLOR };
+  if (cell.status === 'empty') return cell.text ? { type: String, value: cell.text, align: 'right', textColor: '#555555', fontStyle: 'italic' } : null;
+  if (cell.text !== undefined) return { type: String, value: cell.text, align: 'right' };
+  return { type: Number, value: cell.value, format: xlsxNumberFormat(cell.format ?? format, cell.decimals) };
 }
 
 /** The sheet's rows: title, population, header, the table, then notes and the status legend. */
@@ -64,14 +68,12 @@ export function tableSheetRows(table: CheckedTable, rules: RuleSet): Row[] {
     [
       text(table.rowHeader, { fontWeight: 'bold', backgroundColor: HEADER_FILL }),
       ...table.columns.map((column) => text(columnTitle(column), { fontWeight: 'bold', backgroundColor: HEADER_FILL, align: 'right', wrap: true })),
-      text('Status', { fontWeight: 'bold', backgroundColor: HEADER_FILL }),
     ],
   ];
   for (const row of table.rows) {
     rows.push([
       text(row.label, row.total ? { fontWeight: 'bold' } : {}),
-      ...row.cells.map((cell, index) => valueCell(cell, row.format ?? table.columns[index]?.format ?? 'number', rules)),
-      text(markText(row.cells)),
+      ...row.cells.map((cell, index) => valueCell(cell, row.format ?? table.columns[index]?.format ?? 'number')),
     ]);
   }
   const notes = table.rows.flatMap((row) =>
@@ -84,7 +86,7 @@ export function tableSheetRows(table: CheckedTable, rules: RuleSet): Row[] {
   for (const note of [...notes, ...table.notes]) rows.push([text(note, { fontStyle: 'italic' })]);
   rows.push([], [text('Legenda', { fontWeight: 'bold' })]);
   for (const entry of statusLegend(rules)) rows.push([text(entry.mark === '' ? '(geen)' : entry.mark), text(entry.text)]);
-  rows.push([], [text(`Regelset: ${rules.name} (SHA-256 ${table.ruleSet.digest})`, { textColor: '#555555' })]);
+  rows.push([], [text(ruleSummary(rules), { textColor: '#555555' })]);
   return rows;
 }
 
@@ -92,7 +94,7 @@ export function tableSheetRows(table: CheckedTable, rules: RuleSet): Row[] {
 export async function tableXlsx(table: CheckedTable, rules: RuleSet, time: Date): Promise<Buffer> {
   const workbook = await writeExcelFile(tableSheetRows(table, rules), {
     sheet: sheetName(table.title),
-    columns: [{ width: 34 }, ...table.columns.map(() => ({ width: 18 })), { width: 10 }],
+    columns: [{ width: 34 }, ...table.columns.map(() => ({ width: 18 }))],
   }).toBuffer();
   return withFixedZipTime(workbook, time);
 }

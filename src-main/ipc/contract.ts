@@ -4,6 +4,7 @@ import { clusteringRequestSchema } from '../analysis/clustering-service/cluster-
 import { publishedClusteringSchema } from '../analysis/clustering-service/published-clustering';
 import { personaEditRequestSchema, profileLayoutSchema, publishedProfilesSchema } from '../analysis/profiles/published-profiles';
 import { checkedTableSchema } from '../disclosure/checked-table';
+import { publishedLinkReportSchema } from '../linking/link-report';
 import { columnRoleSchema, roleMapSchema, tableKindSchema } from '../engine/column-roles';
 
 /** Why a call failed, as a code the UI can translate plus a message a person can act on. */
@@ -132,21 +133,6 @@ export const linkRequestSchema = z.object({
 });
 export type LinkRequest = z.infer<typeof linkRequestSchema>;
 
-const publishedCountSchema = z.union([
-  z.object({ id: z.string(), label: z.string(), count: z.number().int().nonnegative() }),
-  z.object({ id: z.string(), label: z.string(), below: z.number().int().positive() }),
-]);
-
-/** The link report as it may leave the main process: counts of 1 to 9 only as "below 10". */
-export const publishedLinkReportSchema = z.object({
-  referenceDate: z.string(),
-  municipality: z.string(),
-  threshold: z.number().int().positive(),
-  /** The rule set the counts passed (name and SHA-256). */
-  ruleSet: z.object({ name: z.string(), digest: z.string() }),
-  steps: z.array(z.object({ id: z.string(), label: z.string(), counts: z.array(publishedCountSchema) })),
-});
-
 export const linkingStatusSchema = z.object({
   running: z.boolean(),
   step: z.number().int().nonnegative(),
@@ -169,17 +155,19 @@ export const exportPreviewRequestSchema = z.object({ method: protectionMethodSch
 export const exportCandidateSchema = z.object({
   id: outputIdSchema,
   title: z.string(),
-  verdict: z.enum(['pass', 'review', 'fail']),
-  blocked: z.number().int().nonnegative(),
-  secondary: z.number().int().nonnegative(),
+  /** review: cells are hidden by protection or flagged for a checker; pass: nothing to look at. */
+  verdict: z.enum(['pass', 'review']),
+  hidden: z.number().int().nonnegative(),
   review: z.number().int().nonnegative(),
   chart: z.boolean(),
 });
 export const exportPreviewSchema = z.object({
   candidates: z.array(exportCandidateSchema),
-  /** Earlier exports of this study whose population differs from a candidate's by fewer than the threshold. */
+  /** Earlier exports (of any study, in the app or the CLI) whose population differs from a candidate's by fewer than the threshold. */
   differencing: z.array(z.object({ outputId: outputIdSchema, message: z.string() })),
   ruleSet: z.object({ name: z.string(), digest: z.string() }),
+  /** Why part of the study is not published now (a cluster too small, too few clients). */
+  refusals: z.array(z.string()),
 });
 export type ExportPreview = z.infer<typeof exportPreviewSchema>;
 
@@ -196,9 +184,7 @@ export const exportRequestSchema = z.object({
     )
     .min(1)
     .max(100),
-  /** Export tables that fail a check with their blocked cells masked (the analyst's explicit choice). */
-  maskBlocked: z.boolean(),
-  /** Required when the differencing guard warns: why this export is still acceptable. */
+  /** Required when the differencing guard warns: why this export is still acceptable (at least 80 characters, 12 words). */
   differencingJustification: z.string().max(4000).optional(),
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;

@@ -1,15 +1,12 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
 import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURE_IDS } from '../analysis/clustering-service/cluster-features';
-import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
-import { ProfileState } from '../analysis/profiles/profile-state';
-import { StudyState } from '../analysis/study-state';
 import { appInfo, APP_VERSION } from '../app-info';
 import { userDataFolder } from '../app-paths';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';
-import { LinkingJob } from '../linking/linking-job';
 import { municipalitiesInRegions } from '../linking/municipality-list';
+import { StudySession } from '../study/study-session';
 import { demoExtractPaths, ensureDemoWorld } from '../synthetic/demo-world';
 import type { Handlers } from './dispatch';
 import { StudyFileVerbs, type StudyFileDialogs } from './study-file-verbs';
@@ -52,24 +49,9 @@ export function createHandlers({
   userData = userDataFolder(),
   rules = engine.rules,
 }: HandlerDependencies): Handlers {
-  const linking = new LinkingJob(engine);
   const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
-  const clustering = new ClusteringJob(engine, rules);
-  const profiles = new ProfileState(clustering, rules);
-  const study = new StudyState({ engine, rules, userData, appVersion: APP_VERSION, pickFolder, clusterContent: () => profiles.exportContent() });
-  const studyFiles = new StudyFileVerbs(
-    {
-      engine,
-      profiles,
-      linked: () => study.linkedRequest(),
-      clustering: () => clustering.chosenRun()?.settings ?? null,
-      onOpened: (opened) => {
-        study.startStudy(opened.name);
-        clustering.forget();
-      },
-    },
-    { pickStudyToSave, pickStudyToOpen },
-  );
+  const study = new StudySession({ engine, rules, userData, appVersion: APP_VERSION });
+  const studyFiles = new StudyFileVerbs({ engine, study }, { pickStudyToSave, pickStudyToOpen });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -87,31 +69,30 @@ export function createHandlers({
     fileProfile: ({ fileId }) => engine.fileProfile(fileId),
     setColumnRole: ({ fileId, column, role }) => engine.setColumnRole(fileId, column, role),
     setTableKind: ({ fileId, tableKind }) => engine.setTableKind(fileId, tableKind),
-    linkHouseholds: async (request) => {
-      const report = await linking.run(request);
-      study.recordLink(request, report);
-      // A new analysis table: the old clustering's labels describe households of the previous one.
-      clustering.forget();
-      return report;
-    },
-    linkingStatus: () => linking.current(),
-    lastLinkReport: async () => study.lastReport(),
+    linkHouseholds: (request) => study.link(request),
+    linkingStatus: () => study.linking.current(),
+    lastLinkReport: () => study.lastLinkReport(),
     municipalities: ({ referenceDate }) => municipalitiesInRegions(engine, referenceDate, rules),
-    cancelLinking: async () => linking.cancel(),
-    clusterHouseholds: (request) => clustering.run(request),
+    cancelLinking: async () => study.linking.cancel(),
+    clusterHouseholds: (request) => study.cluster(request),
     clusteringOptions: async () => ({
       features: CLUSTER_FEATURES.map(({ id, label, kind }) => ({ id, label, kind, selected: (DEFAULT_CLUSTER_FEATURE_IDS as readonly string[]).includes(id) })),
     }),
-    clusteringStatus: async () => clustering.current(),
-    cancelClustering: async () => clustering.cancel(),
-    chooseClusterCount: ({ k }) => clustering.choose(k),
-    lastClustering: async () => clustering.lastResult(),
-    clusterProfiles: () => profiles.published(),
-    setProfileLayout: (layout) => profiles.setLayout(layout),
-    editPersona: (request) => profiles.editPersona(request),
-    compareFeatures: ({ method }) => study.compare(method),
-    exportPreview: ({ method }) => study.preview(method),
-    writeExport: (request) => study.export(request),
+    clusteringStatus: async () => study.clustering.current(),
+    cancelClustering: async () => study.clustering.cancel(),
+    chooseClusterCount: ({ k }) => study.chooseClusterCount(k),
+    lastClustering: () => study.lastClustering(),
+    clusterProfiles: () => study.profiles.published(),
+    setProfileLayout: (layout) => study.profiles.setLayout(layout),
+    editPersona: (request) => study.profiles.editPersona(request),
+    compareFeatures: ({ method }) => study.comparisons(method),
+    exportPreview: ({ method }) => study.exportPreview(method),
+    writeExport: async ({ method, outputs, differencingJustification }) => {
+      const folder = await pickFolder();
+      if (folder === null) return { status: 'cancelled' as const };
+      const result = await study.export({ method, selection: outputs, differencingJustification, folder });
+      return result.status === 'written' ? { status: 'written' as const, folder: result.folder, files: result.files } : result;
+    },
     saveWorkspace: ({ passphrase }) => workspaces.save(passphrase),
     openWorkspace: ({ passphrase }) => workspaces.open(passphrase),
     deleteWorkspace: () => workspaces.delete(),

@@ -2,13 +2,13 @@
 // clustering settings, profile layout and persona texts) and open one, both through the main process's own dialogs.
 import { basename } from 'node:path';
 import type { ClusteringRequest } from '../analysis/clustering-service/cluster-features';
-import type { ProfileState } from '../analysis/profiles/profile-state';
 import type { StudyEngine } from '../engine/study-engine';
+import type { StudySession } from '../study/study-session';
 import { UserFacingError } from '../errors';
 import { LINK_COLUMNS } from '../linking/input-columns';
 import { INPUT_KINDS, loadStudyFile, type InputKind, type Study, type StudyClustering, type StudyInput } from '../linking/study-file';
 import { writeStudyFile } from '../linking/study-file-write';
-import type { LinkRequest, OpenedStudy, SavedStudy, StudySettings } from './contract';
+import type { OpenedStudy, SavedStudy, StudySettings } from './contract';
 
 export interface StudyFileDialogs {
   /** Where to save the study (the main process's save dialog, which asks before replacing); null when cancelled. */
@@ -19,13 +19,8 @@ export interface StudyFileDialogs {
 
 export interface StudyFileSources {
   engine: StudyEngine;
-  profiles: ProfileState;
-  /** The last successful link's date and municipality; null before linking. */
-  linked: () => LinkRequest | null;
-  /** The chosen clustering's settings and k; null before clustering. */
-  clustering: () => (ClusteringRequest & { k: number }) | null;
-  /** Called after a study was opened: the app forgets the old study's link and clustering and takes the new name. */
-  onOpened: (study: Study) => void;
+  /** The study session: its link, clustering, profile edits and recodes go into the file; an opened file starts it anew. */
+  study: StudySession;
 }
 
 function isInputKind(kind: string): kind is InputKind {
@@ -61,7 +56,7 @@ export class StudyFileVerbs {
 
   /** The study as the app holds it now; refuses (saying what to do) when something a study needs is missing. */
   private async recipe(name: string): Promise<Study> {
-    const linked = this.sources.linked();
+    const linked = this.sources.study.linkedTarget();
     if (!linked) throw new UserFacingError('Koppel eerst de bestanden op de pagina Populatie: het studiebestand legt de peildatum en de gemeente vast.');
     const files = await this.sources.engine.withFiles(async (_session, entries) => entries.map((entry) => ({ path: entry.path, name: entry.name, format: entry.format, kind: entry.proposal.kind, roles: entry.proposal.roles })));
     const fromWorkspace = files.filter((file) => file.format === 'workspace');
@@ -69,8 +64,9 @@ export class StudyFileVerbs {
       throw new UserFacingError(`${fromWorkspace[0]?.name} komt uit een werkruimte en heeft geen eigen bestand; een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.`);
     }
     const inputs = files.flatMap((file): StudyInput[] => (isInputKind(file.kind) ? [{ path: file.path, kind: file.kind, roles: linkRoles(file.kind, file.roles) }] : []));
-    const clustering = this.sources.clustering();
-    const profiles = this.sources.profiles.settings();
+    const clustering: (ClusteringRequest & { k: number }) | null = this.sources.study.clustering.chosenRun()?.settings ?? null;
+    const profiles = this.sources.study.profiles.settings();
+    const recodes = this.sources.study.studyRecodes();
     const previous = this.current;
     return {
       ...(previous ?? {}),
@@ -82,6 +78,7 @@ export class StudyFileVerbs {
       inputs,
       ...(clustering ? { clustering: clusteringSection(clustering, previous?.clustering) } : {}),
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
+      ...(Object.keys(recodes).length > 0 ? { publication: { ...previous?.publication, recodes } } : {}),
     };
   }
 
@@ -126,9 +123,8 @@ export class StudyFileVerbs {
         }
       }
     }
-    this.sources.profiles.restore(study.profiles);
     this.current = study;
-    this.sources.onOpened(study);
+    this.sources.study.startStudy(study);
     return { status: 'opened', name: study.name, files: await engine.listFiles(), referenceDate: study.referenceDate, municipality: study.municipality.code, notes };
   }
 

@@ -17,14 +17,12 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
     inputs,
     // The demo world knows its planted clusters: `run` reports how well the clustering finds them.
     clustering: { reference: join(demo.folder, 'ground-truth', 'clusters.csv') },
-    // The demo's export choices, as an analyst would record them: tables with a blocked cell are exported with
-    // that cell masked (the output log says so), and the link report carries a note for the checker.
+    // The demo's export choices, as an analyst would record them: secondary suppression, charts, and a note for the checker.
     export: {
       protection: 'suppression',
-      maskBlocked: true,
       charts: true,
       notes: {
-        koppelrapport: { comment: 'Aantallen onder de drempel zijn al bij de bron als geblokkeerd gemaskeerd; het rapport bevat alleen aantallen per koppelstap.' },
+        koppelrapport: { comment: 'Het koppelrapport telt alleen regels, personen en huishoudens per koppelstap; niet getoonde aantallen (x) zijn samen met de rest van het pakket beschermd.' },
       },
     },
   };

@@ -138,6 +138,7 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
       );
       linker.count('clients', 'rows', 'Regels in het klantenbestand', 'SELECT count(*) FROM link_client_rows');
       linker.count('clients', 'notValid', 'Klantperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
+      linker.count('clients', 'validRows', 'Regels met een klantperiode op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE valid');
       linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
       await session.query(`CREATE OR REPLACE TEMP TABLE link_clients AS
         SELECT personSource, personKey, max(strptime("end", '%Y%m%d')::DATE - strptime(begin, '%Y%m%d')::DATE + 1) AS clientDays

@@ -1,11 +1,10 @@
-// The link report: per step, how many units went in, matched, and did not match and why (aggregates only).
-import type { z } from 'zod';
-import type { publishedLinkReportSchema } from '../ipc/contract';
-import { publishCount } from '../disclosure/published-count';
-import { DEFAULT_RULE_SET, ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
+// The link report: per step, how many units went in, matched, and did not match and why (aggregates only), and the
+// shape in which it leaves the main process once the publication ledger has checked every count.
+import { z } from 'zod';
+import { formatReferenceDate } from '../calendar';
 
 export interface LinkCount {
-  /** Stable id of what is counted, e.g. "residents" or "clients.livingElsewhere". */
+  /** Stable id of what is counted, e.g. "residents" or "livingElsewhere" (unique within its step). */
   id: string;
   /** Dutch label for the app and the CLI. */
   label: string;
@@ -24,37 +23,39 @@ export interface LinkReport {
   steps: LinkStep[];
 }
 
-/** The report as it may leave the main process (its shape is the IPC contract's). */
+/** The report as it may leave the main process: every count through the ledger, a hidden one only as hidden. */
+export const publishedLinkReportSchema = z.strictObject({
+  referenceDate: z.string(),
+  municipality: z.string(),
+  /** The rule set the counts passed (name and SHA-256). */
+  ruleSet: z.strictObject({ name: z.string(), digest: z.string() }),
+  steps: z.array(
+    z.strictObject({
+      id: z.string(),
+      label: z.string(),
+      counts: z.array(
+        z.union([
+          z.strictObject({ id: z.string(), label: z.string(), count: z.number().int().nonnegative() }),
+          z.strictObject({ id: z.string(), label: z.string(), hidden: z.literal(true) }),
+        ]),
+      ),
+    }),
+  ),
+});
 export type PublishedLinkReport = z.infer<typeof publishedLinkReportSchema>;
 
-/**
- * Counts from 1 to threshold - 1 are replaced by "below threshold" (zero stays: nobody is described).
- * The count rule of the rule set (src-main/disclosure), which the report records as its threshold.
- */
-export function publishLinkReport(report: LinkReport, rules: RuleSet = DEFAULT_RULE_SET): PublishedLinkReport {
-  return {
-    referenceDate: report.referenceDate,
-    municipality: report.municipality,
-    threshold: rules.threshold,
-    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
-    steps: report.steps.map((step) => ({
-      id: step.id,
-      label: step.label,
-      counts: step.counts.map(({ id, label, count }) => {
-        const published = publishCount(count, rules);
-        return typeof published === 'number' ? { id, label, count: published } : { id, label, below: published.below };
-      }),
-    })),
-  };
+/** The id of one count across the report: `step.count`. */
+export function linkCountId(step: { id: string }, count: { id: string }): string {
+  return `${step.id}.${count.id}`;
 }
 
-/** The report as readable lines for the terminal. */
+/** The report as readable lines for the terminal; a hidden count is "x". */
 export function formatLinkReport(report: PublishedLinkReport): string {
-  const lines = [`Koppelrapport, peildatum ${report.referenceDate}, gemeente ${report.municipality}`];
+  const lines = [`Koppelrapport, peildatum ${formatReferenceDate(report.referenceDate)}, gemeente ${report.municipality}`];
   for (const step of report.steps) {
     lines.push(`\n${step.label}`);
     for (const count of step.counts) {
-      const value = 'count' in count ? count.count.toLocaleString('nl-NL') : `< ${count.below}`;
+      const value = 'count' in count ? count.count.toLocaleString('nl-NL') : 'x';
       lines.push(`  ${count.label.padEnd(64)} ${value.padStart(12)}`);
     }
   }

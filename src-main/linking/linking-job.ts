@@ -1,13 +1,16 @@
-// The app's link runs: one at a time, with progress to poll and a cancel, on the files open in the study engine.
+// The study's link runs: one at a time, with progress to poll and a cancel, on the files open in the study engine:
+// the app's (their kinds and roles as set on the Data page) or a study file's (its kinds and roles).
 import type { LinkingStatus, LinkRequest } from '../ipc/contract';
-import { INPUT_KINDS, type InputKind } from './study-file';
+import { basename } from 'node:path';
+import { INPUT_KINDS, type InputKind, type Study } from './study-file';
 import { UserFacingError } from '../errors';
 import type { OpenedFileEntry, StudyEngine } from '../engine/study-engine';
-import { ANALYSIS_TABLE, linkPreparedSources } from './link-households';
-import { sourceOfFile } from './link-inputs';
-import { publishLinkReport, type PublishedLinkReport } from './link-report';
+import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
+import { sourceOfFile, type PreparedSource } from './link-inputs';
+import type { LinkReport } from './link-report';
 
 const IDLE = { running: false, step: 0, steps: 0, label: '' } as const;
+const NEEDED: readonly InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
 
 /** An open file linking reads: one set (on the Data page, or as recognised) to a kind of input. */
 function isLinkInput(file: OpenedFileEntry): boolean {
@@ -31,34 +34,51 @@ export class LinkingJob {
     return true;
   }
 
-  /** Links the open files; the analysis table stays in the engine's session (and is carried across swaps) for the analysis steps. */
-  async run(request: LinkRequest): Promise<PublishedLinkReport> {
+  private async guarded(build: (options: LinkOptions) => Promise<LinkReport>, signal?: AbortSignal): Promise<LinkReport> {
     if (this.controller) throw new UserFacingError('Er loopt al een koppeling; wacht tot die klaar is of stop hem.');
     const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     this.controller = controller;
     this.progress = { running: true, step: 0, steps: 10, label: 'Bestanden voorbereiden' };
     try {
-      const report = await this.engine.buildFromFiles(ANALYSIS_TABLE, isLinkInput, async (session, files) => {
-        const sources = files.filter(isLinkInput).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
-        const needed: InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
-        const missing = needed.filter((kind) => !sources.some((source) => source.kind === kind));
-        if (missing.length > 0) {
-          throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
-        }
-        return linkPreparedSources(session, { referenceDate: request.referenceDate, municipality: { code: request.municipality } }, sources, {
-          signal: controller.signal,
-          onProgress: (progress) => {
-            this.progress = { running: true, ...progress };
-          },
-        });
-      });
-      return publishLinkReport(report);
+      return await build({ signal: controller.signal, onProgress: (progress) => (this.progress = { running: true, ...progress }) });
     } catch (error) {
       if (controller.signal.aborted) throw new UserFacingError('Het koppelen is gestopt; er is niets bewaard.');
       throw error;
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       this.controller = null;
       this.progress = IDLE;
     }
+  }
+
+  /** Links the open files as the Data page set them; the analysis table stays in the engine's session for the analysis. */
+  run(request: LinkRequest): Promise<LinkReport> {
+    return this.guarded((options) =>
+      this.engine.buildFromFiles(ANALYSIS_TABLE, isLinkInput, async (session, files) => {
+        const sources = files.filter(isLinkInput).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
+        const missing = NEEDED.filter((kind) => !sources.some((source) => source.kind === kind));
+        if (missing.length > 0) throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
+        return linkPreparedSources(session, { referenceDate: request.referenceDate, municipality: { code: request.municipality } }, sources, options);
+      }),
+    );
+  }
+
+  /** Links a study file's inputs (opened with engine.openInputs), each with the kind and roles the study gives it. */
+  runStudy(study: Study, signal?: AbortSignal, onProgress?: LinkOptions['onProgress']): Promise<LinkReport> {
+    return this.guarded(
+      (options) =>
+        this.engine.buildFromFiles(ANALYSIS_TABLE, () => true, async (session, files) => {
+          const byPath = new Map(files.map((file) => [file.path, file]));
+          const sources: PreparedSource[] = study.inputs.map((input) => {
+            const file = byPath.get(input.path);
+            if (!file) throw new Error(`${basename(input.path)} was not opened.`);
+            return sourceOfFile(file, input.kind, { studyRoles: input.roles ?? {} });
+          });
+          return linkPreparedSources(session, study, sources, { ...options, ...(onProgress ? { onProgress: (progress) => (options.onProgress?.(progress), onProgress(progress)) } : {}) });
+        }),
+      signal,
+    );
   }
 }

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../errors';
+import { recodesSchema } from '../publication/published-feature';
 
 export const INPUT_KINDS = [
   'persons',
@@ -43,8 +44,8 @@ export type StudyInput = z.infer<typeof studyInputSchema>;
 export const studyExportSchema = z.strictObject({
   /** Secondary suppression, or controlled rounding to the rule set's base, for tables with margins. */
   protection: z.enum(['suppression', 'rounding']).default('suppression'),
-  /** Export tables that fail a check with their blocked cells masked (the analyst's explicit choice). */
-  maskBlocked: z.boolean().default(false),
+  /** No longer used: every hidden cell is protected with the whole publication, so no table leaves unprotected. Accepted for older study files. */
+  maskBlocked: z.boolean().optional(),
   /** Output ids to export (e.g. "koppelrapport", "vergelijking-education-level"); all of them when absent. */
   outputs: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1).optional(),
   /** Per output id: a note for the output checker and an exception request. */
@@ -95,6 +96,15 @@ export const studyProfilesSchema = z.strictObject({
 });
 export type StudyProfiles = z.infer<typeof studyProfilesSchema>;
 
+/**
+ * What the study publishes and how: the recodes of features before protection (small rest categories, unknowns and
+ * codes outside the label lists merged into "Overig of onbekend"), per feature id.
+ */
+export const studyPublicationSchema = z.strictObject({
+  recodes: recodesSchema.optional(),
+});
+export type StudyPublicationSettings = z.infer<typeof studyPublicationSchema>;
+
 export const studySchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1).max(200),
@@ -106,6 +116,7 @@ export const studySchema = z.strictObject({
   /** An institution's rule set file (absolute or relative to the study file); the app's own when absent. */
   ruleSet: z.string().min(1).optional(),
   export: studyExportSchema.optional(),
+  publication: studyPublicationSchema.optional(),
   clustering: studyClusteringSchema.optional(),
   profiles: studyProfilesSchema.optional(),
 });

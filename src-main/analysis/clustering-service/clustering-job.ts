@@ -5,7 +5,7 @@ import { UserFacingError } from '../../errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { ANALYSIS_TABLE } from '../../linking/link-households';
 import type { QuerySession } from '../cross-table';
-import type { ClusterRunRef } from '../profiles/cluster-data';
+import type { Population } from '../population';
 import { storeAssignments, storedAssignmentCount } from './assignments';
 import type { ClusteringRequest } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
@@ -21,6 +21,13 @@ export interface ClusteringStatus {
 }
 
 const IDLE: ClusteringStatus = { running: false, phase: 'idle', k: null, fraction: 0 };
+
+/** Which stored labelling is chosen: its run id, k, and the population it clustered. */
+export interface ClusterRunRef {
+  runId: string;
+  k: number;
+  population: Population;
+}
 
 export class ClusteringJob {
   private status: ClusteringStatus = IDLE;
@@ -52,7 +59,7 @@ export class ClusteringJob {
   }
 
   /** Runs the request (the engine's session is borrowed while the households are read and the labels stored). */
-  async run(request: ClusteringRequest): Promise<PublishedClustering> {
+  async run(request: ClusteringRequest, onProgress?: (progress: ClusteringProgress) => void): Promise<PublishedClustering> {
     if (this.controller) throw new UserFacingError('Er loopt al een clustering; wacht tot die klaar is of stop hem.');
     await this.requireCurrentTable();
     const controller = new AbortController();
@@ -67,6 +74,7 @@ export class ClusteringJob {
         signal: controller.signal,
         onProgress: (progress) => {
           this.status = { running: true, phase: progress.phase, k: progress.k, fraction: progress.fraction };
+          onProgress?.(progress);
         },
       });
       if (outcome.status === 'cancelled') throw new UserFacingError('Het clusteren is gestopt; er is niets bewaard.');
@@ -90,6 +98,11 @@ export class ClusteringJob {
     if (outcome.status !== 'done') throw new UserFacingError(outcome.status === 'failed' ? outcome.message : 'Het kiezen van k is gestopt.');
     this.published = outcome.published;
     return outcome.published;
+  }
+
+  /** The last finished run (household keys included: main process only); null before any. */
+  lastRun(): ClusteringRun | null {
+    return this.last;
   }
 
   /** The last clustering's published result at the chosen k, so a page opened later shows it again; null before any. */

@@ -5,6 +5,7 @@ import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table
 import { protectFrequencyTable } from '../../disclosure/frequency-protection';
 import { publishCount } from '../../disclosure/published-count';
 import { ruleSetDigest, type RuleSet } from '../../disclosure/rule-set';
+import { publishModel } from '../../publication/precision';
 import { clusterFeatureLabel, type ClusteringRequest } from './cluster-features';
 
 /** What publishing needs of a run: no household keys. */
@@ -31,10 +32,10 @@ export function algorithmLabel(algorithm: ChooseKResult['algorithm']): string {
   return ALGORITHM_LABELS[algorithm];
 }
 
+/** A model statistic (not a function of cell counts), rounded where it is made, as every published figure is. */
 function rounded(value: number | undefined, digits: number): PublishedCell {
   if (value === undefined || !Number.isFinite(value)) return { status: 'empty' };
-  const factor = 10 ** digits;
-  return { status: 'safe', value: Math.round(value * factor) / factor };
+  return { status: 'safe', value: publishModel(value, digits), decimals: digits };
 }
 
 /** Households per cluster (labels 0..k-1). */
@@ -107,23 +108,17 @@ export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
  * cluster minimum (whichever is higher) is blocked, and the disclosure engine suppresses as many other
  * sizes as needed so that it cannot be recomputed from the population total.
  */
-export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet): CheckedTable {
+export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet, published?: readonly PublishedCell[]): CheckedTable {
   const evaluation = run.result.evaluations.find((candidate) => candidate.k === chosenK);
   if (!evaluation) throw new Error(`The run has no clustering with k = ${chosenK}.`);
   const sizes = clusterSizes(evaluation.labels, chosenK);
   const minimum = Math.max(rules.threshold, rules.clusterMinimum);
-  const sizeCells = protectFrequencyTable([sizes], { ...rules, threshold: minimum }, 'suppression').inner[0]!;
-  const blocked = sizes.flatMap((size, c) => (size < minimum ? [c + 1] : []));
-  const secondary = sizeCells.flatMap((cell, c) => (cell.status === 'secondary' ? [c + 1] : []));
-  const notes = [];
-  if (blocked.length > 0) {
-    notes.push(
-      `${blocked.length === 1 ? 'Cluster' : 'Clusters'} ${blocked.join(', ')} ${blocked.length === 1 ? 'telt' : 'tellen'} minder dan ${minimum} huishoudens: de grootte wordt niet getoond en er komt geen persona van.`,
-    );
-  }
-  if (secondary.length > 0) {
-    notes.push(`De grootte van ${secondary.length === 1 ? 'cluster' : 'clusters'} ${secondary.join(', ')} is ook weggelaten, zodat een geblokkeerde grootte niet uit het totaal is terug te rekenen.`);
-  }
+  // The study's ledger publishes the sizes when the clusters are published; otherwise they are protected here on their own.
+  const sizeCells = published ? [...published] : protectFrequencyTable([sizes], { ...rules, threshold: minimum }, 'suppression').inner[0]!;
+  // One note whatever hid a size: saying which cluster is the small one would tell the size it hides.
+  const notes = sizes.some((size) => size < minimum)
+    ? [`Ten minste één cluster telt minder dan ${minimum} huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.`]
+    : [];
   return {
     id: 'clustering-clusters',
     title: `Clusters bij k = ${chosenK}`,
@@ -145,7 +140,7 @@ export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet)
 }
 
 /** The whole run as it may be published; `chosenK` defaults to the recommended k. */
-export function publishClustering(run: FinishedRun, rules: RuleSet, chosenK: number = run.result.recommendedK): PublishedClustering {
+export function publishClustering(run: FinishedRun, rules: RuleSet, chosenK: number = run.result.recommendedK, sizes?: readonly PublishedCell[]): PublishedClustering {
   return {
     runId: run.runId,
     algorithm: run.result.algorithm,
@@ -158,6 +153,6 @@ export function publishClustering(run: FinishedRun, rules: RuleSet, chosenK: num
     reason: run.result.reason,
     chosenK,
     quality: qualityTable(run, rules),
-    clusters: clustersTable(run, chosenK, rules),
+    clusters: clustersTable(run, chosenK, rules, sizes),
   };
 }

@@ -1,30 +1,21 @@
-// The cluster comparison table of the seed study as a checked table: features as rows, clusters (and all clients,
-// all households) as columns; a category's modal value with its share, an amount's median, or "varieert".
-import type { CheckedTable, PublishedCell, ValueFormat } from '../../disclosure/checked-table';
-import { checkCell } from '../../disclosure/cell-check';
-import { protectFrequencyTable } from '../../disclosure/frequency-protection';
-import { groupStatus, shareStatus } from '../../disclosure/primary-rules';
-import { publishCount } from '../../disclosure/published-count';
-import { ruleSetDigest, type RuleSet } from '../../disclosure/rule-set';
+// The cluster comparison table of the seed study as figures of the publication: features as rows, clusters (and all
+// clients, all households) as columns; a category's modal value with its share, an amount's median, or "varieert".
+import type { PublishedCell, ValueFormat } from '../../disclosure/checked-table';
+import { dutchAmountText, dutchFigure } from '../../publication/dutch-format';
+import type { Figure } from '../../publication/figures';
+import type { PublicationLedger } from '../../publication/ledger';
+import { ALL_ID, CLIENTS_ID, clusterPopulationId, type PublishedClusteringRef } from '../../publication/population-atoms';
+import { amountDecimals, SHARE_DECIMALS } from '../../publication/precision';
+import { TableDraft, type DraftCell, type PublishedTable } from '../../publication/table-draft';
 import type { AmountFeature } from '../features';
-import type { AmountStatistics, CategoryRowData, ClusterProfileData, ProfileRowData } from './cluster-data';
-import { amountText, countText, percentText, roundAmount } from './dutch-text';
+import { PROFILE_FEATURES } from './profile-features';
 
-/** Dominance: the modal category must hold at least half of the cluster's known values, and alone. */
+/** Dominance: the modal category must hold at least half of the column's households, and alone. */
 export const DOMINANT_SHARE = 50;
-/** An amount varies when the middle half of the cluster spans more than this fraction of the median: (Q3 - Q1) > 0,4 x mediaan. */
+/** An amount varies when the middle half of the column spans more than this fraction of the median: (Q3 - Q1) > 0,4 x mediaan. */
 export const AMOUNT_SPREAD = 0.4;
 export const VARIES_TEXT = 'varieert';
-
-/** A profile cell as the main process knows it: the published cell and, behind it, what it was decided from. */
-export interface ProfileCell {
-  cell: PublishedCell;
-  /** The modal category (categories) and whether it dominates; absent for amounts, hidden columns and blocked cells. */
-  modal?: { code: string; label: string; share: number; units: number; dominant: boolean };
-  /** The rounded median (amounts), when published. */
-  median?: number;
-  varies: boolean;
-}
+export const SIZE_ROW = 'aantal-huishoudens';
 
 /** A column of the profile: a cluster, all clients, or all households. */
 export interface ProfileColumn {
@@ -32,155 +23,153 @@ export interface ProfileColumn {
   label: string;
   /** The cluster number, null for the two reference columns. */
   cluster: number | null;
-  units: number;
-  /** The published N (blocked or secondary when too small, or when it would give away a small cluster's N). */
-  count: PublishedCell;
-  /** False: the cluster is below the rule set's cluster minimum (or its N is suppressed) and gets no values. */
-  shown: boolean;
+  population: string;
+}
+
+/** What a cell was decided from (main process only), next to the figure it shows. */
+interface CellDecision {
+  figure: Figure | null;
+  modal?: { code: string; label: string };
+  varies: boolean;
+  text?: (cell: PublishedCell) => string | undefined;
+}
+
+/** A profile cell once published: the cell, and for categories the modal category it names. */
+export interface ProfileCell {
+  cell: PublishedCell;
+  modal?: { code: string; label: string; dominant: boolean };
+  varies: boolean;
 }
 
 export interface ClusterProfile {
   columns: ProfileColumn[];
-  /** cells[row][column], rows in the data's order. */
   rows: { id: string; label: string; format: ValueFormat; cells: ProfileCell[] }[];
   notes: string[];
 }
 
-function nLabel(name: string, count: PublishedCell, rules: RuleSet): string {
-  if (count.status === 'blocked') return `${name} (N < ${rules.threshold})`;
-  if (!('value' in count)) return `${name} (N onderdrukt)`;
-  return `${name} (N = ${countText(count.value)})`;
+export interface ClusterProfileDraft {
+  draft: TableDraft;
+  columns: ProfileColumn[];
+  decisions: { id: string; label: string; format: ValueFormat; cells: CellDecision[] }[];
 }
 
-/** The columns with their published N: the cluster sizes are protected as one row with its total, as in the clustering result. */
-export function profileColumns(data: ClusterProfileData, rules: RuleSet): { columns: ProfileColumn[]; notes: string[] } {
-  const sizes = data.clusters.map(({ units }) => units);
-  const clientUnits = sizes.reduce((sum, units) => sum + units, 0);
-  const protectedSizes = protectFrequencyTable([sizes], rules, 'suppression');
-  const notes: string[] = [];
-  const columns: ProfileColumn[] = data.clusters.map(({ cluster, units }, index) => {
-    const count = protectedSizes.inner[0]![index]!;
-    const shown = units >= rules.clusterMinimum && 'value' in count;
-    if (!shown) {
-      notes.push(
-        units < rules.clusterMinimum
-          ? `Cluster ${cluster} heeft minder dan ${rules.clusterMinimum} huishoudens: het krijgt geen waarden in deze tabel.`
-          : `Cluster ${cluster}: het aantal huishoudens is onderdrukt, zodat een kleiner cluster niet is terug te rekenen; het krijgt geen waarden.`,
-      );
-    }
-    return { id: `cluster-${cluster}`, label: nLabel(`Cluster ${cluster}`, count, rules), cluster, units, count, shown };
-  });
-  const clientCount = protectedSizes.rowTotals[0]!;
-  const allCount = checkCell({ kind: 'count', units: data.allUnits }, rules);
-  columns.push(
-    { id: 'alle-klanten', label: nLabel('Alle klanten', clientCount, rules), cluster: null, units: clientUnits, count: clientCount, shown: clientUnits >= rules.clusterMinimum },
-    { id: 'alle-huishoudens', label: nLabel('Alle huishoudens', allCount, rules), cluster: null, units: data.allUnits, count: allCount, shown: data.allUnits >= rules.threshold },
-  );
-  return { columns, notes: [...protectedSizes.notes, ...notes] };
+export function profileColumns(clustering: PublishedClusteringRef): ProfileColumn[] {
+  return [
+    ...Array.from({ length: clustering.k }, (_, index) => ({ id: `cluster-${index + 1}`, label: `Cluster ${index + 1}`, cluster: index + 1, population: clusterPopulationId(clustering, index + 1) })),
+    { id: 'alle-klanten', label: 'Alle klanten', cluster: null, population: CLIENTS_ID },
+    { id: 'alle-huishoudens', label: 'Alle huishoudens', cluster: null, population: ALL_ID },
+  ];
 }
 
-/** Modal category, its share and its status under the rules, for one column's counts over the known categories. */
-export function categoryCell(categories: CategoryRowData['categories'], counts: readonly number[], rules: RuleSet): ProfileCell {
-  const known = counts.reduce((sum, units) => sum + units, 0);
+export function rowId(featureId: string): string {
+  return featureId.replaceAll('_', '-');
+}
+
+function categoryDecision(ledger: PublicationLedger, featureId: string, population: string): CellDecision {
+  const feature = ledger.feature(featureId);
+  const total = { feature: featureId, codes: null, population } as const;
+  const units = ledger.rawCount(total);
+  const candidates = feature.categories.filter((category) => category.code !== feature.restCode);
+  const counts = candidates.map((category) => ledger.rawCount({ feature: featureId, codes: [category.code], population }));
   let best = -1;
-  counts.forEach((units, index) => {
-    if (best < 0 || units > counts[best]!) best = index;
+  counts.forEach((count, index) => {
+    if (best < 0 || count > counts[best]!) best = index;
   });
-  const units = best < 0 ? 0 : counts[best]!;
-  if (known === 0 || best < 0) return { cell: { status: 'empty' }, varies: false };
-  // The modal count must pass as a share's numerator, the cluster's known values as its denominator.
-  const status = units === 0 ? { status: 'blocked' as const, rule: 'threshold' as const } : shareStatus(units, known, rules);
-  if (status.status === 'blocked') return { cell: { status: 'blocked', rule: status.rule }, varies: false };
-  const share = (100 * units) / known;
-  const tied = counts.some((other, index) => index !== best && other === units);
-  const dominant = share >= DOMINANT_SHARE && !tied;
-  const rounded = Math.round(share);
-  const label = categories[best]!.label;
-  const text = dominant ? `${label} ${percentText(rounded)}` : VARIES_TEXT;
-  // "(Nearly) everyone in this cluster has X" discloses about each of them: a checker looks at it.
-  const cell: PublishedCell =
-    groupStatus(counts, rules).status === 'review' ? { status: 'review', reason: 'group-disclosure', value: rounded, text } : { status: 'safe', value: rounded, text };
-  return { cell, modal: { code: categories[best]!.code, label, share, units, dominant }, varies: !dominant };
+  if (units === 0 || best < 0) return { figure: null, varies: false };
+  const tied = counts.some((count, index) => index !== best && count === counts[best]);
+  const dominant = (100 * counts[best]!) / units >= DOMINANT_SHARE && !tied;
+  const modal = { code: candidates[best]!.code, label: candidates[best]!.label };
+  if (!dominant) return { figure: null, modal, varies: true };
+  const numerator = { feature: featureId, codes: [modal.code], population };
+  const rest = units - counts[best]!;
+  // An exact share would say how few households are not in the category: then only "80 % of meer" is published.
+  if (rest > 0 && rest < ledger.rules.threshold) {
+    const share = (100 * counts[best]!) / units;
+    const floor = SHARE_FLOORS.find((candidate) => share >= candidate)!;
+    return { figure: { kind: 'shareAtLeast', numerator, denominator: total, floor }, modal, varies: false, text: (cell) => ('value' in cell ? `${modal.label} ${cell.text ?? ''}`.trim() : undefined) };
+  }
+  const figure: Figure = { kind: 'share', numerator, denominator: total };
+  return { figure, modal, varies: false, text: (cell) => ('value' in cell ? `${modal.label} ${dutchFigure(cell.value, 'percent', SHARE_DECIMALS)}` : undefined) };
 }
 
-/** The median of an amount over enough known values, or "varieert" when its middle half is wide. */
-export function amountCell(feature: AmountFeature, statistics: AmountStatistics, rules: RuleSet): ProfileCell {
-  const needed = Math.max(rules.threshold, rules.statisticThreshold);
-  if (statistics.known < needed) return { cell: { status: 'blocked', rule: 'statistic-threshold' }, varies: false };
-  const checked = checkCell({ kind: 'statistic', units: statistics.known, value: statistics.median }, rules);
-  if (!('value' in checked) || statistics.median === null) return { cell: checked, varies: false };
-  const median = roundAmount(feature, statistics.median);
+/** The bands a dominant share is published in when its exact value would be too telling. */
+const SHARE_FLOORS = [90, 80, 70, 60, 50] as const;
+
+function amountDecision(ledger: PublicationLedger, feature: AmountFeature, population: string): CellDecision {
+  const statistics = ledger.amountStatistics(feature.id, population);
+  if (statistics.median === null) return { figure: null, varies: false };
   const spread = statistics.quartile3 !== null && statistics.quartile1 !== null ? statistics.quartile3 - statistics.quartile1 : 0;
-  const varies = spread > AMOUNT_SPREAD * Math.abs(statistics.median);
-  return { cell: { status: 'safe', value: median, text: varies ? VARIES_TEXT : amountText(feature, median) }, median, varies };
+  if (spread > AMOUNT_SPREAD * Math.abs(statistics.median)) return { figure: null, varies: true };
+  return {
+    figure: { kind: 'amount', feature: feature.id, statistic: 'median', population },
+    varies: false,
+    text: (cell) => ('value' in cell ? dutchAmountText(cell.value, feature.unit, amountDecimals(feature.unit)) : undefined),
+  };
 }
 
-function rowCells(row: ProfileRowData, columns: readonly ProfileColumn[], rules: RuleSet): ProfileCell[] {
-  return columns.map((column, index) => {
-    if (!column.shown) return { cell: { status: 'empty' }, varies: false };
-    if (row.kind === 'amount') {
-      const statistics = column.cluster !== null ? row.clusterStatistics[index]! : column.id === 'alle-klanten' ? row.clientStatistics : row.allStatistics;
-      return amountCell(row.feature, statistics, rules);
-    }
-    const counts =
-      column.cluster !== null
-        ? row.clusterCounts[index]!
-        : column.id === 'alle-klanten'
-          ? row.categories.map((_, j) => row.clusterCounts.reduce((sum, cluster) => sum + (cluster[j] ?? 0), 0))
-          : row.allCounts;
-    return categoryCell(row.categories, counts, rules);
-  });
-}
-
-function rowFormat(row: ProfileRowData): ValueFormat {
-  if (row.kind === 'category') return 'percent';
-  return row.feature.unit === 'euro' ? 'amount' : 'number';
-}
-
-/**
- * Differencing: with a cluster hidden, when every shown cluster's modal category is also that of all clients, their
- * published shares and N's subtract from all clients' to the hidden clusters' count. All clients' cell is then suppressed.
- */
-function withoutDifferencing(row: ProfileRowData, cells: ProfileCell[], columns: readonly ProfileColumn[]): { cells: ProfileCell[]; suppressed: boolean } {
-  const clients = columns.findIndex((column) => column.id === 'alle-klanten');
-  const shownClusters = columns.map((column, index) => ({ column, index })).filter(({ column }) => column.cluster !== null && column.shown);
-  const hidden = columns.some((column) => column.cluster !== null && !column.shown);
-  const code = cells[clients]?.modal?.code;
-  if (row.kind !== 'category' || !hidden || code === undefined || !shownClusters.every(({ index }) => cells[index]?.modal?.code === code)) return { cells, suppressed: false };
-  return { cells: cells.map((cell, index) => (index === clients ? { cell: { status: 'secondary' }, varies: false } : cell)), suppressed: true };
-}
-
-/** The profile with the decisions behind each cell (main process only); `clusterTable` publishes it. */
-export function clusterProfile(data: ClusterProfileData, rules: RuleSet): ClusterProfile {
-  const { columns, notes } = profileColumns(data, rules);
-  let suppressed = 0;
-  const rows = data.rows.map((row) => {
-    const protectedCells = withoutDifferencing(row, rowCells(row, columns, rules), columns);
-    if (protectedCells.suppressed) suppressed += 1;
-    return { id: row.feature.id.replaceAll('_', '-'), label: row.feature.label, format: rowFormat(row), cells: protectedCells.cells };
-  });
-  const differencing = suppressed > 0 ? [`${suppressed} cel(len) van alle klanten onderdrukt: samen met de getoonde clusters zouden ze een te klein cluster verraden.`] : [];
-  return { columns, rows, notes: [...notes, ...differencing] };
-}
+const VARIES_CELL: PublishedCell = { status: 'empty', text: VARIES_TEXT };
 
 export const PROFILE_TABLE_NOTES = [
-  `Per kenmerk de meest voorkomende waarde met haar aandeel onder de huishoudens met een bekende waarde; "${VARIES_TEXT}" als geen waarde minstens ${DOMINANT_SHARE} % heeft.`,
-  `Bij bedragen de mediaan (afgerond); "${VARIES_TEXT}" als de middelste helft van het cluster meer dan ${AMOUNT_SPREAD * 100} % van de mediaan beslaat.`,
+  `Per kenmerk de meest voorkomende waarde met haar aandeel onder alle huishoudens van de kolom; "${VARIES_TEXT}" als geen waarde minstens ${DOMINANT_SHARE} % heeft.`,
+  `Bij bedragen de mediaan (afgerond); "${VARIES_TEXT}" als de middelste helft van de kolom meer dan ${AMOUNT_SPREAD * 100} % van de mediaan beslaat.`,
 ];
 
-/** The published cluster table: rows are features (each with its own format), columns clusters, all clients and all households. */
-export function clusterTable(data: ClusterProfileData, rules: RuleSet, profile: ClusterProfile = clusterProfile(data, rules)): CheckedTable {
-  const clients = profile.columns.find((column) => column.id === 'alle-klanten');
-  return {
-    id: `clusterprofiel-k${data.run.k}`,
-    title: `Clusters van ${data.run.population.label.toLowerCase()}: wat kenmerkt elk cluster`,
+export function clusterProfileId(k: number): string {
+  return `clusterprofiel-k${k}`;
+}
+
+/** Registers the cluster table's figures; it is built once the publication is protected. */
+export function draftClusterProfile(ledger: PublicationLedger, clustering: PublishedClusteringRef, populationLabel: string): ClusterProfileDraft {
+  const columns = profileColumns(clustering);
+  const draft = new TableDraft(ledger, {
+    id: clusterProfileId(clustering.k),
+    title: `Clusters van ${populationLabel.toLowerCase()}: wat kenmerkt elk cluster`,
     unit: 'huishoudens',
-    population: { id: data.run.population.id, label: data.run.population.label, units: publishCount(clients?.units ?? 0, rules) },
+    population: { id: CLIENTS_ID, label: populationLabel, total: { kind: 'count', cell: { feature: 'household_type', codes: null, population: CLIENTS_ID } } },
     rowHeader: 'Kenmerk',
-    columns: profile.columns.map((column) => ({ id: column.id, label: column.label, format: 'percent' })),
-    rows: profile.rows.map((row) => ({ id: row.id, label: row.label, total: false, format: row.format, cells: row.cells.map((cell) => cell.cell) })),
+    columns: columns.map((column) => ({ id: column.id, label: column.label, format: 'percent' })),
     protection: 'suppression',
-    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
-    notes: [...PROFILE_TABLE_NOTES, ...profile.notes],
+  });
+  const decisions: ClusterProfileDraft['decisions'] = [
+    {
+      id: SIZE_ROW,
+      label: 'Aantal huishoudens',
+      format: 'count',
+      cells: columns.map((column) => ({ figure: { kind: 'count', cell: { feature: 'household_type', codes: null, population: column.population } }, varies: false })),
+    },
+  ];
+  for (const feature of PROFILE_FEATURES) {
+    const isAmount = feature.kind === 'amount';
+    decisions.push({
+      id: rowId(feature.id),
+      label: feature.label,
+      format: isAmount ? (feature.unit === 'euro' ? 'amount' : 'number') : 'percent',
+      cells: columns.map((column) => (feature.kind === 'amount' ? amountDecision(ledger, feature, column.population) : categoryDecision(ledger, feature.id, column.population))),
+    });
+  }
+  for (const row of decisions) {
+    const cells: DraftCell[] = row.cells.map((decision) =>
+      decision.figure ? { figure: decision.figure, weight: 2, ...(decision.text ? { text: decision.text } : {}) } : { fixed: decision.varies ? VARIES_CELL : { status: 'empty' } },
+    );
+    draft.row(row.id, row.label, cells, { format: row.format });
+  }
+  for (const note of PROFILE_TABLE_NOTES) draft.note(note);
+  return { draft, columns, decisions };
+}
+
+/** The built table and the profile behind it (for the persona cards). */
+export function resolveClusterProfile(profile: ClusterProfileDraft, table: PublishedTable): ClusterProfile {
+  return {
+    columns: profile.columns,
+    rows: profile.decisions.map((row, rowIndex) => ({
+      id: row.id,
+      label: row.label,
+      format: row.format,
+      cells: row.cells.map((decision, columnIndex) => {
+        const cell = table.table.rows[rowIndex]!.cells[columnIndex]!;
+        return { cell, ...(decision.modal ? { modal: { ...decision.modal, dominant: !decision.varies && 'value' in cell } } : {}), varies: decision.varies };
+      }),
+    })),
+    notes: table.table.notes,
   };
 }

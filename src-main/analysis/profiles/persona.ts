@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import type { PublishedCell } from '../../disclosure/checked-table';
 import type { RuleSet } from '../../disclosure/rule-set';
-import type { ClusterProfile } from './cluster-table';
-import { percentText } from './dutch-text';
+import { SIZE_ROW, type ClusterProfile } from './cluster-table';
 import { automaticTitle } from './persona-title';
 import type { ClusterStandOut, StandOutTrait } from './what-stands-out';
 import { FACT_ROWS, MAX_CHART_BARS, MAX_FACTS, type PersonaCard, type PersonaChartBar, type PersonaFact } from './persona-schema';
@@ -40,19 +39,12 @@ const FEATURE_GROUPS: Record<string, string> = {
   income_source: 'inkomen',
 };
 
-function barCell(value: number, review: boolean): PublishedCell {
-  const text = percentText(value);
-  return review ? { status: 'review', reason: 'group-disclosure', value, text } : { status: 'safe', value, text };
-}
-
 /**
  * The chart's bars, from what stands out: categories only (shares; amounts are not shares), the most
- * over-represented first, then the most under-represented, one per feature group, at most MAX_CHART_BARS.
- * Every trait passed the rules in `whatStandsOut` (at least the threshold of households with the category in the
- * cluster and overall, both shares' groups too, no zero). A share of (nearly) a whole group goes to review: the
- * cluster's bar when the trait was flagged so, the all-clients bar when its share reaches the rule set's group share.
+ * over-represented first, then the most under-represented, one per feature group, at most MAX_CHART_BARS. Every bar
+ * is a published share of the ledger (the same figure as in the cluster's "what stands out" table).
  */
-export function personaChart(traits: readonly StandOutTrait[], rules: RuleSet): PersonaChartBar[] {
+export function personaChart(traits: readonly StandOutTrait[]): PersonaChartBar[] {
   const categories = traits.filter((trait) => trait.code !== null);
   const ordered = [...categories.filter((trait) => trait.vTest > 0), ...categories.filter((trait) => trait.vTest < 0).sort((a, b) => a.vTest - b.vTest)];
   const groups = new Set<string>();
@@ -61,21 +53,18 @@ export function personaChart(traits: readonly StandOutTrait[], rules: RuleSet): 
     const group = FEATURE_GROUPS[trait.featureId] ?? trait.featureId;
     if (groups.has(group) || bars.length >= MAX_CHART_BARS) continue;
     groups.add(group);
-    bars.push({
-      feature: trait.featureLabel,
-      label: trait.label,
-      inCluster: barCell(trait.inCluster, trait.review),
-      overall: barCell(trait.overall, trait.overall >= rules.groupShare * 100),
-    });
+    bars.push({ feature: trait.featureLabel, label: trait.label, inCluster: trait.inCluster, overall: trait.overall });
   }
   return bars;
 }
 
 /** One card per cluster; titles that would coincide get the cluster number, so every card's title is distinct. */
 export function personaCards(profile: ClusterProfile, standOut: readonly ClusterStandOut[], rules: RuleSet): PersonaCard[] {
+  const sizes = profile.rows.find((row) => row.id === SIZE_ROW);
   const cards: PersonaCard[] = profile.columns.flatMap((column, columnIndex): PersonaCard[] => {
     if (column.cluster === null) return [];
-    if (!column.shown) {
+    const count = sizes?.cells[columnIndex]?.cell ?? { status: 'suppressed' as const };
+    if (!('value' in count) || count.value < rules.clusterMinimum) {
       return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} is te klein voor een persona (minder dan ${rules.clusterMinimum} huishoudens, of het aantal is onderdrukt).` }];
     }
     const traits = standOut.find((entry) => entry.cluster === column.cluster)?.traits ?? [];
@@ -84,7 +73,7 @@ export function personaCards(profile: ClusterProfile, standOut: readonly Cluster
       {
         kind: 'card',
         cluster: column.cluster,
-        count: column.count,
+        count,
         automaticTitle: title,
         title,
         narrative: '',
@@ -94,7 +83,7 @@ export function personaCards(profile: ClusterProfile, standOut: readonly Cluster
           .filter((trait, index) => trait.vTest > 0 && traits.findIndex((other) => other.label === trait.label) === index)
           .slice(0, 5)
           .map((trait) => trait.sentence),
-        chart: personaChart(traits, rules),
+        chart: personaChart(traits),
       },
     ];
   });

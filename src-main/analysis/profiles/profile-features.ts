@@ -21,6 +21,7 @@ export const HOUSEHOLD_COMPOSITION: CategoricalFeature = {
   label: 'Samenstelling huishouden',
   group: 'huishouden',
   kind: 'category',
+  columns: ['household_type'],
   sql: "CASE WHEN household_type = '1' THEN 'alleen' WHEN household_type IN ('2', '3', '4', '5') THEN 'paar' WHEN household_type = '6' THEN 'eenouder' WHEN household_type IN ('7', '8') THEN 'overig' END",
   categories: [
     { code: 'alleen', label: 'Alleenstaande' },
@@ -28,6 +29,7 @@ export const HOUSEHOLD_COMPOSITION: CategoricalFeature = {
     { code: 'eenouder', label: 'Eenouderhuishouden' },
     { code: 'overig', label: 'Overig huishouden' },
   ],
+  residual: ['overig'],
 };
 
 export const HAS_CHILDREN: CategoricalFeature = {
@@ -35,6 +37,7 @@ export const HAS_CHILDREN: CategoricalFeature = {
   label: 'Kinderen',
   group: 'kind',
   kind: 'category',
+  columns: ['children'],
   sql: "CASE WHEN children IS NULL THEN NULL WHEN children > 0 THEN 'ja' ELSE 'nee' END",
   categories: [
     { code: 'ja', label: 'Met kinderen' },
@@ -48,6 +51,7 @@ export const YOUNGEST_CHILD: CategoricalFeature = {
   label: 'Jongste kind',
   group: 'kind',
   kind: 'category',
+  columns: ['children', 'youngest_child_age'],
   sql: "CASE WHEN children = 0 THEN 'geen' WHEN youngest_child_age IS NULL THEN NULL WHEN youngest_child_age < 10 THEN 'onder-10' ELSE '10-plus' END",
   categories: [
     { code: 'geen', label: 'Geen kinderen' },
@@ -62,6 +66,7 @@ export const CARE: CategoricalFeature = {
   label: 'Zorg',
   group: 'zorg',
   kind: 'category',
+  columns: ['youth_help', 'youth_protection', 'wmo'],
   sql: CARE_FEATURE.sql,
   categories: [
     { code: 'geen', label: 'Geen jeugdzorg of Wmo' },

@@ -1,37 +1,21 @@
-// The app's cluster profiles: the description of the chosen clustering (computed once per run and k), the analyst's
-// row order and hidden rows, and the edited persona titles and narratives, as they go into the study file.
-import type { QuerySession } from '../cross-table';
+// The analyst's profile edits: the cluster table's row order and hidden rows, and the edited persona titles and
+// narratives, kept for the chosen clustering (and the study file), applied to the publication's cluster outputs.
 import { UserFacingError } from '../../errors';
-import type { RuleSet } from '../../disclosure/rule-set';
 import type { StudyProfiles } from '../../linking/study-file';
-import type { ClusterRunRef } from './cluster-data';
-import { describeClusters, type ClusterDescription } from './describe-clusters';
+import type { ClusterPublication } from '../../publication/study-publication';
 import { editPersona, type PersonaCard } from './persona';
 import { applyPersonaEdits, applyRowLayout } from './profile-layout';
 import type { PersonaEditRequest, ProfileLayout, PublishedProfiles } from './published-profiles';
 
-/** The clustering the profiles describe, and a fingerprint of the settings it came from (see ClusteringJob.chosenRun). */
-export interface ChosenRun {
-  ref: ClusterRunRef;
-  settings: unknown;
-}
-
-/** The clustering as the profiles reach it: which one is chosen, and its labels in the engine's session for a query. */
-export interface ClusteringAccess {
-  chosenRun: () => ChosenRun | null;
-  withChosenLabels: <T>(work: (session: QuerySession, ref: ClusterRunRef) => Promise<T>) => Promise<T>;
-}
-
 type PersonaEdits = Map<number, { title?: string; narrative?: string }>;
 
-export interface ClusterExportContent {
-  description: ClusterDescription;
-  /** The comparison table laid out as on the Profielen page. */
-  table: ClusterDescription['table'];
-  /** The cards with the analyst's titles and narratives. */
-  personas: PersonaCard[];
-  /** The clustered households (client households by default), for the differencing guard. */
-  population: ClusterRunRef['population'];
+/** The clusters as published, with the clustering's identity for the edits. */
+export interface ChosenClusters {
+  runId: string;
+  k: number;
+  /** A fingerprint of the settings the clusters came from: edits made for other settings are dropped. */
+  settingsKey: string;
+  clusters: ClusterPublication;
 }
 
 export class ProfileState {
@@ -39,74 +23,68 @@ export class ProfileState {
   private edits: PersonaEdits = new Map();
   /** The settings the edits were made for; null: not yet tied to a clustering (fresh, or read from a study file). */
   private editsFor: string | null = null;
-  private cache: { key: string; description: ClusterDescription } | null = null;
 
-  constructor(
-    private readonly clustering: ClusteringAccess,
-    private readonly rules: RuleSet,
-  ) {}
+  constructor(private readonly chosen: () => Promise<ChosenClusters | null>) {}
 
-  private requireRun(): { run: ChosenRun; key: string } {
-    const run = this.clustering.chosenRun();
-    if (!run) throw new UserFacingError('Er is nog geen clustering: kies op de pagina Clusters een indeling in clusters.');
-    return { run, key: JSON.stringify(run.settings) };
-  }
-
-  /** The description of the chosen clustering; persona edits made for other clusters are dropped. */
-  private async description(): Promise<{ description: ClusterDescription; run: ChosenRun }> {
-    const { run, key } = this.requireRun();
-    if (this.editsFor !== null && this.editsFor !== key) this.edits = new Map();
-    this.editsFor = key;
-    const cacheKey = `${run.ref.runId}:${run.ref.k}`;
-    if (this.cache?.key !== cacheKey) {
-      const description = await this.clustering.withChosenLabels((session, ref) => describeClusters(session, ref, this.rules));
-      this.cache = { key: cacheKey, description };
-    }
-    return { description: this.cache.description, run };
+  private async require(): Promise<ChosenClusters> {
+    const chosen = await this.chosen();
+    if (!chosen) throw new UserFacingError('Er is nog geen clustering die gepubliceerd kan worden: kies op de pagina Clusters een indeling in clusters.');
+    if (this.editsFor !== null && this.editsFor !== chosen.settingsKey) this.edits = new Map();
+    this.editsFor = chosen.settingsKey;
+    return chosen;
   }
 
   private editList(): NonNullable<StudyProfiles['personas']> {
     return [...this.edits].sort(([a], [b]) => a - b).map(([cluster, edit]) => ({ cluster, ...edit }));
   }
 
-  private publish(description: ClusterDescription, runId: string, k: number): PublishedProfiles {
-    const ordered = applyRowLayout(description.table, { rowOrder: this.layout.rowOrder, hiddenRows: [] });
+  private publish(chosen: ChosenClusters): PublishedProfiles {
+    const table = chosen.clusters.table.table;
+    const ordered = applyRowLayout(table, { rowOrder: this.layout.rowOrder, hiddenRows: [] });
     const hidden = new Set(this.layout.hiddenRows);
     return {
-      runId,
-      k,
-      table: applyRowLayout(description.table, this.layout),
+      runId: chosen.runId,
+      k: chosen.k,
+      table: applyRowLayout(table, this.layout),
       rows: ordered.rows.map((row) => ({ id: row.id, label: row.label, hidden: hidden.has(row.id) })),
-      standsOut: description.standsOut.map(({ cluster, table }) => ({ cluster, table })),
-      personas: applyPersonaEdits(description.personas, this.editList()),
+      standsOut: chosen.clusters.standsOut.map(({ cluster, table: standsOut }) => ({ cluster, table: standsOut.table })),
+      personas: this.personas(chosen.clusters.personas),
     };
   }
 
+  /** The cards with the analyst's titles and narratives. */
+  personas(cards: readonly PersonaCard[]): PersonaCard[] {
+    return applyPersonaEdits(cards, this.editList());
+  }
+
+  /** The layout the export applies to the cluster table. */
+  rowLayout(): ProfileLayout {
+    return this.layout;
+  }
+
   async published(): Promise<PublishedProfiles> {
-    const { description, run } = await this.description();
-    return this.publish(description, run.ref.runId, run.ref.k);
+    return this.publish(await this.require());
   }
 
   async setLayout(layout: ProfileLayout): Promise<PublishedProfiles> {
-    const { description } = await this.description();
-    const known = new Set(description.table.rows.map((row) => row.id));
+    const chosen = await this.require();
+    const known = new Set(chosen.clusters.table.table.rows.map((row) => row.id));
     const unknown = [...layout.rowOrder, ...layout.hiddenRows].filter((id) => !known.has(id));
     if (unknown.length > 0) throw new UserFacingError(`De clustertabel heeft geen rij "${unknown[0]}".`);
     if (layout.hiddenRows.length >= known.size) throw new UserFacingError('Laat ten minste één rij van de clustertabel zien.');
     this.layout = { rowOrder: [...new Set(layout.rowOrder)], hiddenRows: [...new Set(layout.hiddenRows)] };
-    return this.published();
+    return this.publish(chosen);
   }
 
   async editPersona(request: PersonaEditRequest): Promise<PublishedProfiles> {
-    const { description } = await this.description();
-    const card = description.personas.find((candidate) => candidate.cluster === request.cluster);
+    const chosen = await this.require();
+    const card = chosen.clusters.personas.find((candidate) => candidate.cluster === request.cluster);
     if (!card) throw new UserFacingError(`Er is geen cluster ${request.cluster} in deze indeling.`);
     if (card.kind !== 'card') throw new UserFacingError(card.note);
     // Validates the edit as the card would take it (an empty title goes back to the automatic one).
     const edited = editPersona(card, { ...(request.title === undefined ? {} : { title: request.title }), ...(request.narrative === undefined ? {} : { narrative: request.narrative }) });
     if (edited.kind !== 'card') throw new UserFacingError(`Cluster ${request.cluster} heeft geen persona.`);
-    const previous = this.edits.get(request.cluster) ?? {};
-    const next = { ...previous };
+    const next = { ...(this.edits.get(request.cluster) ?? {}) };
     if (request.title !== undefined) {
       if (edited.title === card.automaticTitle) delete next.title;
       else next.title = edited.title;
@@ -117,7 +95,7 @@ export class ProfileState {
     }
     if (next.title === undefined && next.narrative === undefined) this.edits.delete(request.cluster);
     else this.edits.set(request.cluster, next);
-    return this.published();
+    return this.publish(chosen);
   }
 
   /** The profiles section of the study file: layout and edits, empty parts left out. */
@@ -135,13 +113,5 @@ export class ProfileState {
     this.layout = { rowOrder: profiles?.rowOrder ?? [], hiddenRows: profiles?.hiddenRows ?? [] };
     this.edits = new Map((profiles?.personas ?? []).map(({ cluster, ...edit }) => [cluster, edit]));
     this.editsFor = null;
-    this.cache = null;
-  }
-
-  /** What the export takes of the profiles, or null when there is no clustering. */
-  async exportContent(): Promise<ClusterExportContent | null> {
-    if (!this.clustering.chosenRun()) return null;
-    const { description, run } = await this.description();
-    return { population: run.ref.population, description, table: applyRowLayout(description.table, this.layout), personas: applyPersonaEdits(description.personas, this.editList()) };
   }
 }

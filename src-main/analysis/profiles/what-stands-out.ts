@@ -1,14 +1,17 @@
-// What stands out in each cluster compared with all clients: categories that occur significantly more or less
-// often (hypergeometric test) and amounts with a significantly higher or lower mean, with v-tests, in plain Dutch.
-import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table';
-import { checkCell } from '../../disclosure/cell-check';
-import { groupStatus, shareStatus } from '../../disclosure/primary-rules';
-import { publishCount } from '../../disclosure/published-count';
-import { ruleSetDigest, type RuleSet } from '../../disclosure/rule-set';
-import type { AmountRowData, CategoryRowData, ClusterProfileData } from './cluster-data';
-import type { ProfileColumn } from './cluster-table';
-import { amountText, percentText, roundAmount } from './dutch-text';
-import { amountVTest, categoryVTest } from './hypergeometric';
+// What stands out in each cluster compared with all clients, as figures of the publication: categories that occur
+// significantly more or less often (hypergeometric test) and amounts with a significantly higher or lower mean, with
+// their counts, shares, v-tests and p-values; in plain Dutch once the publication is protected.
+import type { PublishedCell } from '../../disclosure/checked-table';
+import { dutchAmountText, dutchFigure } from '../../publication/dutch-format';
+import type { CountCell, Figure } from '../../publication/figures';
+import type { PublicationLedger } from '../../publication/ledger';
+import { CLIENTS_ID, clusterPopulationId, type PublishedClusteringRef } from '../../publication/population-atoms';
+import { amountDecimals, SHARE_DECIMALS } from '../../publication/precision';
+import { TableDraft, type PublishedTable } from '../../publication/table-draft';
+import type { AmountFeature } from '../features';
+import { knownFeatureId } from '../../publication/feature-catalogue';
+import { SIZE_ROW } from './cluster-table';
+import { PROFILE_FEATURES } from './profile-features';
 
 /** A trait stands out when its two-sided p-value is below this (|v-test| > 1,96). */
 export const SIGNIFICANCE = 0.05;
@@ -21,173 +24,202 @@ export interface StandOutTrait {
   /** The category's label, or the feature's for an amount. */
   label: string;
   direction: 'vaker' | 'minder vaak';
-  /** Share in percent (categories) or rounded mean (amounts), in the cluster and among all clients. */
-  inCluster: number;
-  overall: number;
+  /** The published share (categories) or mean (amounts) in the cluster and among all clients. */
+  inCluster: PublishedCell;
+  overall: PublishedCell;
+  /** The v-test as published (one decimal), for ordering. */
   vTest: number;
-  pValue: number;
   /** Flagged for an output checker: (nearly) all of the cluster has this category. */
   review: boolean;
   /** The trait in plain Dutch. */
   sentence: string;
+  /** The ledger's figures behind the two shares (or means), for the package's definitions. */
+  figures: { inCluster: Figure; overall: Figure };
 }
 
 export interface ClusterStandOut {
   cluster: number;
   /** Sorted by v-test, most over-represented first, most under-represented last. */
   traits: StandOutTrait[];
-  notes: string[];
+  table: PublishedTable;
 }
 
-function categoryTraits(row: CategoryRowData, index: number, rules: RuleSet): { traits: StandOutTrait[]; withheld: number } {
-  const traits: StandOutTrait[] = [];
-  let withheld = 0;
-  const clusterCounts = row.clusterCounts[index]!;
-  const inCluster = clusterCounts.reduce((sum, units) => sum + units, 0);
-  const totals = row.categories.map((_, j) => row.clusterCounts.reduce((sum, counts) => sum + (counts[j] ?? 0), 0));
-  const units = totals.reduce((sum, value) => sum + value, 0);
-  if (inCluster === 0 || inCluster === units) return { traits, withheld };
-  const review = groupStatus(clusterCounts, rules).status === 'review';
-  row.categories.forEach((category, j) => {
-    const withCategory = totals[j]!;
-    const inClusterWithCategory = clusterCounts[j]!;
-    if (withCategory === 0) return;
-    const test = categoryVTest({ units, withCategory, inCluster, inClusterWithCategory });
-    if (!(test.pValue < SIGNIFICANCE) || test.vTest === 0) return;
-    // The v-test gives the count away as surely as the share does: both need the threshold, in the cluster and
-    // overall. Stricter than the count rule, a zero is withheld too: "none in this cluster" is a figure from no one.
-    const small = inClusterWithCategory < rules.threshold || withCategory < rules.threshold;
-    if (small || shareStatus(inClusterWithCategory, inCluster, rules).status === 'blocked' || shareStatus(withCategory, units, rules).status === 'blocked') {
-      withheld += 1;
-      return;
-    }
-    const share = Math.round((100 * inClusterWithCategory) / inCluster);
-    const overall = Math.round((100 * withCategory) / units);
-    const direction = test.vTest > 0 ? 'vaker' : 'minder vaak';
-    traits.push({
-      featureId: row.feature.id,
-      featureLabel: row.feature.label,
-      code: category.code,
-      label: category.label,
-      direction,
-      inCluster: share,
-      overall,
-      vTest: test.vTest,
-      pValue: test.pValue,
-      review: review && inClusterWithCategory >= rules.groupShare * inCluster,
-      sentence: `${category.label} (${row.feature.label.toLowerCase()}) komt in dit cluster ${direction} voor: ${percentText(share)} tegen ${percentText(overall)} van alle klanten.`,
-    });
-  });
-  return { traits, withheld };
+interface TraitDraft {
+  featureId: string;
+  featureLabel: string;
+  code: string | null;
+  label: string;
+  amount: AmountFeature | null;
+  inCluster: Figure;
+  overall: Figure;
+  vTest: Figure;
+  rowId: string;
 }
 
-function amountTrait(row: AmountRowData, index: number, rules: RuleSet): { trait: StandOutTrait | null; withheld: number } {
-  const cluster = row.clusterStatistics[index]!;
-  const clients = row.clientStatistics;
-  if (cluster.mean === null || clients.mean === null || clients.variance === null) return { trait: null, withheld: 0 };
-  const test = amountVTest({ units: clients.known, overallMean: clients.mean, overallVariance: clients.variance, inCluster: cluster.known, clusterMean: cluster.mean });
-  if (!test || !(test.pValue < SIGNIFICANCE)) return { trait: null, withheld: 0 };
-  // A mean of incomes is a magnitude (NK dominance, p%); a mean of ages a statistic over enough units.
-  const check = (statistics: typeof cluster): PublishedCell =>
-    row.feature.magnitude
-      ? checkCell({ kind: 'magnitude', units: statistics.known, value: statistics.mean, total: statistics.total, largest: statistics.largest }, rules)
-      : checkCell({ kind: 'statistic', units: statistics.known, value: statistics.mean }, rules);
-  if (!('value' in check(cluster)) || !('value' in check(clients)) || cluster.known < rules.threshold) return { trait: null, withheld: 1 };
-  const inCluster = roundAmount(row.feature, cluster.mean);
-  const overall = roundAmount(row.feature, clients.mean);
-  const direction = test.vTest > 0 ? 'vaker' : 'minder vaak';
-  const comparison = test.vTest > 0 ? 'hoger' : 'lager';
-  return {
-    trait: {
-      featureId: row.feature.id,
-      featureLabel: row.feature.label,
-      code: null,
-      label: row.feature.label,
-      direction,
-      inCluster,
-      overall,
-      vTest: test.vTest,
-      pValue: test.pValue,
-      review: false,
-      sentence: `${row.feature.label} is in dit cluster gemiddeld ${comparison}: ${amountText(row.feature, inCluster)} tegen ${amountText(row.feature, overall)} bij alle klanten.`,
-    },
-    withheld: 0,
-  };
+export interface StandOutDraft {
+  cluster: number;
+  draft: TableDraft;
+  traits: TraitDraft[];
+  /** Significant traits not registered because a count behind them is below the threshold. */
+  withheld: number;
 }
 
-function traitKey(trait: StandOutTrait): string {
-  return `${trait.featureId}:${trait.code ?? ''}`;
+export function standOutId(k: number, cluster: number): string {
+  return `clusterprofiel-opvallend-${k}-${cluster}`;
 }
 
-/** What stands out in each shown cluster (`columns` from profileColumns decides which are shown). */
-export function whatStandsOut(data: ClusterProfileData, columns: readonly ProfileColumn[], rules: RuleSet): ClusterStandOut[] {
-  const found = data.clusters.flatMap(({ cluster }, index) => {
-    if (!columns.find((column) => column.cluster === cluster)?.shown) return [];
-    const traits: StandOutTrait[] = [];
-    let withheld = 0;
-    for (const row of data.rows) {
-      if (row.kind === 'category') {
-        const category = categoryTraits(row, index, rules);
-        traits.push(...category.traits);
-        withheld += category.withheld;
-      } else {
-        const amount = amountTrait(row, index, rules);
-        if (amount.trait) traits.push(amount.trait);
-        withheld += amount.withheld;
-      }
-    }
-    return [{ cluster, traits, withheld }];
-  });
-  // Differencing: with a cluster hidden, a trait whose exact count (or sum) is given for every shown cluster and for
-  // all clients gives the hidden clusters' count away by subtraction. Such a trait is withheld everywhere.
-  const hidden = columns.some((column) => column.cluster !== null && !column.shown);
-  const everywhere = new Set(
-    hidden && found.length > 0 ? found[0]!.traits.map(traitKey).filter((key) => found.every((entry) => entry.traits.some((trait) => traitKey(trait) === key))) : [],
-  );
-  return found.map(({ cluster, traits, withheld }) => {
-    const kept = traits.filter((trait) => !everywhere.has(traitKey(trait))).sort((a, b) => b.vTest - a.vTest);
-    const notes = [
-      'Dit zijn de kenmerken die in dit cluster opvallen ten opzichte van alle klanten; andere kenmerken komen er ook voor.',
-      ...(withheld > 0 ? [`${withheld} opvallend(e) kenmerk(en) weggelaten: te weinig huishoudens (minder dan ${rules.threshold}) om ze te tonen.`] : []),
-      ...(kept.length < traits.length
-        ? [`${traits.length - kept.length} kenmerk(en) weggelaten: samen met alle klanten zouden ze een te klein cluster verraden.`]
-        : []),
-    ];
-    return { cluster, traits: kept, notes };
-  });
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** One cluster's traits as a checked table: share (or mean) in the cluster and among all clients, v-test, p-value. */
-export function standOutTable(standOut: ClusterStandOut, data: ClusterProfileData, clusterUnits: number, rules: RuleSet): CheckedTable {
-  const rows: CheckedTable['rows'] = standOut.traits.map((trait) => {
-    const row = data.rows.find((candidate) => candidate.feature.id === trait.featureId);
-    const amountFeature = row?.kind === 'amount' ? row.feature : null;
-    const figure = (value: number): PublishedCell => {
-      const text = amountFeature ? amountText(amountFeature, value) : percentText(value);
-      return trait.review ? { status: 'review', reason: 'group-disclosure', value, text } : { status: 'safe', value, text };
-    };
-    return {
-      id: `${trait.featureId.replaceAll('_', '-')}-${(trait.code ?? 'gemiddelde').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-      label: trait.sentence,
-      total: false,
-      cells: [figure(trait.inCluster), figure(trait.overall), { status: 'safe', value: Math.round(trait.vTest * 100) / 100 }, { status: 'safe', value: trait.pValue }],
-    };
-  });
-  return {
-    id: `clusterprofiel-opvallend-${data.run.k}-${standOut.cluster}`,
-    title: `Wat opvalt in cluster ${standOut.cluster}`,
+/** Registers the figures of one cluster's traits. */
+export function draftStandsOut(ledger: PublicationLedger, clustering: PublishedClusteringRef, cluster: number): StandOutDraft {
+  const { threshold } = ledger.rules;
+  const part = clusterPopulationId(clustering, cluster);
+  const draft = new TableDraft(ledger, {
+    id: standOutId(clustering.k, cluster),
+    title: `Wat opvalt in cluster ${cluster}`,
     unit: 'huishoudens',
-    population: { id: `${data.run.population.id}-cluster-${standOut.cluster}`, label: `Cluster ${standOut.cluster}`, units: publishCount(clusterUnits, rules) },
+    population: { id: part, label: `Cluster ${cluster}`, total: { kind: 'count', cell: { feature: 'household_type', codes: null, population: part } } },
     rowHeader: 'Kenmerk',
     columns: [
-      { id: 'cluster', label: 'In dit cluster', format: 'percent' },
-      { id: 'alle-klanten', label: 'Alle klanten', format: 'percent' },
+      { id: 'cluster-aantal', label: 'Aantal', format: 'count', group: 'In dit cluster' },
+      { id: 'cluster', label: '% of gemiddelde', format: 'percent', group: 'In dit cluster' },
+      { id: 'alle-klanten-aantal', label: 'Aantal', format: 'count', group: 'Alle klanten' },
+      { id: 'alle-klanten', label: '% of gemiddelde', format: 'percent', group: 'Alle klanten' },
       { id: 'v-test', label: 'v-test', format: 'number' },
       { id: 'p-waarde', label: 'p-waarde', format: 'pValue' },
     ],
-    rows,
-    protection: 'none',
-    ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
-    notes: [...standOut.notes, 'Aandelen bij categorieën, gemiddelden (afgerond) bij bedragen. Een v-test boven 1,96 of onder -1,96 is significant (p < 0,05).'],
-  };
+    protection: 'suppression',
+  });
+  const traits: TraitDraft[] = [];
+  let withheld = 0;
+  // The sizes the shares and tests are computed from, printed so the table stands on its own.
+  draft.row(SIZE_ROW, 'Aantal huishoudens', [
+    { figure: { kind: 'count', cell: { feature: 'household_type', codes: null, population: part } } },
+    { fixed: { status: 'empty' } },
+    { figure: { kind: 'count', cell: { feature: 'household_type', codes: null, population: CLIENTS_ID } } },
+    { fixed: { status: 'empty' } },
+    { fixed: { status: 'empty' } },
+    { fixed: { status: 'empty' } },
+  ]);
+  for (const feature of PROFILE_FEATURES) {
+    if (feature.kind === 'category') {
+      const published = ledger.feature(feature.id);
+      for (const category of published.categories) {
+        if (category.code === published.restCode) continue;
+        const codes = [category.code];
+        const vTest: Figure = { kind: 'vTest', feature: feature.id, codes, part, whole: CLIENTS_ID };
+        const value = ledger.raw(vTest);
+        const p = ledger.raw({ kind: 'pValue', of: vTest });
+        if (value === null || p === null || !(p < SIGNIFICANCE) || value === 0) continue;
+        const inCluster: CountCell = { feature: feature.id, codes, population: part };
+        const overall: CountCell = { feature: feature.id, codes, population: CLIENTS_ID };
+        // Below the threshold in the cluster or among all clients, the trait would only be hidden: leave it out.
+        if (ledger.rawCount(inCluster) < threshold || ledger.rawCount(overall) < threshold) {
+          withheld += 1;
+          continue;
+        }
+        const rowId = `${feature.id.replaceAll('_', '-')}-${slug(category.code)}`;
+        const trait: TraitDraft = {
+          featureId: feature.id,
+          featureLabel: feature.label,
+          code: category.code,
+          label: category.label,
+          amount: null,
+          inCluster: { kind: 'share', numerator: inCluster, denominator: { ...inCluster, codes: null } },
+          overall: { kind: 'share', numerator: overall, denominator: { ...overall, codes: null } },
+          vTest,
+          rowId,
+        };
+        traits.push(trait);
+        draft.row(rowId, `${category.label} (${feature.label.toLowerCase()})`, [
+          { figure: { kind: 'count', cell: inCluster } },
+          { figure: trait.inCluster },
+          { figure: { kind: 'count', cell: overall } },
+          { figure: trait.overall },
+          { figure: vTest },
+          { figure: { kind: 'pValue', of: vTest } },
+        ]);
+      }
+    } else {
+      const vTest: Figure = { kind: 'amountTest', feature: feature.id, part, whole: CLIENTS_ID, result: 'vTest' };
+      const value = ledger.raw(vTest);
+      const p = ledger.raw({ ...vTest, result: 'pValue' });
+      if (value === null || p === null || !(p < SIGNIFICANCE)) continue;
+      const rowId = `${feature.id.replaceAll('_', '-')}-gemiddelde`;
+      const trait: TraitDraft = {
+        featureId: feature.id,
+        featureLabel: feature.label,
+        code: null,
+        label: feature.label,
+        amount: feature,
+        inCluster: { kind: 'amount', feature: feature.id, statistic: 'mean', population: part },
+        overall: { kind: 'amount', feature: feature.id, statistic: 'mean', population: CLIENTS_ID },
+        vTest,
+        rowId,
+      };
+      traits.push(trait);
+      const known = (population: string): Figure => ({ kind: 'count', cell: { feature: knownFeatureId(feature.id), codes: ['bekend'], population } });
+      draft.row(rowId, `${feature.label} (gemiddelde)`, [
+        { figure: known(part) },
+        { figure: trait.inCluster },
+        { figure: known(CLIENTS_ID) },
+        { figure: trait.overall },
+        { figure: vTest },
+        { figure: { ...vTest, result: 'pValue' } },
+      ]);
+    }
+  }
+  draft.note('Dit zijn de kenmerken die in dit cluster opvallen ten opzichte van alle klanten; andere kenmerken komen er ook voor.');
+  draft.note('Aandelen bij categorieën, gemiddelden (afgerond) bij bedragen. Een v-test boven 1,96 of onder -1,96 is significant (p < 0,05).');
+  if (withheld > 0) draft.note(`${withheld} opvallend(e) kenmerk(en) niet getoond ter bescherming van de huishoudens erachter.`);
+  return { cluster, draft, traits, withheld };
+}
+
+function sentence(trait: TraitDraft, direction: 'vaker' | 'minder vaak', inCluster: PublishedCell, overall: PublishedCell): string {
+  if (!('value' in inCluster) || !('value' in overall)) return '';
+  if (trait.amount) {
+    const unit = trait.amount.unit;
+    const text = (cell: typeof inCluster) => dutchAmountText(cell.value, unit, amountDecimals(unit));
+    return `${trait.featureLabel} is in dit cluster gemiddeld ${direction === 'vaker' ? 'hoger' : 'lager'}: ${text(inCluster)} tegen ${text(overall)} bij alle klanten.`;
+  }
+  const percent = (cell: typeof inCluster) => dutchFigure(cell.value, 'percent', SHARE_DECIMALS);
+  return `${trait.label} (${trait.featureLabel.toLowerCase()}) komt in dit cluster ${direction} voor: ${percent(inCluster)} tegen ${percent(overall)} van alle klanten.`;
+}
+
+/**
+ * The protected traits: a trait is kept only when its shares (or means) and its v-test are published; the others are
+ * left out of the table too, with a note. Sorted by v-test.
+ */
+export function resolveStandsOut(ledger: PublicationLedger, standOut: StandOutDraft): ClusterStandOut {
+  const kept: (StandOutTrait & { rowId: string })[] = [];
+  for (const trait of standOut.traits) {
+    const inCluster = ledger.cell(trait.inCluster);
+    const overall = ledger.cell(trait.overall);
+    const vTest = ledger.cell(trait.vTest);
+    if (!('value' in inCluster) || !('value' in overall) || !('value' in vTest)) continue;
+    const direction = vTest.value > 0 ? 'vaker' : 'minder vaak';
+    kept.push({
+      rowId: trait.rowId,
+      featureId: trait.featureId,
+      featureLabel: trait.featureLabel,
+      code: trait.code,
+      label: trait.label,
+      direction,
+      inCluster,
+      overall,
+      vTest: vTest.value,
+      review: inCluster.status === 'review',
+      sentence: sentence(trait, direction, inCluster, overall),
+      figures: { inCluster: trait.inCluster, overall: trait.overall },
+    });
+  }
+  kept.sort((a, b) => b.vTest - a.vTest);
+  const rank = new Map(kept.map((trait, index) => [trait.rowId, index]));
+  const dropped = standOut.traits.length - kept.length;
+  if (dropped > 0) standOut.draft.note(`${dropped} opvallend(e) kenmerk(en) niet getoond ter bescherming van de huishoudens erachter.`);
+  const position = (rowId: string) => (rowId === SIZE_ROW ? -1 : rank.get(rowId)!);
+  const table = standOut.draft.build({ keep: (rowId) => rowId === SIZE_ROW || rank.has(rowId), order: (a, b) => position(a) - position(b) });
+  return { cluster: standOut.cluster, traits: kept.map(({ rowId, ...trait }) => (void rowId, trait)), table };
 }

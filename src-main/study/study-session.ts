@@ -1,0 +1,252 @@
+// The study session: owns the study (its name, recodes, profile edits), the engine's linked analysis table, the chosen
+// clustering and the publication ledger through which every figure leaves the main process, to the screen or into an
+// export. The IPC handlers and the headless `run` are thin callers of the same session.
+import { createHash } from 'node:crypto';
+import type { ClusteringRequest } from '../analysis/clustering-service/cluster-features';
+import type { PublishedClustering } from '../analysis/clustering-service/clustering-result';
+import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
+import { publishClustering } from '../analysis/clustering-service/clustering-result';
+import { ProfileState, type ChosenClusters } from '../analysis/profiles/profile-state';
+import type { QuerySession } from '../analysis/cross-table';
+import type { CheckedTable } from '../disclosure/checked-table';
+import type { ProtectionMethod } from '../disclosure/frequency-protection';
+import type { RuleSet } from '../disclosure/rule-set';
+import type { StudyEngine } from '../engine/study-engine';
+import { UserFacingError } from '../errors';
+import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
+import { LinkingJob } from '../linking/linking-job';
+import type { Study } from '../linking/study-file';
+import { DifferencingStore } from '../publication/differencing-store';
+import type { Recodes } from '../publication/published-feature';
+import { buildPublication, type StudyPublication } from '../publication/study-publication';
+import { analysisTableDigest } from './data-digest';
+import { exportableOutputs, exportCandidate, type ExportCandidate, type ExportableOutput } from './export-outputs';
+import { exportPublication, previewDifferencing, type StudyExportRequest, type StudyExportResult } from './study-export';
+
+export interface StudySessionOptions {
+  engine: StudyEngine;
+  /** The effective rules: the institution's floor, made stricter by the study where it asks. */
+  rules: RuleSet;
+  /** The app's own data folder: the differencing store (shared by the app and the CLI) lives there. */
+  userData: string;
+  appVersion: string;
+}
+
+/** The date and municipality of a link. */
+export interface LinkTarget {
+  referenceDate: string;
+  municipality: string;
+}
+
+interface Linked {
+  target: LinkTarget;
+  report: LinkReport;
+  /** Counts links: a publication or clustering of an older link is never used. */
+  generation: number;
+  digest: string;
+}
+
+export interface ExportPreview {
+  candidates: ExportCandidate[];
+  /** Earlier exports whose populations differ from a candidate's by fewer than the threshold. */
+  differencing: { outputId: string; message: string }[];
+  ruleSet: { name: string; digest: string };
+  /** Why part of the study cannot be published now (a cluster too small, too few clients). */
+  refusals: string[];
+}
+
+export class StudySession {
+  readonly linking: LinkingJob;
+  readonly clustering: ClusteringJob;
+  readonly profiles: ProfileState;
+  private readonly store: DifferencingStore;
+  private name: string | null = null;
+  private recodes: Recodes = {};
+  private linked: Linked | null = null;
+  private generation = 0;
+  private cache: { key: string; publication: Promise<StudyPublication> } | null = null;
+
+  constructor(private readonly options: StudySessionOptions) {
+    this.linking = new LinkingJob(options.engine);
+    this.clustering = new ClusteringJob(options.engine, options.rules);
+    this.profiles = new ProfileState(() => this.chosenClusters());
+    this.store = new DifferencingStore(options.userData);
+  }
+
+  get rules(): RuleSet {
+    return this.options.rules;
+  }
+
+  /** Another study was opened (or a study file is run): its name, recodes and profile edits; the old link no longer counts. */
+  startStudy(study: Pick<Study, 'name' | 'publication' | 'profiles'>): void {
+    this.name = study.name;
+    this.recodes = study.publication?.recodes ?? {};
+    this.profiles.restore(study.profiles);
+    this.forgetLink();
+  }
+
+  studyName(): string {
+    return this.name ?? (this.linked ? `Groepsbeeld-studie gemeente ${this.linked.target.municipality}` : 'Groepsbeeld-studie');
+  }
+
+  /** The recodes the study publishes with (for the study file). */
+  studyRecodes(): Recodes {
+    return this.recodes;
+  }
+
+  private forgetLink(): void {
+    this.linked = null;
+    this.generation += 1;
+    this.cache = null;
+    this.clustering.forget();
+  }
+
+  private async recordLink(target: LinkTarget, report: LinkReport): Promise<PublishedLinkReport> {
+    this.forgetLink();
+    const digest = await this.options.engine.withFiles((session, entries) => {
+      const files = entries.map((entry) => ({ name: entry.name, sizeBytes: entry.sizeBytes, kind: entry.proposal.kind, roles: entry.proposal.roles }));
+      return analysisTableDigest(session, { files, ...target });
+    });
+    this.linked = { target, report, generation: this.generation, digest };
+    return (await this.publication('suppression')).linkReport;
+  }
+
+  /** Links the open files as the Data page set them (the app). */
+  async link(target: LinkTarget): Promise<PublishedLinkReport> {
+    return this.recordLink(target, await this.linking.run(target));
+  }
+
+  /** Links a study file's inputs, opened with the engine's openInputs (the headless run). */
+  async linkStudy(study: Study, signal?: AbortSignal, onProgress?: Parameters<LinkingJob['runStudy']>[2]): Promise<PublishedLinkReport> {
+    this.startStudy(study);
+    const report = await this.linking.runStudy(study, signal, onProgress);
+    return this.recordLink({ referenceDate: study.referenceDate, municipality: study.municipality.code }, report);
+  }
+
+  /** The last link's date and municipality (for the study file); null before linking. */
+  linkedTarget(): LinkTarget | null {
+    return this.linked?.target ?? null;
+  }
+
+  async lastLinkReport(): Promise<PublishedLinkReport | null> {
+    return this.linked ? (await this.publication('suppression')).linkReport : null;
+  }
+
+  private async requireCurrent(): Promise<Linked> {
+    const state = await this.options.engine.derivedTableState(ANALYSIS_TABLE);
+    if (!this.linked || state === 'none') throw new UserFacingError('Er is nog geen analysetabel: koppel eerst de bestanden op de pagina Populatie.');
+    if (state === 'stale') throw new UserFacingError('De geopende bestanden zijn veranderd sinds het koppelen; koppel opnieuw voordat u vergelijkt, clustert of exporteert.');
+    return this.linked;
+  }
+
+  /** The clustering's identity: the same settings give the same clusters, so they share a fingerprint. */
+  private chosenRef() {
+    const chosen = this.clustering.chosenRun();
+    if (!chosen) return null;
+    const fingerprint = createHash('sha256').update(JSON.stringify(chosen.settings)).digest('hex').slice(0, 8);
+    return { ref: { ...chosen.ref, fingerprint }, settingsKey: JSON.stringify(chosen.settings), populationLabel: chosen.ref.population.label };
+  }
+
+  /**
+   * The publication of the current state (link, chosen clustering, protection method, recodes), computed once and
+   * protected as a whole. Screen and export both read it.
+   */
+  async publication(method: ProtectionMethod): Promise<StudyPublication> {
+    const linked = await this.requireCurrent();
+    const chosen = this.chosenRef();
+    const key = JSON.stringify({ generation: linked.generation, run: chosen?.ref ?? null, method, recodes: this.recodes });
+    if (this.cache?.key !== key) {
+      const request = { rules: this.options.rules, method, recodes: this.recodes, linkReport: linked.report, clustering: chosen ? { ref: chosen.ref, populationLabel: chosen.populationLabel } : null };
+      const publication = chosen
+        ? this.clustering.withChosenLabels((session) => buildPublication(session, request))
+        : this.options.engine.withSession((session) => buildPublication(session, request));
+      this.cache = { key, publication };
+      publication.catch(() => {
+        if (this.cache?.publication === publication) this.cache = null;
+      });
+    }
+    return this.cache.publication;
+  }
+
+  private async chosenClusters(): Promise<ChosenClusters | null> {
+    const chosen = this.chosenRef();
+    if (!chosen) return null;
+    const publication = await this.publication('suppression');
+    if (!publication.clusters) throw new UserFacingError(publication.refusals.join(' ') || 'De clusters kunnen niet worden gepubliceerd.');
+    return { runId: chosen.ref.runId, k: chosen.ref.k, settingsKey: chosen.settingsKey, clusters: publication.clusters };
+  }
+
+  async comparisons(method: ProtectionMethod): Promise<CheckedTable[]> {
+    return (await this.publication(method)).comparisons.map((published) => published.table);
+  }
+
+  /** The clustering result with its cluster sizes as the publication shows them (hidden with the rest when needed). */
+  private async published(result: PublishedClustering): Promise<PublishedClustering> {
+    const run = this.clustering.lastRun();
+    if (!run) return result;
+    const publication = await this.publication('suppression');
+    const clusters = publication.clusters;
+    if (!clusters) return publishClustering(run, this.options.rules, result.chosenK);
+    const sizes = clusters.profile.columns.flatMap((column, index) => (column.cluster === null ? [] : [clusters.table.table.rows[0]!.cells[index]!]));
+    return publishClustering(run, this.options.rules, result.chosenK, sizes);
+  }
+
+  async cluster(request: ClusteringRequest, onProgress?: Parameters<ClusteringJob['run']>[1]): Promise<PublishedClustering> {
+    await this.requireCurrent();
+    return this.published(await this.clustering.run(request, onProgress));
+  }
+
+  async chooseClusterCount(k: number): Promise<PublishedClustering> {
+    return this.published(await this.clustering.choose(k));
+  }
+
+  async lastClustering(): Promise<PublishedClustering | null> {
+    const result = this.clustering.lastResult();
+    return result ? this.published(result) : null;
+  }
+
+  private async outputs(method: ProtectionMethod): Promise<{ publication: StudyPublication; outputs: ExportableOutput[] }> {
+    const publication = await this.publication(method);
+    const cards = publication.clusters ? this.profiles.personas(publication.clusters.personas) : null;
+    return { publication, outputs: exportableOutputs(publication, this.profiles.rowLayout(), cards, this.options.rules) };
+  }
+
+  private identity(linked: Linked, studySha256?: string) {
+    return {
+      name: this.studyName(),
+      referenceDate: linked.target.referenceDate,
+      municipality: linked.target.municipality,
+      sha256: studySha256 ?? linked.digest,
+    };
+  }
+
+  async exportPreview(method: ProtectionMethod): Promise<ExportPreview> {
+    await this.requireCurrent();
+    const { publication, outputs } = await this.outputs(method);
+    const differencing = await previewDifferencing({ publication, outputs, store: this.store, rules: this.options.rules, session: (work) => this.sessionFor(work) });
+    return { candidates: outputs.map(exportCandidate), differencing, ruleSet: { name: publication.linkTable.table.ruleSet.name, digest: publication.linkTable.table.ruleSet.digest }, refusals: publication.refusals };
+  }
+
+  /** A session with the chosen labels in it, for fingerprinting cluster populations. */
+  private sessionFor<T>(work: (session: QuerySession) => Promise<T>): Promise<T> {
+    return this.clustering.chosenRun() ? this.clustering.withChosenLabels((session) => work(session)) : this.options.engine.withSession((session) => work(session));
+  }
+
+  /** Writes the export package into `folder` (a new subfolder), or refuses with the reasons; nothing is written then. */
+  async export(request: Omit<StudyExportRequest, 'identity' | 'rules' | 'appVersion' | 'dataDigest' | 'justificationWhere'> & { method: ProtectionMethod; studySha256?: string; justificationWhere?: string }): Promise<StudyExportResult> {
+    const linked = await this.requireCurrent();
+    const { publication, outputs } = await this.outputs(request.method);
+    return exportPublication(
+      {
+        ...request,
+        justificationWhere: request.justificationWhere ?? 'in het veld "Onderbouwing" op de pagina Export',
+        identity: this.identity(linked, request.studySha256),
+        rules: this.options.rules,
+        appVersion: this.options.appVersion,
+        dataDigest: linked.digest,
+      },
+      { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) },
+    );
+  }
+}
