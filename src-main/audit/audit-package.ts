@@ -1,7 +1,7 @@
 // The audit: what an attacker who solves every printed figure at once learns about hidden cells, statistics' inputs and small cells.
 import type { Finding } from './audit-findings';
 import { buildAttackerSystem, differenceConstraint, type AttackerSystem, type SystemFigure } from './attacker-system';
-import { attackerIntervals, DEFAULT_INTERVAL_OPTIONS, type IntervalOptions, type IntervalRequest, type IntervalStatistics, type Knowledge, type TargetInterval } from './intervals';
+import { attackerIntervals, DEFAULT_INTERVAL_OPTIONS, SystemTooLargeError, type IntervalOptions, type IntervalRequest, type IntervalStatistics, type Knowledge, type TargetInterval } from './intervals';
 import { expressionKey, type LinearExpression, type RangedConstraint } from './linear-expression';
 import { InconsistentSystemError } from './presolve';
 import type { ReadPackage } from './read-package';
@@ -49,6 +49,8 @@ export interface GroupReport {
   /** Cell classes found certainly small and pinned (each also a failing finding). */
   readonly smallClasses: number;
   readonly statistics: IntervalStatistics | null;
+  /** Set when the system was beyond the audit's limits, so nothing could be checked (the group then fails). */
+  readonly tooLarge: { readonly variables: number; readonly rows: number } | null;
   readonly milliseconds: number;
 }
 
@@ -65,10 +67,15 @@ export function hiddenCellPasses(interval: Pick<TargetInterval, 'lower' | 'upper
   return !(interval.upper - interval.lower < Math.min(rules.protectionLevel, conceded) && interval.lower < rules.threshold);
 }
 
-/** A cell class fails when it is certainly small (at least 1, below the threshold) and pinned to fewer than the protection level. */
+/**
+ * A cell class (a group of households no printed figure splits) fails when it is certainly small: every count the
+ * attacker can reach is at least 1 and below the threshold, so the package says that such a small group exists. A
+ * class that may be empty, or may hold the threshold or more, says no such thing (an interval like [2, 11] is no
+ * published small count). Hidden cells of the tables have the stricter rule of hiddenCellPasses.
+ */
 function classVerdict(knowledge: Knowledge, rules: AttackerSystem['rules']): 'pass' | 'fail' | 'open' {
-  if (knowledge.lowerAttained <= 0 || knowledge.lowerProven >= rules.threshold || knowledge.upperAttained - knowledge.lowerAttained >= rules.protectionLevel) return 'pass';
-  if (knowledge.lowerProven >= 1 && knowledge.lowerAttained < rules.threshold && knowledge.upperProven - knowledge.lowerProven < rules.protectionLevel) return 'fail';
+  if (knowledge.lowerAttained <= 0 || knowledge.upperAttained >= rules.threshold || knowledge.lowerProven >= rules.threshold) return 'pass';
+  if (knowledge.lowerProven >= 1 && knowledge.upperProven < rules.threshold) return 'fail';
   return 'open';
 }
 
@@ -76,7 +83,7 @@ function classFails(interval: TargetInterval, rules: AttackerSystem['rules']): b
   const verdict = classVerdict(interval, rules);
   if (verdict !== 'open') return verdict === 'fail';
   // Not settled by whole-number solutions: judge the LP bounds.
-  return interval.lower >= 1 && interval.lower < rules.threshold && interval.upper - interval.lower < rules.protectionLevel;
+  return interval.lower >= 1 && interval.upper < rules.threshold;
 }
 
 function intervalText(interval: Pick<TargetInterval, 'lower' | 'upper'>): string {
@@ -131,6 +138,7 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
   const groupFindings: Finding[] = system.findings.filter((finding) => finding.package === undefined);
   const hidden = new Map<SystemFigure, HiddenCellResult>();
   let smallClasses = 0;
+  let tooLarge: GroupReport['tooLarge'] = null;
   const finish = (statistics: IntervalStatistics | null, checkedClasses: number, audited = true): GroupOutcome => {
     const pass = [...packageFindings, ...groupFindings].every((finding) => finding.severity !== 'fail') && [...hidden.values()].every((cell) => cell.pass);
     return {
@@ -144,12 +152,21 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
         checkedClasses,
         smallClasses,
         statistics,
+        tooLarge,
         milliseconds: Math.round((performance.now() - started) * 10) / 10,
       },
       hidden,
       packageFindings,
     };
   };
+  // A count printed as a number of 1 to threshold - 1 is a small cell published outright, whatever the rest says.
+  for (const figure of system.figures) {
+    const { printed, meaning } = figure;
+    if (printed?.kind !== 'number' || (meaning.kind !== 'count' && meaning.kind !== 'record')) continue;
+    if (printed.value >= 1 && printed.value < rules.threshold) {
+      packageFindings.push({ severity: 'fail', ...figureWhere(figure), message: `Deze telling staat er als ${printed.value}: minstens 1 en minder dan de drempel ${rules.threshold}.` });
+    }
+  }
   try {
     // Differences of shares are linear once both denominators are pinned: settle those first.
     let constraints: readonly RangedConstraint[] = system.constraints;
@@ -241,11 +258,16 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
       smallClasses += 1;
       groupFindings.push({
         severity: 'fail',
-        message: `Zeker kleine groep: ${target.label} ligt voor de aanvaller in ${intervalText(interval)}${interval.integerVerified ? '' : ' (LP-grens)'}; minstens 1 en minder dan ${rules.threshold}, en smaller dan het beschermingsniveau ${rules.protectionLevel}.`,
+        message: `Zeker kleine groep: ${target.label} ligt voor de aanvaller in ${intervalText(interval)}${interval.integerVerified ? '' : ' (LP-grens)'}: zeker minstens 1 en minder dan ${rules.threshold}.`,
       });
     });
     return finish(statistics, system.classTargets.length);
   } catch (error) {
+    if (error instanceof SystemTooLargeError) {
+      tooLarge = { variables: error.variables, rows: error.rows };
+      groupFindings.push({ severity: 'fail', message: `${error.message} Deze pakketten zijn daarom niet samen gecontroleerd.` });
+      return finish(null, 0, false);
+    }
     if (!(error instanceof InconsistentSystemError)) throw error;
     groupFindings.push({ severity: 'fail', message: `${error.message} Het pakket kan zo niet worden gecontroleerd.` });
     return finish(null, 0, false);

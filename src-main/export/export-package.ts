@@ -5,9 +5,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PersonaCard } from '../analysis/profiles/persona';
-import { auditPackages, type AuditReport } from '../audit/audit-package';
-import { readPackage } from '../audit/read-package';
-import { columnTitle, type CheckedTable } from '../disclosure/checked-table';
+import type { AuditReport } from '../audit/audit-package';
+import { readPackage, type ReadPackage } from '../audit/read-package';
+import { auditForExport, AuditRefusal, JointAuditTooLarge } from './package-audit';
+import { checkedTableSchema, columnTitle, type CheckedTable } from '../disclosure/checked-table';
 import { ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
 import { UserFacingError } from '../errors';
 import { DEFINITIONS_FILE, type PackageDefinitions } from '../publication/definitions-file';
@@ -78,6 +79,11 @@ export interface PackageRequest {
   definitions: (outputs: readonly { id: string; csv: string; published: PublishedTable }[]) => PackageDefinitions;
   /** Folders of the study's earlier packages of the same data, audited together with this one (missing ones are skipped). */
   earlierPackages?: readonly string[];
+  /**
+   * The analyst's written justification (already checked), should the joint audit with the earlier packages be beyond
+   * the audit's limits: the package is then written with its own audit only, every output marked as an exception.
+   */
+  jointAuditWaiver?: string | undefined;
 }
 
 export interface ExportProgress {
@@ -105,6 +111,8 @@ export interface ExportedFile {
 
 export type ExportError =
   | { code: 'audit-failed'; message: string; findings: string[] }
+  | { code: 'invalid-table'; message: string }
+  | { code: 'joint-audit-too-large'; message: string }
   | { code: 'aborted'; message: string }
   | { code: 'write-failed'; message: string };
 
@@ -144,12 +152,6 @@ class PackageWriter {
   }
 }
 
-class AuditRefusal extends Error {
-  constructor(readonly findings: string[]) {
-    super('De controle van het geschreven pakket vond cijfers die samen een verborgen cel verraden.');
-  }
-}
-
 function stepCount(request: PackageRequest): number {
   const cards = request.personas ? request.personas.cards.filter((card) => card.kind === 'card').length : 0;
   const personaSteps = request.personas ? 3 + (request.personas.chart ? 2 * cards : 0) : 0;
@@ -161,7 +163,8 @@ function acroTable(table: CheckedTable, hidden: readonly HiddenCellEntry[]): Non
   const cells: NonNullable<AcroOutputInput['table']>['cells'] = [];
   table.rows.forEach((row, rowIndex) =>
     row.cells.forEach((cell, column) => {
-      const columnLabel = columnTitle(table.columns[column]!);
+      const heading = table.columns[column];
+      const columnLabel = heading ? columnTitle(heading) : '';
       if (cell.status === 'suppressed') {
         const entry = hidden.find((candidate) => candidate.row === rowIndex && candidate.column === column);
         const checks = entry?.reason === 'primary' ? [entry.rule ?? 'threshold'] : ['secondary'];
@@ -247,23 +250,31 @@ async function writePackage(request: PackageRequest, staging: string, options: E
 
   // The auditor reads the package as written (definitions and CSVs), with the study's earlier packages of the same data.
   options.signal?.throwIfAborted();
-  const packages = [await readPackage(staging)];
+  const current = await readPackage(staging);
+  const earlier: ReadPackage[] = [];
   for (const folder of request.earlierPackages ?? []) {
     try {
-      packages.push(await readPackage(folder));
+      earlier.push(await readPackage(folder));
     } catch {
       // An earlier package that was moved or deleted cannot be read back; the differencing guard still holds its units.
     }
   }
-  const audit = auditPackages(packages);
-  if (!audit.pass) {
-    const findings = audit.packages.flatMap((item) => [
-      ...item.findings.filter((finding) => finding.severity === 'fail').map((finding) => `${item.name}${finding.output ? `, ${finding.output}` : ''}: ${finding.message}`),
-      ...item.outputs.flatMap((output) => output.hiddenCells.filter((cell) => !cell.pass).map((cell) => `${item.name}, ${output.id}: "${cell.label}" is terug te brengen tot ${cell.lower}..${cell.upper ?? '∞'}`)),
-    ]);
-    throw new AuditRefusal(findings.length > 0 ? findings : audit.groups.flatMap((group) => group.findings.map((finding) => finding.message)));
+  const audited = auditForExport(current, earlier, request.jointAuditWaiver);
+  const audit = audited.report;
+  if (audited.joint === 'waived') {
+    // Every output leaves by an exception: the checker decides, with the analyst's justification in the log.
+    const entry = `Gezamenlijke controle met de eerdere export(s) ${audited.earlier.map((name) => `"${name}"`).join(', ')} van dezelfde gegevens niet uitgevoerd (te groot om door te rekenen). Onderbouwing van de analist: ${request.jointAuditWaiver}`;
+    const join = (text: string | undefined) => [text?.trim(), entry].filter((part): part is string => typeof part === 'string' && part !== '').join('\n');
+    for (const fact of facts) {
+      fact.exceptionRequest = join(fact.exceptionRequest);
+      fact.differencingException = true;
+    }
+    for (const output of acro) {
+      output.exception = join(output.exception);
+      output.unresolved = [...new Set([...(output.unresolved ?? []), 'differencing' as const])];
+    }
   }
-  const hiddenCells = audit.packages[0]!.outputs.flatMap((output) => output.hiddenCells);
+  const hiddenCells = (audit.packages[0]?.outputs ?? []).flatMap((output) => output.hiddenCells);
   const widths = hiddenCells.map((cell) => (cell.upper === null ? Infinity : cell.upper - cell.lower));
   const log = buildOutputLog({
     createdAt: now,
@@ -271,7 +282,7 @@ async function writePackage(request: PackageRequest, staging: string, options: E
     study: request.study,
     ruleSet: request.rules,
     ruleSetDigest: digest,
-    audit: { hiddenCells: hiddenCells.length, narrowest: widths.length === 0 ? null : Number.isFinite(Math.min(...widths)) ? Math.min(...widths) : null, packages: packages.length },
+    audit: { hiddenCells: hiddenCells.length, narrowest: widths.length === 0 ? null : Number.isFinite(Math.min(...widths)) ? Math.min(...widths) : null, packages: 1 + (audited.joint === 'passed' ? audited.earlier.length : 0) },
     outputs: facts,
     files: [...reportFiles, definitionsFile],
   });
@@ -301,9 +312,27 @@ async function writePackage(request: PackageRequest, staging: string, options: E
 
 function errorValue(error: unknown, signal: AbortSignal | undefined): ExportError {
   if (signal?.aborted) return { code: 'aborted', message: 'De export is afgebroken; er is niets geschreven.' };
-  if (error instanceof AuditRefusal) return { code: 'audit-failed', message: `Er is niets geschreven: ${error.message}`, findings: error.findings };
+  if (error instanceof AuditRefusal) return { code: 'audit-failed', message: error.message, findings: error.findings };
+  if (error instanceof JointAuditTooLarge) return { code: 'joint-audit-too-large', message: `Er is niets geschreven. ${error.message}` };
   const message = error instanceof UserFacingError || error instanceof Error ? error.message : String(error);
   return { code: 'write-failed', message: `Het exportpakket kon niet worden geschreven; er is niets achtergebleven: ${message}` };
+}
+
+/**
+ * The writer's own check, before anything is written: every table has the published shape (a hidden cell carries no
+ * value) and was protected under the rules the package states. The ledger never produces anything else.
+ */
+function invalidTable(request: PackageRequest): ExportError | null {
+  const digest = ruleSetDigest(request.rules);
+  const tables = [...request.tables.map((output) => output.published.table), ...(request.personas ? [request.personas.figures.table] : [])];
+  for (const table of tables) {
+    const parsed = checkedTableSchema.safeParse(table);
+    if (!parsed.success) return { code: 'invalid-table', message: `De tabel "${table.title}" is niet zoals de publicatie haar maakt (${parsed.error.issues[0]?.message ?? 'ongeldige vorm'}); er is niets geschreven.` };
+    if (table.ruleSet.digest !== digest) {
+      return { code: 'invalid-table', message: `De tabel "${table.title}" is beschermd met regelset "${table.ruleSet.name}", niet met "${request.rules.name}" van dit pakket; er is niets geschreven.` };
+    }
+  }
+  return null;
 }
 
 /**
@@ -314,6 +343,8 @@ function errorValue(error: unknown, signal: AbortSignal | undefined): ExportErro
  */
 export async function writeExportPackage(request: PackageRequest, options: ExportOptions): Promise<ExportResult> {
   const now = options.now ?? new Date();
+  const invalid = invalidTable(request);
+  if (invalid) return { ok: false, error: invalid };
   try {
     const { folder, result } = await writeExportFolder(options.folder, now, options.signal, (staging) => writePackage(request, staging, options, now));
     return { ok: true, folder, files: result.files, audit: result.audit };

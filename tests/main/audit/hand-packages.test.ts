@@ -347,7 +347,10 @@ describe('statistics and amounts', () => {
 
   it('fails an amount computed over fewer units than the threshold, and a printed small count', async () => {
     const report = await audit({ families: [family], populations: CLIENT_POPULATIONS, outputs: [table('8')] });
-    expect(report.packages[0]?.findings).toEqual([expect.objectContaining({ severity: 'fail', message: 'Dit bedrag is berekend over 8 eenheden, minder dan de drempel 10.' })]);
+    expect(report.packages[0]?.findings).toEqual([
+      expect.objectContaining({ severity: 'fail', label: 'A / Klanten', message: 'Deze telling staat er als 8: minstens 1 en minder dan de drempel 10.' }),
+      expect.objectContaining({ severity: 'fail', message: 'Dit bedrag is berekend over 8 eenheden, minder dan de drempel 10.' }),
+    ]);
     // The printed 8 is itself a certainly small cell the attacker knows exactly.
     expect(report.groups[0]?.findings).toEqual([expect.objectContaining({ severity: 'fail', message: expect.stringContaining('Zeker kleine groep: type: type = A, in Klanthuishoudens ligt voor de aanvaller in [8, 8]') })]);
   });
