@@ -64,6 +64,6 @@ export function protectFrequencyTable(counts: readonly (readonly number[])[], ru
   const notes =
     primary === 0
       ? []
-      : [`${primary} cel(len) onder de regels geblokkeerd en ${result.secondary.length} cel(len) secundair onderdrukt, zodat geen geblokkeerde cel uit de rest van de tabel is terug te rekenen.`];
+      : [`${primary + result.secondary.length} cel(len) niet getoond (x), zodat geen kleine cel uit de rest van de tabel is terug te rekenen.`];
   return { ...shape(result.table.cells.map(published), rows, columns), notes };
 }

@@ -101,7 +101,7 @@ export function personaChartLayout(bars: readonly PersonaChartBar[], population 
     kind: 'text',
     x: LEFT,
     y: height - 14,
-    text: `Bron: Groepsbeeld, ${population}. Aandelen in procenten; gearceerd: geblokkeerd, zonder waarde.${review}`,
+    text: `Bron: Groepsbeeld, ${population}. Aandelen in procenten; gearceerd met x: niet getoond ter bescherming.${review}`,
     size: 11,
     weight: 'normal',
     fill: MUTED,

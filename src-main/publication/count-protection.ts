@@ -187,8 +187,11 @@ export function protectFamily(problem: FamilyProblem): FamilyProtection {
     }
     const targetRow = new Array<number>(width).fill(0);
     for (const variable of targetVariables(target)) targetRow[variable] = 1;
-    const directions: LinearConstraint[] = [{ coefficients: targetRow, relation: '>=', rhs: trueValue(target) + protectionLevel }];
-    if (target.kind !== 'count') directions.push({ coefficients: targetRow, relation: '<=', rhs: 0 });
+    // Up by the protection level, or down: by the protection level (a count of 12 in a fixed total of 20 cannot move
+    // up by 10), or for a cell or complement to zero when it is closer.
+    const value = trueValue(target);
+    const directions: LinearConstraint[] = [{ coefficients: targetRow, relation: '>=', rhs: value + protectionLevel }];
+    if (target.kind !== 'count' || value >= protectionLevel) directions.push({ coefficients: targetRow, relation: '<=', rhs: Math.max(0, value - protectionLevel) });
     let best: { cost: number; hide: number[] } | null = null;
     for (const direction of directions) {
       programs += 1;
@@ -227,16 +230,24 @@ export function protectFamily(problem: FamilyProblem): FamilyProtection {
   targets.sort((a, b) => trueValue(a) - trueValue(b));
 
   let open = targets;
-  while (open.length > 0) {
-    const intervals = attack(open);
-    const exposed = open.filter((target, index) => !isProtected(target, intervals[index]!));
-    if (exposed.length === 0) break;
-    const target = exposed[0]!;
-    const hide = deviationToHide(target);
-    if (hide.length === 0) throw new Error('A small cell cannot be protected without hiding a population total.');
-    for (const index of hide) hidden[index] = 'secondary';
-    // Hiding only widens intervals, so a protected target stays protected: keep the exposed ones and the newly hidden counts.
-    open = [...exposed, ...hide.map((count): Target => ({ kind: 'count', count }))];
+  for (;;) {
+    while (open.length > 0) {
+      const intervals = attack(open);
+      const exposed = open.filter((target, index) => !isProtected(target, intervals[index]!));
+      if (exposed.length === 0) break;
+      const target = exposed[0]!;
+      const hide = deviationToHide(target);
+      if (hide.length === 0) throw new Error('A small cell cannot be protected without hiding a population total.');
+      for (const index of hide) hidden[index] = 'secondary';
+      // Hiding only widens intervals, so a protected target stays protected: keep the exposed ones and the newly hidden counts.
+      open = [...exposed, ...hide.map((count): Target => ({ kind: 'count', count }))];
+    }
+    // The end is decided by the attacker on everything hidden, not by the loop's bookkeeping: any hidden count still
+    // too narrow starts another round.
+    const everyHidden = hidden.flatMap((reason, count): Target[] => (reason === null ? [] : [{ kind: 'count', count }]));
+    const check = attack(everyHidden);
+    open = everyHidden.filter((target, index) => !isProtected(target, check[index]!));
+    if (open.length === 0) break;
   }
 
   const hiddenTargets = hidden.flatMap((reason, count): Target[] => (reason === null ? [] : [{ kind: 'count', count }]));

@@ -230,8 +230,10 @@ export class DifferencingStore {
 
   /** Every earlier export of this installation, oldest first. Refuses (UserFacingError naming the file) on any damage. */
   async listExports(): Promise<StoredExport[]> {
-    const check = saltCheck(await this.salt());
     const names = await this.exportFileNames();
+    // Nothing stored yet: a read creates no key (the first export does).
+    if (names.length === 0) return [];
+    const check = saltCheck(await this.salt());
     const now = Date.now();
     const exports = await Promise.all(
       names.map(async (name): Promise<StoredExport | undefined> => {

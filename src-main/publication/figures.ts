@@ -11,6 +11,11 @@ export interface CountCell {
 
 export type AmountStatistic = 'mean' | 'median' | 'quartile1' | 'quartile3';
 
+/** The count a published "floor % of meer" of `total` units says the numerator reaches at least. */
+export function atLeastCount(floor: number, total: number): number {
+  return Math.ceil((floor / 100) * total - 1e-9);
+}
+
 export type Figure =
   | { kind: 'count'; cell: CountCell }
   | { kind: 'share'; numerator: CountCell; denominator: CountCell }

@@ -11,8 +11,9 @@ import type { BlockingRule } from '../disclosure/primary-rules';
 import type { RuleSet } from '../disclosure/rule-set';
 import { protectMeans } from './amount-protection';
 import { protectFamily, type AttackedInterval, type FamilyCount } from './count-protection';
-import { countInputs, countKey, figureKey, type CountCell, type Figure } from './figures';
+import { atLeastCount, countInputs, countKey, figureKey, type CountCell, type Figure } from './figures';
 import { ALL_ID } from './population-atoms';
+import { dutchFigure } from './dutch-format';
 import { amountDecimals, P_VALUE_DECIMALS, publishAmount, publishModel, publishPValue, publishRoundedCount, publishShare, publishTest, SHARE_DECIMALS, TEST_DECIMALS } from './precision';
 import type { AmountData, AmountStatistics, PublicationData } from './publication-data';
 import type { PublishedFeature } from './published-feature';
@@ -153,7 +154,7 @@ export class PublicationLedger {
     }
     if (figure.kind === 'shareAtLeast') {
       const entry = this.countEntry(figure.numerator);
-      const bound = Math.ceil((figure.floor / 100) * this.countEntry(figure.denominator).value - 1e-9);
+      const bound = atLeastCount(figure.floor, this.countEntry(figure.denominator).value);
       if (bound > entry.value) throw new Error(`A share of at least ${figure.floor} % was registered for a count below it.`);
       entry.bound = { atLeast: Math.max(entry.bound?.atLeast ?? 0, bound), weight: (entry.bound?.weight ?? 0) + weight, hidden: null };
     }
@@ -267,7 +268,8 @@ export class PublicationLedger {
       const published: FamilyCount[] = [
         ...members.map((entry) => ({ atoms: on(entry.atoms!), populations: entry.populations, weight: entry.weight, fixed: false })),
         ...bounds.map((entry) => ({ atoms: on(entry.atoms!), populations: entry.populations, weight: entry.bound!.weight, fixed: false, atLeast: entry.bound!.atLeast })),
-        ...totals.map((entry) => ({ atoms: observed.map(() => true), populations: entry.populations, weight: entry.weight, fixed: true })),
+        // A population total is fixed (always shown) unless it is small itself (a municipality with 6 client households).
+        ...totals.map((entry) => ({ atoms: observed.map(() => true), populations: entry.populations, weight: entry.weight, fixed: !(entry.value > 0 && entry.value < rules.threshold) })),
       ];
       const result = protectFamily({ counts: observed.map((index) => cover[index]!), published, threshold: rules.threshold, protectionLevel: rules.protectionLevel });
       this.programs += result.programs;
@@ -279,6 +281,9 @@ export class PublicationLedger {
       });
       bounds.forEach((entry, index) => {
         entry.bound!.hidden = reasonOf(result.hidden[members.length + index] ?? null);
+      });
+      totals.forEach((entry, index) => {
+        entry.hidden ??= reasonOf(result.hidden[members.length + bounds.length + index] ?? null);
       });
     }
     this.protectRecords();
@@ -456,7 +461,7 @@ export class PublicationLedger {
         return withStatus(publishShare((100 * this.publishedCount(figure.numerator)) / denominator), this.reviewOf(figure.numerator, this.rawCount(figure.numerator)), rounding);
       }
       case 'shareAtLeast':
-        return withStatus(figure.floor, this.reviewOf(figure.numerator, this.rawCount(figure.numerator)), false, `${figure.floor} % of meer`);
+        return withStatus(figure.floor, this.reviewOf(figure.numerator, this.rawCount(figure.numerator)), false, `${dutchFigure(figure.floor, 'percent', 0)} of meer`);
       case 'difference': {
         const a = this.cell({ kind: 'share', ...figure.minuend });
         const b = this.cell({ kind: 'share', ...figure.subtrahend });

@@ -55,17 +55,28 @@ export interface StudyPublication {
 function populationProblems(request: PublicationRequest, sizes: ReadonlyMap<string, number>, populations: readonly { id: string; label: string; atoms: readonly string[] }[]): string[] {
   const { rules } = request;
   const problems: string[] = [];
+  // A cluster is never named: which of the hidden cluster sizes is the small one would be a figure of its own.
+  const clusterIds = new Set(request.clustering ? Array.from({ length: request.clustering.ref.k }, (_, index) => clusterPopulationId(request.clustering!.ref, index + 1)) : []);
+  const isCluster = (population: { id: string }) => clusterIds.has(population.id);
+  let smallCluster = false;
   for (const population of populations) {
     const units = population.atoms.reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
-    const minimum = population.id === ALL_ID || population.id === CLIENTS_ID ? rules.threshold : Math.max(rules.threshold, rules.clusterMinimum);
-    if (units < minimum) problems.push(`${population.label} telt minder dan ${minimum} huishoudens`);
+    const minimum = isCluster(population) ? Math.max(rules.threshold, rules.clusterMinimum) : rules.threshold;
+    if (units >= minimum) continue;
+    if (isCluster(population)) smallCluster = true;
+    else problems.push(`${population.label} telt minder dan ${minimum} huishoudens`);
   }
+  if (smallCluster) problems.push(`een of meer clusters tellen minder dan ${Math.max(rules.threshold, rules.clusterMinimum)} huishoudens`);
+  let closeClusters = false;
   for (const [index, a] of populations.entries()) {
     for (const b of populations.slice(index + 1)) {
       const difference = [...new Set([...a.atoms, ...b.atoms])].filter((atom) => a.atoms.includes(atom) !== b.atoms.includes(atom)).reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
-      if (difference > 0 && difference < rules.threshold) problems.push(`${a.label} en ${b.label} verschillen minder dan ${rules.threshold} huishoudens`);
+      if (difference === 0 || difference >= rules.threshold) continue;
+      if (isCluster(a) || isCluster(b)) closeClusters = true;
+      else problems.push(`${a.label} en ${b.label} verschillen minder dan ${rules.threshold} huishoudens`);
     }
   }
+  if (closeClusters) problems.push(`een cluster verschilt minder dan ${rules.threshold} huishoudens van een andere gepubliceerde groep`);
   return problems;
 }
 

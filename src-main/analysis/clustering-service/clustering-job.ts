@@ -39,8 +39,13 @@ export class ClusteringJob {
 
   constructor(
     private readonly engine: StudyEngine,
-    private readonly rules: RuleSet,
+    /** The rules of the study being clustered (a study may make the institution's stricter). */
+    private readonly rulesOf: () => RuleSet,
   ) {}
+
+  private get rules(): RuleSet {
+    return this.rulesOf();
+  }
 
   current(): ClusteringStatus {
     return this.status;

@@ -2,7 +2,7 @@
 // clients, all households) as columns; a category's modal value with its share, an amount's median, or "varieert".
 import type { PublishedCell, ValueFormat } from '../../disclosure/checked-table';
 import { dutchAmountText, dutchFigure } from '../../publication/dutch-format';
-import type { Figure } from '../../publication/figures';
+import { atLeastCount, type Figure } from '../../publication/figures';
 import type { PublicationLedger } from '../../publication/ledger';
 import { ALL_ID, CLIENTS_ID, clusterPopulationId, type PublishedClusteringRef } from '../../publication/population-atoms';
 import { amountDecimals, SHARE_DECIMALS } from '../../publication/precision';
@@ -82,10 +82,14 @@ function categoryDecision(ledger: PublicationLedger, featureId: string, populati
   if (!dominant) return { figure: null, modal, varies: true };
   const numerator = { feature: featureId, codes: [modal.code], population };
   const rest = units - counts[best]!;
-  // An exact share would say how few households are not in the category: then only "80 % of meer" is published.
-  if (rest > 0 && rest < ledger.rules.threshold) {
+  // An exact share would say how few households are not in the category: then only "70 % of meer" is published, the
+  // highest band that still leaves room for as many outside it as a hidden count needs (else the protection would
+  // have to hide the band too, and the cluster's most telling trait with it).
+  const { threshold, protectionLevel } = ledger.rules;
+  if (rest > 0 && rest < threshold) {
     const share = (100 * counts[best]!) / units;
-    const floor = SHARE_FLOORS.find((candidate) => share >= candidate)!;
+    const reached = SHARE_FLOORS.filter((candidate) => share >= candidate);
+    const floor = reached.find((candidate) => units - atLeastCount(candidate, units) >= Math.max(threshold, protectionLevel)) ?? reached[reached.length - 1]!;
     return { figure: { kind: 'shareAtLeast', numerator, denominator: total, floor }, modal, varies: false, text: (cell) => ('value' in cell ? `${modal.label} ${cell.text ?? ''}`.trim() : undefined) };
   }
   const figure: Figure = { kind: 'share', numerator, denominator: total };

@@ -64,8 +64,11 @@ export function personaCards(profile: ClusterProfile, standOut: readonly Cluster
   const cards: PersonaCard[] = profile.columns.flatMap((column, columnIndex): PersonaCard[] => {
     if (column.cluster === null) return [];
     const count = sizes?.cells[columnIndex]?.cell ?? { status: 'suppressed' as const };
-    if (!('value' in count) || count.value < rules.clusterMinimum) {
-      return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} is te klein voor een persona (minder dan ${rules.clusterMinimum} huishoudens, of het aantal is onderdrukt).` }];
+    // A clustering with a cluster under the minimum is not published at all (study-publication.ts); a size the
+    // protection hides gets a note, so a card never states a size the tables do not.
+    if (!('value' in count)) return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} krijgt geen persona: de omvang is niet getoond ter bescherming.` }];
+    if (count.value < rules.clusterMinimum) {
+      return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} is te klein voor een persona (minder dan ${rules.clusterMinimum} huishoudens).` }];
     }
     const traits = standOut.find((entry) => entry.cluster === column.cluster)?.traits ?? [];
     const title = automaticTitle(profile, columnIndex, traits);

@@ -173,7 +173,6 @@ export function draftStandsOut(ledger: PublicationLedger, clustering: PublishedC
   }
   draft.note('Dit zijn de kenmerken die in dit cluster opvallen ten opzichte van alle klanten; andere kenmerken komen er ook voor.');
   draft.note('Aandelen bij categorieën, gemiddelden (afgerond) bij bedragen. Een v-test boven 1,96 of onder -1,96 is significant (p < 0,05).');
-  if (withheld > 0) draft.note(`${withheld} opvallend(e) kenmerk(en) niet getoond ter bescherming van de huishoudens erachter.`);
   return { cluster, draft, traits, withheld };
 }
 
@@ -217,7 +216,8 @@ export function resolveStandsOut(ledger: PublicationLedger, standOut: StandOutDr
   }
   kept.sort((a, b) => b.vTest - a.vTest);
   const rank = new Map(kept.map((trait, index) => [trait.rowId, index]));
-  const dropped = standOut.traits.length - kept.length;
+  // One note for the traits withheld before protection and those protection left out.
+  const dropped = standOut.withheld + standOut.traits.length - kept.length;
   if (dropped > 0) standOut.draft.note(`${dropped} opvallend(e) kenmerk(en) niet getoond ter bescherming van de huishoudens erachter.`);
   const position = (rowId: string) => (rowId === SIZE_ROW ? -1 : rank.get(rowId)!);
   const table = standOut.draft.build({ keep: (rowId) => rowId === SIZE_ROW || rank.has(rowId), order: (a, b) => position(a) - position(b) });

@@ -104,18 +104,34 @@ function madeUpRun(): FinishedRun {
 }
 
 describe('publishing a run', () => {
-  it('shows model statistics as they are and blocks a cluster below the minimum, suppressing another so it cannot be recomputed', () => {
+  it('shows model statistics with their decimals, and hides a cluster below the minimum with enough others that the total does not give it away', () => {
     const table = clustersTable(madeUpRun(), 3, rules);
-    expect(table.rows.map((row) => row.cells[0])).toEqual([{ status: 'safe', value: 40 }, { status: 'secondary' }, { status: 'blocked', rule: 'threshold' }]);
-    expect(table.rows.map((row) => row.cells[1])).toEqual([0.95, 0.85, 0.61].map((value) => ({ status: 'safe', value })));
-    expect(table.notes[0]).toBe('Cluster 3 telt minder dan 10 huishoudens: de grootte wordt niet getoond en er komt geen persona van.');
+    expect(table.rows.map((row) => row.cells[0])).toEqual([{ status: 'safe', value: 40, decimals: 0 }, { status: 'suppressed' }, { status: 'suppressed' }]);
+    expect(table.rows.map((row) => row.cells[1])).toEqual([0.95, 0.85, 0.61].map((value) => ({ status: 'safe', value, decimals: 3 })));
     expect(table.population.units).toBe(71);
+    // One note whatever hid a size: naming the small cluster would tell which hidden size is the small one.
+    expect(table.notes).toEqual([
+      "Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.",
+    ]);
+    expect(table.notes.join(' ')).not.toMatch(/[Cc]luster \d/);
   });
 
   it('uses the cluster minimum when it is above the threshold', () => {
     const table = clustersTable(madeUpRun(), 3, { ...rules, clusterMinimum: 30 });
-    expect(table.rows[0]!.cells[0]).toEqual({ status: 'safe', value: 40 });
-    expect(table.rows.slice(1).every((row) => row.cells[0]!.status === 'blocked')).toBe(true);
+    expect(table.rows[0]!.cells[0]).toEqual({ status: 'safe', value: 40, decimals: 0 });
+    expect(table.rows.slice(1).every((row) => row.cells[0]!.status === 'suppressed')).toBe(true);
+    expect(table.notes.join(' ')).toMatch(/minder dan 30 huishoudens/);
+  });
+
+  it("shows the sizes the study's publication gives, when it gives them", () => {
+    const ledgerSizes = [
+      { status: 'safe' as const, value: 40, decimals: 0, format: 'count' as const },
+      { status: 'suppressed' as const },
+      { status: 'suppressed' as const },
+    ];
+    const table = clustersTable(madeUpRun(), 3, rules, ledgerSizes);
+    expect(table.rows.map((row) => row.cells[0])).toEqual(ledgerSizes);
+    expect(() => clustersTable(madeUpRun(), 4, rules)).toThrow(/no clustering with k = 4/);
   });
 
   it('publishes a quality row per k with the smallest size under the count rule, and passes the strict schema', () => {
@@ -123,18 +139,26 @@ describe('publishing a run', () => {
     expect(published.chosenK).toBe(3);
     expect(published.quality.rows.map((row) => row.label)).toEqual(['k = 2', 'k = 3 (advies)']);
     expect(published.quality.rows[0]!.cells).toEqual([
-      { status: 'safe', value: 120.46 },
-      { status: 'safe', value: 0.312 },
-      { status: 'safe', value: 40 },
-      { status: 'safe', value: 0.8 },
-      { status: 'safe', value: 0.85 },
-      { status: 'safe', value: 31 },
+      { status: 'safe', value: 120.46, decimals: 2 },
+      { status: 'safe', value: 0.312, decimals: 3 },
+      { status: 'safe', value: 40, decimals: 1 },
+      { status: 'safe', value: 0.8, decimals: 3 },
+      { status: 'safe', value: 0.85, decimals: 3 },
+      { status: 'safe', value: 31, decimals: 0 },
     ]);
-    expect(published.quality.rows[1]!.cells[5]).toEqual({ status: 'blocked', rule: 'threshold' });
-    const text = formatClustering(published, { rules });
+    expect(published.quality.rows[1]!.cells[5]).toEqual({ status: 'suppressed' });
+    expect(publishClustering(madeUpRun(), rules, 2).clusters.rows.map((row) => row.cells[0])).toEqual([
+      { status: 'safe', value: 40, decimals: 0 },
+      { status: 'safe', value: 31, decimals: 0 },
+    ]);
+    const text = formatClustering(published, {});
+    expect(text).toContain('Clustering van Klanthuishoudens (71 huishoudens)');
     expect(text).toContain('Advies: k = 3: hoogste gemiddelde silhouet (0,40).');
-    expect(text).toMatch(/Cluster 3 +< 10 +0,610/);
+    expect(text).toMatch(/k = 2 +120,46 +0,312 +40,0 +0,800 +0,850 +31\n/);
+    expect(text).toMatch(/k = 3 \(advies\) +90,10 +0,400 +50,0 +0,610 +0,803 +x\n/);
+    expect(text).toMatch(/Cluster 3 +x +0,610/);
     expect(text).toMatch(/Cluster 2 +x +0,850/);
+    expect(text).not.toMatch(/< 10/);
   });
 });
 

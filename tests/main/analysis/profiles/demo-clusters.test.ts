@@ -1,19 +1,19 @@
-// Cluster profiles on the demo world: the seed study's five-cluster table, what stands out, and the persona titles.
+// Cluster profiles on generated worlds: the seed study's five planted clusters found again, and described as the study
+// publishes them (buildPublication through the StudySession, the analyst's view through its ProfileState): the cluster
+// table's modal values, what stands out, and the persona titles. The demo's world (seed 2017) and another (seed 99).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusteringRequestSchema } from '../../../../src-main/analysis/clustering-service/cluster-features';
-import { runClustering } from '../../../../src-main/analysis/clustering-service/clustering-service';
-import { CLIENT_HOUSEHOLDS } from '../../../../src-main/analysis/population';
-import { readClusterProfileData, type ClusterProfileData } from '../../../../src-main/analysis/profiles/cluster-data';
-import { clusterProfile, clusterTable, VARIES_TEXT, type ClusterProfile } from '../../../../src-main/analysis/profiles/cluster-table';
-import { describeClusters, type ClusterDescription } from '../../../../src-main/analysis/profiles/describe-clusters';
-import { personaCardSchema } from '../../../../src-main/analysis/profiles/persona';
+import { validateRun } from '../../../../src-main/analysis/clustering-service/clustering-service';
+import { SIZE_ROW, VARIES_TEXT } from '../../../../src-main/analysis/profiles/cluster-table';
+import { MAX_FACTS, MIN_FACTS, personaCardSchema, type PersonaCard } from '../../../../src-main/analysis/profiles/persona';
+import { publishedProfilesSchema } from '../../../../src-main/analysis/profiles/published-profiles';
 import { checkedTableSchema, hasValue } from '../../../../src-main/disclosure/checked-table';
 import { DEFAULT_RULE_SET as rules } from '../../../../src-main/disclosure/rule-set';
-import { demoStudy } from '../../../../src-main/linking/demo-study';
-import { runStudy, type StudySession } from '../../../../src-main/linking/run-study';
-import { generateWorld } from '../../synthetic/support/demo-world';
+import { atLeastCount, type Figure } from '../../../../src-main/publication/figures';
+import type { ClusterPublication, StudyPublication } from '../../../../src-main/publication/study-publication';
+import { linkedStudy, type StudyFixture } from '../../support/study-fixture';
 
 /** The seed table (seed-study.md) in the app's labels; null: the seed says "varies". */
 const SEED: Record<number, Record<string, string | null>> = {
@@ -34,154 +34,247 @@ const SEED: Record<number, Record<string, string | null>> = {
 };
 /** The seed's disposable income per cluster; cluster 4's varies. */
 const SEED_INCOME: Record<number, number | null> = { 1: 22_000, 2: 18_000, 3: 14_000, 4: null, 5: 14_000 };
+/** Words a persona title of each planted cluster should hold. */
+const TITLE_WORDS: Record<number, RegExp> = {
+  1: /stel|zonder uitkering/i,
+  2: /gezin|WW/i,
+  3: /eenouderhuishouden|bijstand/i,
+  4: /gezin|arbeidsongeschiktheid/i,
+  5: /alleenstaande|bijstand/i,
+};
 
-let session: StudySession;
-let data: ClusterProfileData;
-let profile: ClusterProfile;
-let description: ClusterDescription;
-/** Found cluster -> the planted cluster it overlaps most. */
-const planted = new Map<number, number>();
-const timings: string[] = [];
-
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  timings.push(`${label} ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return result;
+interface Described {
+  study: StudyFixture;
+  publication: StudyPublication;
+  clusters: ClusterPublication;
+  /** Found cluster -> the planted cluster it overlaps most. */
+  planted: Map<number, number>;
 }
 
-beforeAll(async () => {
-  const { folder } = await timed('world', () => generateWorld());
-  ({ session } = await timed('link', () => runStudy(demoStudy({ folder }))));
-  const outcome = await timed('cluster', () => runClustering(session, clusteringRequestSchema.parse({}), { rules, runId: 'profiel' }));
-  if (outcome.status !== 'done') throw new Error(`Clustering failed: ${JSON.stringify(outcome)}`);
-  const run = { runId: 'profiel', k: outcome.published.chosenK, population: CLIENT_HOUSEHOLDS };
-  data = await timed('read profile', () => readClusterProfileData(session, run));
-  profile = clusterProfile(data, rules);
-  description = await timed('describe', () => describeClusters(session, run, rules));
-  const truth = (await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1);
+/** The chosen clustering's labels against the world's ground truth. */
+async function plantedClusters(study: StudyFixture): Promise<Map<number, number>> {
+  const truth = (await readFile(join(study.world, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1);
   const truthOf = new Map(truth.map((line) => line.split(',')).map(([key, start, cluster]) => [`${key}|${start}`, Number(cluster)]));
-  const rows = await session.query(`SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, cluster FROM cluster_assignments WHERE run_id = 'profiel'`);
+  const rows = await study.session.clustering.withChosenLabels((session, ref) =>
+    session.query(`SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, cluster FROM cluster_assignments WHERE run_id = '${ref.runId}' AND k = ${ref.k}`),
+  );
   const overlap = new Map<string, number>();
   for (const row of rows) {
     const pair = `${Number(row.cluster)}>${truthOf.get(`${String(row.key)}|${String(row.start)}`) ?? 0}`;
     overlap.set(pair, (overlap.get(pair) ?? 0) + 1);
   }
+  const planted = new Map<number, number>();
   for (const [pair, units] of overlap) {
     const [found, truthCluster] = pair.split('>').map(Number) as [number, number];
     const best = planted.get(found);
     if (best === undefined || (overlap.get(`${found}>${best}`) ?? 0) < units) planted.set(found, truthCluster);
   }
-}, 180_000);
-afterAll(() => session?.close());
+  return planted;
+}
 
-function columnOf(plantedCluster: number): number {
-  const found = [...planted].find(([, truth]) => truth === plantedCluster)?.[0];
-  const index = profile.columns.findIndex((column) => column.cluster === found);
+async function describeStudy(study: StudyFixture): Promise<Described> {
+  const publication = await study.session.publication('suppression');
+  if (!publication.clusters) throw new Error(`The clusters were not published: ${publication.refusals.join(' ')}`);
+  return { study, publication, clusters: publication.clusters, planted: await plantedClusters(study) };
+}
+
+function columnOf(described: Described, plantedCluster: number): number {
+  const found = [...described.planted].find(([, truth]) => truth === plantedCluster)?.[0];
+  const index = described.clusters.profile.columns.findIndex((column) => column.cluster === found);
   if (index < 0) throw new Error(`No found cluster matches planted cluster ${plantedCluster}.`);
   return index;
 }
 
-describe('the cluster table on the demo world', () => {
-  it('finds one cluster per planted cluster and publishes a valid table', () => {
-    console.info(`timings: ${timings.join(', ')}`);
-    expect(new Set(planted.values())).toEqual(new Set([1, 2, 3, 4, 5]));
-    expect(() => checkedTableSchema.parse(description.table)).not.toThrow();
-    expect(description.table).toEqual(clusterTable(data, rules));
-    expect(description.table.columns.map((column) => column.label)).toEqual([
-      ...data.clusters.map(({ cluster, units }) => `Cluster ${cluster} (N = ${units})`),
-      'Alle klanten (N = 191)',
-      expect.stringMatching(/^Alle huishoudens \(N = \d{1,2}\.\d{3}\)$/),
-    ]);
-    const lines = description.table.rows.map((row) => `${row.label.padEnd(40)} ${row.cells.map((cell) => ('text' in cell && cell.text ? cell.text : cell.status)).join(' | ')}`);
-    console.info(`sizes: ${data.clusters.map((c) => c.units).join(', ')}`);
-    console.info(`planted: ${[...planted].map(([found, truth]) => `${found}->${truth}`).join(', ')}\n${lines.join('\n')}`);
+/**
+ * Where the published profile departs from the seed table: a modal category the seed does not name, "varieert" where
+ * the seed names one, or a printed text naming another category. A cell hidden by protection is no departure (its
+ * decision, kept in the main process, still has to be the seed's); the hidden ones are returned apart.
+ */
+function seedDepartures(described: Described): { departures: string[]; hidden: string[] } {
+  const departures: string[] = [];
+  const hidden: string[] = [];
+  const { profile } = described.clusters;
+  for (const [plantedCluster, expected] of Object.entries(SEED)) {
+    const column = columnOf(described, Number(plantedCluster));
+    for (const [rowId, label] of Object.entries(expected)) {
+      const cell = profile.rows.find((row) => row.id === rowId)!.cells[column]!;
+      const text = 'text' in cell.cell ? cell.cell.text : undefined;
+      const where = `planted ${plantedCluster} ${rowId}`;
+      if (label === null) {
+        if (!(cell.varies || cell.modal !== undefined)) departures.push(`${where}: seed varieert, found ${cell.cell.status}`);
+        continue;
+      }
+      if (cell.varies || !cell.modal?.label.startsWith(label)) {
+        departures.push(`${where}: seed ${label}, found ${cell.varies ? VARIES_TEXT : (cell.modal?.label ?? cell.cell.status)}`);
+        continue;
+      }
+      if (cell.cell.status === 'suppressed') hidden.push(where);
+      else if (!text?.startsWith(label)) departures.push(`${where}: seed ${label}, printed ${text ?? cell.cell.status}`);
+    }
+    const income = profile.rows.find((row) => row.id === 'disposable-income')!.cells[column]!;
+    const seedIncome = SEED_INCOME[Number(plantedCluster)];
+    // The seed's "varies" for an income is a spread the generator plants loosely: only a seed median is checked.
+    if (seedIncome !== null && seedIncome !== undefined && !(hasValue(income.cell) && !income.varies && Math.abs(income.cell.value - seedIncome) <= 1500)) {
+      departures.push(`planted ${plantedCluster} income: seed EUR ${seedIncome}, found ${'text' in income.cell ? income.cell.text : income.cell.status}`);
+    }
+  }
+  return { departures, hidden };
+}
+
+function expectSensibleCards(described: Described): PersonaCard[] {
+  const cards = described.clusters.personas.map((card) => personaCardSchema.parse(card));
+  expect(cards).toHaveLength(5);
+  const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
+  console.info(`titles: ${cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n')}`);
+  expect(new Set(titles).size).toBe(5);
+  for (const card of cards) {
+    if (card.kind !== 'card') throw new Error(`Cluster ${card.cluster} got a note: ${card.note}`);
+    expect(card.title).toBe(card.automaticTitle);
+    expect(card.narrative).toBe('');
+    expect(card.facts.length).toBeGreaterThanOrEqual(MIN_FACTS);
+    expect(card.facts.length).toBeLessThanOrEqual(MAX_FACTS);
+    for (const fact of card.facts) expect(hasValue(fact.cell) && fact.cell.text, `${card.title}: ${fact.label}`).toBe(fact.text);
+    expect(card.title, `cluster ${card.cluster}, planted ${described.planted.get(card.cluster)}`).toMatch(TITLE_WORDS[described.planted.get(card.cluster)!]!);
+  }
+  const singleParents = cards.find((card) => card.cluster === described.clusters.profile.columns[columnOf(described, 3)]!.cluster);
+  expect(singleParents?.kind === 'card' && singleParents.title).toMatch(/^Jong eenouderhuishouden in de bijstand/);
+  return cards;
+}
+
+describe('the demo world (seed 2017)', () => {
+  let demo: Described;
+
+  beforeAll(async () => {
+    demo = await describeStudy(await linkedStudy());
+  }, 180_000);
+  afterAll(() => demo?.study.close());
+
+  it('finds one cluster per planted cluster and publishes a valid table, the same the Profielen page shows', async () => {
+    expect(new Set(demo.planted.values())).toEqual(new Set([1, 2, 3, 4, 5]));
+    const { table, profile } = demo.clusters;
+    expect(() => checkedTableSchema.parse(table.table)).not.toThrow();
+    expect(table.table.id).toBe('clusterprofiel-k5');
+    expect(table.table.columns.map((column) => column.label)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3', 'Cluster 4', 'Cluster 5', 'Alle klanten', 'Alle huishoudens']);
+    const sizes = table.table.rows.find((row) => row.id === SIZE_ROW)!.cells.map((cell) => (hasValue(cell) ? cell.value : null));
+    expect(sizes.slice(0, 5).reduce((sum, size) => sum! + size!, 0)).toBe(191);
+    expect(sizes.slice(5)).toEqual([191, 11_346]);
+    // The clustering page shows the very sizes of the publication.
+    const clustering = await demo.study.session.lastClustering();
+    expect(clustering!.clusters.rows.map((row) => (hasValue(row.cells[0]!) ? row.cells[0].value : null))).toEqual(sizes.slice(0, 5));
+    const shown = publishedProfilesSchema.parse(await demo.study.session.profiles.published());
+    expect(shown.table).toEqual(table.table);
+    expect(shown.personas).toEqual(demo.clusters.personas);
+    expect(shown.standsOut.map((entry) => entry.table)).toEqual(demo.clusters.standsOut.map((entry) => entry.table.table));
+    const lines = profile.rows.map((row) => `${row.label.padEnd(40)} ${row.cells.map((cell) => ('text' in cell.cell && cell.cell.text ? cell.cell.text : cell.cell.status)).join(' | ')}`);
+    console.info(`planted: ${[...demo.planted].map(([found, truth]) => `${found}->${truth}`).join(', ')}\n${lines.join('\n')}`);
   });
 
-  it("shows the seed table's modal values for each planted cluster", () => {
-    const mismatches: string[] = [];
-    for (const [plantedCluster, expected] of Object.entries(SEED)) {
-      const column = columnOf(Number(plantedCluster));
-      for (const [rowId, label] of Object.entries(expected)) {
-        const cell = profile.rows.find((row) => row.id === rowId)!.cells[column]!;
-        const text = 'text' in cell.cell ? cell.cell.text : undefined;
-        const ok = label === null ? text === VARIES_TEXT || cell.modal !== undefined : text !== undefined && text.startsWith(`${label}`) && text !== VARIES_TEXT;
-        if (!ok) mismatches.push(`planted ${plantedCluster} ${rowId}: seed ${label ?? 'varieert'}, found ${text ?? cell.cell.status} (mode ${cell.modal?.label ?? '-'} ${cell.modal?.share.toFixed(0) ?? ''} %)`);
-      }
-      const income = profile.rows.find((row) => row.id === 'disposable-income')!.cells[column]!;
-      const seedIncome = SEED_INCOME[Number(plantedCluster)];
-      if (seedIncome !== null && seedIncome !== undefined && !(income.median !== undefined && !income.varies && Math.abs(income.median - seedIncome) <= 1500)) {
-        mismatches.push(`planted ${plantedCluster} income: seed EUR ${seedIncome}, found ${'text' in income.cell ? income.cell.text : income.cell.status}`);
-      }
-    }
-    console.info(`seed mismatches: ${mismatches.length === 0 ? 'none' : mismatches.join('; ')}`);
+  it("shows the seed table's modal values for each planted cluster, or hides the cell", () => {
+    const { departures, hidden } = seedDepartures(demo);
+    console.info(`seed departures: ${departures.join('; ') || 'none'}; hidden by protection: ${hidden.join(', ') || 'none'}`);
     // Known, explained deviation (seed 2017): in the cluster found for planted cluster 2 (35 households) youth care
     // alone is 13, youth care with Wmo 5 and no care 16: youth care in any form is half the cluster, "jeugdzorg"
     // alone is not the mode, so the cell honestly reads "varieert".
-    expect(mismatches.filter((mismatch) => !/^planted 2 care: seed Jeugdzorg, found varieert/.test(mismatch))).toEqual([]);
+    expect(departures).toEqual(['planted 2 care: seed Jeugdzorg, found varieert']);
+    // Most of the seed's cells are printed: protection hides a few, never most of them.
+    expect(hidden.length).toBeLessThan(Object.values(SEED).reduce((sum, row) => sum + Object.keys(row).length, 0) / 4);
   });
 
-  it('publishes no figure from fewer than 10 households', () => {
-    data.rows.forEach((row, r) => {
-      profile.columns.forEach((column, c) => {
-        const cell = profile.rows[r]!.cells[c]!;
-        if (!hasValue(cell.cell)) return;
-        expect(column.units).toBeGreaterThanOrEqual(rules.threshold);
-        if (row.kind === 'category') expect(cell.modal!.units).toBeGreaterThanOrEqual(rules.threshold);
-        else {
-          const statistics = column.cluster !== null ? row.clusterStatistics[c]! : column.id === 'alle-klanten' ? row.clientStatistics : row.allStatistics;
-          expect(statistics.known).toBeGreaterThanOrEqual(rules.threshold);
-        }
+  it("publishes no figure of the profile from fewer than 10 households, and a share's exact value only when the rest is 10 or more", () => {
+    const { ledger } = demo.publication;
+    const { table } = demo.clusters;
+    let checked = 0;
+    table.table.rows.forEach((row, r) => {
+      row.cells.forEach((cell, c) => {
+        const figure: Figure | null = table.figures[r]![c]!;
+        if (!hasValue(cell) || figure === null) return;
+        checked += 1;
+        const where = `${row.id} / ${table.table.columns[c]!.label}`;
+        if (figure.kind === 'count') expect(cell.value, where).toBeGreaterThanOrEqual(rules.clusterMinimum);
+        else if (figure.kind === 'share' || figure.kind === 'shareAtLeast') {
+          const part = ledger.rawCount(figure.numerator);
+          const rest = ledger.rawCount(figure.denominator) - part;
+          expect(part, where).toBeGreaterThanOrEqual(rules.threshold);
+          if (figure.kind === 'share') expect(rest === 0 || rest >= rules.threshold, `${where}: rest ${rest}`).toBe(true);
+          else {
+            const exact = (100 * part) / (part + rest);
+            expect(rest, where).toBeLessThan(rules.threshold);
+            expect(exact, where).toBeGreaterThanOrEqual(figure.floor);
+            // The highest band the share reaches that leaves room for a hidden count outside it.
+            const total = part + rest;
+            const higher = figure.floor + 10;
+            if (figure.floor < 90) expect(exact < higher || total - atLeastCount(higher, total) < Math.max(rules.threshold, rules.protectionLevel), where).toBe(true);
+            expect(total - atLeastCount(figure.floor, total) >= Math.max(rules.threshold, rules.protectionLevel) || figure.floor === 50, where).toBe(true);
+            expect(cell.text, where).toMatch(new RegExp(`${figure.floor}\\u00a0% of meer$`));
+          }
+        } else if (figure.kind === 'amount') {
+          expect(ledger.amountStatistics(figure.feature, figure.population).known, where).toBeGreaterThanOrEqual(Math.max(rules.threshold, rules.statisticThreshold));
+        } else throw new Error(`${where}: unexpected figure ${figure.kind}`);
       });
     });
-    for (const entry of description.standsOut) {
-      const units = data.clusters.find((cluster) => cluster.cluster === entry.cluster)!.units;
-      for (const trait of entry.traits) if (trait.code !== null) expect((trait.inCluster / 100) * units).toBeGreaterThanOrEqual(rules.threshold - 0.5);
-      expect(() => checkedTableSchema.parse(entry.table)).not.toThrow();
-    }
-  });
-});
-
-describe('what stands out and the personas on the demo world', () => {
-  it('lists significant traits per cluster, sorted by v-test, in plain Dutch', () => {
-    expect(description.standsOut).toHaveLength(5);
-    for (const entry of description.standsOut) {
-      expect(entry.traits.length).toBeGreaterThan(0);
-      expect(entry.traits.map((trait) => trait.vTest)).toEqual([...entry.traits.map((trait) => trait.vTest)].sort((a, b) => b - a));
+    expect(checked).toBeGreaterThan(60);
+    for (const entry of demo.clusters.standsOut) {
+      expect(() => checkedTableSchema.parse(entry.table.table)).not.toThrow();
       for (const trait of entry.traits) {
-        expect(trait.pValue).toBeLessThan(0.05);
-        expect(Math.abs(trait.vTest)).toBeGreaterThan(1.95);
-        expect(trait.sentence).toMatch(trait.code === null ? /gemiddeld (hoger|lager)/ : trait.vTest > 0 ? /komt in dit cluster vaker voor/ : /komt in dit cluster minder vaak voor/);
+        if (trait.figures.inCluster.kind === 'share') expect(ledger.rawCount(trait.figures.inCluster.numerator), trait.label).toBeGreaterThanOrEqual(rules.threshold);
       }
     }
-    const singleParents = description.standsOut.find((entry) => entry.cluster === profile.columns[columnOf(3)]!.cluster)!;
+  });
+
+  it('lists significant traits per cluster, sorted by v-test, in plain Dutch, as the table of each cluster prints them', () => {
+    const { standsOut, profile } = demo.clusters;
+    expect(standsOut.map((entry) => entry.cluster)).toEqual([1, 2, 3, 4, 5]);
+    for (const entry of standsOut) {
+      expect(entry.traits.length).toBeGreaterThan(0);
+      expect(entry.traits.map((trait) => trait.vTest)).toEqual([...entry.traits.map((trait) => trait.vTest)].sort((a, b) => b - a));
+      const rows = entry.table.table.rows;
+      expect(rows[0]!.id).toBe(SIZE_ROW);
+      expect(rows).toHaveLength(entry.traits.length + 1);
+      entry.traits.forEach((trait, index) => {
+        const row = rows[index + 1]!;
+        expect(row.cells[4]).toMatchObject({ value: trait.vTest });
+        expect(row.cells[1]).toEqual(trait.inCluster);
+        expect(row.cells[3]).toEqual(trait.overall);
+        const p = row.cells[5]!;
+        expect(hasValue(p) && p.value, `${trait.label} p`).toBeLessThanOrEqual(0.05);
+        expect(Math.abs(trait.vTest)).toBeGreaterThanOrEqual(2);
+        expect(trait.sentence).toMatch(trait.code === null ? /gemiddeld (hoger|lager)/ : trait.vTest > 0 ? /komt in dit cluster vaker voor/ : /komt in dit cluster minder vaak voor/);
+      });
+    }
+    const singleParents = standsOut.find((entry) => entry.cluster === profile.columns[columnOf(demo, 3)]!.cluster)!;
     expect(singleParents.traits.slice(0, 6).map((trait) => trait.label)).toContain('Eenouderhuishouden');
-    console.info(description.standsOut.map((entry) => `cluster ${entry.cluster}: ${entry.traits.slice(0, 4).map((trait) => `${trait.label} (${trait.vTest.toFixed(1)})`).join(', ')}`).join('\n'));
+    console.info(standsOut.map((entry) => `cluster ${entry.cluster}: ${entry.traits.slice(0, 4).map((trait) => `${trait.label} (${trait.vTest.toFixed(1)})`).join(', ')}`).join('\n'));
   });
 
   it('gives every cluster a sensible, distinct title and 5 to 8 published facts', () => {
-    const cards = description.personas.map((card) => personaCardSchema.parse(card));
-    expect(cards).toHaveLength(5);
-    const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
-    console.info(`titles: ${cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n')}`);
-    expect(new Set(titles).size).toBe(5);
-    const expectedWords: Record<number, RegExp> = {
-      1: /stel|zonder uitkering/i,
-      2: /gezin|WW/i,
-      3: /eenouderhuishouden|bijstand/i,
-      4: /gezin|arbeidsongeschiktheid/i,
-      5: /alleenstaande|bijstand/i,
-    };
-    for (const card of cards) {
-      if (card.kind !== 'card') throw new Error(`Cluster ${card.cluster} got a note: ${card.note}`);
-      expect(card.title).toBe(card.automaticTitle);
-      expect(card.narrative).toBe('');
-      expect(card.facts.length).toBeGreaterThanOrEqual(5);
-      expect(card.facts.length).toBeLessThanOrEqual(8);
-      const truth = planted.get(card.cluster)!;
-      expect(card.title).toMatch(expectedWords[truth]!);
-    }
-    const singleParentCard = cards.find((card) => card.cluster === profile.columns[columnOf(3)]!.cluster);
-    expect(singleParentCard?.kind === 'card' && singleParentCard.title).toMatch(/^Jong eenouderhuishouden in de bijstand/);
+    expectSensibleCards(demo);
+  });
+});
+
+describe('another world (seed 99), clustered with the default request', () => {
+  let other: Described;
+
+  beforeAll(async () => {
+    other = await describeStudy(await linkedStudy({ seed: 99, cluster: clusteringRequestSchema.parse({}) }));
+  }, 240_000);
+  afterAll(() => other?.study.close());
+
+  it('recommends the planted k = 5 and finds the planted clusters (ARI >= 0.8)', async () => {
+    const clustering = await other.study.session.lastClustering();
+    expect(clustering).toMatchObject({ recommendedK: 5, chosenK: 5 });
+    const validation = await validateRun(other.study.session.clustering.lastRun()!, join(other.study.world, 'ground-truth', 'clusters.csv'), rules);
+    if (!validation.ok) throw new Error(validation.message);
+    expect(validation.validation.adjustedRandIndex).toBeGreaterThanOrEqual(0.8);
+    expect(new Set(other.planted.values())).toEqual(new Set([1, 2, 3, 4, 5]));
+  });
+
+  it("shows the seed table's modal values there too", () => {
+    const { departures, hidden } = seedDepartures(other);
+    console.info(`seed 99 departures: ${departures.join('; ') || 'none'}; hidden: ${hidden.join(', ') || 'none'}`);
+    expect(departures).toEqual([]);
+  });
+
+  it('gives every cluster a sensible, distinct title and 5 to 8 published facts', () => {
+    expectSensibleCards(other);
   });
 });

@@ -4,10 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { editPersona, MAX_CHART_BARS, personaCardSchema, personaChart, type PersonaCard } from '../../../../src-main/analysis/profiles/persona';
 import { applyPersonaEdits, applyRowLayout, unusedPersonaEdits } from '../../../../src-main/analysis/profiles/profile-layout';
 import type { StandOutTrait } from '../../../../src-main/analysis/profiles/what-stands-out';
-import type { CheckedTable } from '../../../../src-main/disclosure/checked-table';
+import type { CheckedTable, PublishedCell } from '../../../../src-main/disclosure/checked-table';
 import { DEFAULT_RULE_SET as rules, ruleSetDigest } from '../../../../src-main/disclosure/rule-set';
+import { CLIENTS_ID } from '../../../../src-main/publication/population-atoms';
 
-function trait(featureId: string, code: string | null, label: string, vTest: number, inCluster: number, overall: number, review = false): StandOutTrait {
+const share = (value: number, status: 'safe' | 'review' = 'safe'): PublishedCell =>
+  status === 'review' ? { status: 'review', reason: 'group-disclosure', value, decimals: 1, format: 'percent' } : { status: 'safe', value, decimals: 1, format: 'percent' };
+
+/** A trait as resolveStandsOut publishes it: its two shares (or means) are cells of the ledger. */
+function trait(featureId: string, code: string | null, label: string, vTest: number, inCluster: PublishedCell, overall: PublishedCell): StandOutTrait {
+  const cell = (population: string) => ({ feature: featureId, codes: code === null ? null : [code], population });
+  const figure = (population: string) =>
+    code === null ? { kind: 'amount' as const, feature: featureId, statistic: 'mean' as const, population } : { kind: 'share' as const, numerator: cell(population), denominator: { ...cell(population), codes: null } };
   return {
     featureId,
     featureLabel: featureId === 'benefit_type' ? 'Type uitkering' : featureId.replaceAll('_', ' '),
@@ -17,73 +25,77 @@ function trait(featureId: string, code: string | null, label: string, vTest: num
     inCluster,
     overall,
     vTest,
-    pValue: 0.001,
-    review,
+    review: inCluster.status === 'review',
     sentence: `${label} komt in dit cluster ${vTest > 0 ? 'vaker' : 'minder vaak'} voor.`,
+    figures: { inCluster: figure('cluster-f1234567-1'), overall: figure(CLIENTS_ID) },
   };
 }
 
 const TRAITS: StandOutTrait[] = [
-  trait('benefit_type', '3', 'Bijstand', 6.1, 81, 30),
-  trait('household_composition', 'eenouder', 'Eenouderhuishouden', 5.2, 69, 15),
+  trait('benefit_type', '3', 'Bijstand', 6.1, share(81.3), share(30.2)),
+  trait('household_composition', 'eenouder', 'Eenouderhuishouden', 5.2, share(69.2), share(15.2)),
   // The same household seen through the detailed type: no second bar for it.
-  trait('household_type', '6', 'Eenouder', 5.0, 69, 15),
-  trait('disposable_income', null, 'Besteedbaar inkomen', 4.0, 14_000, 17_000),
-  trait('has_children', 'ja', 'Met kinderen', 3.9, 96, 49, true),
-  trait('youngest_child', 'onder-10', 'Jonger dan 10 jaar', 3.5, 88, 27),
-  trait('care', 'jeugd', 'Jeugdzorg', 3.1, 69, 18),
-  trait('tenure', '3', 'Huur met huurtoeslag', 2.5, 97, 92),
-  trait('education_level', '1', 'Laag', 2.2, 71, 48),
-  trait('migration_background', 'nee', 'Geen', -2.4, 20, 45),
-  trait('tenure', '1', 'Koopwoning', -3.0, 12, 30),
+  trait('household_type', '6', 'Eenouderhuishouden', 5.0, share(69.2), share(15.2)),
+  trait('disposable_income', null, 'Besteedbaar inkomen', 4.0, { status: 'safe', value: 14_000, decimals: 0, format: 'amount' }, { status: 'safe', value: 17_000, decimals: 0, format: 'amount' }),
+  trait('has_children', 'ja', 'Met kinderen', 3.9, share(100, 'review'), share(49.2)),
+  trait('youngest_child', 'onder-10', 'Jonger dan 10 jaar', 3.5, share(88.5), share(27.2)),
+  trait('care', 'jeugd', 'Jeugdzorg', 3.1, share(69.2), share(18.3)),
+  trait('tenure', '3', 'Huur met huurtoeslag', 2.5, share(96.2, 'review'), share(68.1)),
+  trait('education_level', 'low', 'Laag', 2.2, share(71.0), share(46.1)),
+  trait('migration_background', 'nee', 'Nee', -2.4, share(20.0), share(45.0)),
+  trait('tenure', '1', 'Koopwoning', -3.0, share(12.0), share(30.0)),
 ];
 
 describe('the persona chart', () => {
   it('takes categories only, one per feature group, the most over-represented first, at most six bars', () => {
-    const bars = personaChart(TRAITS, rules);
+    const bars = personaChart(TRAITS);
     expect(bars.map((bar) => bar.label)).toEqual(['Bijstand', 'Eenouderhuishouden', 'Met kinderen', 'Jeugdzorg', 'Huur met huurtoeslag', 'Laag']);
     expect(bars).toHaveLength(MAX_CHART_BARS);
-    expect(bars[0]).toEqual({
-      feature: 'Type uitkering',
-      label: 'Bijstand',
-      inCluster: { status: 'safe', value: 81, text: '81 %' },
-      overall: { status: 'safe', value: 30, text: '30 %' },
-    });
+    expect(bars[0]).toEqual({ feature: 'Type uitkering', label: 'Bijstand', inCluster: share(81.3), overall: share(30.2) });
+    // The first of the two features of a group wins: household composition, not the detailed type.
+    expect(bars[1]!.feature).toBe('household composition');
   });
 
-  it('sends a share of (nearly) a whole group to review: the cluster bar when flagged, the all-clients bar at the group share', () => {
-    const bars = personaChart(TRAITS, rules);
+  it("draws every bar from the trait's own published cells: a cell flagged for review stays flagged, nothing is recomputed", () => {
+    const bars = personaChart(TRAITS);
+    for (const bar of bars) {
+      const source = TRAITS.find((candidate) => candidate.label === bar.label && candidate.featureLabel === bar.feature)!;
+      expect(bar.inCluster).toBe(source.inCluster);
+      expect(bar.overall).toBe(source.overall);
+    }
     expect(bars.find((bar) => bar.label === 'Met kinderen')).toMatchObject({ inCluster: { status: 'review', reason: 'group-disclosure' }, overall: { status: 'safe' } });
-    expect(bars.find((bar) => bar.label === 'Huur met huurtoeslag')).toMatchObject({ inCluster: { status: 'safe' }, overall: { status: 'review', value: 92 } });
   });
 
   it('fills up with the most under-represented categories when few stand out above, and may stay short', () => {
     const few = [TRAITS[0]!, TRAITS[9]!, TRAITS[10]!];
-    expect(personaChart(few, rules).map((bar) => bar.label)).toEqual(['Bijstand', 'Koopwoning', 'Geen']);
-    expect(personaChart([], rules)).toEqual([]);
+    expect(personaChart(few).map((bar) => bar.label)).toEqual(['Bijstand', 'Koopwoning', 'Nee']);
+    expect(personaChart([TRAITS[3]!])).toEqual([]);
+    expect(personaChart([])).toEqual([]);
   });
 
-  it('is part of the card shape, which refuses a bar whose blocked cell carries a value', () => {
+  it('is part of the card shape, which refuses a bar whose hidden cell carries a value, or too many bars', () => {
     const card: PersonaCard = {
       kind: 'card',
       cluster: 1,
-      count: { status: 'safe', value: 26 },
+      count: { status: 'safe', value: 26, decimals: 0, format: 'count' },
       automaticTitle: 'Eenouderhuishouden in de bijstand',
       title: 'Eenouderhuishouden in de bijstand',
       narrative: '',
       facts: [],
       standsOut: [],
-      chart: personaChart(TRAITS, rules),
+      chart: personaChart(TRAITS),
     };
     expect(personaCardSchema.safeParse(card).success).toBe(true);
-    const leaking = { ...card, chart: [{ ...card.chart[0]!, inCluster: { status: 'blocked', rule: 'threshold', value: 7 } }] };
+    const leaking = { ...card, chart: [{ ...card.chart[0]!, inCluster: { status: 'suppressed', value: 7 } }] };
     expect(personaCardSchema.safeParse(leaking).success).toBe(false);
+    const undecided = { ...card, chart: [{ ...card.chart[0]!, inCluster: { status: 'safe', value: 7 } }] };
+    expect(personaCardSchema.safeParse(undecided).success).toBe(false);
     expect(personaCardSchema.safeParse({ ...card, chart: [...card.chart, card.chart[0]] }).success).toBe(false);
   });
 });
 
 function profileTable(): CheckedTable {
-  const row = (id: string, value: number) => ({ id, label: id, total: false, format: 'percent' as const, cells: [{ status: 'safe' as const, value }, { status: 'blocked' as const, rule: 'threshold' as const }] });
+  const row = (id: string, value: number) => ({ id, label: id, total: false, format: 'percent' as const, cells: [{ status: 'safe' as const, value, decimals: 1 }, { status: 'suppressed' as const }] });
   return {
     id: 'clusterprofiel-k2',
     title: 'Clusters',
@@ -108,7 +120,7 @@ describe('applyRowLayout', () => {
     expect(table.notes).toEqual(['Een noot.']);
   });
 
-  it('only removes hidden rows: every other row keeps its cells, a blocked cell stays blocked, and a note says so', () => {
+  it('only removes hidden rows: every other row keeps its cells, a hidden cell stays hidden, and a note says so', () => {
     const original = profileTable();
     const table = applyRowLayout(original, { rowOrder: ['tenure'], hiddenRows: ['benefit-type', 'onbekend'] });
     expect(table.rows.map((row) => row.id)).toEqual(['tenure', 'disposable-income', 'care']);
@@ -121,7 +133,7 @@ describe('applyRowLayout', () => {
 
 describe('applyPersonaEdits', () => {
   const cards: PersonaCard[] = [
-    { kind: 'card', cluster: 1, count: { status: 'safe', value: 30 }, automaticTitle: 'Stel zonder uitkering', title: 'Stel zonder uitkering', narrative: '', facts: [], standsOut: [], chart: [] },
+    { kind: 'card', cluster: 1, count: { status: 'safe', value: 30, decimals: 0 }, automaticTitle: 'Stel zonder uitkering', title: 'Stel zonder uitkering', narrative: '', facts: [], standsOut: [], chart: [] },
     { kind: 'note', cluster: 2, note: 'Cluster 2 is te klein voor een persona.' },
   ];
 
