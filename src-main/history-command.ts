@@ -36,7 +36,8 @@ export async function runHistoryCommand(subcommand: string | undefined, options:
       title: entry.title,
       study: entry.studyName,
       folder: entry.exportFolder,
-      populations: entry.populations.map((population) => ({ id: population.id, label: population.label, households: population.fingerprint.unitCount })),
+      // Labels only: a population's exact size may be a figure the package hides (a cluster's size, say).
+      populations: entry.populations.map((population) => ({ id: population.id, label: population.label })),
     }));
     if (options.json) output.out(`${JSON.stringify({ folder: join(folder, STORE_FOLDER), exports: rows }, null, 2)}\n`);
     else {

@@ -63,6 +63,11 @@ async function loadFloor(userData: string, environment: NodeJS.ProcessEnv = proc
   };
 }
 
+/** Where the institution's rules come from, in Dutch (a path, or the path that would hold them), for messages. */
+export async function institutionRulesSource(userData: string): Promise<string> {
+  return (await loadFloor(userData)).source;
+}
+
 /**
  * The rules a study runs under: the institution's floor (GROEPSBEELD_RULES_FILE, else the app-data file, else the
  * defaults) and, when the study names a rule set file, that rule set if it is nowhere weaker than the floor (its

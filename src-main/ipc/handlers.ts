@@ -51,7 +51,7 @@ export function createHandlers({
 }: HandlerDependencies): Handlers {
   const workspaces = new WorkspaceVerbs(engine, { pickWorkspaceToSave, pickWorkspaceToOpen });
   const study = new StudySession({ engine, rules, userData, appVersion: APP_VERSION });
-  const studyFiles = new StudyFileVerbs({ engine, study }, { pickStudyToSave, pickStudyToOpen });
+  const studyFiles = new StudyFileVerbs({ engine, study, userData }, { pickStudyToSave, pickStudyToOpen });
   return {
     appInfo: async () => appInfo(await engine.withSession(readDuckDbVersion)),
     engineSecurity: () => engine.security(),
@@ -88,6 +88,9 @@ export function createHandlers({
     compareFeatures: ({ method }) => study.comparisons(method),
     exportPreview: ({ method }) => study.exportPreview(method),
     writeExport: async ({ method, outputs, differencingJustification }) => {
+      // Refused before the folder dialog when it would be refused anyway.
+      const reasons = await study.exportRefusal({ method, selection: outputs, differencingJustification });
+      if (reasons) return { status: 'refused' as const, reasons };
       const folder = await pickFolder();
       if (folder === null) return { status: 'cancelled' as const };
       const result = await study.export({ method, selection: outputs, differencingJustification, folder });

@@ -2,6 +2,9 @@
 // clustering settings, profile layout and persona texts) and open one, both through the main process's own dialogs.
 import { basename } from 'node:path';
 import type { ClusteringRequest } from '../analysis/clustering-service/cluster-features';
+import { institutionRulesSource } from '../disclosure/institution-rules';
+import { stricterOnly } from '../disclosure/rule-floor';
+import { loadRuleSet, type RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import type { StudySession } from '../study/study-session';
 import { UserFacingError } from '../errors';
@@ -21,6 +24,8 @@ export interface StudyFileSources {
   engine: StudyEngine;
   /** The study session: its link, clustering, profile edits and recodes go into the file; an opened file starts it anew. */
   study: StudySession;
+  /** The app's data folder, where the institution's rules live (named when a study's rule set is refused). */
+  userData: string;
 }
 
 function isInputKind(kind: string): kind is InputKind {
@@ -95,10 +100,23 @@ export class StudyFileVerbs {
    * Opens a study: checks the file and that every input exists, then closes the open files and opens the
    * study's, with their kinds and roles; the profile layout and persona texts wait for the next clustering.
    */
+  /**
+   * The rules the study runs under: the institution's, or the study's own rule set where that is nowhere weaker. A
+   * weaker one is refused before any file is closed, as `groepsbeeld run` refuses it.
+   */
+  private async studyRules(study: Study): Promise<RuleSet> {
+    const floor = this.sources.study.floorRules;
+    if (study.ruleSet === undefined) return floor;
+    const result = stricterOnly(floor, await loadRuleSet(study.ruleSet), study.ruleSet, await institutionRulesSource(this.sources.userData));
+    if (!result.ok) throw new UserFacingError(`De studie ${study.name} is niet geopend. ${result.message}`);
+    return result.rules;
+  }
+
   async open(): Promise<OpenedStudy> {
     const path = await this.dialogs.pickStudyToOpen();
     if (path === null) return { status: 'cancelled' };
     const study = await loadStudyFile(path);
+    const rules = await this.studyRules(study);
     const { engine } = this.sources;
     await engine.closeAllFiles();
     let opened;
@@ -124,7 +142,7 @@ export class StudyFileVerbs {
       }
     }
     this.current = study;
-    this.sources.study.startStudy(study);
+    this.sources.study.startStudy(study, rules);
     return { status: 'opened', name: study.name, files: await engine.listFiles(), referenceDate: study.referenceDate, municipality: study.municipality.code, notes };
   }
 

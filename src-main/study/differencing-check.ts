@@ -3,7 +3,7 @@
 import type { QuerySession } from '../analysis/cross-table';
 import { clusterPopulation, fingerprintPopulation, predicatePopulation, type FeatureSpec, type PopulationFingerprint, type UnitPopulation } from '../publication/unit-fingerprints';
 import { differencingFindings, type DifferencingFinding } from '../publication/unit-fingerprints';
-import { DifferencingStore, earlierPopulations } from '../publication/differencing-store';
+import { earlierPopulations, type DifferencingStore } from '../publication/differencing-store';
 import { ALL_ID, CLIENTS_ID, type PopulationModel } from '../publication/population-atoms';
 
 export interface ExportedPopulation {

@@ -38,8 +38,8 @@ export interface ExportCandidate {
 /** The table with the analyst's row order and hidden rows, its figures moved with its rows. */
 export function laidOut(published: PublishedTable, layout: ProfileLayout): PublishedTable {
   const table = applyRowLayout(published.table, layout);
-  const figuresById = new Map(published.table.rows.map((row, index) => [row.id, published.figures[index]!]));
-  return { ...published, table, figures: table.rows.map((row) => figuresById.get(row.id)!) };
+  const figuresById = new Map(published.table.rows.map((row, index) => [row.id, published.figures[index] ?? []]));
+  return { ...published, table, figures: table.rows.map((row) => figuresById.get(row.id) ?? []) };
 }
 
 export function exportableOutputs(publication: StudyPublication, layout: ProfileLayout, cards: readonly PersonaCard[] | null, rules: RuleSet): ExportableOutput[] {

@@ -20,7 +20,7 @@ export function hiddenCells(ledger: PublicationLedger, published: PublishedTable
           row: rowIndex,
           column,
           rowLabel: row.label,
-          columnLabel: columnTitle(table.columns[column]!),
+          columnLabel: table.columns[column] ? columnTitle(table.columns[column]) : '',
           reason: because.kind,
           ...(because.kind === 'primary' ? { rule: because.rule } : {}),
           description: because.kind === 'primary' ? blockedText(because.rule, rules) : because.kind === 'secondary' ? SECONDARY_TEXT : DERIVED_TEXT,

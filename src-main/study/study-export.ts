@@ -4,7 +4,7 @@ import type { QuerySession } from '../analysis/cross-table';
 import type { RuleSet } from '../disclosure/rule-set';
 import { writeExportPackage, type ExportedFile, type ExportProgress, type PackageStudy, type PackageTable } from '../export/export-package';
 import { packageDefinitions } from '../export/package-definitions';
-import { refusalReasons, justificationLogEntry, validJustification } from '../publication/differencing-messages';
+import { describeFinding, justificationInstruction, justificationLogEntry, refusalReasons, validJustification } from '../publication/differencing-messages';
 import type { DifferencingStore } from '../publication/differencing-store';
 import type { StudyPublication } from '../publication/study-publication';
 import type { FeatureSpec } from '../publication/unit-fingerprints';
@@ -70,7 +70,7 @@ async function differencing(context: ExportContext & { rules: RuleSet }, outputs
 export async function previewDifferencing(context: ExportContext & { rules: RuleSet }): Promise<{ outputId: string; message: string }[]> {
   const check = await differencing(context, context.outputs);
   const titles = (id: string) => context.outputs.find((output) => output.id === id)?.title;
-  return check.findings.flatMap((finding) => finding.candidate.outputIds.map((outputId) => ({ outputId, message: refusalReasons([finding], titles)[0]! })));
+  return check.findings.flatMap((finding) => finding.candidate.outputIds.map((outputId) => ({ outputId, message: describeFinding(finding, titles) })));
 }
 
 function select(outputs: readonly ExportableOutput[], selection: readonly OutputSelection[]): { ok: true; chosen: { output: ExportableOutput; selection: OutputSelection }[] } | { ok: false; reasons: string[] } {
@@ -79,21 +79,41 @@ function select(outputs: readonly ExportableOutput[], selection: readonly Output
   if (new Set(ids).size !== ids.length) return { ok: false, reasons: ['Elke tabel kan maar één keer in een export.'] };
   const unknown = selection.filter((entry) => !outputs.some((output) => output.id === entry.id));
   if (unknown.length > 0) return { ok: false, reasons: unknown.map((entry) => `Er is geen uitvoer "${entry.id}" in deze studie.`) };
-  return { ok: true, chosen: selection.map((entry) => ({ output: outputs.find((output) => output.id === entry.id)!, selection: entry })) };
+  return { ok: true, chosen: selection.flatMap((entry) => outputs.filter((output) => output.id === entry.id).map((output) => ({ output, selection: entry }))) };
 }
 
-/** Refuses (writing nothing) on an unknown output, an unjustified differencing finding, or a failed audit. */
-export async function exportPublication(request: StudyExportRequest, context: ExportContext): Promise<StudyExportResult> {
+type Checked =
+  | { ok: true; chosen: { output: ExportableOutput; selection: OutputSelection }[]; check: Awaited<ReturnType<typeof differencing>>; justification: string }
+  | { ok: false; reasons: string[] };
+
+async function checkRequest(request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>, context: ExportContext): Promise<Checked> {
   const selected = select(context.outputs, request.selection);
-  if (!selected.ok) return { status: 'refused', reasons: selected.reasons };
-  const chosenOutputs = selected.chosen.map(({ output }) => output);
-  const check = await differencing({ ...context, rules: request.rules }, chosenOutputs);
+  if (!selected.ok) return selected;
+  const check = await differencing({ ...context, rules: request.rules }, selected.chosen.map(({ output }) => output));
   const justification = request.differencingJustification?.trim() ?? '';
   const titles = (id: string) => context.outputs.find((output) => output.id === id)?.title;
   if (check.findings.length > 0) {
     const valid = validJustification(justification);
-    if (!valid.ok) return { status: 'refused', reasons: [...refusalReasons(check.findings, titles), `Schrijf de onderbouwing ${request.justificationWhere}.`, ...(justification === '' ? [] : [valid.message])] };
+    if (!valid.ok) return { ok: false, reasons: [...refusalReasons(check.findings, titles), `Schrijf de onderbouwing ${request.justificationWhere}.`, ...(justification === '' ? [] : [valid.message])] };
   }
+  return { ok: true, chosen: selected.chosen, check, justification };
+}
+
+/** Why the export would be refused before anything is written (unknown outputs, an unjustified differencing finding); null when it may go on. */
+export async function exportRefusal(request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>, context: ExportContext): Promise<string[] | null> {
+  const checked = await checkRequest(request, context);
+  return checked.ok ? null : checked.reasons;
+}
+
+/** Refuses (writing nothing) on an unknown output, an unjustified differencing finding, or a failed audit. */
+export async function exportPublication(request: StudyExportRequest, context: ExportContext): Promise<StudyExportResult> {
+  const checked = await checkRequest(request, context);
+  if (!checked.ok) return { status: 'refused', reasons: checked.reasons };
+  const { check, justification } = checked;
+  const selected = { chosen: checked.chosen };
+  // A real justification also covers a joint audit with the earlier packages that is too large to compute.
+  const waiverCheck = validJustification(justification);
+  const waiver = waiverCheck.ok ? waiverCheck.text : undefined;
   const { ledger } = context.publication;
   const notesFor = (output: ExportableOutput, selection: OutputSelection) => {
     const differencingEntry = check.findings.length > 0 ? justificationLogEntry(output.id, check.findings, justification) : undefined;
@@ -115,12 +135,18 @@ export async function exportPublication(request: StudyExportRequest, context: Ex
         : null,
       definitions: (defined) => packageDefinitions(ledger, request.dataDigest, defined, context.publication.records),
       earlierPackages: check.earlierFolders,
+      jointAuditWaiver: waiver,
     },
     { folder: request.folder, ...(request.signal ? { signal: request.signal } : {}), ...(request.onProgress ? { onProgress: request.onProgress } : {}), ...(request.now ? { now: request.now } : {}) },
   );
   if (!written.ok) {
     const error = written.error;
-    return { status: 'refused', reasons: error.code === 'audit-failed' ? [error.message, ...error.findings.slice(0, 10)] : [error.message] };
+    if (error.code === 'audit-failed') return { status: 'refused', reasons: [error.message, ...error.findings.slice(0, 10)] };
+    if (error.code === 'joint-audit-too-large') {
+      const valid = validJustification(justification);
+      return { status: 'refused', reasons: [error.message, justificationInstruction(), `Schrijf de onderbouwing ${request.justificationWhere}.`, ...(justification === '' || valid.ok ? [] : [valid.message])] };
+    }
+    return { status: 'refused', reasons: [error.message] };
   }
   await context.store.addExport({
     title: `${request.identity.name} (${written.folder.split(/[\\/]/).pop() ?? ''})`,

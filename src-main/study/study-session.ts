@@ -22,11 +22,14 @@ import type { Recodes } from '../publication/published-feature';
 import { buildPublication, type StudyPublication } from '../publication/study-publication';
 import { analysisTableDigest } from './data-digest';
 import { exportableOutputs, exportCandidate, type ExportCandidate, type ExportableOutput } from './export-outputs';
-import { exportPublication, previewDifferencing, type StudyExportRequest, type StudyExportResult } from './study-export';
+import { exportPublication, exportRefusal, previewDifferencing, type StudyExportRequest, type StudyExportResult } from './study-export';
+
+/** Where the app's analyst writes a justification. */
+const APP_JUSTIFICATION_WHERE = 'in het veld "Onderbouwing" op de pagina Export';
 
 export interface StudySessionOptions {
   engine: StudyEngine;
-  /** The effective rules: the institution's floor, made stricter by the study where it asks. */
+  /** The institution's rules: the floor every study runs under (a study may only make them stricter, see startStudy). */
   rules: RuleSet;
   /** The app's own data folder: the differencing store (shared by the app and the CLI) lives there. */
   userData: string;
@@ -63,24 +66,37 @@ export class StudySession {
   private readonly store: DifferencingStore;
   private name: string | null = null;
   private recodes: Recodes = {};
+  /** The rules of the current study: the institution's, or a stricter set the study names. */
+  private studyRules: RuleSet;
   private linked: Linked | null = null;
   private generation = 0;
   private cache: { key: string; publication: Promise<StudyPublication> } | null = null;
 
   constructor(private readonly options: StudySessionOptions) {
+    this.studyRules = options.rules;
     this.linking = new LinkingJob(options.engine);
-    this.clustering = new ClusteringJob(options.engine, options.rules);
+    this.clustering = new ClusteringJob(options.engine, () => this.studyRules);
     this.profiles = new ProfileState(() => this.chosenClusters());
     this.store = new DifferencingStore(options.userData);
   }
 
+  /** The rules the current study is protected with. */
   get rules(): RuleSet {
+    return this.studyRules;
+  }
+
+  /** The institution's rules, which no study can lower. */
+  get floorRules(): RuleSet {
     return this.options.rules;
   }
 
-  /** Another study was opened (or a study file is run): its name, recodes and profile edits; the old link no longer counts. */
-  startStudy(study: Pick<Study, 'name' | 'publication' | 'profiles'>): void {
+  /**
+   * Another study was opened (or a study file is run): its name, recodes, profile edits and rules (the caller checked
+   * them against the floor with stricterOnly; the institution's when not given); the old link no longer counts.
+   */
+  startStudy(study: Pick<Study, 'name' | 'publication' | 'profiles'>, rules: RuleSet = this.options.rules): void {
     this.name = study.name;
+    this.studyRules = rules;
     this.recodes = study.publication?.recodes ?? {};
     this.profiles.restore(study.profiles);
     this.forgetLink();
@@ -157,7 +173,7 @@ export class StudySession {
     const chosen = this.chosenRef();
     const key = JSON.stringify({ generation: linked.generation, run: chosen?.ref ?? null, method, recodes: this.recodes });
     if (this.cache?.key !== key) {
-      const request = { rules: this.options.rules, method, recodes: this.recodes, linkReport: linked.report, clustering: chosen ? { ref: chosen.ref, populationLabel: chosen.populationLabel } : null };
+      const request = { rules: this.studyRules, method, recodes: this.recodes, linkReport: linked.report, clustering: chosen ? { ref: chosen.ref, populationLabel: chosen.populationLabel } : null };
       const publication = chosen
         ? this.clustering.withChosenLabels((session) => buildPublication(session, request))
         : this.options.engine.withSession((session) => buildPublication(session, request));
@@ -187,9 +203,10 @@ export class StudySession {
     if (!run) return result;
     const publication = await this.publication('suppression');
     const clusters = publication.clusters;
-    if (!clusters) return publishClustering(run, this.options.rules, result.chosenK);
-    const sizes = clusters.profile.columns.flatMap((column, index) => (column.cluster === null ? [] : [clusters.table.table.rows[0]!.cells[index]!]));
-    return publishClustering(run, this.options.rules, result.chosenK, sizes);
+    if (!clusters) return publishClustering(run, this.studyRules, result.chosenK);
+    const sizeRow = clusters.table.table.rows[0];
+    const sizes = clusters.profile.columns.flatMap((column, index) => (column.cluster === null || !sizeRow?.cells[index] ? [] : [sizeRow.cells[index]]));
+    return publishClustering(run, this.studyRules, result.chosenK, sizes);
   }
 
   async cluster(request: ClusteringRequest, onProgress?: Parameters<ClusteringJob['run']>[1]): Promise<PublishedClustering> {
@@ -209,7 +226,7 @@ export class StudySession {
   private async outputs(method: ProtectionMethod): Promise<{ publication: StudyPublication; outputs: ExportableOutput[] }> {
     const publication = await this.publication(method);
     const cards = publication.clusters ? this.profiles.personas(publication.clusters.personas) : null;
-    return { publication, outputs: exportableOutputs(publication, this.profiles.rowLayout(), cards, this.options.rules) };
+    return { publication, outputs: exportableOutputs(publication, this.profiles.rowLayout(), cards, this.studyRules) };
   }
 
   private identity(linked: Linked, studySha256?: string) {
@@ -224,13 +241,23 @@ export class StudySession {
   async exportPreview(method: ProtectionMethod): Promise<ExportPreview> {
     await this.requireCurrent();
     const { publication, outputs } = await this.outputs(method);
-    const differencing = await previewDifferencing({ publication, outputs, store: this.store, rules: this.options.rules, session: (work) => this.sessionFor(work) });
+    const differencing = await previewDifferencing({ publication, outputs, store: this.store, rules: this.studyRules, session: (work) => this.sessionFor(work) });
     return { candidates: outputs.map(exportCandidate), differencing, ruleSet: { name: publication.linkTable.table.ruleSet.name, digest: publication.linkTable.table.ruleSet.digest }, refusals: publication.refusals };
   }
 
   /** A session with the chosen labels in it, for fingerprinting cluster populations. */
   private sessionFor<T>(work: (session: QuerySession) => Promise<T>): Promise<T> {
     return this.clustering.chosenRun() ? this.clustering.withChosenLabels((session) => work(session)) : this.options.engine.withSession((session) => work(session));
+  }
+
+  /** Why an export would be refused before anything is written (asked before the folder dialog); null when it may go on. */
+  async exportRefusal(request: { method: ProtectionMethod; selection: StudyExportRequest['selection']; differencingJustification?: string | undefined }): Promise<string[] | null> {
+    await this.requireCurrent();
+    const { publication, outputs } = await this.outputs(request.method);
+    return exportRefusal(
+      { selection: request.selection, rules: this.studyRules, differencingJustification: request.differencingJustification, justificationWhere: APP_JUSTIFICATION_WHERE },
+      { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) },
+    );
   }
 
   /** Writes the export package into `folder` (a new subfolder), or refuses with the reasons; nothing is written then. */
@@ -240,9 +267,9 @@ export class StudySession {
     return exportPublication(
       {
         ...request,
-        justificationWhere: request.justificationWhere ?? 'in het veld "Onderbouwing" op de pagina Export',
+        justificationWhere: request.justificationWhere ?? APP_JUSTIFICATION_WHERE,
         identity: this.identity(linked, request.studySha256),
-        rules: this.options.rules,
+        rules: this.studyRules,
         appVersion: this.options.appVersion,
         dataDigest: linked.digest,
       },

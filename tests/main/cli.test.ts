@@ -191,8 +191,10 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
     const out = join(folder, 'export');
     const { code, stderr } = await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'demo', '--folder', join(folder, 'demo'), '--out', out);
     expect(code, stderr).toBe(0);
-    expect(stderr).toMatch(/Exportpakket geschreven/);
-    expect(stderr).toMatch(/niet geslaagd\s+vergelijking-household-type \(geblokkeerde cellen gemaskeerd\)/);
+    expect(stderr).toMatch(/Exportpakket geschreven: .*gecontroleerd met groepsbeeld audit/);
+    // Each output with its verdict: hidden cells send a table to the checker, one without any passes.
+    expect(stderr).toMatch(/ter controle\s+vergelijking-household-type\n/);
+    expect(stderr).toMatch(/geslaagd\s+vergelijking-education-level\n/);
     const [packageName] = await readdir(out);
     const packageFolder = join(out, packageName!);
     const sums = (await readFile(join(packageFolder, 'SHA256SUMS'), 'utf8')).trim().split('\n');
@@ -202,36 +204,50 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
       expect(createHash('sha256').update(await readFile(join(packageFolder, name!))).digest('hex'), name).toBe(sum);
     }
     const log = JSON.parse(await readFile(join(packageFolder, 'output-log.json'), 'utf8'));
-    expect(JSON.stringify(log)).toMatch(/Voedselbank Gilze en Rijen \(demo\)/);
-    expect(JSON.stringify(log)).toMatch(/al bij de bron als geblokkeerd gemaskeerd/);
+    expect(log.study).toMatchObject({ name: 'Voedselbank Gilze en Rijen (demo)', referenceDate: '20171231', municipality: '0784' });
+    // Why each cell is hidden is in the log only (the CSV shows one "x"): a small count by the rule, others to shield it.
+    const householdType = log.outputs.find((output: { id: string }) => output.id === 'vergelijking-household-type');
+    expect(householdType.checks.verdict).toBe('review');
+    expect(new Set(householdType.checks.hiddenCells.map((cell: { reason: string }) => cell.reason))).toEqual(new Set(['primary', 'secondary', 'derived']));
+    expect(await readFile(join(packageFolder, 'vergelijking-household-type.csv'), 'utf8')).toMatch(/^Overig of onbekend;x;x;/m);
+    expect(log.audit.hiddenCells).toBeGreaterThan(10);
+    expect(await readdir(packageFolder)).toEqual(expect.arrayContaining(['definities.json', 'results.json', 'checksums']));
     // The cluster profile (modal values with shares, as the seed's table) goes into the package as well.
     const profile = await readFile(join(packageFolder, 'clusterprofiel-k5.csv'), 'utf8');
-    expect(profile).toMatch(/Bijstand \d+ %/);
-    // The export history (in the app-data folder) now holds the exported populations.
-    const history = await readdir(join(config, 'groepsbeeld', 'export-history'));
-    expect(history).toHaveLength(1);
-  }, 120_000);
+    expect(profile).toMatch(/Bijstand\s\d+(,\d)?\s%/);
+    // The differencing guard (in the app-data folder) remembers the export, as `groepsbeeld history` lists it.
+    const history = await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'history', '--json');
+    expect(history.code, history.stderr).toBe(0);
+    const listed = JSON.parse(history.stdout) as { folder: string; exports: { study: string; folder: string; populations: { id: string }[] }[] };
+    expect(listed.folder).toBe(join(config, 'groepsbeeld', 'verschilcontrole'));
+    expect(listed.exports).toEqual([expect.objectContaining({ study: 'Voedselbank Gilze en Rijen (demo)', folder: packageFolder })]);
+    expect(listed.exports[0]!.populations.map((population) => population.id)).toEqual(expect.arrayContaining(['alle-huishoudens', 'klanthuishoudens']));
+  }, 180_000);
 
-  it('run --out writes nothing and exits 1 when a chosen table fails and masking was not chosen', async () => {
+  it('run --out writes nothing and exits 1 for an output the study does not have, and otherwise exactly what the study asks', async () => {
     const folder = await tempFolder();
     const demo = join(folder, 'demo');
-    expect((await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'demo', 'run', '--folder', demo, '--json')).code).toBe(0);
-    const study = { ...demoStudy({ folder: demo }), export: { protection: 'suppression', maskBlocked: false, charts: false, outputs: ['vergelijking-education-level', 'vergelijking-household-type'] } };
+    const config = join(folder, 'config');
+    expect((await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'demo', 'run', '--folder', demo, '--json')).code).toBe(0);
+    // maskBlocked is what older study files said; it is accepted and changes nothing (no table leaves unprotected).
+    const study = { ...demoStudy({ folder: demo }), export: { protection: 'suppression', maskBlocked: false, charts: false, outputs: ['vergelijking-education-level', 'vergelijking-bestaat-niet'] } };
     const studyPath = join(folder, 'studie.json');
     await writeFile(studyPath, JSON.stringify(study, null, 2));
     const out = join(folder, 'export');
-    const refused = await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'run', studyPath, '--out', out);
+    const refused = await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'run', studyPath, '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/Er is niets geschreven/);
-    expect(refused.stderr).toMatch(/Type huishouden/);
+    expect(refused.stderr).toMatch(/Er is niets geschreven:\n\s+Er is geen uitvoer "vergelijking-bestaat-niet" in deze studie\./);
     expect(await readdir(out)).toEqual([]);
-    // Only the table that passes: written, with no chart since the study says so.
+    // Nothing was exported, so the differencing guard remembers nothing either.
+    expect(JSON.parse((await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'history', '--json')).stdout).exports).toEqual([]);
+    // Only the table it has: written, with no chart since the study says so.
     await writeFile(studyPath, JSON.stringify({ ...study, export: { ...study.export, outputs: ['vergelijking-education-level'] } }));
-    const written = await groepsbeeldWith({ XDG_CONFIG_HOME: join(folder, 'config') }, 'run', studyPath, '--out', out);
+    const written = await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'run', studyPath, '--out', out);
     expect(written.code, written.stderr).toBe(0);
     const [packageName] = await readdir(out);
-    expect((await readdir(join(out, packageName!))).sort()).toEqual(
-      ['SHA256SUMS', 'output-log.json', 'output-log.xlsx', 'report.html', 'report.pdf', 'vergelijking-education-level.csv', 'vergelijking-education-level.xlsx'].sort(),
+    const names = await readdir(join(out, packageName!));
+    expect(names.filter((name) => name !== 'checksums').sort()).toEqual(
+      ['SHA256SUMS', 'definities.json', 'output-log.json', 'output-log.xlsx', 'report.html', 'report.pdf', 'results.json', 'vergelijking-education-level.csv', 'vergelijking-education-level.xlsx'].sort(),
     );
-  }, 120_000);
+  }, 180_000);
 });

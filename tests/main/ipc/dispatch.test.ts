@@ -88,6 +88,28 @@ describe('dispatch', () => {
     expect(JSON.stringify(result)).not.toContain('x.csv');
   });
 
+  it('withholds a checked table whose hidden cell carries its value, or with a cell the contract does not describe (an old "blocked" one)', async () => {
+    const table = (cell: unknown) => ({
+      id: 'vergelijking-x',
+      title: 'X',
+      unit: 'huishoudens',
+      population: { id: 'alle-huishoudens', label: 'Alle huishoudens', units: 120 },
+      rowHeader: 'X',
+      columns: [{ id: 'aantal', label: 'Aantal', format: 'count' }],
+      rows: [{ id: 'a', label: 'A', total: false, cells: [{ status: 'safe', value: 116, decimals: 0 }, cell] }],
+      protection: 'suppression',
+      ruleSet: { name: 'Proef', digest: '0'.repeat(64) },
+      notes: [],
+    });
+    const compare = (cell: unknown) => dispatch(fixedHandlers({ compareFeatures: async () => [table(cell)] as never }), contract.compareFeatures.channel, { method: 'suppression' }, trusted);
+    expect(await compare({ status: 'suppressed' })).toMatchObject({ ok: true });
+    for (const cell of [{ status: 'suppressed', value: 4 }, { status: 'suppressed', text: '4' }, { status: 'blocked', rule: 'threshold', value: 4 }, { status: 'empty', value: 4 }, { status: 'safe', value: 4 }]) {
+      const result = await compare(cell);
+      expect(result, JSON.stringify(cell)).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
+      expect(JSON.stringify(result)).not.toMatch(/116|"4"|: ?4\b/);
+    }
+  });
+
   it('strips fields the contract does not name from a reply', async () => {
     const extra = fixedHandlers({
       columnSummary: async () =>

@@ -10,8 +10,9 @@ import { tempFolder } from '../support/temp-folder';
 
 describe('openDemo', async () => {
   const engine = await StudyEngine.create();
-  const demoFolder = join(await tempFolder(), 'demo-world');
-  const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder });
+  const folder = await tempFolder();
+  const demoFolder = join(folder, 'demo-world');
+  const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder, userData: join(folder, 'userdata') });
   afterAll(() => engine.close());
 
   it('generates the demo world on first use and opens every extract', async () => {

@@ -37,21 +37,64 @@ async function keysOf(folder: string): Promise<Set<string>> {
 
 type Finding = string;
 
+/** The statuses a published cell can have (src-main/disclosure/checked-table.ts). */
+const CELL_STATUSES = new Set(['safe', 'review', 'rounded', 'suppressed', 'empty']);
+
+interface CellLike {
+  status: string;
+  value?: number;
+  base?: number;
+  format?: string;
+  text?: string;
+}
+
+function isCell(value: unknown): value is CellLike {
+  return typeof value === 'object' && value !== null && CELL_STATUSES.has((value as { status?: unknown }).status as string);
+}
+
+/** A number of units written out in words ("6 huishoudens", "1 klant", with any space): below the threshold, a count that slipped into a text. */
+const SMALL_COUNT_IN_TEXT = /(?<![\d.,])[1-9]\s(?:huishoudens?|klanthuishoudens?|klanten|klant|personen|persoon|inwoners?|eenheden|adressen)\b/u;
+
+/** Digit runs standing alone (not inside a hash or an id): where a key would sit in a message. */
+const DIGIT_RUN = /(?<![0-9a-z])\d{4,}(?![0-9a-z])/giu;
+
+/** One published cell: hidden ones carry nothing; a count is 0, at least the threshold, or rounded to its base. */
+function cellLeaks(cell: CellLike, format: string | undefined, path: string): Finding[] {
+  const findings: Finding[] = [];
+  if (cell.status === 'suppressed' && Object.keys(cell).length > 1) findings.push(`${path}: a suppressed cell that carries ${JSON.stringify(cell)}`);
+  if (cell.status === 'empty' && cell.value !== undefined) findings.push(`${path}: an empty cell with the value ${cell.value}`);
+  if (cell.value === undefined || format !== 'count') return findings;
+  if (cell.status === 'rounded') {
+    if (cell.base === undefined || cell.value % cell.base !== 0) findings.push(`${path}: count ${cell.value} "rounded" to base ${cell.base}`);
+  } else if (cell.value > 0 && cell.value < threshold) {
+    findings.push(`${path}: count ${cell.value}`);
+  }
+  return findings;
+}
+
 /** Walks a response and reports anything record-level: a key value, a small count, a value of a small group. */
-function findLeaks(value: unknown, keys: ReadonlySet<string>, path = '$', context: { protection?: string; format?: string } = {}): Finding[] {
-  if (typeof value === 'string') return keys.has(value) ? [`${path}: the key ${value}`] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => findLeaks(item, keys, `${path}[${index}]`, context));
+function findLeaks(value: unknown, keys: ReadonlySet<string>, path = '$'): Finding[] {
+  if (typeof value === 'string') {
+    const findings: Finding[] = [];
+    if (keys.has(value)) findings.push(`${path}: the key ${value}`);
+    for (const run of value.match(DIGIT_RUN) ?? []) if (run !== value && keys.has(run)) findings.push(`${path}: the key ${run} in "${value}"`);
+    const small = SMALL_COUNT_IN_TEXT.exec(value);
+    if (small) findings.push(`${path}: "${small[0]}" in "${value}"`);
+    return findings;
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => findLeaks(item, keys, `${path}[${index}]`));
   if (value === null || typeof value !== 'object') return [];
   const record = value as Record<string, unknown>;
   const findings: Finding[] = [];
-  // A checked table: count cells with a value come from 0 or at least `threshold` units (or are rounded).
-  if (Array.isArray(record.rows) && Array.isArray(record.columns) && typeof record.protection === 'string') {
-    const columns = record.columns as { format: string }[];
-    (record.rows as { cells: { status: string; value?: number }[] }[]).forEach((row, r) =>
+  // A checked table: every cell read in its own format, else its row's, else its column's (as cellFormat does).
+  const isTable = Array.isArray(record.rows) && Array.isArray(record.columns) && typeof record.protection === 'string';
+  if (isTable) {
+    const columns = record.columns as { format?: string }[];
+    (record.rows as { format?: string; cells: unknown[] }[]).forEach((row, r) =>
       row.cells.forEach((cell, c) => {
-        if (cell.value === undefined) return;
-        if ((cell.status === 'blocked' || cell.status === 'secondary')) findings.push(`${path}.rows[${r}][${c}]: a ${cell.status} cell with a value`);
-        if (columns[c]?.format === 'count' && cell.status !== 'rounded' && cell.value !== 0 && cell.value < threshold) findings.push(`${path}.rows[${r}][${c}]: count ${cell.value}`);
+        const where = `${path}.rows[${r}][${c}]`;
+        if (!isCell(cell)) findings.push(`${where}: not a published cell: ${JSON.stringify(cell)}`);
+        else findings.push(...cellLeaks(cell, cell.format ?? row.format ?? columns[c]?.format, where));
       }),
     );
   }
@@ -61,9 +104,15 @@ function findLeaks(value: unknown, keys: ReadonlySet<string>, path = '$', contex
       if (typeof top.count !== 'number' || (top.count > 0 && top.count < threshold)) findings.push(`${path}.topValues[${index}]: ${top.value} from fewer than ${threshold} units`);
     });
   }
+  // A masked number of missing values must not come back as a percentage of the (published) row count.
+  if (typeof record.missing === 'object' && record.missing !== null && record.missingPercent !== null && record.missingPercent !== undefined) {
+    findings.push(`${path}.missingPercent: ${String(record.missingPercent)} next to a masked number of missing values`);
+  }
   for (const [key, child] of Object.entries(record)) {
-    if (['count', 'rowCount', 'missing', 'units', 'addresses'].includes(key) && typeof child === 'number' && child > 0 && child < threshold) findings.push(`${path}.${key}: ${child}`);
-    findings.push(...findLeaks(child, keys, `${path}.${key}`, context));
+    if (['count', 'rowCount', 'missing', 'units', 'addresses', 'matched', 'unmatched'].includes(key) && typeof child === 'number' && child > 0 && child < threshold) findings.push(`${path}.${key}: ${child}`);
+    // Outside a table: a persona card's N, and any other cell in a count format of its own.
+    if (!(isTable && key === 'rows') && isCell(child)) findings.push(...cellLeaks(child, child.format ?? (key === 'count' ? 'count' : undefined), `${path}.${key}`));
+    findings.push(...findLeaks(child, keys, `${path}.${key}`));
   }
   return findings;
 }
@@ -88,6 +137,9 @@ describe('crafted requests on every channel', async () => {
     fileIds = { persons: id('GBAPERSOON'), clients: id('VOEDSELBANK') || id('KLANT') || (files.at(-1)?.id ?? ''), households: id('GBAHUISHOUDENS') };
   }, 120_000);
 
+  const justification =
+    'De outputcontroleur heeft deze tweede export van dezelfde tabel vooraf goedgekeurd, omdat de gemeente haar nodig heeft voor een eigen rapportage aan de raad.';
+
   /** For each verb, requests an attacker might craft; a verb without an entry fails the test. */
   const crafted = (): Record<Verb, unknown[]> => ({
     appInfo: [undefined, { sql: 'SELECT * FROM persons' }],
@@ -110,22 +162,29 @@ describe('crafted requests on every channel', async () => {
     setTableKind: [{ fileId: fileIds.persons, tableKind: 'unknown' }],
     linkHouseholds: [
       { referenceDate: '20171231', municipality: '0784' },
-      // A municipality with few or no linked households in the demo world.
+      // A municipality with no linked households in the demo world.
       { referenceDate: '20171231', municipality: '9999' },
+      // A neighbouring municipality where 6 of the food bank's client households live (1,862 households in all).
+      { referenceDate: '20171231', municipality: '0785' },
       { referenceDate: '20171231', municipality: '0784', groupBy: 'RINPERSOON' },
     ],
     linkingStatus: [undefined],
-    // After the crafted links: the report of the last one, with small counts shown as "below".
+    // After the crafted links: the report of the last one, with small counts hidden.
     lastLinkReport: [undefined, { municipality: '9999' }],
     // Codes with their address objects: a municipality of a handful of addresses shows "below", never its count.
     municipalities: [{ referenceDate: '20171231' }, { referenceDate: '20171231', column: 'RINOBJECTNUMMER' }, { referenceDate: '2017' }],
     cancelLinking: [undefined],
     compareFeatures: [{ method: 'suppression' }, { method: 'rounding' }, { method: 'suppression', feature: 'RINPERSOON', filter: { household_key: '0000000235' } }, { method: 'none' }],
-    exportPreview: [{ method: 'suppression' }],
+    exportPreview: [{ method: 'suppression' }, { method: 'rounding' }, { method: 'none' }],
     writeExport: [
-      { method: 'suppression', outputs: [{ id: 'personen', chart: false }], maskBlocked: true },
-      { method: 'suppression', outputs: [{ id: '../../persons', chart: false }], maskBlocked: true },
-      { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: false }], maskBlocked: false },
+      { method: 'suppression', outputs: [{ id: 'personen', chart: false }] },
+      { method: 'suppression', outputs: [{ id: '../../persons', chart: false }] },
+      { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: false }] },
+      // The same table again (nothing differs: written), and the cards of the last clustering with a justification.
+      { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: true, comment: 'RINPERSOON 000000001' }], differencingJustification: justification },
+      { method: 'rounding', outputs: [{ id: 'persona-kaarten', chart: true }, { id: 'koppelrapport', chart: false }], differencingJustification: justification },
+      // A field an older renderer sent (maskBlocked) is no way to switch protection off.
+      { method: 'suppression', outputs: [{ id: 'vergelijking-tenure', chart: false }], maskBlocked: true },
     ],
     // The dialogs here cancel: a path in the payload is ignored, a short passphrase is refused before any dialog.
     saveWorkspace: [{ passphrase: 'short' }, { passphrase: 'long enough passphrase', path: '/etc/passwd' }, { passphrase: 'long enough passphrase', path: join(folder, 'leak.gbws') }],
@@ -152,8 +211,9 @@ describe('crafted requests on every channel', async () => {
     saveStudy: [{ name: 'Studie' }, { name: 'Studie', path: join(folder, 'leak.json') }, { name: '' }],
     openStudy: [undefined, { path: '/etc/passwd' }],
     studySettings: [undefined],
-    // The profiles of the last clustering (29 single-parent households at k = 2): small clusters get a note, not figures.
+    // The profiles of the last clustering (29 single-parent households at k = 2): refused, for its clusters are too small.
     clusterProfiles: [undefined, { k: 8 }],
+    // From here on the client households are clustered again (published clusters): a layout and edits of their cards.
     setProfileLayout: [
       { rowOrder: ['benefit-type'], hiddenRows: [] },
       { rowOrder: [], hiddenRows: ['care'] },
@@ -168,6 +228,26 @@ describe('crafted requests on every channel', async () => {
     ],
   });
 
+  /**
+   * Requests that must get through (by index into `crafted`): without them the walk would prove nothing, for a
+   * response that is only an error value holds no figure at all.
+   */
+  const mustSucceed: Partial<Record<Verb, number[]>> = {
+    columnSummary: [0, 1, 2],
+    fileProfile: [0, 1, 2],
+    linkHouseholds: [0, 1],
+    lastLinkReport: [0],
+    municipalities: [0],
+    compareFeatures: [0, 1],
+    exportPreview: [0, 1],
+    writeExport: [2, 3, 4, 5],
+    clusterHouseholds: [0, 2],
+    chooseClusterCount: [0, 1],
+    lastClustering: [0],
+    setProfileLayout: [0, 1],
+    editPersona: [0, 1],
+  };
+
   /** Undoes the re-labelling attacks: the persons file is the persons table again, with its proposed roles. */
   const restorePersons = async () => {
     const restored = await dispatch(handlers, contract.setTableKind.channel, { fileId: fileIds.persons, tableKind: 'persons' }, { trusted: true });
@@ -180,27 +260,49 @@ describe('crafted requests on every channel', async () => {
 
   it('returns no key and no value from fewer units than the threshold, whatever is asked', async () => {
     const findings: string[] = [];
+    const failed: string[] = [];
+    const written: string[] = [];
+    const call = async (verb: Verb, payload: unknown) => {
+      const result = await dispatch(handlers, contract[verb].channel, payload, { trusted: true });
+      findings.push(...findLeaks(result, keys, `${verb}(${JSON.stringify(payload)})`));
+      return result;
+    };
+    /** What is done between the crafted requests (its responses walked as well). */
+    const between: Partial<Record<Verb, () => Promise<unknown>>> = {
+      // After the key was re-labelled, the persons file is the persons table again.
+      setTableKind: restorePersons,
+      // After the crafted links, the real municipality again, so comparisons have a current table.
+      linkHouseholds: () => call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' }),
+      // After the small populations, the client households (five clusters that may be published), and their profiles.
+      clusterProfiles: async () => {
+        for (const [verb, payload] of [['clusterHouseholds', { kRange: [5, 6] }], ['clusterProfiles', undefined], ['lastClustering', undefined]] as const) {
+          const result = await call(verb, payload);
+          if (!result.ok) failed.push(`${verb} of the client households: ${result.error.message}`);
+        }
+      },
+    };
     const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'clusterHouseholds', 'chooseClusterCount', 'lastClustering', 'clusterProfiles', 'setProfileLayout', 'editPersona', 'exportPreview', 'writeExport'];
     const requests = crafted();
     for (const verb of [...order, ...verbs.filter((verb) => !order.includes(verb))]) {
-      for (const payload of requests[verb]) {
-        const result = await dispatch(handlers, contract[verb].channel, payload, { trusted: true });
-        findings.push(...findLeaks(result, keys, `${verb}(${JSON.stringify(payload)})`));
+      for (const [index, payload] of requests[verb].entries()) {
+        const result = await call(verb, payload);
+        if (mustSucceed[verb]?.includes(index) && !result.ok) failed.push(`${verb}[${index}]: ${result.error.message}`);
+        if (verb === 'writeExport' && result.ok && (result.value as { status: string }).status === 'written') written.push(JSON.stringify(payload));
       }
-      // After the key was re-labelled, link the real municipality again so comparisons have a current table.
-      if (verb === 'setTableKind') await restorePersons();
-      if (verb === 'linkHouseholds') {
-        const relinked = await dispatch(handlers, contract.linkHouseholds.channel, { referenceDate: '20171231', municipality: '0784' }, { trusted: true });
-        expect(relinked.ok).toBe(true);
-      }
+      await between[verb]?.();
     }
-    expect(findings).toEqual([]);
-  }, 240_000);
+    // No leak; the requests that matter got through; the unknown output and the path are refused, every real one
+    // written (the renderer's maskBlocked ignored).
+    expect({ findings, failed, written: written.length }).toEqual({ findings: [], failed: [], written: 4 });
+  }, 300_000);
 
-  it('compares a municipality of no households with every cell blocked or empty, never a small number', async () => {
+  it('publishes no comparison for a municipality of no households, saying why, and never a small number', async () => {
     const linked = await dispatch(handlers, contract.linkHouseholds.channel, { referenceDate: '20171231', municipality: '9999' }, { trusted: true });
     expect(linked).toMatchObject({ ok: true });
     const compared = await dispatch(handlers, contract.compareFeatures.channel, { method: 'suppression' }, { trusted: true });
-    expect(findLeaks(compared, keys)).toEqual([]);
+    expect(compared).toEqual({ ok: true, value: [] });
+    const preview = await dispatch(handlers, contract.exportPreview.channel, { method: 'suppression' }, { trusted: true });
+    expect(preview).toMatchObject({ ok: true, value: { candidates: [{ id: 'koppelrapport' }], refusals: [expect.stringMatching(/minder dan 10 huishoudens/)] } });
+    expect(findLeaks([linked, compared, preview], keys)).toEqual([]);
   }, 120_000);
 });

@@ -16,7 +16,7 @@ describe('row counts over IPC', async () => {
   await writeFile(large, `regel\n${Array.from({ length: 25 }, (_, index) => index).join('\n')}\n`);
   const engine = await StudyEngine.create();
   let picked = [small];
-  const handlers = createHandlers({ engine, pickFiles: async () => picked, demoFolder: join(folder, 'demo') });
+  const handlers = createHandlers({ engine, pickFiles: async () => picked, demoFolder: join(folder, 'demo'), userData: join(folder, 'userdata') });
   const call = async (verb: Verb, payload?: unknown) => {
     const result = await dispatch(handlers, contract[verb].channel, payload, { trusted: true });
     if (!result.ok) throw new Error(result.error.message);
@@ -28,7 +28,10 @@ describe('row counts over IPC', async () => {
     const [opened] = (await call('openFiles')) as unknown as { id: string; rowCount: unknown }[];
     expect(opened!.rowCount).toEqual({ below: 10 });
     expect(await call('columnSummary', { fileId: opened!.id, column: 'naam' })).toMatchObject({ rowCount: { below: 10 }, missing: { below: 10 } });
-    expect((await call('fileProfile', { fileId: opened!.id })).rowCount).toEqual({ below: 10 });
+    const profile = (await call('fileProfile', { fileId: opened!.id })) as unknown as { rowCount: unknown; columns: { name: string }[] };
+    expect(profile.rowCount).toEqual({ below: 10 });
+    // One name of three is missing: neither that count nor its share of the rows comes back.
+    expect(profile.columns.find((column) => column.name === 'naam')).toMatchObject({ missing: { below: 10 }, missingPercent: null });
     const listed = (await call('listFiles')) as unknown as { rowCount: unknown }[];
     expect(JSON.stringify(listed)).not.toMatch(/"rowCount":3\b/);
   });

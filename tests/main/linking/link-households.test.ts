@@ -4,7 +4,10 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStudy } from '../../../src-main/linking/demo-study';
 import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
-import { publishLinkReport, type LinkReport } from '../../../src-main/linking/link-report';
+import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
+import { LINK_RECORD_RELATIONS } from '../../../src-main/linking/link-report-structure';
+import { linkCountId, publishedLinkReportSchema, type LinkReport } from '../../../src-main/linking/link-report';
+import { buildPublication } from '../../../src-main/publication/study-publication';
 import { runStudy, type StudySession } from '../../../src-main/linking/run-study';
 import { convertExtractsToParquet } from '../../../src-main/synthetic/parquet-export';
 import { tempFolder } from '../support/temp-folder';
@@ -74,12 +77,31 @@ describe('the analysis table of the demo world', () => {
     expect(count('clients', 'notValid')).toBeGreaterThan(20);
   });
 
-  it('publishes the report with small counts hidden', () => {
-    const published = publishLinkReport(report);
+  it('publishes the report through the ledger: small counts hidden, not recoverable from its sums, the same figures as its table', async () => {
+    const publication = await buildPublication(session, { rules: DEFAULT_RULE_SET, method: 'suppression', recodes: {}, linkReport: report, clustering: null });
+    const published = publishedLinkReportSchema.parse(publication.linkReport);
+    expect(published).toMatchObject({ referenceDate: '20171231', municipality: '0784', ruleSet: { name: DEFAULT_RULE_SET.name } });
     const clients = published.steps.find((s) => s.id === 'clients')!.counts;
-    expect(clients.find((c) => c.id === 'notInRegister')).toEqual({ id: 'notInRegister', label: expect.any(String), below: 10 });
+    expect(clients.find((c) => c.id === 'notInRegister')).toEqual({ id: 'notInRegister', label: expect.any(String), hidden: true });
+    expect(clients.find((c) => c.id === 'badPeriod')).toEqual({ id: 'badPeriod', label: expect.any(String), hidden: true });
     expect(JSON.stringify(published)).not.toMatch(/"count":[1-9]\b/);
     expect(published.steps.find((s) => s.id === 'households')!.counts.find((c) => c.id === 'households')).toMatchObject({ count: expected.households });
+    expect(published.steps.find((s) => s.id === 'table')!.counts.find((c) => c.id === 'clientHouseholds')).toMatchObject({ count: 191 });
+    // Valid persons = living in the municipality + elsewhere + not registered: with 3 not registered, hiding that one
+    // alone would give it away, so a second part goes too.
+    const shown = new Map(published.steps.flatMap((step) => step.counts.map((count) => [linkCountId(step, count), 'count' in count] as const)));
+    for (const relation of LINK_RECORD_RELATIONS) {
+      if (relation.kind !== 'sum') continue;
+      const members = [relation.total, ...relation.parts];
+      if (!members.every((id) => shown.has(id))) continue;
+      expect(members.filter((id) => !shown.get(id)).length, members.join(' + ')).not.toBe(1);
+    }
+    expect(shown.get('clients.livingElsewhere')).toBe(false);
+    // The report as the Populatie page shows it and the koppelrapport table of an export are one set of figures.
+    const rows = publication.linkTable.table.rows;
+    const counts = published.steps.flatMap((step) => step.counts);
+    expect(rows.map((row) => row.cells[0]!.status === 'suppressed' ? 'x' : 'value' in row.cells[0]! ? row.cells[0].value : null)).toEqual(counts.map((count) => ('count' in count ? count.count : 'x')));
+    expect(publication.linkTable.table.notes.join(' ')).toMatch(/cellen zijn niet getoond \(x\)/);
   });
 });
 
@@ -203,6 +225,28 @@ describe('.sav inputs, as CBS delivers them', () => {
     try {
       const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, reference_age, migration_background, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
       expect(await run.session.query(digest)).toEqual(await session.query(digest));
+    } finally {
+      await run.session.close();
+    }
+  });
+});
+
+describe('another world (seed 99)', () => {
+  it('links to exactly its own ground truth: households, persons, types and the planted clients', async () => {
+    const other = await generateWorld(99);
+    const truth: typeof expected = JSON.parse(await readFile(join(other.folder, 'ground-truth', 'expected.json'), 'utf8'));
+    const run = await runStudy(demoStudy({ folder: other.folder }));
+    try {
+      const [row] = await run.session.query(`SELECT count(*) AS households, sum(members_found) AS persons FROM ${ANALYSIS_TABLE}`);
+      expect(row).toEqual({ households: truth.households, persons: truth.persons });
+      const types = await run.session.query(`SELECT household_type, count(*) AS n FROM ${ANALYSIS_TABLE} GROUP BY ALL`);
+      expect(Object.fromEntries(types.map((t) => [t.household_type, t.n]))).toEqual(truth.householdsByType);
+      const planted = (await readFile(join(other.folder, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 2).join(','));
+      const flagged = (await run.session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map((r) => `${r.household_key},${r.household_start}`);
+      expect(new Set(flagged)).toEqual(new Set(planted));
+      expect(flagged).toHaveLength(truth.clientHouseholds);
+      // A different world: not the demo's households.
+      expect(await run.session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`)).not.toEqual(await session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`));
     } finally {
       await run.session.close();
     }

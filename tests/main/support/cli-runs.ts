@@ -1,8 +1,8 @@
-// Running the command line in-process for the attack tests, with the app-data folder (export history, rules)
+// Running the command line in-process for the tests, with the app-data folder (export history, rules)
 // pointed at a folder of the test's own.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli } from '../../../../src-main/cli';
+import { runCli } from '../../../src-main/cli';
 
 export interface CliRun {
   code: number;

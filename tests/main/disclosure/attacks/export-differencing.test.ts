@@ -12,63 +12,16 @@
 //   jaar, jeugdhulp Nee, Wmo Nee; disposable income 14435..14473; age 25..63. (All households differ by a net 1
 //   too, but not cleanly: people moved both ways, so the attack leaves that population alone.)
 // - study renamed and one client row removed: an empty history; the same recovery as the first case.
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoStudy } from '../../../../src-main/linking/demo-study';
 import type { Study } from '../../../../src-main/linking/study-file';
+import { removableClientLine, worldWithoutClientLine } from '../../support/client-worlds';
 import { tempFolder } from '../../support/temp-folder';
 import { describeRecoveries, differencingAttack } from './attacks';
-import { groepsbeeld, packageFolder, type CliRun } from './cli-runs';
-import { parseCsv, readPackage, type Package } from './package-reader';
-
-const CLIENT_FILE = 'VOEDSELBANK_KLANTEN.csv';
-const HOUSEHOLD_FILE = 'GBAHUISHOUDENS2018BUSV1.csv';
-const REFERENCE_DATE = '20171231';
-
-function rowsOf(text: string): { header: string[]; rows: string[][] } {
-  const [header = [], ...rows] = parseCsv(text.replace(/^\uFEFF/, ''), ',').filter((row) => row.length > 1);
-  return { header, rows };
-}
-
-/**
- * The line (1-based, after the header) of a client row whose removal takes exactly one client household out of the
- * study: the only client of a client household in the municipality (per the world's ground truth), with one period
- * on the reference date.
- */
-async function removableClientLine(world: string): Promise<number> {
-  const planted = rowsOf(await readFile(join(world, 'ground-truth', 'clusters.csv'), 'utf8'));
-  const clientHouseholds = new Set(planted.rows.map((row) => `${row[0]}|${row[1]}`));
-  const households = rowsOf(await readFile(join(world, HOUSEHOLD_FILE), 'utf8'));
-  const column = (name: string) => households.header.indexOf(name);
-  const [person, begin, end, key] = ['RINPERSOON', 'DATUMAANVANGHH', 'DATUMEINDEHH', 'HUISHOUDNR'].map(column) as [number, number, number, number];
-  const householdOf = new Map<string, string>();
-  for (const row of households.rows) {
-    if (row[begin]! <= REFERENCE_DATE && row[end]! >= REFERENCE_DATE) householdOf.set(row[person]!, `${row[key]}|${row[begin]}`);
-  }
-  const clients = rowsOf(await readFile(join(world, CLIENT_FILE), 'utf8'));
-  const valid = clients.rows.map((row, index) => ({ person: row[1]!, index, valid: row[2]! <= REFERENCE_DATE && row[3]! >= REFERENCE_DATE && row[3]! >= row[2]! }));
-  const clientsOfHousehold = new Map<string, Set<string>>();
-  for (const row of valid.filter((candidate) => candidate.valid)) {
-    const household = householdOf.get(row.person);
-    if (household === undefined || !clientHouseholds.has(household)) continue;
-    clientsOfHousehold.set(household, (clientsOfHousehold.get(household) ?? new Set()).add(row.person));
-  }
-  const chosen = valid.find((row) => {
-    const household = householdOf.get(row.person);
-    if (!row.valid || household === undefined || clientsOfHousehold.get(household)?.size !== 1) return false;
-    return valid.filter((other) => other.valid && other.person === row.person).length === 1;
-  });
-  if (!chosen) throw new Error('No client row whose removal takes exactly one household out.');
-  return chosen.index + 1;
-}
-
-/** A copy of the world with one line of the client list left out. */
-async function worldWithoutClientLine(world: string, copy: string, line: number): Promise<void> {
-  await cp(world, copy, { recursive: true });
-  const lines = (await readFile(join(world, CLIENT_FILE), 'utf8')).split('\n');
-  await writeFile(join(copy, CLIENT_FILE), [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n'));
-}
+import { groepsbeeld, packageFolder, type CliRun } from '../../support/cli-runs';
+import { readPackage, type Package } from './package-reader';
 
 async function writeStudy(path: string, study: Study): Promise<string> {
   await writeFile(path, `${JSON.stringify(study, null, 2)}\n`);

@@ -45,7 +45,7 @@ import {
   traits,
   type Recovery,
 } from './attacks';
-import { groepsbeeld, packageFolder } from './cli-runs';
+import { groepsbeeld, packageFolder } from '../../support/cli-runs';
 import { parseTable, readPackage, type Package } from './package-reader';
 
 const narrow = (recoveries: readonly Recovery[]) => describeRecoveries(recoveries.filter(isNarrow));
