@@ -1,30 +1,55 @@
-// End to end on the demo world: link, compare clients with all households in checked tables and charts, cluster, export a package.
+// End to end on the demo world: link, compare clients with all households in checked tables and charts, cluster, export a
+// package, and find every figure on screen again, identical, in the CSV, the XLSX, the HTML and the PDF report.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../main/support/temp-folder';
 import type { Locator } from 'playwright-core';
+import { tempFolder } from '../main/support/temp-folder';
 import { launchApp, type AppUnderTest } from './support/bridge';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
+import { csvFigure, csvLines, displayText, excelDutch, htmlTableRows, pdfDrawnText, sheetRows, squeezed, withPlainSpaces, type ScreenRow } from './support/package-reading';
 
 const chromiumFound = Boolean(findChromium());
 if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
 
-/** Percent cells (2nd and 4th value column: clients, all households) that publish no value, so get no bar. */
+const NBSP = '\u00a0';
+
+/** Percent cells (2nd and 4th value column: clients, all households) that are hidden, so get a hatched slot and no bar. */
 function hiddenShareCells(table: Locator): Locator {
-  const hidden = ['td:nth-of-type(2)', 'td:nth-of-type(4)'].flatMap((cell) => ['blocked', 'secondary'].map((status) => `tbody tr:not(.total-row) ${cell}[data-status="${status}"]`));
-  return table.locator(hidden.join(', '));
+  return table.locator(['td:nth-of-type(2)', 'td:nth-of-type(4)'].map((cell) => `tbody tr:not(.total-row) ${cell}[data-status="suppressed"]`).join(', '));
 }
 
-/** Bars with a published value: each carries its value label; a gap (null, not 0) has a flat path and no label. */
-function publishedBars(chart: Locator): Promise<number> {
-  return chart.locator('.trace.bars .point').filter({ has: chart.page().locator('text.bartext') }).count();
+/** Every bar slot's label in one trace of a plotly bar chart ("46,1 %", "x", or nothing). */
+function barLabels(chart: Locator, trace: number): Promise<string[]> {
+  return chart
+    .locator('.trace.bars')
+    .nth(trace)
+    .locator('.point')
+    .evaluateAll((points) => points.map((point) => point.querySelector('text.bartext')?.textContent ?? ''));
 }
 
-/** True when a bar slot draws nothing: its path (plotly keeps one) has no height. */
-async function isFlat(slot: Locator): Promise<boolean> {
-  const d = (await slot.locator('path').getAttribute('d')) ?? '';
-  return /^M[\d.-]+,([\d.-]+)V\1H/.test(d);
+/** A bar's height in pixels, from its path ("M x,y V y2 H ..."). */
+async function barHeights(chart: Locator, trace: number): Promise<number[]> {
+  const paths = await chart.locator('.trace.bars').nth(trace).locator('.point path').evaluateAll((elements) => elements.map((element) => element.getAttribute('d') ?? ''));
+  return paths.map((d) => {
+    const match = /^M[\d.-]+,([\d.-]+)V([\d.-]+)/.exec(d);
+    return match ? Math.abs(Number(match[1]) - Number(match[2])) : 0;
+  });
+}
+
+/** The rows of a checked table as the screen shows them: label, each cell's reading and mark, words or a figure. */
+function screenRows(table: Locator): Promise<ScreenRow[]> {
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: row.querySelector('th')?.textContent ?? '',
+      cells: [...row.querySelectorAll('td')].map((cell) => ({
+        reading: cell.querySelector('.cell-value')?.textContent ?? '',
+        mark: cell.querySelector('.cell-status-mark')?.textContent ?? '',
+        words: cell.classList.contains('cell-words'),
+        status: cell.getAttribute('data-status') ?? '',
+      })),
+    })),
+  );
 }
 
 /** Every CSP violation the page reports, recorded from the first document on (plotly must cause none). */
@@ -45,12 +70,18 @@ async function recordCspViolations(app: AppUnderTest): Promise<() => Promise<str
 
 describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
   let app: AppUnderTest;
-  let exportsFolder: string;
+  /** One fresh folder per export the app writes, in order. */
+  const exportFolders: string[] = [];
   let cspViolations: () => Promise<string[]>;
 
   beforeAll(async () => {
-    exportsFolder = await tempFolder('groepsbeeld-e2e-exports-');
-    app = await launchApp({ pickFolder: async () => exportsFolder });
+    app = await launchApp({
+      pickFolder: async () => {
+        const folder = await tempFolder('groepsbeeld-e2e-exports-');
+        exportFolders.push(folder);
+        return folder;
+      },
+    });
     cspViolations = await recordCspViolations(app);
     const { page } = app;
     await page.getByTestId('open-demo').click();
@@ -61,107 +92,142 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
   }, 180_000);
   afterAll(() => app?.close());
 
-  it('shows the comparison per feature with Dutch numbers, and a small client count as blocked', async () => {
+  it('shows the comparison per feature with Dutch figures, every hidden cell as "x", merged rest categories and a legend', async () => {
     const { page } = app;
     await page.getByTestId('nav-vergelijking').click();
     await page.getByTestId('comparison-tables').waitFor({ timeout: 60_000 });
     const education = page.getByTestId('table-vergelijking-education-level');
-    expect(await education.getByTestId('row-vergelijking-education-level-low').innerText()).toMatch(/Laag\s+88\s+46,1 %\s+2\.575\s+22,7 %\s+\+23,4 %-punt/);
-    const other = page.getByTestId('row-vergelijking-household-type-7');
-    expect(await other.innerText()).toMatch(/geblokkeerd/);
-    expect(await other.locator('td').first().innerText()).not.toMatch(/\d/);
+    expect(await education.getByTestId('row-vergelijking-education-level-low').innerText()).toMatch(/^Laag\s+88\s+46,1\u00a0%\s+2\.575\s+22,7\u00a0%\s+\+23,4\u00a0%-punt\s+\+7,8$/);
+    const household = page.getByTestId('table-vergelijking-household-type');
+    const rest = page.getByTestId('row-vergelijking-household-type-overig-onbekend');
+    expect(await rest.locator('th').innerText()).toBe('Overig of onbekend');
+    expect(await rest.locator('td').allInnerTexts()).toEqual(['x', 'x', '273', `2,4${NBSP}%`, 'x', 'x']);
+    expect(await household.locator('.checked-table-notes').innerText()).toMatch(/samengenomen als "Overig of onbekend"/);
+    // One legend line explains every "x", whatever hid the cell; no tooltip tells one hidden cell from another.
+    const legend = page.getByTestId('legend-vergelijking-household-type');
+    expect(await legend.innerText()).toMatch(/^x\s+niet getoond: te weinig huishoudens, of terug te rekenen uit andere cijfers van deze studie/);
+    expect(await household.locator('td[data-status="suppressed"]').evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute('aria-describedby')))])).toEqual([
+      'legend-vergelijking-household-type-hidden',
+    ]);
+    expect(await page.getByTestId('comparison-tables').locator('table [title]').count()).toBe(0);
+    expect(await household.locator('td[data-status="suppressed"]').allInnerTexts()).toEqual(Array(8).fill('x'));
+    await household.scrollIntoViewIfNeeded();
     await app.screenshot('nl-vergelijking');
+
     await page.getByTestId('protection-rounding').check();
-    await expect.poll(() => page.getByTestId('row-vergelijking-household-type-7').locator('td').first().innerText(), { timeout: 30_000 }).toMatch(/^(0|10)/);
+    const couples = page.getByTestId('row-vergelijking-household-type-2');
+    await expect.poll(() => couples.locator('td').first().innerText(), { timeout: 30_000 }).toMatch(/^10\s*a$/);
+    expect(await legend.innerText()).toMatch(/a\s+afgerond op een veelvoud van 10/);
+    await household.scrollIntoViewIfNeeded();
     await app.screenshot('nl-vergelijking-afgerond');
     await page.getByTestId('protection-suppression').check();
+    await expect.poll(() => couples.locator('td').first().innerText(), { timeout: 30_000 }).toBe('11');
+
+    await page.getByTestId('lang-en').click();
+    expect(await legend.innerText()).toMatch(/^x\s+not shown: too few households, or could be worked out from other figures of this study/);
+    expect(await page.getByTestId('row-vergelijking-household-type-1').locator('td').nth(2).innerText()).toBe('3,300');
+    expect(await page.getByTestId('row-vergelijking-household-type-4').locator('td').nth(4).innerText()).toBe(`+9.5${NBSP}pp`);
+    await household.scrollIntoViewIfNeeded();
+    await app.screenshot('en-vergelijking');
+    await page.getByTestId('lang-nl').click();
   });
 
-  it('charts the percent columns as grouped bars, with a labelled gap and no bar for the blocked client cell', async () => {
+  it('charts the percent columns as grouped bars; a hidden share is a hatched slot marked "x", of one fixed height', async () => {
     const { page } = app;
-    await expect.poll(() => page.getByTestId('row-vergelijking-household-type-7').innerText(), { timeout: 30_000 }).toMatch(/geblokkeerd/);
-    const educationChart = page.getByTestId('chart-vergelijking-education-level');
-    await educationChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
-    const educationRows = await page.getByTestId('table-vergelijking-education-level').locator('tbody tr:not(.total-row)').count();
-    const educationGaps = await hiddenShareCells(page.getByTestId('table-vergelijking-education-level')).count();
-    // Two groups (clients, all households) per category; only cells with a published value become bars.
-    expect(await publishedBars(educationChart)).toBe(educationRows * 2 - educationGaps);
-    expect(await educationChart.locator('[role="img"]').getAttribute('aria-label')).toMatch(/Klanthuishoudens.*Alle huishoudens|Staafdiagram/);
-    expect(await educationChart.locator('.bartext').first().textContent()).toMatch(/^\d+,\d %$/);
-
     const householdTable = page.getByTestId('table-vergelijking-household-type');
     const householdChart = page.getByTestId('chart-vergelijking-household-type');
     await householdChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
-    const categories = await householdTable.locator('tbody tr:not(.total-row)').count();
+    expect(await householdChart.locator('[role="img"]').getAttribute('aria-label')).toMatch(/gearceerd vak met een x/);
+    const shares = await householdTable.locator('tbody tr:not(.total-row)').evaluateAll((rows) =>
+      rows.map((row) => [1, 3].map((column) => row.querySelectorAll('td')[column]?.textContent ?? '')),
+    );
+    // Per group a trace of bars and a trace of hidden slots at the same place: together their labels are the table's own
+    // readings of that column, the same figure or "x"; a hidden cell never gets a bar.
+    const groups = 2;
+    for (const group of [0, 1]) {
+      const barTexts = await barLabels(householdChart, group);
+      const slotTexts = await barLabels(householdChart, groups + group);
+      expect(barTexts.map((text, index) => text || slotTexts[index])).toEqual(shares.map((pair) => pair[group]));
+      expect(slotTexts.filter((text) => text !== '').every((text) => text === 'x')).toBe(true);
+      const barHeightsOfGroup = await barHeights(householdChart, group);
+      expect(barHeightsOfGroup.filter((_, index) => slotTexts[index] === 'x').every((height) => height === 0)).toBe(true);
+    }
     const gaps = await hiddenShareCells(householdTable).count();
     expect(gaps).toBeGreaterThan(0);
-    expect(await publishedBars(householdChart)).toBe(categories * 2 - gaps);
-    // The clients' trace (first) has an empty slot where "Overig huishouden" is blocked: no bar, no value text.
-    const rowIds = await householdTable.locator('tbody tr:not(.total-row)').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
-    const other = rowIds.indexOf('row-vergelijking-household-type-7');
-    expect(await page.getByTestId('row-vergelijking-household-type-7').locator('td').first().getAttribute('data-status')).toBe('blocked');
-    const blockedSlot = householdChart.locator('.trace.bars').first().locator('.point').nth(other);
-    expect(await isFlat(blockedSlot)).toBe(true);
-    expect(await blockedSlot.locator('text').count()).toBe(0);
-    // Each gap carries the table's own mark for that cell (the share of a blocked count is suppressed with it).
-    const otherShareMark = await page.getByTestId('row-vergelijking-household-type-7').locator('td:nth-of-type(2)').innerText();
-    expect(otherShareMark).toMatch(/^(geblokkeerd|onderdrukt)$/);
-    const annotations = await householdChart.locator('.annotation-text').allTextContents();
-    expect(annotations).toHaveLength(gaps);
-    expect(annotations).toContain(otherShareMark);
+    const slotLabels = [...(await barLabels(householdChart, groups)), ...(await barLabels(householdChart, groups + 1))];
+    const slotHeights = [...(await barHeights(householdChart, groups)), ...(await barHeights(householdChart, groups + 1))];
+    expect(slotLabels.filter((label) => label === 'x')).toHaveLength(gaps);
+    // Every hidden slot has the same height: it says nothing about the value behind it.
+    expect(new Set(slotHeights.filter((_, index) => slotLabels[index] === 'x').map((height) => height.toFixed(1))).size).toBe(1);
+    // The legend shows each group's colour, not a hidden slot.
+    expect(await householdChart.locator('.legend .traces').count()).toBe(groups);
+    const educationChart = page.getByTestId('chart-vergelijking-education-level');
+    await educationChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
+    expect(await educationChart.locator('.bartext').first().textContent()).toMatch(/^\d+,\d\u00a0%$/);
     await householdChart.scrollIntoViewIfNeeded();
     await app.screenshot('nl-vergelijking-grafiek');
     expect(await cspViolations()).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
   });
 
-  it('clusters the client households with progress, advises k = 5 with a reason, and lets the analyst pick k', async () => {
+  it('clusters the client households with progress, advises k = 5, and says so when a cluster is too small to publish', async () => {
     const { page } = app;
     await page.getByTestId('nav-clusters').click();
     await page.getByTestId('cluster-form').waitFor({ timeout: 30_000 });
-    await app.screenshot('nl-clusters-keuze');
     await page.getByTestId('cluster-run').click();
     await page.getByTestId('cluster-progress').waitFor();
     // Leaving the page while the worker runs loses nothing: back on the page the run is followed to its result.
     await page.getByTestId('nav-populatie').click();
     expect(await page.getByTestId('link-report').innerText()).toMatch(/11\.346[\s\S]*191/);
-    expect(await page.getByTestId('reference-date').inputValue()).toBe('31-12-2017');
-    // The municipalities of the address file, with names where known: picking one sets the code.
     const choice = page.getByTestId('municipality-choice');
     expect(await choice.locator('option:checked').innerText()).toMatch(/^0784 Gilze en Rijen \(14\.233 adressen\)$/);
-    await app.screenshot('nl-populatie-gemeenten');
     await page.getByTestId('nav-clusters').click();
     const advice = page.getByTestId('cluster-advice');
     await advice.waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('cluster-error').count()).toBe(0);
     expect(await advice.innerText()).toMatch(/Advies: k = 5[\s\S]*silhouet/);
     const sizes = page.getByTestId('table-clustering-clusters');
-    expect(await sizes.innerText()).toMatch(/Cluster 5/);
+    expect(await page.getByTestId('row-clustering-clusters-cluster-2').innerText()).toMatch(/^Cluster 2\s+35\s+0,976$/);
+    // Model figures keep the decimals they were published with.
+    expect(await page.getByTestId('row-clustering-kwaliteit-k-2').locator('td').first().innerText()).toBe('1.585,86');
     await app.screenshot('nl-clusters-advies');
     const charts = page.getByTestId('quality-charts');
     await charts.getByTestId('chart-quality-elbow').locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
     await charts.getByTestId('chart-quality-jaccard').locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
-    const ks = await page.getByTestId('table-clustering-kwaliteit').locator('tbody tr').count();
-    // Two lines of one marker per k in each plot; the advised k is marked in both.
-    expect(await charts.getByTestId('chart-quality-elbow').locator('.scatterlayer .trace .points path').count()).toBe(2 * ks);
-    expect(await charts.getByTestId('chart-quality-jaccard').locator('.scatterlayer .trace .points path').count()).toBe(2 * ks);
     expect(await charts.locator('.annotation-text').allTextContents()).toEqual(['advies k = 5', 'advies k = 5']);
-    await charts.scrollIntoViewIfNeeded();
-    await app.screenshot('nl-clusters-grafiek');
-    expect(await cspViolations()).toEqual([]);
-    expect(app.foreignRequests).toEqual([]);
-    // The radio follows the main process's answer, so it is clicked and the table awaited.
+
+    // At k = 8 two sizes are hidden: both read "x", and the note says the clustering is not published (naming none).
+    await page.getByTestId('choose-k-8').click();
+    await expect.poll(() => sizes.locator('td[data-status="suppressed"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await sizes.locator('td[data-status="suppressed"]').allInnerTexts()).toEqual(expect.arrayContaining(['x']));
+    expect(new Set(await sizes.locator('td[data-status="suppressed"]').allInnerTexts())).toEqual(new Set(['x']));
+    expect(await page.getByTestId('clusters-not-published').innerText()).toMatch(/de clustertabel en de persona's worden niet gepubliceerd/);
+    expect(await sizes.locator('.checked-table-notes').innerText()).toMatch(/Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd/);
+    await sizes.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-clusters-te-klein');
+    // The Export page says why the clusters cannot be published now.
+    await page.getByTestId('nav-export').click();
+    const refusals = page.getByTestId('export-refusals');
+    await refusals.waitFor({ timeout: 60_000 });
+    expect(await refusals.innerText()).toMatch(/Nu niet te publiceren[\s\S]*De clusters worden niet gepubliceerd/);
+    expect(await page.getByTestId('export-clusterprofiel-k8').count()).toBe(0);
+    await app.screenshot('nl-export-weigering');
+    await page.getByTestId('lang-en').click();
+    expect(await refusals.innerText()).toMatch(/^Cannot be published now/);
+    await app.screenshot('en-export-weigering');
+    await page.getByTestId('lang-nl').click();
+
+    await page.getByTestId('nav-clusters').click();
+    await page.getByTestId('cluster-advice').waitFor({ timeout: 30_000 });
     await page.getByTestId('choose-k-4').click();
     await expect.poll(() => sizes.innerText(), { timeout: 30_000 }).not.toMatch(/Cluster 5/);
     expect(await sizes.innerText()).toMatch(/Cluster 4/);
+    expect(await cspViolations()).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
   });
 
   it('shows five persona cards with titles and charts, keeps an edited title, and reorders and hides profile rows', async () => {
     const { page } = app;
-    // The clustering comes back from the main process when the page is opened again; k = 5 is chosen once more.
-    await page.getByTestId('nav-data').click();
-    await page.getByTestId('nav-clusters').click();
-    await page.getByTestId('cluster-advice').waitFor({ timeout: 30_000 });
     await page.getByTestId('choose-k-5').click();
     await expect.poll(() => page.getByTestId('table-clustering-clusters').innerText(), { timeout: 30_000 }).toMatch(/Cluster 5/);
     await page.getByTestId('nav-profielen').click();
@@ -172,8 +238,13 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(titles.join(' | ')).toMatch(/bijstand/i);
     expect(new Set(titles).size).toBe(5);
     expect(await cards.locator('.persona-chart svg rect').count()).toBeGreaterThan(5);
+    // Chart shares with the decimals they were published with, as on the exported card.
+    expect(await page.getByTestId('persona-chart-1').locator('.persona-chart-value').first().textContent()).toBe(`68,8${NBSP}%`);
+    expect(await page.getByTestId('legend-personas').innerText()).toMatch(/c\s+ter controle/);
     expect(await page.getByTestId('stands-out-caution').innerText()).toMatch(/niet dat andere kenmerken/);
     await app.screenshot('nl-profielen-kaarten');
+    await page.getByTestId('persona-chart-1').scrollIntoViewIfNeeded();
+    await app.screenshot('nl-profielen-grafiek');
 
     // By keyboard: Enter on the edit button opens the editor with the title field focused; focus returns after saving.
     await page.getByTestId('persona-edit-1').focus();
@@ -182,15 +253,21 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Jonge moeders in de bijstand');
     await page.getByTestId('persona-narrative-input-1').fill('Vaak met jeugdzorg; vraag naar de kinderopvang.');
-    await app.screenshot('nl-profielen-bewerken');
     await page.getByTestId('persona-title-input-1').press('Enter');
     await expect.poll(() => page.getByTestId('persona-title-1').innerText()).toBe('Jonge moeders in de bijstand');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('persona-edit-1');
     expect(await page.getByTestId('persona-1').innerText()).toMatch(/kinderopvang/);
 
-    const table = page.getByTestId('profiles-result').locator('figure.checked-table').first();
+    // The cluster table: shares in words ("80 % of meer") and hidden cells as "x", explained in its legend.
+    const table = page.getByTestId('table-clusterprofiel-k5');
+    expect(await table.innerText()).toMatch(/Bijstand 80\s% of meer/);
+    expect(await table.locator('td[data-status="suppressed"]').count()).toBeGreaterThan(0);
+    expect(new Set(await table.locator('td[data-status="suppressed"]').allInnerTexts())).toEqual(new Set(['x']));
+    expect(await page.getByTestId('legend-clusterprofiel-k5').innerText()).toMatch(/x\s+niet getoond/);
     await page.getByText('Rijen ordenen en verbergen').click();
-    await page.getByTestId('profile-row-show-care').uncheck();
+    // The box follows the main process's answer (the layout is kept there), so it is clicked and the answer awaited.
+    await page.getByTestId('profile-row-show-care').click();
+    await expect.poll(() => page.getByTestId('profile-row-show-care').isChecked(), { timeout: 30_000 }).toBe(false);
     await expect.poll(() => table.locator('tbody th').allInnerTexts()).not.toContain('Zorg');
     const second = (await table.locator('tbody th').allInnerTexts())[1]!;
     const rowIds = await page.getByTestId('profile-rows').locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-testid')?.replace('profile-row-show-', '') ?? ''));
@@ -202,37 +279,163 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('persona-cards').scrollIntoViewIfNeeded();
     expect(await page.getByTestId('page-profielen').innerText()).toMatch(/Personas[\s\S]*Edit title and narrative/);
     await app.screenshot('en-profielen');
+    await table.scrollIntoViewIfNeeded();
+    await app.screenshot('en-profielen-tabel');
     await page.getByTestId('lang-nl').click();
     expect(await cspViolations()).toEqual([]);
   });
 
-  it('exports the chosen tables with their output log, refusing a failing table until masking is chosen', async () => {
+  it('exports the chosen outputs with their output log: every table protected, nothing to mask', async () => {
     const { page } = app;
     await page.getByTestId('nav-export').click();
     await page.getByTestId('export-candidates').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('export-vergelijking-household-type').getByTestId('verdict').innerText()).toBe('niet geslaagd');
+    const household = page.getByTestId('export-vergelijking-household-type');
+    expect(await household.getByTestId('verdict').innerText()).toBe('ter controle');
+    expect(await household.innerText()).toMatch(/8 niet getoond \(x\)\./);
+    expect(await page.getByTestId('export-koppelrapport').innerText()).toMatch(/4 niet getoond \(x\), 2 ter controle\./);
     expect(await page.getByTestId('export-vergelijking-education-level').getByTestId('verdict').innerText()).toBe('geslaagd');
-    // The cluster profile as laid out on the Profielen page is an output too.
+    expect(await page.getByTestId('export-refusals').count()).toBe(0);
+    expect(await page.getByTestId('mask-blocked').count()).toBe(0);
+    // The cluster profile as laid out on the Profielen page is an output too; every output is chosen by default.
     await page.getByTestId('export-clusterprofiel-k5').waitFor();
-    await page.getByTestId('select-persona-kaarten').check();
-    await page.getByTestId('select-vergelijking-household-type').check();
-    await page.getByTestId('export-blocked-hint').waitFor();
-    expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByTestId('select-persona-kaarten').isChecked()).toBe(true);
+    expect(await page.getByTestId('select-vergelijking-household-type').isChecked()).toBe(true);
+    expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('false');
     await app.screenshot('nl-export-keuze');
-    await page.getByTestId('mask-blocked').check();
     await page.getByTestId('export-write').click();
     await page.getByTestId('export-written').waitFor({ timeout: 90_000 });
-    // The output log's entries are on screen: each output with its check.
     const logView = page.getByTestId('export-log');
     expect(await logView.innerText()).toMatch(/Persona's van de clusters\s+ter controle/);
-    expect(await logView.innerText()).toMatch(/Type huishouden: klanthuishoudens en alle huishoudens\s+niet geslaagd, geblokkeerde cellen gemaskeerd/);
+    expect(await logView.innerText()).toMatch(/Type huishouden: klanthuishoudens en alle huishoudens\s+ter controle\s+8 niet getoond \(x\)\./);
     await app.screenshot('nl-export-geschreven');
-    const [packageFolder] = await readdir(exportsFolder);
-    const files = await readdir(join(exportsFolder, packageFolder!));
-    expect(files).toEqual(expect.arrayContaining(['output-log.json', 'report.pdf', 'vergelijking-household-type.csv', 'vergelijking-education-level.png', 'persona-kaarten.html', 'persona-kaarten.pdf']));
+    const [packageFolder] = await readdir(exportFolders[0]!);
+    const folder = join(exportFolders[0]!, packageFolder!);
+    const files = await readdir(folder);
+    expect(files).toEqual(expect.arrayContaining(['output-log.json', 'report.pdf', 'report.html', 'vergelijking-household-type.csv', 'vergelijking-household-type.xlsx', 'clusterprofiel-k5.csv', 'persona-kaarten.html']));
     // The persona title the analyst edited on the Profielen page is the one exported.
-    expect(await readFile(join(exportsFolder, packageFolder!, 'persona-kaarten.html'), 'utf8')).toContain('Jonge moeders in de bijstand');
-    const log = JSON.parse(await readFile(join(exportsFolder, packageFolder!, 'output-log.json'), 'utf8'));
-    expect(JSON.stringify(log)).toMatch(/vergelijking-household-type/);
+    expect(await readFile(join(folder, 'persona-kaarten.html'), 'utf8')).toContain('Jonge moeders in de bijstand');
+  }, 120_000);
+
+  it('shows the same figure on screen and in every export format, and every hidden cell as "x" everywhere', async () => {
+    const { page } = app;
+    const [packageFolder] = await readdir(exportFolders[0]!);
+    const folder = join(exportFolders[0]!, packageFolder!);
+    const html = await readFile(join(folder, 'report.html'), 'utf8');
+    const pdf = squeezed(pdfDrawnText(await readFile(join(folder, 'report.pdf'))));
+
+    // The tables as the screen shows them after the export: a comparison and the cluster table as laid out.
+    await page.getByTestId('nav-vergelijking').click();
+    const comparison = page.getByTestId('table-vergelijking-household-type');
+    await comparison.waitFor({ timeout: 60_000 });
+    const screens: [string, ScreenRow[]][] = [];
+    // A comparison (counts, shares, differences, residuals), amounts in euro, and persons with one decimal.
+    for (const id of ['vergelijking-household-type', 'bedragen-disposable-income', 'bedragen-size']) screens.push([id, await screenRows(page.getByTestId(`table-${id}`))]);
+    await page.getByTestId('nav-profielen').click();
+    const clusters = page.getByTestId('table-clusterprofiel-k5');
+    await clusters.waitFor({ timeout: 60_000 });
+    screens.push(['clusterprofiel-k5', await screenRows(clusters)]);
+
+    // The test means something: the tables hold figures of every kind, words, marks and hidden cells.
+    const all = screens.flatMap(([, rows]) => rows.flatMap((row) => row.cells));
+    for (const status of ['safe', 'review', 'suppressed', 'empty']) expect(all.some((cell) => cell.status === status), status).toBe(true);
+    expect(all.some((cell) => cell.words)).toBe(true);
+    expect(all.some((cell) => cell.reading.startsWith('€'))).toBe(true);
+    expect(all.every((cell) => (cell.status === 'suppressed') === (cell.reading === 'x'))).toBe(true);
+    for (const [id, rows] of screens) {
+      expect(rows.length, id).toBeGreaterThan(0);
+
+      const csv = csvLines(await readFile(join(folder, `${id}.csv`)));
+      expect(csv[0]?.[0], `${id}.csv`).toMatch(/^# Regelset /);
+      const sheet = await sheetRows(await readFile(join(folder, `${id}.xlsx`)));
+      const report = htmlTableRows(html, id);
+      expect(report.map((row) => row.label), `${id} in report.html`).toEqual(rows.map((row) => row.label));
+
+      for (const row of rows) {
+        const where = `${id} / ${row.label}`;
+        const csvRow = csv.find((line) => line[0] === row.label);
+        expect(csvRow?.slice(1), `${where} in the CSV`).toEqual(
+          row.cells.map((cell) => (cell.status === 'suppressed' ? 'x' : cell.status === 'empty' && !cell.words ? '' : cell.words ? cell.reading : csvFigure(cell.reading))),
+        );
+
+        const sheetRow = sheet.find((line) => line[0]?.value === row.label);
+        expect(sheetRow, `${where} in the XLSX`).toBeDefined();
+        row.cells.forEach((cell, index) => {
+          const sheetCell = sheetRow![index + 1]!;
+          if (cell.status === 'suppressed') expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBe('x');
+          else if (cell.status === 'empty' && !cell.words) expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBeNull();
+          else if (cell.words) expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBe(cell.reading);
+          else {
+            expect(typeof sheetCell.value, `${where} [${index}] in the XLSX`).toBe('number');
+            expect(excelDutch(sheetCell.value as number, sheetCell.format ?? 'General'), `${where} [${index}] in the XLSX (${sheetCell.format})`).toBe(withPlainSpaces(cell.reading));
+          }
+        });
+
+        const reportRow = report.find((line) => line.label === row.label);
+        expect(reportRow?.cells.map((cell) => cell.text), `${where} in report.html`).toEqual(row.cells.map(displayText));
+        expect(reportRow?.cells.map((cell) => cell.status), `${where} in report.html`).toEqual(row.cells.map((cell) => cell.status));
+
+        expect(pdf, `${where} in report.pdf`).toContain(squeezed(row.label + row.cells.map(displayText).join('')));
+      }
+    }
   });
+
+  it('asks for a justification when an export comes too close to an earlier one, and shows why it refuses a poor one', async () => {
+    const { page } = app;
+    // A month earlier: the same households, a few of them with other care. Linking again makes the clusters stale.
+    await page.getByTestId('nav-populatie').click();
+    await page.getByTestId('reference-date').fill('01-12-2017');
+    // What the analyst typed stays, even when the last link's date comes back from the main process afterwards
+    // (the export below names the date that was linked).
+    expect(await page.getByTestId('reference-date').inputValue()).toBe('01-12-2017');
+    const links = () => app.calls.filter((channel) => channel === 'groepsbeeld:link-households').length;
+    const before = links();
+    await page.getByTestId('link-run').click();
+    await expect.poll(links, { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.getByTestId('link-progress').count(), { timeout: 90_000 }).toBe(0);
+    await page.getByTestId('link-report').waitFor();
+    expect(await page.getByTestId('link-report').innerText()).toMatch(/11\.\d{3}/);
+    await page.getByTestId('nav-export').click();
+    await expect.poll(() => page.getByTestId('export-koppelrapport').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/peildatum 01-12-2017/);
+    const warning = page.getByTestId('differencing-warning');
+    await warning.waitFor({ timeout: 60_000 });
+    // One finding concerns many outputs: each message shows once, and each output it concerns says so.
+    const messages = await warning.locator('li').allInnerTexts();
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(messages.join('\n')).toMatch(/eerdere export/);
+    await page.getByTestId('differencing-vergelijking-household-type').waitFor();
+    expect(await page.getByTestId('justification-hint').innerText()).toMatch(/Minstens 80 tekens en 12 woorden/);
+    expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('true');
+    await page.getByTestId('differencing-justification').fill('Nodig voor de raad.');
+    expect(await page.getByTestId('justification-count').innerText()).toBe('19 van 80 tekens, 4 van 12 woorden');
+    await warning.scrollIntoViewIfNeeded();
+    await app.screenshot('nl-export-onderbouwing');
+
+    // Long enough by count, but one word over and over: the main process refuses and says why and how.
+    await page.getByTestId('differencing-justification').fill(Array(14).fill('onderbouwing').join(' '));
+    expect(await page.getByTestId('export-write').getAttribute('aria-disabled')).toBe('false');
+    await page.getByTestId('export-write').click();
+    const refused = page.getByTestId('export-refused');
+    await refused.waitFor({ timeout: 60_000 });
+    // The findings are already in the warning above: the refusal shows what is still missing, not the findings again.
+    expect(await refused.innerText()).toMatch(/Er is niets geschreven[\s\S]*waarschuwing hierboven[\s\S]*verschillende woorden/);
+    expect(await refused.innerText()).not.toContain(messages[0]!);
+    await app.screenshot('nl-export-geweigerd');
+    await page.getByTestId('lang-en').click();
+    await warning.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('justification-hint').innerText()).toMatch(/At least 80 characters and 12 words/);
+    await app.screenshot('en-export-onderbouwing');
+    await page.getByTestId('lang-nl').click();
+
+    const justification =
+      'De raad vraagt de stand per december naast die per jaareinde; beide tabellen gaan alleen naar de beleidsmedewerkers van de gemeente.';
+    await page.getByTestId('differencing-justification').fill(justification);
+    await page.getByTestId('export-write').click();
+    await page.getByTestId('export-written').waitFor({ timeout: 90_000 });
+    const written = exportFolders.at(-1)!;
+    const [packageFolder] = await readdir(written);
+    const log = await readFile(join(written, packageFolder!, 'output-log.json'), 'utf8');
+    expect(log).toContain(justification);
+    expect(await cspViolations()).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+  }, 180_000);
 });

@@ -161,10 +161,24 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await report.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('count-table-households').innerText()).toMatch(/11\.346/);
     expect(await page.getByTestId('count-table-clientHouseholds').innerText()).toMatch(/191/);
-    // A small count is shown as "< 10", never as the number.
-    expect(await page.getByTestId('count-clients-notInRegister').innerText()).toMatch(/< 10/);
-    expect(await page.getByTestId('count-clients-notInRegister').innerText()).not.toMatch(/\b3\b/);
+    // A hidden count is shown as "x", never as the number, and the legend under the report says what "x" means.
+    const notInRegister = page.getByTestId('count-clients-notInRegister');
+    expect(await notInRegister.locator('td').innerText()).toBe('x');
+    expect(await notInRegister.innerText()).not.toMatch(/\d/);
+    expect(await page.getByTestId('legend-link-report').innerText()).toMatch(/x\s+niet getoond: te weinig huishoudens/);
+    // One description for every hidden count, reachable without a hover: the legend line, not a tooltip.
+    expect(await notInRegister.locator('td').getAttribute('aria-describedby')).toBe('legend-link-report-hidden');
+    expect(await report.locator('[title]').count()).toBe(0);
     await app.screenshot('nl-populatie-report');
+    await page.getByTestId('count-clients-notInRegister').scrollIntoViewIfNeeded();
+    await app.screenshot('nl-populatie-report-x');
+    await page.getByTestId('legend-link-report').scrollIntoViewIfNeeded();
+    await app.screenshot('nl-populatie-report-legenda');
+    await page.getByTestId('lang-en').click();
+    expect(await page.getByTestId('legend-link-report').innerText()).toMatch(/x\s+not shown: too few households/);
+    expect(await page.getByTestId('count-table-households').innerText()).toMatch(/11,346/);
+    await app.screenshot('en-populatie-report');
+    await page.getByTestId('lang-nl').click();
   });
 
   it('opens an SPSS .sav and shows its variable labels; values of fewer than 10 units are not named', async () => {

@@ -12,8 +12,8 @@ export function hasShares(table: CheckedTable): boolean {
 export function SharesChart({ table }: { table: CheckedTable }) {
   const t = useT();
   const { language } = useLanguage();
-  const figure = useMemo(() => sharesFigure(table, language, { blocked: t('cell.blocked'), secondary: t('cell.secondary') }), [table, language, t]);
-  const hidden = table.rows.some((row) => !row.total && row.cells.some((cell) => cell.status === 'blocked' || cell.status === 'secondary'));
+  const figure = useMemo(() => sharesFigure(table, language, t('chart.hidden')), [table, language, t]);
+  const hidden = table.rows.some((row) => !row.total && shareGroups(table).some((group) => row.cells[group.columnIndex]?.status === 'suppressed'));
   const summary = t(hidden ? 'chart.sharesSummaryGaps' : 'chart.sharesSummary', {
     title: table.title,
     groups: shareGroups(table).map((group) => group.label).join(', '),

@@ -1,17 +1,12 @@
-// A comparison table's percent columns as grouped bars; a blocked or suppressed cell is a labelled gap, never a value.
-import type { Annotations, Data } from 'plotly.js';
+// A comparison table's percent columns as grouped bars; a hidden cell is a hatched empty slot marked "x" (as in the
+// exported chart), never a bar with a value.
+import type { Data } from 'plotly.js';
 import type { CheckedTable } from '../api/types';
 import type { Language } from '../i18n/language';
-import { formatCellValue } from '../tables/cellFormat';
+import { formatCellValue, HIDDEN_MARK } from '../tables/cellFormat';
 import { baseLayout, chartColour, chartConfig, type ChartFigure } from './plotConfig';
 
 type Cell = CheckedTable['rows'][number]['cells'][number];
-
-/** The labels a gap carries, from the table's own marks ("geblokkeerd", "onderdrukt"). */
-export interface GapLabels {
-  blocked: string;
-  secondary: string;
-}
 
 export interface ShareGroup {
   label: string;
@@ -24,10 +19,20 @@ export function shareGroups(table: CheckedTable): ShareGroup[] {
 
 /** Only a published value becomes a bar: safe, rounded or under review. Anything else is null. */
 function barValue(cell: Cell | undefined): number | null {
-  return cell && (cell.status === 'safe' || cell.status === 'rounded' || cell.status === 'review') ? cell.value : null;
+  return cell && 'value' in cell ? cell.value : null;
+}
+
+/** The label above a bar: its value with the cell's own decimals, "x" above a hidden slot, nothing for an empty cell. */
+function barText(cell: Cell | undefined, language: Language): string {
+  if (!cell) return '';
+  if (cell.status === 'suppressed') return HIDDEN_MARK;
+  return 'value' in cell ? formatCellValue(cell.value, 'percent', cell.decimals, language) : '';
 }
 
 const BAR_GAP = 0.25;
+/** A hidden slot's height as a share of the axis: the same for every hidden cell, so it says nothing about the value. */
+const HIDDEN_SLOT = 0.08;
+const HATCH_COLOUR = '#767676';
 
 /** Category names on two or three lines (whole words), so long names do not run into each other. */
 export function wrapCategory(label: string, width = 14): string {
@@ -40,54 +45,49 @@ export function wrapCategory(label: string, width = 14): string {
   return lines.join('<br>');
 }
 
-/** Where group `position` of `count` sits within a category slot (category axis units). */
-function slotOffset(position: number, count: number): number {
-  const width = (1 - BAR_GAP) / count;
-  return -((1 - BAR_GAP) / 2) + width * (position + 0.5);
-}
-
-export function sharesFigure(table: CheckedTable, language: Language, gaps: GapLabels): ChartFigure {
+export function sharesFigure(table: CheckedTable, language: Language, hiddenLabel: string): ChartFigure {
   const groups = shareGroups(table);
   const categories = table.rows.filter((row) => !row.total);
   const labels = categories.map((row) => wrapCategory(row.label));
-  const valuesByGroup = groups.map((group) => categories.map((row) => barValue(row.cells[group.columnIndex])));
-  const data: Data[] = groups.map((group, position) => {
-    const values = valuesByGroup[position] ?? [];
+  const cellsByGroup = groups.map((group) => categories.map((row) => row.cells[group.columnIndex]));
+  const maximum = Math.max(10, ...cellsByGroup.flat().flatMap((cell) => barValue(cell) ?? []));
+  const top = Math.ceil((maximum * 1.15) / 10) * 10;
+  // One trace of bars per group, and one of hidden slots sharing its position (offsetgroup), so the legend shows the
+  // group's colour and a hidden cell gets a hatched slot of fixed height labelled "x": it has no value to draw.
+  const bars: Data[] = groups.map((group, position) => {
+    const cells = cellsByGroup[position] ?? [];
     return {
       type: 'bar',
       name: group.label,
+      offsetgroup: String(position),
       x: labels,
-      y: values,
-      text: values.map((value) => (value === null ? '' : formatCellValue(value, 'percent', language))),
+      y: cells.map(barValue),
+      text: cells.map((cell) => (cell?.status === 'suppressed' ? '' : barText(cell, language))),
       textposition: 'outside',
       cliponaxis: false,
       hovertemplate: `${group.label}: %{text}<extra></extra>`,
       marker: { color: chartColour(position) },
-    };
+    } as Data;
   });
-  const annotations: Partial<Annotations>[] = groups.flatMap((group, position) =>
-    categories.flatMap((row, index) => {
-      const status = row.cells[group.columnIndex]?.status;
-      if (status !== 'blocked' && status !== 'secondary') return [];
-      return [
-        {
-          x: index + slotOffset(position, groups.length),
-          y: 0,
-          xref: 'x',
-          yref: 'y',
-          yanchor: 'bottom',
-          text: status === 'blocked' ? gaps.blocked : gaps.secondary,
-          textangle: '-90',
-          showarrow: false,
-          font: { size: 12, color: '#4a5563' },
-          bordercolor: chartColour(position),
-          borderpad: 3,
-          bgcolor: '#ffffff',
-        } satisfies Partial<Annotations>,
-      ];
-    }),
-  );
-  const maximum = Math.max(10, ...valuesByGroup.flat().filter((value) => value !== null));
+  const slots: Data[] = groups.map((group, position) => {
+    const cells = cellsByGroup[position] ?? [];
+    const hidden = cells.map((cell) => cell?.status === 'suppressed');
+    return {
+      type: 'bar',
+      name: `${group.label}: ${hiddenLabel}`,
+      showlegend: false,
+      offsetgroup: String(position),
+      x: labels,
+      y: hidden.map((isHidden) => (isHidden ? top * HIDDEN_SLOT : null)),
+      text: hidden.map((isHidden) => (isHidden ? HIDDEN_MARK : '')),
+      textposition: 'outside',
+      cliponaxis: false,
+      textfont: { color: '#a61b1b' },
+      hovertemplate: `${group.label}: ${hiddenLabel}<extra></extra>`,
+      marker: { color: '#ffffff', line: { color: HATCH_COLOUR, width: 1 }, pattern: { shape: '/', fgcolor: HATCH_COLOUR, bgcolor: '#ffffff', size: 5, solidity: 0.35 } },
+    } as Data;
+  });
+  const data = [...bars, ...slots];
   return {
     data,
     layout: {
@@ -97,9 +97,8 @@ export function sharesFigure(table: CheckedTable, language: Language, gaps: GapL
       barmode: 'group',
       bargap: BAR_GAP,
       bargroupgap: 0,
-      annotations,
       xaxis: { type: 'category', tickfont: { size: 12 }, automargin: true, fixedrange: true },
-      yaxis: { title: { text: '%' }, range: [0, Math.ceil((maximum * 1.15) / 10) * 10], ticksuffix: ' %', fixedrange: true, gridcolor: '#e4e9ef', zeroline: true, zerolinecolor: '#8a96a5' },
+      yaxis: { title: { text: '%' }, range: [0, top], ticksuffix: ' %', fixedrange: true, gridcolor: '#e4e9ef', zeroline: true, zerolinecolor: '#8a96a5' },
     },
     config: chartConfig(language),
   };

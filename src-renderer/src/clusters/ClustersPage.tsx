@@ -1,6 +1,7 @@
 // The Clusters page: choose features and weights, algorithm and k range; run with progress and cancel; the advice and the choice of k.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { callApi } from '../api/callApi';
+import type { PublishedClustering } from '../api/types';
 import { useT } from '../i18n/useT';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
@@ -10,6 +11,12 @@ import { CheckedTableView } from '../tables/CheckedTableView';
 import { useClustering, type Algorithm } from './useClustering';
 
 const ALGORITHMS: readonly Algorithm[] = ['kmeans', 'kprototypes', 'pam'];
+
+/** A hidden cluster size: at least one cluster is too small, so this clustering is not published. */
+function sizeHidden(result: PublishedClustering): boolean {
+  const column = result.clusters.columns.findIndex((candidate) => candidate.format === 'count');
+  return result.clusters.rows.some((row) => row.cells[column]?.status === 'suppressed');
+}
 
 function useAnalysisTableState() {
   const [state, setState] = useState<'loading' | 'none' | 'current' | 'stale'>('loading');
@@ -124,6 +131,11 @@ export function ClustersPage() {
               </div>
             </fieldset>
           </div>
+          {sizeHidden(result) && (
+            <p className="file-warnings" role="status" data-testid="clusters-not-published">
+              {t('clusters.notPublished')}
+            </p>
+          )}
           <CheckedTableView table={result.clusters} />
           <QualityChart clustering={result} />
           <CheckedTableView table={result.quality} />

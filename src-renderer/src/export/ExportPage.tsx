@@ -7,20 +7,20 @@ import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { ProtectionChoice } from '../tables/ProtectionChoice';
 import { ExportResultView } from './ExportResultView';
-import { groupCandidates, GROUP_TITLES } from './exportGroups';
+import { cellCountsText, groupCandidates, GROUP_TITLES } from './exportGroups';
 import { useExport, type Candidate } from './useExport';
 
 function VerdictBadge({ verdict }: { verdict: Candidate['verdict'] }) {
   const t = useT();
   return (
     <span className={`verdict verdict-${verdict}`} data-testid="verdict">
-      {t(verdict === 'pass' ? 'export.verdict.pass' : verdict === 'review' ? 'export.verdict.review' : 'export.verdict.fail')}
+      {t(verdict === 'pass' ? 'export.verdict.pass' : 'export.verdict.review')}
     </span>
   );
 }
 
 /** One output: its choice box and check, and when chosen its chart, comment and exception request. */
-function CandidateItem({ candidate, state }: { candidate: Candidate; state: ReturnType<typeof useExport> }) {
+function CandidateItem({ candidate, state, differencing }: { candidate: Candidate; state: ReturnType<typeof useExport>; differencing: boolean }) {
   const t = useT();
   const format = useFormat();
   const choice = state.choiceFor(candidate);
@@ -32,10 +32,13 @@ function CandidateItem({ candidate, state }: { candidate: Candidate; state: Retu
         <VerdictBadge verdict={candidate.verdict} />
       </label>
       <p className="export-item-facts">
-        {candidate.blocked + candidate.secondary + candidate.review === 0
-          ? t('export.allSafe')
-          : t('export.cellCounts', { blocked: format.number(candidate.blocked), secondary: format.number(candidate.secondary), review: format.number(candidate.review) })}
+        {cellCountsText(candidate, t, format)}
       </p>
+      {differencing && (
+        <p className="export-item-facts export-item-differencing" data-testid={`differencing-${candidate.id}`}>
+          {t('export.differencingItem')}
+        </p>
+      )}
       {choice.selected && (
         <div className="export-item-notes">
           {candidate.chart && (
@@ -69,13 +72,13 @@ export function ExportPage() {
   const [method, setMethod] = useState<ProtectionMethod>('suppression');
   const state = useExport(method);
   const { preview } = state;
-  const blockedSelected = state.selected.some((candidate) => candidate.verdict === 'fail');
   const resultRef = useRef<HTMLDivElement>(null);
   // A written (or refused) export appears below the long list: bring it into view.
   useEffect(() => {
     if (state.result) resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [state.result]);
-  const canWrite = state.selected.length > 0 && (!blockedSelected || state.maskBlocked) && (!state.needsJustification || state.justification.trim() !== '');
+  const canWrite = state.selected.length > 0 && state.justificationReady;
+  const differencingIds = new Set(preview?.differencing.map((warning) => warning.outputId));
 
   return (
     <PageSection id="export" title={t('page.export.title')} intro={t('export.intro')} actions={<ProtectionChoice method={method} onChange={setMethod} />}>
@@ -96,6 +99,16 @@ export function ExportPage() {
           }}
         >
           <p className="field-hint">{t('export.ruleSet', { name: preview.ruleSet.name })}</p>
+          {preview.refusals.length > 0 && (
+            <div className="export-refusals" role="status" data-testid="export-refusals">
+              <h2 className="export-warning-title">{t('export.refusalsTitle')}</h2>
+              <ul>
+                {preview.refusals.map((refusal) => (
+                  <li key={refusal}>{refusal}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div data-testid="export-candidates">
             {groupCandidates(preview.candidates).map(({ group, candidates }) => (
               <section key={group} className="export-group" aria-labelledby={`export-group-${group}`}>
@@ -104,36 +117,46 @@ export function ExportPage() {
                 </h2>
                 <ul className="export-list">
                   {candidates.map((candidate) => (
-                    <CandidateItem key={candidate.id} candidate={candidate} state={state} />
+                    <CandidateItem key={candidate.id} candidate={candidate} state={state} differencing={differencingIds.has(candidate.id)} />
                   ))}
                 </ul>
               </section>
             ))}
           </div>
 
-          {preview.differencing.length > 0 && (
+          {state.needsJustification && (
             <div className="export-warning" role="alert" data-testid="differencing-warning">
               <h2 className="export-warning-title">{t('export.differencingTitle')}</h2>
-              {preview.differencing.map((warning) => (
-                <p key={`${warning.outputId}-${warning.message}`}>{warning.message}</p>
-              ))}
+              <ul className="export-warning-list">
+                {state.warnings.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
               <label className="field">
                 <span className="field-label">{t('export.justification')}</span>
-                <textarea rows={3} value={state.justification} onChange={(event) => state.setJustification(event.target.value)} maxLength={4000} data-testid="differencing-justification" />
+                <textarea
+                  rows={4}
+                  value={state.justification}
+                  onChange={(event) => state.setJustification(event.target.value)}
+                  maxLength={4000}
+                  aria-describedby="justification-hint justification-count"
+                  data-testid="differencing-justification"
+                />
+                <span className="field-hint" id="justification-hint" data-testid="justification-hint">
+                  {t('export.justificationHint')}
+                </span>
+                <span className={state.justificationReady ? 'field-hint' : 'field-hint justification-short'} id="justification-count" data-testid="justification-count" aria-live="polite">
+                  {t('export.justificationCount', { characters: format.number(state.justificationCount.characters), words: format.number(state.justificationCount.words) })}
+                </span>
               </label>
             </div>
           )}
 
-          <label className="inline-check">
-            <input type="checkbox" checked={state.maskBlocked} onChange={(event) => state.setMaskBlocked(event.target.checked)} data-testid="mask-blocked" />
-            {t('export.maskBlocked')}
-          </label>
-          {blockedSelected && !state.maskBlocked && (
-            <p className="field-hint" role="status" data-testid="export-blocked-hint">
-              {t('export.blockedHint')}
+          {!state.justificationReady && (
+            <p className="field-hint" role="status" data-testid="justification-needed">
+              {t('export.justificationNeeded')}
             </p>
           )}
-
           <div className="page-actions">
             <button type="submit" className="button-primary" data-testid="export-write" aria-disabled={!canWrite || state.writing} aria-busy={state.writing}>
               {state.writing ? t('export.writing') : t('export.write', { count: format.number(state.selected.length) })}
@@ -143,7 +166,7 @@ export function ExportPage() {
       )}
 
       {state.writeError && <ApiErrorAlert error={state.writeError} testId="export-error" />}
-      <div ref={resultRef}>{state.result && <ExportResultView result={state.result} written={state.lastWritten} />}</div>
+      <div ref={resultRef}>{state.result && <ExportResultView result={state.result} written={state.lastWritten} shown={state.warnings} />}</div>
     </PageSection>
   );
 }

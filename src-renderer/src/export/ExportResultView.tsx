@@ -2,6 +2,7 @@
 // checksums; or that it was cancelled, or why nothing was written.
 import type { ExportResult } from '../api/types';
 import { useFormat, useT } from '../i18n/useT';
+import { cellCountsText } from './exportGroups';
 import type { WrittenOutput } from './useExport';
 
 function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
@@ -22,13 +23,8 @@ function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
         {outputs.map((output) => (
           <tr key={output.id}>
             <th scope="row">{output.title}</th>
-            {/* A failing output is written only with its blocked cells masked: the log says so. */}
-            <td>{output.verdict === 'fail' ? t('export.verdict.failMasked') : t(output.verdict === 'pass' ? 'export.verdict.pass' : 'export.verdict.review')}</td>
-            <td>
-              {output.blocked + output.secondary + output.review === 0
-                ? t('export.allSafe')
-                : t('export.cellCounts', { blocked: format.number(output.blocked), secondary: format.number(output.secondary), review: format.number(output.review) })}
-            </td>
+            <td>{t(output.verdict === 'pass' ? 'export.verdict.pass' : 'export.verdict.review')}</td>
+            <td>{cellCountsText(output, t, format)}</td>
             <td>{[output.comment, output.exceptionRequest && `${t('export.exceptionRequest')}: ${output.exceptionRequest}`].filter(Boolean).join(' · ') || '–'}</td>
           </tr>
         ))}
@@ -37,7 +33,8 @@ function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
   );
 }
 
-export function ExportResultView({ result, written }: { result: ExportResult; written: readonly WrittenOutput[] }) {
+/** `shown`: the differencing warnings already on the page; a refusal repeats them, so they are not shown twice. */
+export function ExportResultView({ result, written, shown = [] }: { result: ExportResult; written: readonly WrittenOutput[]; shown?: readonly string[] }) {
   const t = useT();
   const format = useFormat();
   if (result.status === 'cancelled') {
@@ -48,11 +45,13 @@ export function ExportResultView({ result, written }: { result: ExportResult; wr
     );
   }
   if (result.status === 'refused') {
+    const reasons = result.reasons.filter((reason) => !shown.includes(reason));
     return (
       <div className="alert" role="alert" data-testid="export-refused">
         <p className="alert-title">{t('export.refused')}</p>
-        <ul>
-          {result.reasons.map((reason) => (
+        {reasons.length < result.reasons.length && <p>{t('export.refusedSeeAbove')}</p>}
+        <ul className="alert-list">
+          {reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>

@@ -15,12 +15,26 @@ export interface OutputChoice {
 /** An output as it went into the last package: its check and the analyst's notes (what the output log records). */
 export type WrittenOutput = Candidate & { comment: string; exceptionRequest: string };
 
+/**
+ * What the main process asks of a justification for an export close to an earlier one (it checks again, and also
+ * that the words are not all the same): at least 80 characters and 12 words of two or more letters.
+ */
+export const JUSTIFICATION_RULE = { minCharacters: 80, minWords: 12 } as const;
+
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+
+/** Characters and words of a justification as the main process counts them (whitespace runs count as one space). */
+export function justificationCounts(text: string): { characters: number; words: number } {
+  const normalized = text.replaceAll(/\s+/gu, ' ').trim();
+  const words = (normalized.match(WORD) ?? []).filter((word) => [...word].filter((letter) => /\p{L}/u.test(letter)).length >= 2);
+  return { characters: [...normalized].length, words: words.length };
+}
+
 type Loaded = { method: ProtectionMethod; preview: ExportPreview | null; error: ApiError | null };
 
 export function useExport(method: ProtectionMethod) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [choices, setChoices] = useState<Record<string, OutputChoice>>({});
-  const [maskBlocked, setMaskBlocked] = useState(false);
   const [justification, setJustification] = useState('');
   const [writing, setWriting] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -41,15 +55,18 @@ export function useExport(method: ProtectionMethod) {
   const fresh = loaded?.method === method ? loaded : null;
   const preview = fresh?.preview ?? null;
 
-  /** The analyst's choice for a candidate; by default the tables that pass are selected, with their chart. */
-  const choiceFor = (candidate: Candidate): OutputChoice =>
-    choices[candidate.id] ?? { selected: candidate.verdict !== 'fail', chart: candidate.chart, comment: '', exceptionRequest: '' };
+  /** The analyst's choice for a candidate; by default every output is selected, with its chart (each is protected). */
+  const choiceFor = (candidate: Candidate): OutputChoice => choices[candidate.id] ?? { selected: true, chart: candidate.chart, comment: '', exceptionRequest: '' };
 
   const updateChoice = (candidate: Candidate, change: Partial<OutputChoice>) =>
     setChoices((previous) => ({ ...previous, [candidate.id]: { ...choiceFor(candidate), ...previous[candidate.id], ...change } }));
 
   const selected = (preview?.candidates ?? []).filter((candidate) => choiceFor(candidate).selected);
-  const needsJustification = (preview?.differencing ?? []).some((warning) => selected.some((candidate) => candidate.id === warning.outputId));
+  /** The differencing warnings about the selected outputs, each message once (one finding concerns many outputs). */
+  const warnings = [...new Set((preview?.differencing ?? []).filter((warning) => selected.some((candidate) => candidate.id === warning.outputId)).map((warning) => warning.message))];
+  const needsJustification = warnings.length > 0;
+  const justificationCount = justificationCounts(justification);
+  const justificationReady = !needsJustification || (justificationCount.characters >= JUSTIFICATION_RULE.minCharacters && justificationCount.words >= JUSTIFICATION_RULE.minWords);
 
   const write = async () => {
     if (selected.length === 0 || writing) return;
@@ -59,7 +76,6 @@ export function useExport(method: ProtectionMethod) {
     const answer = await callApi(() =>
       window.api.writeExport({
         method,
-        maskBlocked,
         outputs: selected.map((candidate) => {
           const choice = choiceFor(candidate);
           return {
@@ -88,11 +104,12 @@ export function useExport(method: ProtectionMethod) {
     choiceFor,
     updateChoice,
     selected,
-    maskBlocked,
-    setMaskBlocked,
     justification,
     setJustification,
+    warnings,
     needsJustification,
+    justificationCount,
+    justificationReady,
     writing,
     write,
     result,

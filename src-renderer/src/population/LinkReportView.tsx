@@ -1,19 +1,17 @@
-// The link report as a funnel: per step what matched and what did not; small counts as "< 10", never a number.
+// The link report as a funnel: per step what matched and what did not; a hidden count is "x", never a number, and the
+// legend under the report says what "x" means.
 import type { LinkReport } from '../api/types';
 import { useFormat, useT } from '../i18n/useT';
+import { CellLegend } from '../tables/CellLegend';
+import { HIDDEN_MARK } from '../tables/cellFormat';
 
 type Count = LinkReport['steps'][number]['counts'][number];
 
+const LEGEND_ID = 'legend-link-report';
+
 function CountValue({ count }: { count: Count }) {
-  const t = useT();
   const format = useFormat();
-  if ('below' in count) {
-    return (
-      <span className="count-below" title={t('link.belowTitle', { threshold: count.below })}>
-        {`< ${count.below}`}
-      </span>
-    );
-  }
+  if ('hidden' in count) return <span className="cell-hidden">{HIDDEN_MARK}</span>;
   return <>{format.number(count.count)}</>;
 }
 
@@ -23,6 +21,7 @@ function headline(report: LinkReport, step: string, id: string): Count | undefin
 
 export function LinkReportView({ report }: { report: LinkReport }) {
   const t = useT();
+  const hidden = report.steps.some((step) => step.counts.some((count) => 'hidden' in count));
   const keyFigures: [string, Count | undefined][] = [
     [t('link.households'), headline(report, 'table', 'households')],
     [t('link.clientHouseholds'), headline(report, 'table', 'clientHouseholds')],
@@ -34,10 +33,15 @@ export function LinkReportView({ report }: { report: LinkReport }) {
         {keyFigures.map(([label, count]) => (
           <div key={label} className="key-figure">
             <dt>{label}</dt>
-            <dd>{count ? <CountValue count={count} /> : '–'}</dd>
+            <dd aria-describedby={count && 'hidden' in count ? `${LEGEND_ID}-hidden` : undefined}>{count ? <CountValue count={count} /> : '–'}</dd>
           </div>
         ))}
       </dl>
+      {hidden && (
+        <div className="link-report-legend">
+          <CellLegend id={LEGEND_ID} entries={[{ id: 'hidden' }]} />
+        </div>
+      )}
       <ol className="link-steps">
         {report.steps.map((step) => (
           <li key={step.id} className="link-step" data-testid={`link-step-${step.id}`}>
@@ -47,7 +51,7 @@ export function LinkReportView({ report }: { report: LinkReport }) {
                 {step.counts.map((count) => (
                   <tr key={count.id} data-testid={`count-${step.id}-${count.id}`}>
                     <th scope="row">{count.label}</th>
-                    <td>
+                    <td data-status={'hidden' in count ? 'suppressed' : 'safe'} aria-describedby={'hidden' in count ? `${LEGEND_ID}-hidden` : undefined}>
                       <CountValue count={count} />
                     </td>
                   </tr>

@@ -1,5 +1,5 @@
 // The Populatie page: reference date and municipality, link the open files with progress and cancel, the link report.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { PageSection } from '../shared/PageSection';
@@ -15,11 +15,21 @@ export function PopulationPage() {
   const format = useFormat();
   const [date, setDate] = useState('31-12-2017');
   const [municipality, setMunicipality] = useState('0784');
+  // What the analyst typed before the last link's choice came back is kept: the restore only fills untouched fields.
+  const edited = useRef({ date: false, municipality: false });
   // The form shows what was linked when its report is shown again, otherwise what an opened study says.
   const { running, status, report, error, analysisTable, link, cancel } = useLinking((restored) => {
-    setDate(formatReferenceDate(restored.referenceDate));
-    setMunicipality(restored.municipality);
+    if (!edited.current.date) setDate(formatReferenceDate(restored.referenceDate));
+    if (!edited.current.municipality) setMunicipality(restored.municipality);
   });
+  const editDate = (text: string) => {
+    edited.current.date = true;
+    setDate(text);
+  };
+  const editMunicipality = (code: string) => {
+    edited.current.municipality = true;
+    setMunicipality(code);
+  };
   const validCode = /^\d{4}$/.test(municipality);
   const referenceDate = parseReferenceDate(date);
   const validDate = referenceDate !== null;
@@ -45,7 +55,7 @@ export function PopulationPage() {
             inputMode="numeric"
             maxLength={10}
             value={date}
-            onChange={(event) => setDate(event.target.value)}
+            onChange={(event) => editDate(event.target.value)}
             aria-invalid={!validDate}
             aria-describedby="reference-date-hint"
             required
@@ -61,7 +71,7 @@ export function PopulationPage() {
             inputMode="numeric"
             maxLength={4}
             value={municipality}
-            onChange={(event) => setMunicipality(event.target.value.replace(/\D/g, ''))}
+            onChange={(event) => editMunicipality(event.target.value.replace(/\D/g, ''))}
             aria-invalid={!validCode}
             aria-describedby="municipality-name"
             required
@@ -73,7 +83,7 @@ export function PopulationPage() {
         {choices.length > 0 && (
           <label className="field">
             <span className="field-label">{t('link.municipalityInFile')}</span>
-            <select value={choices.some((choice) => choice.code === municipality) ? municipality : ''} onChange={(event) => setMunicipality(event.target.value)} data-testid="municipality-choice">
+            <select value={choices.some((choice) => choice.code === municipality) ? municipality : ''} onChange={(event) => editMunicipality(event.target.value)} data-testid="municipality-choice">
               <option value="" disabled>
                 {t('link.municipalityPick')}
               </option>

@@ -4,6 +4,15 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PersonaCard } from '../api/types';
 import { useT } from '../i18n/useT';
 import { CellView } from '../tables/CheckedTableView';
+import { legendEntryOf } from '../tables/CellLegend';
+
+/** The legend under the cards that explains their marks (ProfilesPage renders it). */
+export const PERSONA_LEGEND_ID = 'legend-personas';
+
+function describedBy(cell: Card['count']): string | undefined {
+  const entry = legendEntryOf(cell);
+  return entry ? `${PERSONA_LEGEND_ID}-${entry}` : undefined;
+}
 import { PersonaChart } from './PersonaChart';
 
 type Card = Extract<PersonaCard, { kind: 'card' }>;
@@ -79,8 +88,8 @@ export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; bus
             {card.facts.map((fact) => (
               <div key={fact.label} className="persona-fact">
                 <dt>{fact.label}</dt>
-                <dd lang="nl">
-                  <CellView cell={fact.cell} format="percent" />
+                <dd lang="nl" data-status={fact.cell.status} aria-describedby={describedBy(fact.cell)}>
+                  <CellView cell={fact.cell} format="percent" bindFigures />
                 </dd>
               </div>
             ))}

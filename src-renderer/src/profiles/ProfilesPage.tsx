@@ -5,7 +5,14 @@ import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { EmptyState } from '../shared/EmptyState';
 import { useT } from '../i18n/useT';
 import { CheckedTableView } from '../tables/CheckedTableView';
-import { PersonaCardView } from './PersonaCardView';
+import { CellLegend, legendEntries } from '../tables/CellLegend';
+import type { PersonaCard } from '../api/types';
+import { PERSONA_LEGEND_ID, PersonaCardView } from './PersonaCardView';
+
+/** Every published cell on the cards (N, facts, chart shares), for the legend under them. */
+function personaCells(cards: readonly PersonaCard[]) {
+  return cards.flatMap((card) => (card.kind === 'card' ? [card.count, ...card.facts.map((fact) => fact.cell), ...card.chart.flatMap((bar) => [bar.inCluster, bar.overall])] : []));
+}
 import { ProfileRowsEditor } from './ProfileRowsEditor';
 import { useProfiles } from './useProfiles';
 
@@ -41,6 +48,9 @@ export function ProfilesPage() {
               {state.profiles.personas.map((card) => (
                 <PersonaCardView key={card.cluster} card={card} busy={saving} onEdit={(cluster, edit) => editPersona(cluster, edit)} />
               ))}
+            </div>
+            <div className="persona-legend">
+              <CellLegend id={PERSONA_LEGEND_ID} entries={legendEntries(personaCells(state.profiles.personas))} />
             </div>
           </section>
           <section className="profile-section" aria-labelledby="profile-table-heading">

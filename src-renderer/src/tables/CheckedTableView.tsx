@@ -1,72 +1,31 @@
-// A checked table on screen: every cell with its status; a blocked or suppressed cell is a mark, never a number.
+// A checked table on screen: every cell as the export writes it, a hidden cell as one mark "x" (never a number, never a
+// reason), and a legend under the table that explains each mark in words a keyboard or screen reader reaches too.
 import type { CheckedTable } from '../api/types';
 import { useLanguage, useT } from '../i18n/useT';
-import type { MessageKey } from '../i18n/nl';
-import { formatCellValue, keepFiguresTogether, type ValueFormat } from './cellFormat';
+import { cellFormatOf, cellReading, formatCellValue, HIDDEN_MARK, keepFiguresTogether, statusMark, type PublishedCell, type ValueFormat } from './cellFormat';
+import { CellLegend, legendEntries, legendEntryOf, type LegendEntry } from './CellLegend';
 
-type Cell = CheckedTable['rows'][number]['cells'][number];
+/** An adjusted residual beyond ±1.96 marks a category that differs significantly (5 %). */
+export function isSignificant(cell: PublishedCell, format: ValueFormat): boolean {
+  return cell.status !== 'suppressed' && cell.status !== 'empty' && format === 'residual' && cell.text === undefined &&  Math.abs(cell.value) >= 1.96;
+}
 
-const RULE_KEYS: Record<Extract<Cell, { status: 'blocked' }>['rule'], MessageKey> = {
-  threshold: 'cell.rule.threshold',
-  'statistic-threshold': 'cell.rule.statisticThreshold',
-  dominance: 'cell.rule.dominance',
-  'p-percent': 'cell.rule.pPercent',
-  'min-max': 'cell.rule.minMax',
-  'degrees-of-freedom': 'cell.rule.degreesOfFreedom',
-};
-
-export function CellView({ cell, format }: { cell: Cell; format: ValueFormat }) {
-  const t = useT();
+/** One cell's content: its reading and, for a shown value under review or rounded, the mark the legend explains. */
+export function CellView({ cell, format, bindFigures = false }: { cell: PublishedCell; format: ValueFormat; bindFigures?: boolean }) {
   const { language } = useLanguage();
-  // A cell read in words ("Bijstand 81 %") shows those words, with its status mark where it has one.
-  if ('text' in cell && cell.text !== undefined) {
-    const mark = cell.status === 'rounded' ? 'r' : cell.status === 'review' ? 'c' : null;
-    return (
-      <span className={cell.status === 'review' ? 'cell-review' : cell.status === 'rounded' ? 'cell-rounded' : undefined}>
-        {keepFiguresTogether(cell.text)}
-        {mark && <sup aria-hidden="true">{mark}</sup>}
-      </span>
-    );
-  }
-  switch (cell.status) {
-    case 'safe':
-      // An adjusted residual beyond ±1.96 marks a category that differs significantly (5 %).
-      return format === 'residual' && Math.abs(cell.value) >= 1.96 ? (
-        <strong className="cell-significant" title={t('cell.significantTitle')}>
-          {formatCellValue(cell.value, format, language)}
-        </strong>
-      ) : (
-        <>{formatCellValue(cell.value, format, language)}</>
-      );
-    case 'rounded':
-      return (
-        <span className="cell-rounded" title={t('cell.roundedTitle', { base: cell.base })}>
-          {formatCellValue(cell.value, format, language)}
-          <sup aria-hidden="true">r</sup>
-        </span>
-      );
-    case 'review':
-      return (
-        <span className="cell-review" title={t(cell.reason === 'zero' ? 'cell.reviewZero' : 'cell.reviewGroup')}>
-          {formatCellValue(cell.value, format, language)}
-          <sup aria-hidden="true">c</sup>
-        </span>
-      );
-    case 'blocked':
-      return (
-        <span className="cell-mark cell-blocked" data-status="blocked" title={t(RULE_KEYS[cell.rule])}>
-          {t('cell.blocked')}
-        </span>
-      );
-    case 'secondary':
-      return (
-        <span className="cell-mark cell-secondary" data-status="secondary" title={t('cell.secondaryTitle')}>
-          {t('cell.secondary')}
-        </span>
-      );
-    case 'empty':
-      return <span aria-label={t('cell.empty')}>–</span>;
-  }
+  const reading = bindFigures ? keepFiguresTogether(cellReading(cell, format, language)) : cellReading(cell, format, language);
+  const mark = statusMark(cell);
+  if (cell.status === 'suppressed') return <span className="cell-value cell-hidden">{HIDDEN_MARK}</span>;
+  return (
+    <>
+      {isSignificant(cell, format) ? <strong className="cell-value cell-significant">{reading}</strong> : <span className="cell-value">{reading}</span>}
+      {mark && (
+        <sup className="cell-status-mark" aria-hidden="true">
+          {mark}
+        </sup>
+      )}
+    </>
+  );
 }
 
 /** Runs of adjacent columns under one group heading; columns without a group get an empty heading cell each. */
@@ -81,12 +40,22 @@ function columnGroups(columns: CheckedTable['columns']): { label: string | null;
   return groups;
 }
 
+/** The legend entries a table needs: one per mark that occurs in it. */
+function tableLegend(table: CheckedTable): LegendEntry[] {
+  const cells = table.rows.flatMap((row) => row.cells);
+  const significant = table.rows.some((row, rowIndex) => row.cells.some((cell, columnIndex) => isSignificant(cell, cellFormatOf(table, rowIndex, columnIndex))));
+  return legendEntries(cells, { significant });
+}
+
 export function CheckedTableView({ table }: { table: CheckedTable }) {
   const t = useT();
   const { language } = useLanguage();
-  const statuses = new Set(table.rows.flatMap((row) => row.cells.map((cell) => cell.status)));
   const population = table.population.units;
   const groups = columnGroups(table.columns);
+  const legend = tableLegend(table);
+  const legendId = `legend-${table.id}`;
+  // A table of words (the cluster table) can be wider than the page: it scrolls, by keyboard too, row labels fixed.
+  const wide = table.rows.some((row) => row.cells.some((cell) => 'text' in cell && cell.text !== undefined)) && table.columns.length > 4;
   return (
     <figure className="checked-table" data-testid={`table-${table.id}`}>
       <figcaption className="checked-table-caption">
@@ -94,11 +63,14 @@ export function CheckedTableView({ table }: { table: CheckedTable }) {
         <span className="checked-table-population">
           {t('table.population', {
             label: table.population.label,
-            units: typeof population === 'number' ? formatCellValue(population, 'count', language) : `< ${population.below}`,
+            units: typeof population === 'number' ? formatCellValue(population, 'count', 0, language) : HIDDEN_MARK,
           })}
         </span>
       </figcaption>
-      <div className="checked-table-scroll">
+      <div
+        className={wide ? 'checked-table-scroll checked-table-wide' : 'checked-table-scroll'}
+        {...(wide ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scrollLabel', { title: table.title }) } : {})}
+      >
         <table className="data-table">
           <thead>
             {groups.some((group) => group.label !== null) && (
@@ -125,25 +97,31 @@ export function CheckedTableView({ table }: { table: CheckedTable }) {
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row) => (
+            {table.rows.map((row, rowIndex) => (
               <tr key={row.id} className={row.total ? 'total-row' : undefined} data-testid={`row-${table.id}-${row.id}`}>
                 <th scope="row">{row.label}</th>
-                {row.cells.map((cell, index) => (
-                  <td key={table.columns[index]?.id ?? index} className="numeric" data-status={cell.status}>
-                    <CellView cell={cell} format={row.format ?? table.columns[index]?.format ?? 'number'} />
-                  </td>
-                ))}
+                {row.cells.map((cell, columnIndex) => {
+                  const format = cellFormatOf(table, rowIndex, columnIndex);
+                  const entry = legendEntryOf(cell, isSignificant(cell, format));
+                  return (
+                    <td
+                      key={table.columns[columnIndex]?.id ?? columnIndex}
+                      className={'text' in cell && cell.text !== undefined ? 'numeric cell-words' : 'numeric'}
+                      data-status={cell.status}
+                      aria-describedby={entry ? `${legendId}-${entry}` : undefined}
+                    >
+                      <CellView cell={cell} format={format} />
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {(statuses.has('blocked') || statuses.has('secondary') || statuses.has('review') || statuses.has('rounded') || table.notes.length > 0) && (
+      {(legend.length > 0 || table.notes.length > 0) && (
         <div className="checked-table-notes">
-          {statuses.has('blocked') && <p>{t('cell.legendBlocked')}</p>}
-          {statuses.has('secondary') && <p>{t('cell.legendSecondary')}</p>}
-          {statuses.has('review') && <p>{t('cell.legendReview')}</p>}
-          {statuses.has('rounded') && <p>{t('cell.legendRounded')}</p>}
+          <CellLegend id={legendId} entries={legend} />
           {table.notes.map((note) => (
             <p key={note}>{note}</p>
           ))}

@@ -1,7 +1,7 @@
 // Test-only bridge: the built renderer in headless Chromium, with window.api forwarded to the real
 // main-process handlers in this Node process (Playwright bindings; no server, no network). Never shipped.
 import { readFile } from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -53,7 +53,10 @@ export interface BridgeOptions {
   dropFolder?: string;
 }
 
-export const screenshotFolder = mkdtempSync(join(tmpdir(), 'groepsbeeld-screens-'));
+/** Where screenshots go: GROEPSBEELD_SCREENSHOTS when set (to look at them after a run), else a fresh temp folder. */
+export const screenshotFolder = process.env.GROEPSBEELD_SCREENSHOTS
+  ? (mkdirSync(process.env.GROEPSBEELD_SCREENSHOTS, { recursive: true }), process.env.GROEPSBEELD_SCREENSHOTS)
+  : mkdtempSync(join(tmpdir(), 'groepsbeeld-screens-'));
 
 export async function launchApp(options: BridgeOptions = {}): Promise<AppUnderTest> {
   const executablePath = findChromium();
