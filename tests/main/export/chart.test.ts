@@ -4,7 +4,7 @@ import type { CheckedTable } from '../../../src-main/disclosure/checked-table';
 import { chartPng, pngSize } from '../../../src-main/export/chart-png';
 import { chartSvg, escapeXml, hasChartableColumns } from '../../../src-main/export/chart-svg';
 import { unpacked } from '../../../src-main/export/fonts';
-import { educationTable, HIDDEN_TEXTS, householdTable } from './support/tables';
+import { educationTable, householdTable } from './support/tables';
 
 /** A small well-formedness check: every tag closes in order, attributes are quoted, entities are known. */
 function assertWellFormedXml(xml: string): void {
@@ -39,17 +39,19 @@ describe('chartSvg', () => {
     expect(svg).toMatch(/<desc id="chart-1-desc">[^<]+<\/desc>/);
   });
 
-  it('draws one bar per value, Dutch percentages on the axis, and blocked cells as hatched slots without a value', () => {
+  it('draws one bar per value, Dutch percentages on the axis, and hidden cells as hatched slots marked x without a value', () => {
     const svg = chartSvg(educationTable());
-    // 5 values (one of them a zero): 5 bars with a tooltip; 2 hatched slots (blocked and secondary); 1 empty.
+    // 5 values (one of them a zero): 5 bars with a tooltip; 2 hatched slots of the same height; 1 empty.
     expect(svg.match(/<rect [^>]*fill="#(0072B2|E69F00)"><title>/g)).toHaveLength(5);
     expect(svg).toContain('Onbekend, Klanten: leeg');
     expect(svg.match(/fill="url\(#chart-hatch\)"/g)).toHaveLength(2);
-    expect(svg.match(/>geblokkeerd<\/text>/g)).toHaveLength(2);
+    expect(new Set([...svg.matchAll(/y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="url\(#chart-hatch\)"/g)].map((match) => `${match[1]}/${match[2]}`)).size).toBe(1);
+    expect(svg.match(/fill="#8a1c1c">x<\/text>/g)).toHaveLength(2);
     for (const tick of ['0&#160;%', '10&#160;%', '50&#160;%']) expect(svg).toContain(`>${tick}</text>`);
     expect(svg).toContain('>48,2\u00a0%</text>');
-    for (const hidden of HIDDEN_TEXTS) expect(svg).not.toContain(hidden);
-    expect(svg).toContain('Middelbaar, Klanten: geblokkeerd');
+    expect(svg).toContain('>0,0\u00a0%</text>');
+    expect(svg).toContain('Middelbaar, Klanten: x');
+    expect(svg).toContain('Gearceerd met x: niet getoond ter bescherming.');
   });
 
   it('escapes every text taken from the table', () => {

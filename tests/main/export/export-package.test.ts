@@ -1,217 +1,379 @@
-// The export package on real folders: complete and checksummed, or nothing at all; no blocked value in any byte.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+// The export package of a real study (the demo world linked and clustered in a StudySession) on real folders:
+// complete, logged and checksummed, or nothing at all; no hidden cell's true value in any written byte.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readSheet } from 'read-excel-file/node';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckedTable } from '../../../src-main/disclosure/checked-table';
-import { DEFAULT_RULE_SET, ruleSetDigest } from '../../../src-main/disclosure/rule-set';
+import readXlsxFile from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusCounts, tableVerdict } from '../../../src-main/disclosure/checked-table';
+import { ruleSummary } from '../../../src-main/disclosure/rule-summary';
+import { ruleSetDigest } from '../../../src-main/disclosure/rule-set';
+import { ACRO_CHECK_NAMES, acroResultsSchema } from '../../../src-main/export/acro-results';
+import { blockedText, DERIVED_TEXT, SECONDARY_TEXT } from '../../../src-main/export/cell-text';
+import { verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { exportFolderName } from '../../../src-main/export/export-folder';
-import { writeExportPackage, type ExportRequest } from '../../../src-main/export/export-package';
-import { outputLogSchema } from '../../../src-main/export/output-log';
+import { writeExportPackage, type ExportResult } from '../../../src-main/export/export-package';
+import { outputLogSchema, type OutputLog } from '../../../src-main/export/output-log';
+import { PERSONA_OUTPUT_ID } from '../../../src-main/export/persona-content';
+import { parsePackageCsv } from '../../../src-main/audit/package-csv';
+import { readPackage } from '../../../src-main/audit/read-package';
+import { figureDefinition } from '../../../src-main/export/package-definitions';
+import type { ExportCandidate } from '../../../src-main/study/export-outputs';
+import { linkedStudy, type StudyFixture } from '../support/study-fixture';
 import { tempFolder } from '../support/temp-folder';
-import { filesOf, searchableTexts, sha256 } from './support/package-files';
-import { educationTable, HIDDEN_TEXTS, HIDDEN_VALUE, householdTable, passingTable, RULES, STUDY } from './support/tables';
+import { filesOf, holdsAny, holdsNumber, searchableTexts, sha256 } from './support/package-files';
+import { pdfText } from './support/pdf-text';
+import { hiddenShare, NOW, outputOf, packageRequest, realPublication, shownShare, withHiddenCountShown, type RealPublication } from './support/study-package';
 
-const NOW = new Date(2026, 10, 25, 14, 30, 5);
+const COMMENTED = 'vergelijking-household-type';
+const COMMENT = 'Klanten tegen alle huishoudens van Gilze en Rijen.';
+const EXCEPTION = 'De cel "Overig of onbekend" is structureel klein.';
 
-function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
-  return {
-    study: STUDY,
-    ruleSet: RULES,
-    outputs: [
-      { kind: 'table', table: educationTable(), chart: true, comment: 'Klanten tegen alle huishoudens.', exceptionRequest: 'Nulcel is structureel.' },
-      { kind: 'table', table: householdTable(), chart: false },
-      { kind: 'table', table: passingTable(), chart: true },
-    ],
-    maskBlocked: true,
-    appVersion: '0.1.0',
-    ...overrides,
-  };
+let study: StudyFixture;
+let real: RealPublication;
+
+beforeAll(async () => {
+  study = await linkedStudy();
+  real = await realPublication(study);
+}, 120_000);
+
+afterAll(() => study?.close());
+
+/** The package's files as they should be: per output its CSV and XLSX (and chart), the cards, the reports and logs. */
+function expectedFiles(candidates: readonly ExportCandidate[], cards: number): string[] {
+  const outputs = candidates.flatMap((candidate) => {
+    if (candidate.id === PERSONA_OUTPUT_ID) {
+      return ['csv', 'html', 'pdf'].map((extension) => `${PERSONA_OUTPUT_ID}.${extension}`).concat(
+        Array.from({ length: cards }, (_, index) => [`${PERSONA_OUTPUT_ID}-cluster-${index + 1}.svg`, `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.png`]).flat(),
+      );
+    }
+    return [`${candidate.id}.csv`, `${candidate.id}.xlsx`, ...(candidate.chart ? [`${candidate.id}.svg`, `${candidate.id}.png`] : [])];
+  });
+  const top = [...outputs, 'report.html', 'report.pdf', 'definities.json', 'output-log.json', 'output-log.xlsx', 'results.json', 'SHA256SUMS'];
+  return [...top, ...top.map((name) => `checksums/${name}.txt`)].sort();
 }
 
-describe('writeExportPackage: a complete package', () => {
+/** The comparisons of clients with all households that have a chart: a hidden share there would be in every kind of file. */
+function comparisons(): string[] {
+  return real.outputs.filter((output) => output.id.startsWith('vergelijking-') && output.chartable).map((output) => output.id);
+}
+
+/** The data fields of a package CSV: [row][column], the row label left out (as definities.json and results.json count). */
+function csvCells(bytes: Buffer): string[][] {
+  return parsePackageCsv(bytes.toString('utf8'), 'test.csv').rows.map((row) => row.fields.slice(1));
+}
+
+describe('the study export: a complete package of every output', () => {
   let parent: string;
   let folder: string;
   let files: Map<string, Buffer>;
+  let candidates: ExportCandidate[];
+  let log: OutputLog;
+  const progress: { step: number; steps: number; label: string }[] = [];
+  let written: string[];
 
   beforeAll(async () => {
     parent = await tempFolder('groepsbeeld-export-');
-    const progress: string[] = [];
-    const result = await writeExportPackage(request(), { folder: parent, now: NOW, onProgress: (step) => progress.push(step.label) });
-    if (!result.ok) throw new Error(result.error.message);
+    candidates = (await study.session.exportPreview('suppression')).candidates;
+    const selection = candidates.map((candidate) => ({
+      id: candidate.id,
+      chart: candidate.chart,
+      ...(candidate.id === COMMENTED ? { comment: COMMENT, exceptionRequest: EXCEPTION } : {}),
+    }));
+    const result = await study.session.export({ method: 'suppression', selection, folder: parent, now: NOW, onProgress: (step) => progress.push(step) });
+    if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
     folder = result.folder;
+    written = result.files.map((file) => file.name);
     files = await filesOf(folder);
-    expect(progress.at(-1)).toBe('SHA256SUMS');
-    expect(result.files.map((file) => file.name)).toEqual(progress);
-  });
+    log = outputLogSchema.parse(JSON.parse(files.get('output-log.json')!.toString('utf8')));
+  }, 180_000);
 
-  it('is a new subfolder named after the moment, with every file and nothing left in staging', async () => {
-    expect(folder).toBe(join(parent, exportFolderName(NOW)));
+  it('is a new subfolder named after the moment, with every file, nothing left in staging, and the progress complete', async () => {
     expect(exportFolderName(NOW)).toBe('groepsbeeld-export-20261125-143005');
+    expect(folder).toBe(join(parent, 'groepsbeeld-export-20261125-143005'));
     expect(await readdir(parent)).toEqual(['groepsbeeld-export-20261125-143005']);
-    expect([...files.keys()].sort()).toEqual(
-      [
-        'vergelijking-opleiding.csv', 'vergelijking-opleiding.xlsx', 'vergelijking-opleiding.svg', 'vergelijking-opleiding.png',
-        'huishoudtype.csv', 'huishoudtype.xlsx', 'woonsituatie.csv', 'woonsituatie.xlsx', 'woonsituatie.svg', 'woonsituatie.png',
-        'report.html', 'report.pdf', 'output-log.json', 'output-log.xlsx', 'SHA256SUMS',
-      ].sort(),
-    );
+    const cards = outputOf(real, PERSONA_OUTPUT_ID).cards!.filter((card) => card.kind === 'card').length;
+    expect(cards).toBe(5);
+    expect([...files.keys()].sort()).toEqual(expectedFiles(candidates, cards));
+    expect(progress.map((step) => step.label)).toEqual(written);
+    expect(progress.at(-1)).toEqual({ step: progress.length, steps: progress.length, label: 'SHA256SUMS' });
+    expect(progress.map((step) => step.step)).toEqual(progress.map((_, index) => index + 1));
   });
 
-  it('writes an output log that validates and whose checksums match the files on disk', () => {
-    const log = outputLogSchema.parse(JSON.parse(files.get('output-log.json')!.toString('utf8')));
-    expect(log).toMatchObject({ format: 'groepsbeeld-output-log', version: 1, createdAt: NOW.toISOString(), tool: { name: 'Groepsbeeld', version: '0.1.0' }, study: STUDY });
-    expect(log.ruleSet).toEqual({ name: RULES.name, digest: ruleSetDigest(RULES), rules: RULES });
+  it('writes an output log that validates, with the rules actually used and checksums that match the files on disk', async () => {
+    expect(log).toMatchObject({ format: 'groepsbeeld-output-log', version: 2, createdAt: NOW.toISOString(), tool: { name: 'Groepsbeeld', version: 'test' } });
+    expect(log.study).toMatchObject({ referenceDate: '20171231', municipality: '0784' });
+    expect(log.ruleSet).toEqual({ name: real.rules.name, digest: ruleSetDigest(real.rules), summary: ruleSummary(real.rules), rules: real.rules });
+    expect(log.ruleSet.summary).toMatch(/drempel 10, .*beschermingsniveau 10/);
+    expect(log.audit.packages).toBe(1);
+    expect(log.audit.hiddenCells).toBeGreaterThan(10);
+    // Every file but the logs themselves is listed with its size and SHA-256.
     const listed = [...log.outputs.flatMap((output) => output.files), ...log.files];
-    expect(listed).toHaveLength(12);
+    expect(listed.map((file) => file.name).sort()).toEqual(
+      [...files.keys()].filter((name) => !name.startsWith('checksums/') && !['output-log.json', 'output-log.xlsx', 'results.json', 'SHA256SUMS'].includes(name)).sort(),
+    );
     for (const file of listed) {
       const bytes = files.get(file.name)!;
       expect(file.bytes, file.name).toBe(bytes.length);
       expect(file.sha256, file.name).toBe(sha256(bytes));
     }
-    const sums = files.get('SHA256SUMS')!.toString('utf8').trim().split('\n');
-    expect(sums).toHaveLength(14);
+    // SHA256SUMS covers every other file of the package, the logs included (sha256sum -c).
+    const sums = files.get('SHA256SUMS')!.toString('utf8').trimEnd().split('\n');
+    expect(sums.map((line) => line.split('  ')[1]).sort()).toEqual([...files.keys()].filter((name) => !name.startsWith('checksums/') && name !== 'SHA256SUMS').sort());
     for (const line of sums) {
       const [hash, name] = line.split('  ');
       expect(hash, name).toBe(sha256(files.get(name!)!));
     }
-    expect(sums.some((line) => line.endsWith('  output-log.json'))).toBe(true);
-    expect(sums.some((line) => line.endsWith('  output-log.xlsx'))).toBe(true);
+    // ACRO's checksums folder: one bare SHA-256 per file, as SACRO-Viewer checks it.
+    expect(await verifyChecksums(folder)).toEqual({ ok: true, problems: [] });
+    expect(files.get('checksums/report.pdf.txt')!.toString('latin1')).toBe(sha256(files.get('report.pdf')!));
   });
 
-  it('records per output its population, verdict, cell counts, blocking rules, masking and the analyst’s words', () => {
-    const log = outputLogSchema.parse(JSON.parse(files.get('output-log.json')!.toString('utf8')));
-    const [education, household, passing] = log.outputs;
-    expect(education).toMatchObject({
-      id: 'vergelijking-opleiding',
-      kind: 'table',
-      population: { label: 'Gilze en Rijen, peildatum 31-12-2017', units: 11346 },
-      checks: { verdict: 'fail', cellCounts: { safe: 4, review: 1, rounded: 0, blocked: 1, secondary: 1, empty: 1 }, blockedCellsMasked: true },
-      comment: 'Klanten tegen alle huishoudens.',
-      exceptionRequest: 'Nulcel is structureel.',
-    });
-    expect(education?.checks.blockingRules).toEqual([{ rule: 'threshold', cells: 1, description: 'geblokkeerd: minder dan 10 eenheden' }]);
-    expect(household?.checks.blockingRules.map((rule) => rule.rule)).toEqual(['dominance', 'p-percent', 'min-max', 'statistic-threshold', 'degrees-of-freedom']);
-    expect(household?.checks.notes).toContain('=SOM(A1) / Aantal: afgerond op een veelvoud van 5');
-    expect(passing).toMatchObject({ checks: { verdict: 'pass', blockedCellsMasked: false }, comment: null, population: { units: { below: 10 } } });
+  it('records per output its population, verdict, cell counts and every hidden cell with its reason, as the CSV shows them', () => {
+    expect(log.outputs.map((output) => output.id)).toEqual(candidates.map((candidate) => candidate.id));
+    for (const entry of log.outputs) {
+      const output = outputOf(real, entry.id);
+      const { table } = output.published;
+      expect(entry, entry.id).toMatchObject({ kind: output.kind, title: table.title, population: table.population, protection: table.protection });
+      expect(entry.checks.cellCounts, entry.id).toEqual(statusCounts(table));
+      expect(entry.checks.verdict, entry.id).toBe(tableVerdict(table));
+      // The hidden cells of the log are exactly the "x" fields of the written CSV.
+      const csv = csvCells(files.get(`${entry.id}.csv`)!);
+      const marked = csv.flatMap((row, rowIndex) => row.flatMap((field, column) => (field === 'x' ? [`${rowIndex},${column}`] : [])));
+      expect(entry.checks.hiddenCells.map((cell) => `${cell.row},${cell.column}`), entry.id).toEqual(marked);
+      expect(entry.checks.cellCounts.suppressed, entry.id).toBe(marked.length);
+      for (const cell of entry.checks.hiddenCells) {
+        expect(cell.rowLabel).toBe(table.rows[cell.row]!.label);
+        const expected = cell.reason === 'primary' ? blockedText(cell.rule!, real.rules) : cell.reason === 'secondary' ? SECONDARY_TEXT : DERIVED_TEXT;
+        expect(cell.description, `${entry.id} ${cell.rowLabel}`).toBe(expected);
+      }
+    }
+    expect(new Set(log.outputs.flatMap((output) => output.checks.hiddenCells.map((cell) => cell.reason)))).toEqual(new Set(['primary', 'secondary', 'derived']));
+    const household = log.outputs.find((output) => output.id === COMMENTED)!;
+    expect(household).toMatchObject({ population: { id: 'alle-huishoudens', label: 'Alle huishoudens', units: 11346 }, checks: { verdict: 'review' } });
+    const small = household.checks.hiddenCells.find((cell) => cell.rowLabel === 'Overig of onbekend' && cell.columnLabel === 'Klanthuishoudens (aantal)');
+    expect(small).toMatchObject({ reason: 'primary', rule: 'threshold', interval: { lower: 0 } });
+    expect(small!.interval!.upper! - small!.interval!.lower).toBeGreaterThanOrEqual(real.rules.protectionLevel);
+    expect(household.checks.hiddenCells.find((cell) => cell.rowLabel === 'Eenpersoonshuishouden' && cell.columnLabel === 'Klanthuishoudens (aantal)')).toMatchObject({ reason: 'secondary' });
+    expect(household.checks.notes.join(' ')).toMatch(/niet getoond \(x\)/);
   });
 
-  it('writes the output log as a workbook a checker can read', async () => {
-    const rows = (await readSheet(files.get('output-log.xlsx')!, 'Uitvoer')) as unknown[][];
-    expect(rows[0]?.slice(0, 6)).toEqual(['Id', 'Soort', 'Titel', 'Populatie', 'Eenheden', 'Oordeel']);
-    expect(rows.slice(1).map((row) => [row[0], row[5]])).toEqual([
-      ['vergelijking-opleiding', 'niet geslaagd'],
-      ['huishoudtype', 'niet geslaagd'],
-      ['woonsituatie', 'geslaagd'],
-    ]);
-    const fileRows = (await readSheet(files.get('output-log.xlsx')!, 'Bestanden')) as unknown[][];
-    expect(fileRows).toHaveLength(13);
+  it('keeps the analyst’s comment and exception request with its output, and nothing with the others', () => {
+    for (const entry of log.outputs) {
+      if (entry.id === COMMENTED) expect(entry).toMatchObject({ comment: COMMENT, exceptionRequest: EXCEPTION });
+      else expect(entry, entry.id).toMatchObject({ comment: null, exceptionRequest: null });
+    }
+  });
+
+  it('writes results.json in ACRO’s format, its cells where the CSV prints "x", the comment and exception with their output', () => {
+    const results = acroResultsSchema.parse(JSON.parse(files.get('results.json')!.toString('utf8')));
+    expect(Object.keys(results.results)).toEqual([...candidates.map((candidate) => candidate.id), 'rapport']);
+    for (const entry of log.outputs.filter((output) => output.kind === 'table')) {
+      const result = results.results[entry.id]!;
+      expect(result.files[0]?.name, entry.id).toBe(`${entry.id}.csv`);
+      expect(result.files.map((file) => file.name).sort(), entry.id).toEqual(entry.files.map((file) => file.name).sort());
+      expect(result.status, entry.id).toBe(entry.checks.verdict);
+      const sdc = result.files[0]!.sdc;
+      if (!('cells' in sdc)) throw new Error(`${entry.id} has no cells in its sdc`);
+      const flagged = [...sdc.cells.threshold, ...(sdc.cells.secondary ?? [])].map(([row, column]) => `${row},${column}`).sort();
+      expect(flagged, entry.id).toEqual(entry.checks.hiddenCells.map((cell) => `${cell.row},${cell.column}`).sort());
+      // A cell hidden by a rule under that rule's ACRO check; one hidden to shield it (or computed from it) as secondary.
+      for (const cell of entry.checks.hiddenCells) {
+        const check = cell.reason === 'primary' ? ACRO_CHECK_NAMES[cell.rule!] : 'secondary';
+        expect(sdc.cells[check], `${entry.id} ${cell.rowLabel} / ${cell.columnLabel}`).toContainEqual([cell.row, cell.column]);
+      }
+      expect(sdc.summary.suppressed, entry.id).toBe(entry.checks.hiddenCells.length > 0);
+    }
+    expect(results.results[COMMENTED]).toMatchObject({ exception: EXCEPTION, comments: expect.arrayContaining([COMMENT]) });
+    expect(results.results.rapport).toMatchObject({ type: 'custom', status: 'review', files: [{ name: 'report.html' }, { name: 'report.pdf' }] });
+  });
+
+  it('writes the output log as a workbook a checker can read: overview, outputs, the hidden cells and the files', async () => {
+    const sheets = await readXlsxFile(files.get('output-log.xlsx')!);
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['Overzicht', 'Uitvoer', 'Niet getoond', 'Bestanden']);
+    const [overview, outputs, hidden, fileRows] = sheets.map((sheet) => sheet.data as unknown[][]) as [unknown[][], unknown[][], unknown[][], unknown[][]];
+    expect(overview).toContainEqual(['Gebruikte regels', log.ruleSet.summary]);
+    expect(overview).toContainEqual(['Drempel', 10]);
+    expect(outputs[0]?.slice(0, 6)).toEqual(['Id', 'Soort', 'Titel', 'Populatie', 'Eenheden', 'Oordeel']);
+    const verdictText = { pass: 'geslaagd', review: 'ter controle', fail: 'niet geslaagd' };
+    expect(outputs.slice(1).map((row) => [row[0], row[5]])).toEqual(log.outputs.map((output) => [output.id, verdictText[output.checks.verdict]]));
+    const commented = outputs.find((row) => row[0] === COMMENTED)!;
+    expect(commented.slice(-2)).toEqual([COMMENT, EXCEPTION]);
+    expect(hidden[0]).toEqual(['Uitvoer', 'Rij', 'Kolom', 'Reden', 'Ondergrens', 'Bovengrens']);
+    const hiddenCells = log.outputs.flatMap((output) => output.checks.hiddenCells.map((cell) => ({ output: output.id, cell })));
+    expect(hidden.slice(1).map((row) => row.slice(0, 4))).toEqual(hiddenCells.map(({ output, cell }) => [output, cell.rowLabel, cell.columnLabel, cell.description]));
+    const smallRow = hidden.find((row) => row[0] === COMMENTED && row[1] === 'Overig of onbekend' && row[2] === 'Klanthuishoudens (aantal)');
+    expect(smallRow?.[4]).toBe(0);
+    expect(fileRows).toHaveLength(1 + log.outputs.reduce((sum, output) => sum + output.files.length, 0) + log.files.length);
+  });
+
+  it('places every printed figure in definities.json where its CSV prints it, defined as the ledger published it', async () => {
+    const read = await readPackage(folder);
+    expect(read.outputs.map((output) => output.id)).toEqual(candidates.map((candidate) => candidate.id));
+    const { ledger } = real.publication;
+    for (const output of read.outputs) {
+      const { table, figures } = outputOf(real, output.id).published;
+      const placed = figures.flatMap((row, rowIndex) => row.flatMap((figure, column) => (figure ? [{ row: rowIndex, column, figure }] : [])));
+      expect(output.cells.map((cell) => `${cell.row},${cell.column}`), output.id).toEqual(placed.map((cell) => `${cell.row},${cell.column}`));
+      output.cells.forEach((cell, index) => {
+        const where = `${output.id}, ${cell.label}`;
+        expect(cell.figure, where).toEqual(figureDefinition(ledger, placed[index]!.figure));
+        const shown = table.rows[cell.row]!.cells[cell.column]!;
+        if (shown.status === 'suppressed') expect(cell.printed, where).toEqual({ kind: 'hidden' });
+        else if (shown.status === 'empty') expect(['empty', 'text'], where).toContain(cell.printed.kind);
+        else {
+          expect(cell.printed, where).toMatchObject({ value: shown.value });
+          if (shown.text === undefined) expect(cell.printed, where).toEqual({ kind: 'number', value: shown.value, decimals: shown.decimals });
+        }
+      });
+    }
   });
 
   it('writes the CSV, the sheets, the chart files and both reports', () => {
-    expect(files.get('huishoudtype.csv')!.toString('utf8')).toContain('Eénoudergezin;35;18,3;14250');
-    expect([...files.get('vergelijking-opleiding.png')!.subarray(1, 4)].map((code) => String.fromCharCode(code)).join('')).toBe('PNG');
-    expect(files.get('report.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(files.get('report.html')!.toString('utf8')).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
-  });
-
-  it('holds the blocked cell’s value in no file, not even inside the xlsx zips or the PDF streams', () => {
+    expect(files.get('vergelijking-tenure.csv')!.toString('utf8')).toMatch(/^Huur met huurtoeslag;130;68,1;/m);
     for (const [name, bytes] of files) {
-      for (const text of searchableTexts(name, bytes)) for (const hidden of HIDDEN_TEXTS) expect(text.includes(hidden), `${hidden} in ${name}`).toBe(false);
+      if (name.endsWith('.csv')) expect(bytes.toString('utf8').replace(/^\ufeff/, '').split('\r\n')[0], name).toBe(`# ${ruleSummary(real.rules)}`);
+    }
+    expect(files.get('vergelijking-household-type.png')!.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(files.get('report.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(files.get('report.html')!.toString('utf8')).toContain('<figure><svg xmlns="http://www.w3.org/2000/svg"');
+    expect(files.get('vergelijking-household-type.xlsx')!.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('holds a hidden cell’s true value in no written byte of any file: not in the zips, the PDF text, the logs or the checksums', () => {
+    const hidden = hiddenShare(real, comparisons());
+    expect(hidden.value).toBeGreaterThan(10);
+    expect(files.size).toBeGreaterThan(150);
+    for (const [name, bytes] of files) {
+      const where = `${hidden.numbers.join(' / ')} (${hidden.output}, ${hidden.rowLabel}) in ${name}`;
+      expect(holdsNumber(name, bytes, hidden.numbers), where).toBe(false);
+      expect(holdsAny(name, bytes, [hidden.raw!]), where).toBe(false);
     }
   });
-});
 
-describe('writeExportPackage: the search for a leaked value is sensitive', () => {
-  it('finds the same value in every kind of file when the cell is safe', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const table = educationTable();
-    table.rows[1]!.cells[0] = { status: 'safe', value: HIDDEN_VALUE };
-    table.rows[2]!.cells[0] = { status: 'safe', value: 10 };
-    const result = await writeExportPackage(request({ outputs: [{ kind: 'table', table, chart: true }], maskBlocked: false }), { folder: parent, now: NOW });
-    if (!result.ok) throw new Error(result.error.message);
-    const files = await filesOf(result.folder);
-    for (const name of ['vergelijking-opleiding.csv', 'vergelijking-opleiding.xlsx', 'vergelijking-opleiding.svg', 'report.html', 'report.pdf']) {
-      const texts = searchableTexts(name, files.get(name)!);
-      expect(texts.some((text) => HIDDEN_TEXTS.some((hidden) => text.includes(hidden))), name).toBe(true);
-    }
+  it('finds a shown cell’s value with the same search in every kind of file (the search is sensitive)', () => {
+    const shown = shownShare(real, comparisons());
+    const names = ['csv', 'xlsx', 'svg'].map((extension) => `${shown.output}.${extension}`).concat('report.html', 'report.pdf');
+    for (const name of names) expect(holdsNumber(name, files.get(name)!, shown.numbers), `${shown.numbers.join(' / ')} in ${name}`).toBe(true);
+    // Inside the zip and inside the PDF's drawn text, not only somewhere in the raw bytes.
+    const xlsx = searchableTexts(`${shown.output}.xlsx`, files.get(`${shown.output}.xlsx`)!);
+    expect(xlsx.slice(2).some((text) => text.includes(`<v>${shown.numbers[1]}</v>`))).toBe(true);
+    expect(pdfText(files.get('report.pdf')!).split('\n')).toContainEqual(expect.stringMatching(new RegExp(`^${shown.numbers[0]}[ \u00a0]%$`)));
   });
 });
 
 describe('writeExportPackage: nothing or everything', () => {
-  it('writes nothing for a failing table without masking, and says which tables fail and why', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    await mkdir(join(parent, 'eerder'));
-    const result = await writeExportPackage(request({ maskBlocked: false }), { folder: parent, now: NOW });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('failing-outputs');
-    if (result.error.code !== 'failing-outputs') return;
-    expect(result.error.outputs.map((output) => output.id)).toEqual(['vergelijking-opleiding', 'huishoudtype']);
-    expect(result.error.outputs[0]?.reasons).toEqual(['1 cel geblokkeerd: minder dan 10 eenheden', '1 cel secundair onderdrukt']);
-    expect(result.error.message).toMatch(/^Er is niets geschreven: 2 tabellen voldoen niet/);
-    expect(await readdir(parent)).toEqual(['eerder']);
-  });
+  const chosen = [{ id: 'vergelijking-household-type', chart: true }, { id: 'vergelijking-tenure' }];
 
-  it('refuses a blocked cell that carries a value, before writing anything', async () => {
+  it('never overwrites: a second export in the same second gets a suffix, and the same moment gives the same bytes', async () => {
     const parent = await tempFolder('groepsbeeld-export-');
-    const table = educationTable();
-    (table.rows[1]!.cells as unknown[])[0] = { status: 'blocked', rule: 'threshold', value: HIDDEN_VALUE };
-    const result = await writeExportPackage(request({ outputs: [{ kind: 'table', table, chart: false }] }), { folder: parent, now: NOW });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-table', outputId: 'vergelijking-opleiding' } });
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('refuses a table checked with another rule set, or a row with a missing cell', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const otherRules = { ...DEFAULT_RULE_SET, threshold: 15 };
-    const mismatch = await writeExportPackage(request({ ruleSet: otherRules }), { folder: parent, now: NOW });
-    expect(mismatch).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/een andere regelset/) } });
-    const short: CheckedTable = passingTable();
-    short.rows[0]!.cells = [];
-    const missing = await writeExportPackage(request({ outputs: [{ kind: 'table', table: short, chart: false }] }), { folder: parent, now: NOW });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-table', message: expect.stringMatching(/0 cellen voor 1 kolommen/) } });
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('leaves nothing when aborted midway', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const controller = new AbortController();
-    const result = await writeExportPackage(request(), {
-      folder: parent,
-      now: NOW,
-      signal: controller.signal,
-      onProgress: (progress) => {
-        if (progress.label === 'vergelijking-opleiding.png') controller.abort();
-      },
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'aborted' } });
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('leaves nothing when writing fails midway (the font for the PDF is missing)', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const fonts = { regular: join(parent, 'missing.ttf'), semibold: join(parent, 'missing.ttf') };
-    const result = await writeExportPackage(request({ outputs: [{ kind: 'table', table: passingTable(), chart: false }] }), { folder: parent, now: NOW, fonts });
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('never overwrites: a second export in the same second gets a suffix (and, the same moment, the same bytes)', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const passing = request({ outputs: [{ kind: 'table', table: passingTable(), chart: false }], maskBlocked: false });
-    const first = await writeExportPackage(passing, { folder: parent, now: NOW });
-    const second = await writeExportPackage(passing, { folder: parent, now: NOW });
+    const request = packageRequest(real, chosen);
+    const first = await writeExportPackage(request, { folder: parent, now: NOW });
+    const second = await writeExportPackage(request, { folder: parent, now: NOW });
     expect(first).toMatchObject({ ok: true, folder: join(parent, 'groepsbeeld-export-20261125-143005') });
     expect(second).toMatchObject({ ok: true, folder: join(parent, 'groepsbeeld-export-20261125-143005-2') });
     expect((await readdir(parent)).sort()).toEqual(['groepsbeeld-export-20261125-143005', 'groepsbeeld-export-20261125-143005-2']);
-    const sums = await Promise.all(['groepsbeeld-export-20261125-143005', 'groepsbeeld-export-20261125-143005-2'].map((name) => readFile(join(parent, name, 'SHA256SUMS'), 'utf8')));
-    expect(sums[1]).toBe(sums[0]);
+    const [a, b] = await Promise.all([first, second].map((result) => filesOf((result as Extract<ExportResult, { ok: true }>).folder)));
+    const zipsAndPdfs = [...a!.keys()].filter((name) => /\.(xlsx|pdf)$/.test(name));
+    expect(zipsAndPdfs.sort()).toEqual(['output-log.xlsx', 'report.pdf', 'vergelijking-household-type.xlsx', 'vergelijking-tenure.xlsx']);
+    for (const name of zipsAndPdfs) expect(b!.get(name)!.equals(a!.get(name)!), name).toBe(true);
+    expect(b!.get('SHA256SUMS')!.equals(a!.get('SHA256SUMS')!)).toBe(true);
+  }, 60_000);
+
+  it('leaves nothing when aborted midway, at a chart or just before the audit', async () => {
+    for (const at of ['vergelijking-household-type.png', 'definities.json']) {
+      const parent = await tempFolder('groepsbeeld-export-');
+      const controller = new AbortController();
+      const result = await writeExportPackage(packageRequest(real, chosen), {
+        folder: parent,
+        now: NOW,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.label === at) controller.abort();
+        },
+      });
+      expect(result, at).toMatchObject({ ok: false, error: { code: 'aborted', message: expect.stringMatching(/niets geschreven/) } });
+      expect(await readdir(parent), at).toEqual([]);
+    }
+  }, 60_000);
+
+  it('leaves nothing, and what was there untouched, when writing fails midway (the font for the PDF is missing), and says why', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    await mkdir(join(parent, 'eerder'));
+    await writeFile(join(parent, 'eerder', 'notitie.txt'), 'van vorige week');
+    const missing = join(parent, 'ontbreekt.ttf');
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure' }]), { folder: parent, now: NOW, fonts: { regular: missing, semibold: missing } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^Het exportpakket kon niet worden geschreven; er is niets achtergebleven: .*ontbreekt\.ttf/) } });
+    expect(await readdir(parent)).toEqual(['eerder']);
+    expect(await readFile(join(parent, 'eerder', 'notitie.txt'), 'utf8')).toBe('van vorige week');
   });
 
-  it('says so when the picked folder does not exist', async () => {
+  it('leaves nothing when a table cannot be written (a row with a missing cell)', async () => {
     const parent = await tempFolder('groepsbeeld-export-');
-    const result = await writeExportPackage(request(), { folder: join(parent, 'bestaat-niet'), now: NOW });
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/bestaat niet/) } });
+    const output = outputOf(real, 'vergelijking-tenure');
+    const table = structuredClone(output.published.table);
+    table.rows[0]!.cells = table.rows[0]!.cells.slice(1);
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure', published: { ...output.published, table } }]), { folder: parent, now: NOW });
+    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/5 cells for 6 columns/) } });
+    expect(await readdir(parent)).toEqual([]);
   });
+
+  it('writes nothing when the audit finds a hidden cell recomputable (a secondary cell printed with its true value), and names the cell', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    const shown = withHiddenCountShown(real, 'vergelijking-household-type', 'secondary');
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type', published: shown.published }]), { folder: parent, now: NOW });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'audit-failed', message: expect.stringMatching(/verborgen cel.*er is niets geschreven/) });
+    if (result.error.code !== 'audit-failed') return;
+    // It names the output and the cell, never the interval the auditor reached (the package is not written, so that
+    // figure must not leave with the refusal), nor the staging folder.
+    const said = result.error.findings.join('\n');
+    expect(said).toMatch(/uitvoer vergelijking-household-type: de verborgen cel "Overig of onbekend \/ Klanthuishoudens \(aantal\)" is uit de andere cijfers terug te rekenen/);
+    expect(said).not.toMatch(/\d+\.\.\d+|staging/);
+    expect(await readdir(parent)).toEqual([]);
+  }, 60_000);
+
+  it('the same request without the printed value passes the audit (the refusal above is the audit’s, not the request’s)', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type' }]), { folder: parent, now: NOW });
+    expect(result).toMatchObject({ ok: true, audit: { pass: true } });
+  }, 60_000);
+
+  it('says so when the picked folder does not exist or is a file', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    const request = packageRequest(real, [{ id: 'vergelijking-tenure' }]);
+    expect(await writeExportPackage(request, { folder: join(parent, 'bestaat-niet'), now: NOW })).toMatchObject({
+      ok: false,
+      error: { code: 'write-failed', message: expect.stringMatching(/bestaat-niet bestaat niet/) },
+    });
+    await writeFile(join(parent, 'bestand'), '');
+    expect(await writeExportPackage(request, { folder: join(parent, 'bestand'), now: NOW })).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/is geen map/) } });
+    expect(await readdir(parent)).toEqual(['bestand']);
+  });
+});
+
+describe('writeExportPackage: a table that is not what the ledger publishes', () => {
+  // The writer refuses such tables ('invalid-table') before writing anything.
+  it('refuses a hidden cell that carries a value, or keeps that value out of every file', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    const output = outputOf(real, 'vergelijking-household-type');
+    const hidden = hiddenShare(real, [output.id]);
+    const table = structuredClone(output.published.table);
+    (table.rows[hidden.row]!.cells as unknown[])[hidden.column] = { status: 'suppressed', value: Math.round(hidden.value * 10) / 10, decimals: 1 };
+    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, chart: true, published: { ...output.published, table } }]), { folder: parent, now: NOW });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-table' } });
+    expect(await readdir(parent)).toEqual([]);
+    if (!result.ok) return;
+    for (const [name, bytes] of await filesOf(result.folder)) expect(holdsNumber(name, bytes, hidden.numbers), name).toBe(false);
+  }, 60_000);
+
+  it('refuses a table checked with another rule set', async () => {
+    const parent = await tempFolder('groepsbeeld-export-');
+    const output = outputOf(real, 'vergelijking-tenure');
+    const other = { ...real.rules, threshold: 15 };
+    const table = { ...output.published.table, ruleSet: { name: other.name, digest: ruleSetDigest(other) } };
+    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, published: { ...output.published, table } }]), { folder: parent, now: NOW });
+    expect(result.ok).toBe(false);
+    expect(await readdir(parent)).toEqual([]);
+  }, 60_000);
 });

@@ -1,220 +1,303 @@
-// Persona cards in the export package: HTML, PDF and a chart per card, checked like tables, logged with checksums,
-// and a blocked figure's value in no written byte (with a control that the search finds it when the cell is safe).
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+// Persona cards in the export package of a real study (HTML, PDF, a chart per card, persona-kaarten.csv with every
+// figure on the cards), logged and checksummed; and, from hand-made cards, how a hidden figure is drawn: a hatched
+// slot marked "x", its value in no written byte (with a control that the search finds it when the cell is shown).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonaCard } from '../../../src-main/analysis/profiles/persona';
-import { CLIENT_HOUSEHOLDS } from '../../../src-main/analysis/population';
-import { writeExportPackage, type ExportRequest } from '../../../src-main/export/export-package';
-import { outputLogSchema } from '../../../src-main/export/output-log';
+import { parsePackageCsv } from '../../../src-main/audit/package-csv';
+import { statusCounts, type PublishedCell } from '../../../src-main/disclosure/checked-table';
+import { acroResultsSchema } from '../../../src-main/export/acro-results';
+import { writeExportPackage } from '../../../src-main/export/export-package';
+import { verifyChecksums } from '../../../src-main/export/checksums-folder';
+import { outputLogSchema, type OutputLog } from '../../../src-main/export/output-log';
+import { NO_BARS_TEXT, personaChartLayout, personaChartSvg } from '../../../src-main/export/persona-chart';
+import { PERSONA_OUTPUT_ID, PERSONA_TITLE, personaDeck } from '../../../src-main/export/persona-content';
+import { personaHtml, type PersonaDocumentInput } from '../../../src-main/export/persona-html';
+import { personaPdf } from '../../../src-main/export/persona-pdf';
 import { REPORT_CSP } from '../../../src-main/export/report-html';
-import { exportCandidates, exportStudy, PERSONA_OUTPUT_ID } from '../../../src-main/export/study-export';
+import { definitionsSchema } from '../../../src-main/publication/definitions-file';
+import { dutchPlain } from '../../../src-main/publication/dutch-format';
+import { linkedStudy, type StudyFixture } from '../support/study-fixture';
 import { tempFolder } from '../support/temp-folder';
-import { filesOf, searchableTexts, sha256 } from './support/package-files';
-import { pdfPageCount, pdfText } from './support/pdf-text';
-import { HIDDEN_TEXTS, HIDDEN_VALUE, passingTable, RULES, STUDY } from './support/tables';
+import { filesOf, holdsNumber, sha256 } from './support/package-files';
+import { pdfPageCount, pdfPages } from './support/pdf-text';
+import { NOW, outputOf, packageRequest, realPublication, shareTexts, type RealPublication } from './support/study-package';
+import { RULES, STUDY } from './support/tables';
 
-const NOW = new Date(2026, 10, 25, 14, 30, 5);
+type Card = Extract<PersonaCard, { kind: 'card' }>;
 
-/** Two cards and a note; cluster 1's first bar and its second fact are blocked (or, in the control, safe with HIDDEN_VALUE). */
-function cards(hidden: 'blocked' | 'safe'): PersonaCard[] {
-  const hiddenCell = hidden === 'blocked' ? ({ status: 'blocked', rule: 'threshold' } as const) : ({ status: 'safe', value: HIDDEN_VALUE } as const);
+const TITLE = 'Jonge moeders <in> de bijstand';
+const NARRATIVE = 'Zij wonen vaak in <Gilze> & hebben een kind onder de 10.';
+const COMMENT = 'De kaarten voor het ontwerpteam.';
+
+/** A figure as persona-kaarten.csv writes it. */
+function csvText(cell: PublishedCell): string {
+  if (cell.status === 'suppressed') return 'x';
+  if (cell.status === 'empty') return cell.text ?? '';
+  return cell.text ?? dutchPlain(cell.value, cell.decimals);
+}
+
+describe('the persona cards of a real study in the export package', () => {
+  let study: StudyFixture;
+  let real: RealPublication;
+  let cards: Card[];
+  let files: Map<string, Buffer>;
+  let folder: string;
+  let log: OutputLog;
+
+  beforeAll(async () => {
+    study = await linkedStudy();
+    await study.session.profiles.editPersona({ cluster: 1, title: TITLE, narrative: NARRATIVE });
+    real = await realPublication(study);
+    cards = outputOf(real, PERSONA_OUTPUT_ID).cards!.filter((card): card is Card => card.kind === 'card');
+    const parent = await tempFolder('groepsbeeld-persona-');
+    // With the cluster table the cards' facts come from (the cards alone are exported in the test at the end).
+    const selection = [{ id: PERSONA_OUTPUT_ID, chart: true, comment: COMMENT }, { id: 'clusterprofiel-k5', chart: false }];
+    const result = await study.session.export({ method: 'suppression', selection, folder: parent, now: NOW });
+    if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
+    folder = result.folder;
+    files = await filesOf(folder);
+    log = outputLogSchema.parse(JSON.parse(files.get('output-log.json')!.toString('utf8')));
+  }, 180_000);
+
+  afterAll(() => study?.close());
+
+  const personaFiles = () => [
+    'persona-kaarten.csv',
+    'persona-kaarten.html',
+    'persona-kaarten.pdf',
+    ...cards.flatMap((card) => [`persona-kaarten-cluster-${card.cluster}.svg`, `persona-kaarten-cluster-${card.cluster}.png`]),
+  ];
+
+  it('writes the figures as CSV, the HTML, the PDF and per card its chart as SVG and PNG, all checksummed', async () => {
+    expect(cards.map((card) => card.cluster)).toEqual([1, 2, 3, 4, 5]);
+    expect([...files.keys()]).toEqual(expect.arrayContaining(personaFiles()));
+    const sums = files.get('SHA256SUMS')!.toString('utf8');
+    for (const name of personaFiles()) expect(sums).toContain(`${sha256(files.get(name)!)}  ${name}\n`);
+    expect(await verifyChecksums(folder)).toEqual({ ok: true, problems: [] });
+  });
+
+  it('offers the cards on the Export page as one candidate with the verdict of their figures and a chart', async () => {
+    const preview = await study.session.exportPreview('suppression');
+    const counts = statusCounts(outputOf(real, PERSONA_OUTPUT_ID).published.table);
+    expect(preview.candidates.find((candidate) => candidate.id === PERSONA_OUTPUT_ID)).toEqual({
+      id: PERSONA_OUTPUT_ID,
+      title: PERSONA_TITLE,
+      verdict: 'review',
+      hidden: counts.suppressed,
+      review: counts.review,
+      chart: true,
+    });
+  });
+
+  it('logs the cards as one output with its population, cell counts, verdict, notes, the analyst’s comment and its files', () => {
+    const entry = log.outputs.find((output) => output.id === PERSONA_OUTPUT_ID)!;
+    const figures = outputOf(real, PERSONA_OUTPUT_ID).published.table;
+    expect(entry).toMatchObject({
+      kind: 'personas',
+      title: PERSONA_TITLE,
+      population: { id: 'klanthuishoudens', label: 'Klanthuishoudens', units: 191 },
+      checks: { verdict: 'review', hiddenCells: [] },
+      comment: COMMENT,
+      exceptionRequest: null,
+    });
+    expect(entry.checks.cellCounts).toEqual(statusCounts(figures));
+    // Every figure a cell: per card its N, its facts and both bars of each chart trait.
+    const figureCount = cards.reduce((sum, card) => sum + 1 + card.facts.length + 2 * card.chart.length, 0);
+    expect(Object.values(entry.checks.cellCounts).reduce((sum, count) => sum + count, 0)).toBe(figureCount);
+    expect(entry.checks.cellCounts.review).toBeGreaterThan(0);
+    expect(entry.checks.notes.join(' ')).toMatch(/Titel of verhaal door de analist geschreven bij cluster 1: lees die tekst na/);
+    expect(entry.files.map((file) => file.name)).toEqual(personaFiles());
+    for (const file of entry.files) expect(file.sha256, file.name).toBe(sha256(files.get(file.name)!));
+  });
+
+  it('lists every figure on the cards in persona-kaarten.csv, each defined in definities.json for the auditor', () => {
+    const csv = parsePackageCsv(files.get('persona-kaarten.csv')!.toString('utf8'), 'persona-kaarten.csv');
+    expect(csv.header).toEqual(['Cijfer op de kaart', 'Waarde']);
+    const expected = cards.flatMap((card) => [
+      [`Cluster ${card.cluster}: aantal huishoudens`, csvText(card.count)],
+      ...card.facts.map((fact) => [`Cluster ${card.cluster}: ${fact.label}`, csvText(fact.cell)]),
+      ...card.chart.flatMap((bar) => [
+        [`Cluster ${card.cluster}: ${bar.feature}: ${bar.label}, in dit cluster`, csvText(bar.inCluster)],
+        [`Cluster ${card.cluster}: ${bar.feature}: ${bar.label}, alle klanten`, csvText(bar.overall)],
+      ]),
+    ]);
+    expect(csv.rows.map((row) => row.fields)).toEqual(expected);
+    expect(csv.rows[0]?.fields).toEqual(['Cluster 1: aantal huishoudens', '32']);
+    const definitions = definitionsSchema.parse(JSON.parse(files.get('definities.json')!.toString('utf8')));
+    const defined = definitions.outputs.find((output) => output.id === PERSONA_OUTPUT_ID)!;
+    expect(defined.csv).toBe('persona-kaarten.csv');
+    expect(defined.cells.map((cell) => cell.row)).toEqual(expected.map((_, index) => index));
+  });
+
+  it('lists the cards in results.json with their files, the CSV first, and the analyst’s comment', () => {
+    const results = acroResultsSchema.parse(JSON.parse(files.get('results.json')!.toString('utf8')));
+    const entry = results.results[PERSONA_OUTPUT_ID]!;
+    expect(entry).toMatchObject({ uid: PERSONA_OUTPUT_ID, status: 'review', properties: { method: 'persona cards' }, comments: expect.arrayContaining([COMMENT]) });
+    expect(entry.files.map((file) => file.name)).toEqual(personaFiles());
+  });
+
+  it('lists the cards in results.json as a table output: persona-kaarten.csv holds every figure on the cards, with its checks', () => {
+    // Not ACRO's "custom" (no evidence): the cards' figures are a checked table of their own, so the checker gets the
+    // positions of the hidden ones.
+    const results = acroResultsSchema.parse(JSON.parse(files.get('results.json')!.toString('utf8')));
+    const entry = results.results[PERSONA_OUTPUT_ID]!;
+    expect(entry.type).toBe('table');
+    const csv = entry.files.find((file) => file.name === `${PERSONA_OUTPUT_ID}.csv`);
+    expect(csv?.sdc.summary).toBeDefined();
+  });
+
+  it('makes a self-contained HTML: strict CSP, no script, one card per printed page, Dutch numbers, the analyst’s texts escaped', () => {
+    const html = files.get('persona-kaarten.html')!.toString('utf8');
+    expect(html).toContain(`content="${REPORT_CSP}"`);
+    expect(html).not.toMatch(/<script|<link|<iframe|\son\w+=|javascript:|(src|href)="(?!#)|https?:\/\/(?!www\.w3\.org\/2000\/svg")/i);
+    expect(html).toMatch(/@media print \{[^}]*\{[^}]*\}\s*header\.deck \{ display: none; \}\s*section\.card \{[^}]*break-after: page/);
+    expect(html.match(/<section class="card"/g)).toHaveLength(cards.length);
+    expect(html.match(/<figure><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/g)).toHaveLength(cards.length);
+    expect(html).toContain('<h2>Jonge moeders &#60;in&#62; de bijstand</h2>');
+    expect(html).toContain('<p class="narrative">Zij wonen vaak in &#60;Gilze&#62; &#38; hebben een kind onder de 10.</p>');
+    expect(html).not.toContain('<Gilze>');
+    expect(html).toContain('Titel of verhaal geschreven door de analist.');
+    expect(html).toContain(`Cluster 2 · ${csvText(cards[1]!.count)} huishoudens`);
+    // Number and unit stay together: a no-break space, a decimal comma.
+    const share = cards[0]!.facts.find((fact) => fact.cell.status === 'safe' && fact.cell.format === 'percent' && /\d,\d %$/.test(fact.text.replace('\u00a0', ' ')))!;
+    expect(html).toContain(share.text.replace(/(\d) %/, '$1\u00a0%'));
+  });
+
+  it('makes a PDF with one page per card, its title, subtitle and chart, in the bundled font', () => {
+    const pdf = files.get('persona-kaarten.pdf')!;
+    expect(pdfPageCount(pdf)).toBe(cards.length);
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+SourceSans3-Regular/);
+    // Lines wrapped by the layout read as one text.
+    const pages = pdfPages(pdf).map((page) => page.replace(/[\s\u00a0]+/g, ' '));
+    cards.forEach((card, index) => {
+      expect(pages[index]).toContain(`CLUSTER ${card.cluster} · ${csvText(card.count)} HUISHOUDENS`);
+      expect(pages[index]).toContain(card.title);
+      expect(pages[index]).toContain('Aandeel huishoudens: dit cluster tegen alle klanten');
+      expect(pages[index]).toContain(`pagina ${index + 1} van ${cards.length}`);
+    });
+    expect(pages[0]).toContain(NARRATIVE);
+  });
+
+  it('exports the persona cards on their own, as the Export page offers them', async () => {
+    const parent = await tempFolder('groepsbeeld-persona-');
+    const result = await writeExportPackage(packageRequest(real, [{ id: PERSONA_OUTPUT_ID, chart: false }]), { folder: parent, now: NOW });
+    expect(result.ok ? 'written' : result.error.message).toBe('written');
+  }, 60_000);
+
+  it('finds a shown bar’s value in the CSV, the HTML, the PDF and its chart (the search is sensitive)', () => {
+    const bar = cards.flatMap((card) => card.chart.map((item) => ({ card, item }))).find(({ item }) => item.overall.status === 'safe' && 'value' in item.overall && item.overall.value < 100)!;
+    const value = (bar.item.overall as { value: number }).value;
+    for (const name of ['persona-kaarten.csv', 'persona-kaarten.html', 'persona-kaarten.pdf', `persona-kaarten-cluster-${bar.card.cluster}.svg`]) {
+      expect(holdsNumber(name, files.get(name)!, shareTexts(value)), `${value} in ${name}`).toBe(true);
+    }
+  });
+});
+
+// Hand-made cards: the real demo cards have no hidden figure, the drawing of one is checked here.
+const HIDDEN_VALUE = 41.7;
+const HIDDEN_NUMBERS = shareTexts(HIDDEN_VALUE);
+
+/** Two cards and a note; cluster 1's first bar and one fact are hidden (or, for the control, shown with HIDDEN_VALUE). */
+function handCards(hidden: 'suppressed' | 'safe'): PersonaCard[] {
+  const cell: PublishedCell = hidden === 'suppressed' ? { status: 'suppressed' } : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent' };
+  const share = (value: number): PublishedCell => ({ status: 'safe', value, decimals: 1, format: 'percent' });
   return [
     {
       kind: 'card',
       cluster: 1,
-      count: { status: 'safe', value: 26 },
+      count: { status: 'safe', value: 26, decimals: 0, format: 'count' },
       automaticTitle: 'Jong eenouderhuishouden in de bijstand',
-      title: 'Jonge moeders in de bijstand',
-      narrative: 'Zij wonen vaak in <Gilze> & hebben een kind onder de 10.',
+      title: TITLE,
+      narrative: NARRATIVE,
       facts: [
-        { label: 'Type uitkering', text: 'Bijstand 81 %', cell: { status: 'safe', value: 81, text: 'Bijstand 81 %' } },
-        { label: 'Besteedbaar inkomen', text: 'EUR 14.000', cell: hiddenCell },
-        { label: 'Woning', text: 'Huur met huurtoeslag 96 %', cell: { status: 'review', reason: 'group-disclosure', value: 96, text: 'Huur met huurtoeslag 96 %' } },
+        { label: 'Type uitkering', text: 'Bijstand 81,0 %', cell: { status: 'safe', value: 81, decimals: 1, format: 'percent', text: 'Bijstand 81,0 %' } },
+        // The fact's own text is stale: only the cell is checked, so only the cell may reach a file.
+        { label: 'Woning', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %`, cell: hidden === 'suppressed' ? cell : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %` } },
+        { label: 'Kinderen', text: 'Met kinderen 96,0 %', cell: { status: 'review', reason: 'group-disclosure', value: 96, decimals: 1, format: 'percent', text: 'Met kinderen 96,0 %' } },
       ],
-      standsOut: ['Eenouderhuishouden (samenstelling huishouden) komt in dit cluster vaker voor: 69 % tegen 15 % van alle klanten.'],
+      standsOut: ['Eenouderhuishouden (samenstelling huishouden) komt in dit cluster vaker voor: 69,2 % tegen 15,2 % van alle klanten.'],
       chart: [
-        { feature: 'Samenstelling huishouden', label: 'Eenouderhuishouden', inCluster: hiddenCell, overall: { status: 'safe', value: 15, text: '15 %' } },
-        { feature: 'Zorg', label: 'Jeugdzorg', inCluster: { status: 'safe', value: 69, text: '69 %' }, overall: { status: 'secondary' } },
-        { feature: 'Type uitkering', label: 'Bijstand', inCluster: { status: 'safe', value: 81, text: '81 %' }, overall: { status: 'safe', value: 30, text: '30 %' } },
+        { feature: 'Samenstelling huishouden', label: 'Eenouderhuishouden', inCluster: cell, overall: share(15.2) },
+        { feature: 'Zorg', label: 'Jeugdzorg', inCluster: share(69.2), overall: { status: 'suppressed' } },
+        { feature: 'Type uitkering', label: 'Bijstand', inCluster: share(81), overall: share(30.4) },
       ],
     },
     {
       kind: 'card',
       cluster: 2,
-      count: { status: 'safe', value: 35 },
+      count: { status: 'safe', value: 35, decimals: 0, format: 'count' },
       automaticTitle: 'Stel zonder uitkering',
       title: 'Stel zonder uitkering',
       narrative: '',
-      facts: [{ label: 'Samenstelling huishouden', text: 'Paar 91 %', cell: { status: 'safe', value: 91, text: 'Paar 91 %' } }],
+      facts: [{ label: 'Samenstelling huishouden', text: 'Paar 91,4 %', cell: { status: 'safe', value: 91.4, decimals: 1, format: 'percent', text: 'Paar 91,4 %' } }],
       standsOut: [],
       chart: [],
     },
-    { kind: 'note', cluster: 3, note: 'Cluster 3 is te klein voor een persona (minder dan 10 huishoudens, of het aantal is onderdrukt).' },
+    { kind: 'note', cluster: 3, note: 'Cluster 3 is te klein voor een persona (minder dan 10 huishoudens).' },
   ];
 }
 
-function request(overrides: Partial<ExportRequest> = {}): ExportRequest {
-  return {
-    study: STUDY,
-    ruleSet: RULES,
-    outputs: [{ kind: 'table', table: passingTable(), chart: false }, { kind: 'personas', cards: cards('blocked'), comment: 'De kaarten voor het ontwerpteam.' }],
-    maskBlocked: true,
-    appVersion: '0.1.0',
-    ...overrides,
-  };
+function documentInput(hidden: 'suppressed' | 'safe'): PersonaDocumentInput {
+  return { study: STUDY, createdAt: NOW, appVersion: '0.1.0', deck: personaDeck(handCards(hidden), RULES) };
 }
 
-const PERSONA_FILES = ['persona-kaarten.html', 'persona-kaarten.pdf', 'persona-kaarten-cluster-1.svg', 'persona-kaarten-cluster-1.png', 'persona-kaarten-cluster-2.svg', 'persona-kaarten-cluster-2.png'];
-
-describe('the persona cards in the export package', () => {
-  let files: Map<string, Buffer>;
-
-  beforeAll(async () => {
-    const parent = await tempFolder('groepsbeeld-persona-');
-    const result = await writeExportPackage(request(), { folder: parent, now: NOW });
-    if (!result.ok) throw new Error(result.error.message);
-    files = await filesOf(result.folder);
+describe('persona cards with a hidden figure', () => {
+  it('draws a hidden bar as a hatched slot marked "x" without a value, and a chart without bars says so', () => {
+    const [first, second] = handCards('suppressed') as [Card, Card];
+    const svg = personaChartSvg(personaChartLayout(first.chart), 'persona-1');
+    expect(svg.match(/fill="url\(#persona-1-hatch\)"/g)).toHaveLength(2);
+    expect(svg).toContain('<title>Samenstelling huishouden: Eenouderhuishouden, in dit cluster: x</title>');
+    expect(svg.match(/fill="#8a1c1c">x<\/text>/g)).toHaveLength(2);
+    expect(svg).toContain('>15,2 %</text>');
+    expect(svg).toContain('gearceerd met x: niet getoond ter bescherming');
+    expect(personaChartSvg(personaChartLayout(second.chart), 'persona-2')).toContain(NO_BARS_TEXT);
+    // The slot has a fixed width: it says nothing about the hidden share.
+    const slots = personaChartLayout(first.chart).shapes.filter((shape) => shape.kind === 'rect' && shape.hatched);
+    expect(new Set(slots.map((shape) => (shape.kind === 'rect' ? shape.width : 0))).size).toBe(1);
   });
 
-  it('writes the HTML, the PDF and per card its chart as SVG and PNG, all in SHA256SUMS', () => {
-    expect([...files.keys()]).toEqual(expect.arrayContaining(PERSONA_FILES));
-    const sums = files.get('SHA256SUMS')!.toString('utf8');
-    for (const name of PERSONA_FILES) expect(sums).toContain(`${sha256(files.get(name)!)}  ${name}\n`);
+  it('shows a hidden figure on the card as "x", never its value nor a stale text, in the HTML, the PDF and the chart', async () => {
+    const input = documentInput('suppressed');
+    const html = personaHtml(input);
+    expect(html).toContain('<dt>Woning</dt><dd class="suppressed">x</dd>');
+    const pdf = await personaPdf(input, { compress: false });
+    const svg = personaChartSvg(input.deck.cards[0]!.chart, 'persona-1');
+    for (const [name, bytes] of [['persona-kaarten.html', Buffer.from(html)], ['persona-kaarten.pdf', pdf], ['persona-kaarten-cluster-1.svg', Buffer.from(svg)]] as const) {
+      expect(holdsNumber(name, bytes, HIDDEN_NUMBERS), name).toBe(false);
+    }
+    expect(pdfPages(pdf)[0]!.split('\n').filter((line) => line === 'x')).toHaveLength(3);
   });
 
-  it('logs the cards as one output with its checks, cell counts, verdict and files', () => {
-    const log = outputLogSchema.parse(JSON.parse(files.get('output-log.json')!.toString('utf8')));
-    const entry = log.outputs.find((output) => output.id === PERSONA_OUTPUT_ID)!;
-    expect(entry).toMatchObject({
-      kind: 'personas',
-      title: "Persona's van de clusters",
-      population: { id: 'klanthuishoudens', label: 'Klanthuishoudens in clusters met een persona', units: 61 },
-      // Every figure a cell: 2 N's, 4 facts, 3 bars of two cells.
-      checks: { verdict: 'fail', cellCounts: { safe: 8, review: 1, rounded: 0, blocked: 2, secondary: 1, empty: 0 }, blockedCellsMasked: true },
-      comment: 'De kaarten voor het ontwerpteam.',
-    });
-    expect(entry.checks.blockingRules).toEqual([{ rule: 'threshold', cells: 2, description: 'geblokkeerd: minder dan 10 eenheden' }]);
-    expect(entry.checks.notes.join(' ')).toMatch(/Cluster 3 is te klein/);
-    expect(entry.checks.notes.join(' ')).toMatch(/door de analist geschreven bij cluster 1/);
-    expect(entry.files.map((file) => file.name)).toEqual(PERSONA_FILES);
-    for (const file of entry.files) expect(file.sha256, file.name).toBe(sha256(files.get(file.name)!));
+  it('finds the value in the HTML, the PDF and the chart when the cell is shown (the search is sensitive)', async () => {
+    const input = documentInput('safe');
+    const pdf = await personaPdf(input, { compress: false });
+    const svg = personaChartSvg(input.deck.cards[0]!.chart, 'persona-1');
+    for (const [name, bytes] of [['persona-kaarten.html', Buffer.from(personaHtml(input))], ['persona-kaarten.pdf', pdf], ['persona-kaarten-cluster-1.svg', Buffer.from(svg)]] as const) {
+      expect(holdsNumber(name, bytes, HIDDEN_NUMBERS), name).toBe(true);
+    }
   });
 
-  it('makes a self-contained HTML: strict CSP, no script, one card per printed page, Dutch numbers, texts escaped', () => {
-    const html = files.get('persona-kaarten.html')!.toString('utf8');
-    expect(html).toContain(`content="${REPORT_CSP}"`);
-    expect(html).not.toMatch(/<script|javascript:|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
-    expect(html).toMatch(/@media print \{[^}]*\{[^}]*\}\s*header\.deck \{ display: none; \}\s*section\.card \{[^}]*break-after: page/);
-    expect(html).toContain('Jonge moeders in de bijstand');
-    expect(html).toContain('Zij wonen vaak in &#60;Gilze&#62; &#38; hebben');
-    // Number and unit stay together: a no-break space.
-    expect(html).toContain('Huur met huurtoeslag 96\u00a0% c');
-    expect(html).toContain('Cluster 2 · 35 huishoudens');
-    expect(html).toContain('Cluster 3 is te klein');
-    expect(html.match(/<section class="card"/g)).toHaveLength(2);
-  });
-
-  it('makes a PDF with one page per card and one for the clusters without a card, the chart drawn', () => {
-    const pdf = files.get('persona-kaarten.pdf')!;
+  it('makes a PDF with one page per card and one for the clusters without a card, texts as written', async () => {
+    const pdf = await personaPdf(documentInput('suppressed'), { compress: false });
     expect(pdfPageCount(pdf)).toBe(3);
-    const text = pdfText(pdf);
-    for (const expected of ['Jonge moeders in de bijstand', 'Stel zonder uitkering', 'Samenstelling huishouden: Eenouderhuishouden', '81 %', '30 %', 'geblokkeerd', 'onderdrukt', 'Clusters zonder kaart']) {
-      expect(text.replaceAll('\u00a0', ' '), expected).toContain(expected);
-    }
+    const pages = pdfPages(pdf).map((page) => page.replaceAll('\u00a0', ' '));
+    expect(pages[0]).toContain(TITLE);
+    expect(pages[0]).toContain(NARRATIVE);
+    expect(pages[0]).toContain('CLUSTER 1 · 26 HUISHOUDENS');
+    expect(pages[0]).toContain('Met kinderen 96,0 % c');
+    expect(pages[0]).toContain('c: ter controle');
+    expect(pages[1]).toContain('Stel zonder uitkering');
+    expect(pages[1]).toContain(NO_BARS_TEXT);
+    expect(pages[2]).toContain('Clusters zonder kaart');
+    expect(pages[2]).toContain('Cluster 3 is te klein voor een persona');
   });
 
-  it('draws a blocked bar as a hatched slot without value, and a chart without bars says so', () => {
-    const svg = files.get('persona-kaarten-cluster-1.svg')!.toString('utf8');
-    expect(svg).toContain('fill="url(#persona-1-hatch)"');
-    expect(svg).toContain('>geblokkeerd</text>');
-    expect(files.get('persona-kaarten-cluster-2.svg')!.toString('utf8')).toContain('Geen kenmerken die genoeg opvallen');
-  });
-
-  it('holds the blocked figure’s value in no written byte of any file', () => {
-    for (const [name, bytes] of files) {
-      for (const text of searchableTexts(name, bytes)) for (const hidden of HIDDEN_TEXTS) expect(text.includes(hidden), `${hidden} in ${name}`).toBe(false);
-    }
-  });
-});
-
-describe('the search for a leaked persona figure is sensitive', () => {
-  it('finds the value in the HTML, the PDF and the SVG when the cell is safe', async () => {
-    const parent = await tempFolder('groepsbeeld-persona-');
-    const result = await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: cards('safe') }] }), { folder: parent, now: NOW });
-    if (!result.ok) throw new Error(result.error.message);
-    const files = await filesOf(result.folder);
-    for (const name of ['persona-kaarten.html', 'persona-kaarten.pdf', 'persona-kaarten-cluster-1.svg']) {
-      expect(searchableTexts(name, files.get(name)!).some((text) => HIDDEN_TEXTS.some((hidden) => text.includes(hidden))), name).toBe(true);
-    }
-  });
-});
-
-describe('persona cards that must not leave', () => {
-  it('refuses failing cards without masking, a card for a too small cluster, a blocked cell with a value, a fact with stray text', async () => {
-    const parent = await tempFolder('groepsbeeld-persona-');
-    const failing = await writeExportPackage(request({ maskBlocked: false }), { folder: parent, now: NOW });
-    expect(failing).toMatchObject({ ok: false, error: { code: 'failing-outputs', outputs: [{ id: PERSONA_OUTPUT_ID }] } });
-
-    const small = cards('safe');
-    small[1] = { ...(small[1] as Extract<PersonaCard, { kind: 'card' }>), count: { status: 'safe', value: 9 } };
-    expect(await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: small }] }), { folder: parent, now: NOW })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid-table', outputId: PERSONA_OUTPUT_ID, message: expect.stringMatching(/Cluster 2 heeft minder dan 10 huishoudens/) },
-    });
-
-    const leaking = cards('blocked') as unknown as Array<{ chart?: Array<{ inCluster: unknown }> }>;
-    leaking[0]!.chart![0]!.inCluster = { status: 'blocked', rule: 'threshold', value: HIDDEN_VALUE };
-    expect(await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: leaking as unknown as PersonaCard[] }] }), { folder: parent, now: NOW })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid-table', outputId: PERSONA_OUTPUT_ID },
-    });
-
-    const stray = cards('safe');
-    const first = stray[0] as Extract<PersonaCard, { kind: 'card' }>;
-    first.facts[0] = { ...first.facts[0]!, text: `Bijstand ${HIDDEN_TEXTS[0]} %` };
-    expect(await writeExportPackage(request({ outputs: [{ kind: 'personas', cards: stray }] }), { folder: parent, now: NOW })).toMatchObject({
-      ok: false,
-      error: { code: 'invalid-table', message: expect.stringMatching(/de tekst wijkt af van de gecontroleerde cel/) },
-    });
-    expect(await readdir(parent)).toEqual([]);
-  });
-});
-
-describe('the study export with persona cards', () => {
-  const available = [{ table: passingTable(), population: null, chartable: false }];
-
-  it('lists the cards as one candidate with the verdict of their figures', () => {
-    const candidates = exportCandidates(available, { cards: cards('blocked'), population: CLIENT_HOUSEHOLDS });
-    expect(candidates.map((candidate) => candidate.id)).toEqual(['woonsituatie', PERSONA_OUTPUT_ID]);
-    expect(candidates[1]).toEqual({ id: PERSONA_OUTPUT_ID, title: "Persona's van de clusters", verdict: 'fail', blocked: 2, secondary: 1, review: 1, chart: true });
-    expect(exportCandidates(available, { cards: [cards('safe')[2]!], population: CLIENT_HOUSEHOLDS })).toHaveLength(1);
-    expect(exportCandidates(available)).toHaveLength(1);
-  });
-
-  it('writes the cards when selected, checks their population for differencing and records it in the history', async () => {
-    const parent = await tempFolder('groepsbeeld-persona-');
-    const historyFile = join(parent, 'history.json');
-    const base = {
-      study: STUDY,
-      rules: RULES,
-      appVersion: '0.1.0',
-      available,
-      // The control cards still hold a suppressed bar.
-      maskBlocked: true,
-      personas: { cards: cards('safe'), population: CLIENT_HOUSEHOLDS },
-    };
-    const context = { folder: parent, historyFile, countDifference: () => Promise.resolve(0), now: NOW };
-    const result = await exportStudy({ ...base, selection: [{ id: PERSONA_OUTPUT_ID, chart: false, comment: 'Voor het team.' }] }, context);
-    expect(result.status).toBe('written');
-    if (result.status !== 'written') return;
-    expect(result.files.map((file) => file.name).filter((name) => name.startsWith('persona'))).toEqual(['persona-kaarten.html', 'persona-kaarten.pdf']);
-    const history = JSON.parse(await readFile(historyFile, 'utf8'));
-    expect(history.exports).toMatchObject([{ outputId: PERSONA_OUTPUT_ID, population: CLIENT_HOUSEHOLDS }]);
-    // A later export whose clients differ by a few households warns for the cards too.
-    const close = await exportStudy({ ...base, selection: [{ id: PERSONA_OUTPUT_ID, chart: true }] }, { ...context, countDifference: () => Promise.resolve(3) });
-    expect(close).toMatchObject({ status: 'refused', reasons: [expect.stringMatching(/persona-kaarten/), expect.stringMatching(/onderbouwing/)] });
-    const unknown = await exportStudy({ ...base, personas: undefined, selection: [{ id: PERSONA_OUTPUT_ID, chart: true }] }, context);
-    expect(unknown).toEqual({ status: 'refused', reasons: ['Er is geen uitvoer "persona-kaarten" in deze studie.'] });
+  it('makes the HTML one card per printed page, with the note for the clusters without a card', () => {
+    const html = personaHtml(documentInput('suppressed'));
+    expect(html.match(/<section class="card"/g)).toHaveLength(2);
+    expect(html).toContain('<h3>Clusters zonder kaart</h3>');
+    expect(html).toContain('Cluster 2 · 35 huishoudens');
+    expect(html).toContain('Met kinderen 96,0\u00a0% c');
+    expect(html).toContain('<dd class="review">');
   });
 });

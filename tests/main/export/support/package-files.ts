@@ -1,5 +1,6 @@
-// Reading a written export package back for tests: every file's bytes, each file's SHA-256, and every readable
-// text form of a file (its bytes, the XML inside an xlsx, the streams and drawn text of a PDF) to search for leaks.
+// Reading a written export package back for tests: every file's bytes (checksums/<file>.txt included), each file's
+// SHA-256, and every readable text form of a file (its bytes, the XML inside an xlsx, the streams and drawn text of a
+// PDF) to search for leaks.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,7 +19,32 @@ export function searchableTexts(name: string, bytes: Buffer): string[] {
   return texts;
 }
 
+/** True when any text form of the file holds any of `needles`. */
+export function holdsAny(name: string, bytes: Buffer, needles: readonly string[]): boolean {
+  return searchableTexts(name, bytes).some((text) => needles.some((needle) => text.includes(needle)));
+}
+
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * True when any text form of the file holds one of `numbers` as a number of its own: "97,4" or "97.4", but not
+ * inside "197.406" or "97,45" (a PDF's coordinates and an SVG's geometry are full of such digits).
+ */
+export function holdsNumber(name: string, bytes: Buffer, numbers: readonly string[]): boolean {
+  const patterns = numbers.map((number) => new RegExp(`(?<![\\d.,])${escaped(number)}(?![\\d]|[.,]\\d)`));
+  return searchableTexts(name, bytes).some((text) => patterns.some((pattern) => pattern.test(text)));
+}
+
+/** Every file of the package by its path relative to the folder ("report.pdf", "checksums/report.pdf.txt"). */
 export async function filesOf(folder: string): Promise<Map<string, Buffer>> {
-  const names = await readdir(folder);
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(folder, name))] as const)));
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile());
+  return new Map(
+    await Promise.all(
+      files.map(async (entry) => {
+        const relative = join(entry.parentPath, entry.name).slice(folder.length + 1).replaceAll('\\', '/');
+        return [relative, await readFile(join(entry.parentPath, entry.name))] as const;
+      }),
+    ),
+  );
 }

@@ -36,15 +36,14 @@ function toUnicodeMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const hex = (value: string): string => String.fromCodePoint(...(value.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
   for (const [, first, last, array] of cmap.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*\[([^\]]*)\]/gi)) {
-    const targets = [...(array ?? '').matchAll(/<([0-9a-f]+)>/gi)].map((target) => target[1] ?? '');
+    // A ligature maps to several code units, written with spaces between them ("<0066 0074>" for "ft").
+    const targets = [...(array ?? '').matchAll(/<([0-9a-f\s]+)>/gi)].map((target) => (target[1] ?? '').replace(/\s+/g, ''));
     for (let code = parseInt(first ?? '0', 16), index = 0; code <= parseInt(last ?? '0', 16); code += 1, index += 1) map.set(code, hex(targets[index] ?? ''));
   }
   return map;
 }
 
-/** The drawn text, one line per text operation. */
-export function pdfText(pdf: Buffer): string {
-  const objects = pdfObjects(pdf);
+function fontMaps(objects: Map<number, PdfObject>): Map<string, Map<number, string>> {
   const fonts = new Map<string, Map<number, string>>();
   for (const object of objects.values()) {
     for (const [, name, id] of object.dictionary.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
@@ -53,20 +52,45 @@ export function pdfText(pdf: Buffer): string {
       if (name && cmap) fonts.set(name, toUnicodeMap(cmap.toString('latin1')));
     }
   }
+  return fonts;
+}
+
+/** The text one content stream draws, one line per text operation. */
+function contentLines(content: string, fonts: Map<string, Map<number, string>>): string[] {
+  const lines: string[] = [];
+  let font = new Map<number, string>();
+  for (const [, fontName, array] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
+    if (fontName) font = fonts.get(fontName) ?? new Map();
+    else if (array !== undefined) {
+      const codes = [...array.matchAll(/<([0-9a-f]+)>/gi)].flatMap((part) => (part[1]?.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
+      lines.push(codes.map((code) => font.get(code) ?? '?').join(''));
+    }
+  }
+  return lines;
+}
+
+/** The drawn text, one line per text operation. */
+export function pdfText(pdf: Buffer): string {
+  const objects = pdfObjects(pdf);
+  const fonts = fontMaps(objects);
   const lines: string[] = [];
   for (const object of objects.values()) {
     const content = object.stream?.toString('latin1') ?? '';
-    if (!/\bBT\b/.test(content)) continue;
-    let font = new Map<number, string>();
-    for (const [, fontName, array] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
-      if (fontName) font = fonts.get(fontName) ?? new Map();
-      else if (array !== undefined) {
-        const codes = [...array.matchAll(/<([0-9a-f]+)>/gi)].flatMap((part) => (part[1]?.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16)));
-        lines.push(codes.map((code) => font.get(code) ?? '?').join(''));
-      }
-    }
+    if (/\bBT\b/.test(content)) lines.push(...contentLines(content, fonts));
   }
   return lines.join('\n');
+}
+
+/** The drawn text of each page, in page order (one line per text operation). */
+export function pdfPages(pdf: Buffer): string[] {
+  const objects = pdfObjects(pdf);
+  const fonts = fontMaps(objects);
+  const tree = [...objects.values()].find((object) => /\/Type \/Pages\b/.test(object.dictionary));
+  const kids = [...(/\/Kids \[([^\]]*)\]/.exec(tree?.dictionary ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((match) => Number(match[1]));
+  return kids.map((id) => {
+    const contents = Number(/\/Contents (\d+) 0 R/.exec(objects.get(id)?.dictionary ?? '')?.[1]);
+    return contentLines(objects.get(contents)?.stream?.toString('latin1') ?? '', fonts).join('\n');
+  });
 }
 
 /** Number of pages, from the page tree's /Count. */
