@@ -39,11 +39,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: bannedElectronImports }] },
   },
   {
-    // The core runs under plain Node (CLI, tests, benchmarks): it never touches Electron.
+    // The core runs under plain Node (CLI, tests, benchmarks): it never touches Electron. The study session and the
+    // publication ledger serve the app and the CLI alike; the auditor reads packages with no app at all.
     files: [
-      'src-main/{engine,linking,analysis,disclosure,export,synthetic}/**/*.ts',
-      'src-main/ipc/{contract,dispatch,handlers,sender}.ts',
-      'src-main/{cli,doctor,app-info,errors,calendar,app-paths,run-command,demo-command}.ts',
+      'src-main/{engine,linking,analysis,disclosure,export,synthetic,publication,study,audit}/**/*.ts',
+      'src-main/ipc/{contract,dispatch,handlers,sender,study-file-verbs,workspace-verbs}.ts',
+      'src-main/{cli,doctor,app-info,errors,calendar,app-paths,interrupt-signal,run-command,demo-command,workspace-command,history-command}.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -66,7 +67,7 @@ export default tseslint.config(
   },
   {
     // Numeric code indexes arrays within bounds it has just checked; `!` there says so without a runtime cost.
-    files: ['src-main/{synthetic,analysis}/**/*.ts'],
+    files: ['src-main/{synthetic,analysis,publication}/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
