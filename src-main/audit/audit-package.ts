@@ -1,7 +1,7 @@
 // The audit: what an attacker who solves every printed figure at once learns about hidden cells, statistics' inputs and small cells.
 import type { Finding } from './audit-findings';
 import { buildAttackerSystem, differenceConstraint, type AttackerSystem, type SystemFigure } from './attacker-system';
-import { attackerIntervals, DEFAULT_INTERVAL_OPTIONS, SystemTooLargeError, type IntervalOptions, type IntervalRequest, type IntervalStatistics, type Knowledge, type TargetInterval } from './intervals';
+import { attackerIntervals, DEFAULT_INTERVAL_OPTIONS, SystemTooLargeError, type IntervalOptions, type IntervalRequest, type IntervalStatistics, type Knowledge, type SolvedSides, type TargetInterval } from './intervals';
 import { expressionKey, type LinearExpression, type RangedConstraint } from './linear-expression';
 import { InconsistentSystemError } from './presolve';
 import type { ReadPackage } from './read-package';
@@ -77,6 +77,14 @@ function classVerdict(knowledge: Knowledge, rules: AttackerSystem['rules']): 'pa
   if (knowledge.lowerAttained <= 0 || knowledge.upperAttained >= rules.threshold || knowledge.lowerProven >= rules.threshold) return 'pass';
   if (knowledge.lowerProven >= 1 && knowledge.upperProven < rules.threshold) return 'fail';
   return 'open';
+}
+
+/**
+ * Whether classFails can already tell: a verdict from whole-number solutions, or LP bounds that cannot make the class
+ * certainly small (it may be empty, or may hold the threshold or more). Only the others need both of their sides.
+ */
+function classSettled(knowledge: Knowledge, solved: SolvedSides, rules: AttackerSystem['rules']): boolean {
+  return classVerdict(knowledge, rules) !== 'open' || (solved.lower && knowledge.lowerProven <= 0) || (solved.upper && knowledge.upperProven >= rules.threshold);
 }
 
 function classFails(interval: TargetInterval, rules: AttackerSystem['rules']): boolean {
@@ -210,7 +218,7 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
       if (figure.meaning.kind === 'statistic') inputRequests.push({ figure, requests: figure.meaning.inputs.map((input) => requests.add(input)) });
       if (figure.meaning.kind === 'amount') unitRequests.push({ figure, request: requests.add(figure.meaning.units) });
     }
-    const classRequests = system.classTargets.map((target) => requests.add(target.expression, (knowledge) => classVerdict(knowledge, rules) !== 'open'));
+    const classRequests = system.classTargets.map((target) => requests.add(target.expression, (knowledge, solved) => classSettled(knowledge, solved, rules)));
     let statistics: IntervalStatistics | null = null;
     const intervals = attackerIntervals(system.variables.length, constraints, requests.requests, options, (value) => (statistics = value));
     const at = (index: number): TargetInterval => intervals[index] as TargetInterval;

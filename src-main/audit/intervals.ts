@@ -59,9 +59,16 @@ export interface IntervalRequest {
   readonly target: LinearExpression;
   /**
    * Optional: true once the caller needs no more (a verdict is known). Then the solver may skip programs, using
-   * whole-number solutions found for other targets. Without it both endpoints are solved.
+   * whole-number solutions found for other targets. `solved` says which sides a program of the target's own has
+   * bounded (a proven bound on a side not solved may be loose). Without it both endpoints are solved.
    */
-  readonly settled?: (knowledge: Knowledge) => boolean;
+  readonly settled?: (knowledge: Knowledge, solved: SolvedSides) => boolean;
+}
+
+/** The sides of a target a linear program of its own (or of a whole-number search) has bounded. */
+export interface SolvedSides {
+  readonly lower: boolean;
+  readonly upper: boolean;
 }
 
 export interface TargetInterval extends Knowledge {
@@ -88,6 +95,7 @@ interface Part {
   readonly terms: readonly (readonly [number, number])[];
   readonly lazy: boolean;
   knowledge: Knowledge;
+  solved: { lower: boolean; upper: boolean };
 }
 
 const UNKNOWN: Knowledge = { lowerProven: -Infinity, lowerAttained: Infinity, upperAttained: -Infinity, upperProven: Infinity };
@@ -193,7 +201,7 @@ export function attackerIntervals(
         if (coefficient > 0) upperProven += coefficient * room;
         else lowerProven += coefficient * room;
       }
-      const part: Part = { request: index, component, terms, lazy, knowledge: { ...UNKNOWN, lowerProven, upperProven } };
+      const part: Part = { request: index, component, terms, lazy, knowledge: { ...UNKNOWN, lowerProven, upperProven }, solved: { lower: false, upper: false } };
       partsOf[index]?.push(part);
       partsIn[component]?.push(part);
     }
@@ -207,7 +215,7 @@ export function attackerIntervals(
   const settledNow = (part: Part): boolean => {
     if (lowerExact(part) && upperExact(part)) return true;
     const request = requests[part.request] as IntervalRequest;
-    return request.settled?.(shifted(part.knowledge, constants[part.request] as number)) ?? false;
+    return request.settled?.(shifted(part.knowledge, constants[part.request] as number), part.solved) ?? false;
   };
 
   components.forEach((component, index) => {
@@ -254,6 +262,8 @@ export function attackerIntervals(
     };
     const endpoint = (part: Part, coefficients: number[], result: LinearProgramResult | undefined, direction: 'minimize' | 'maximize'): void => {
       if (result === undefined || result.status === 'infeasible') return;
+      if (direction === 'minimize') part.solved.lower = true;
+      else part.solved.upper = true;
       const wholeTarget = whole[part.request] as boolean;
       if (result.status === 'unbounded') {
         if (direction === 'maximize') part.knowledge = { ...part.knowledge, upperProven: Infinity, upperAttained: Infinity };

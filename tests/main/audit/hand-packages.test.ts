@@ -4,7 +4,7 @@ import { auditPackages, type AuditReport, type HiddenCellResult } from '../../..
 import { readPackage } from '../../../src-main/audit/read-package';
 import type { FamilyDefinition } from '../../../src-main/publication/definitions-file';
 import { tempFolder } from '../support/temp-folder';
-import { CLIENT_POPULATIONS, count, countColumn, countFigure, ONE_POPULATION, singleFeatureFamily, writePackage, type FixturePackage } from './package-fixtures';
+import { CLIENT_POPULATIONS, count, countColumn, countFigure, ONE_POPULATION, singleFeatureFamily, writePackage, type FixtureOutput, type FixturePackage } from './package-fixtures';
 
 let serial = 0;
 async function audit(fixture: FixturePackage): Promise<AuditReport> {
@@ -353,5 +353,39 @@ describe('statistics and amounts', () => {
     ]);
     // The printed 8 is itself a certainly small cell the attacker knows exactly.
     expect(report.groups[0]?.findings).toEqual([expect.objectContaining({ severity: 'fail', message: expect.stringContaining('Zeker kleine groep: type: type = A, in Klanthuishoudens ligt voor de aanvaller in [8, 8]') })]);
+  });
+});
+
+describe('a small group only a linear program finds', () => {
+  // a + b = 30, b + c = 30, a + c = 4. Each line alone leaves a and c in [0, 4] and b in [26, 30]; only the three
+  // together (their sum is 32) pin a = c = 2 and b = 28: the package says that two groups of 2 exist.
+  const pairs: FixtureOutput = {
+    id: 'paren',
+    rowHeader: 'Type',
+    columns: ['Aantal'],
+    rows: [
+      { label: 'a of b', fields: ['30'] },
+      { label: 'b of c', fields: ['30'] },
+      { label: 'a of c', fields: ['4'] },
+    ],
+    cells: [
+      { row: 0, column: 0, figure: countFigure(count('type', 'type', ['a', 'b'], 'alle')) },
+      { row: 1, column: 0, figure: countFigure(count('type', 'type', ['b', 'c'], 'alle')) },
+      { row: 2, column: 0, figure: countFigure(count('type', 'type', ['a', 'c'], 'alle')) },
+    ],
+  };
+
+  it('fails the package, naming both groups of 2', async () => {
+    const report = await audit({ families: [singleFeatureFamily('type', ['a', 'b', 'c'])], populations: ONE_POPULATION, outputs: [pairs] });
+    const messages = (report.groups[0]?.findings ?? []).map((finding) => finding.message);
+    expect(messages).toEqual([expect.stringMatching(/^Zeker kleine groep: type: type = a, .* in \[2, [2-4]\]/), expect.stringMatching(/^Zeker kleine groep: type: type = c, .* in \[2, [2-4]\]/)]);
+    expect(report.pass).toBe(false);
+  });
+
+  it('passes the same lines when a + b = b + c = 40 and a + c = 24: a = c = 12 and b = 28, none small', async () => {
+    const wide = { ...pairs, rows: [{ label: 'a of b', fields: ['40'] }, { label: 'b of c', fields: ['40'] }, { label: 'a of c', fields: ['24'] }] };
+    const report = await audit({ families: [singleFeatureFamily('type', ['a', 'b', 'c'])], populations: ONE_POPULATION, outputs: [wide] });
+    expect(report.groups[0]?.findings).toEqual([]);
+    expect(report.pass).toBe(true);
   });
 });
