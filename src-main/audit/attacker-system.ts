@@ -197,10 +197,19 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
     }
   });
   const familyOf = (packageIndex: number, id: string): MergedFamily => families[familyIndex[packageIndex]?.get(id) as number] as MergedFamily;
+  // The atoms of a category set, per family definition (the same set is printed by many figures).
+  const atomSets = new Map<FamilyDefinition, Map<string, Set<number>>>();
   const atomsWith = (family: FamilyDefinition, feature: string, codes: readonly string[]): Set<number> => {
+    let known = atomSets.get(family);
+    if (!known) atomSets.set(family, (known = new Map()));
+    const key = `${feature}\u0000${[...codes].sort().join('\u0000')}`;
+    const cached = known.get(key);
+    if (cached) return cached;
     const position = family.features.indexOf(feature);
     const wanted = new Set(codes);
-    return new Set(family.atoms.flatMap((atom, index) => (wanted.has(atom[position] as string) ? [index] : [])));
+    const atoms = new Set(family.atoms.flatMap((atom, index) => (wanted.has(atom[position] as string) ? [index] : [])));
+    known.set(key, atoms);
+    return atoms;
   };
 
   // Atom classes per family from the category sets its figures print; population classes each family is used with.
@@ -217,12 +226,17 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
   });
   const categoryLabel = (family: FamilyDefinition, position: number, code: string): string =>
     family.categories[position]?.find((category) => category.code === code)?.label ?? code;
+  const codeCounts = new Map<FamilyDefinition, number[]>();
+  const codeCount = (family: FamilyDefinition, position: number): number => {
+    let counts = codeCounts.get(family);
+    if (!counts) codeCounts.set(family, (counts = family.features.map((_, index) => new Set(family.atoms.map((atom) => atom[index])).size)));
+    return counts[position] as number;
+  };
   const classLabel = (family: FamilyDefinition, members: readonly number[]): string =>
     family.features
       .map((feature, position) => {
         const codes = [...new Set(members.map((atom) => family.atoms[atom]?.[position] as string))];
-        const allCodes = new Set(family.atoms.map((atom) => atom[position]));
-        if (codes.length === allCodes.size && codes.length > 1) return null;
+        if (codes.length === codeCount(family, position) && codes.length > 1) return null;
         return codes.length === 1 ? `${feature} = ${categoryLabel(family, position, codes[0] as string)}` : `${feature} ∈ {${codes.map((code) => categoryLabel(family, position, code)).join(', ')}}`;
       })
       .filter((part): part is string => part !== null)
@@ -232,9 +246,10 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
     const sets = [...(categorySets[index] ?? new Map<string, Set<number>>()).values()];
     if (sets.length === 0) return;
     family.classes = classesOf(family.definition.atoms.length, sets);
+    const labels = family.classes.map((atoms) => `${family.label}: ${classLabel(family.definition, atoms)}`);
     for (const populationClass of [...(usedWith[index] ?? [])].sort((a, b) => a - b)) {
-      const members = family.classes.map((atoms, classIndex) => {
-        const label = `${family.label}: ${classLabel(family.definition, atoms)}, in ${populationClassLabel(populationClass)}`;
+      const members = family.classes.map((_, classIndex) => {
+        const label = `${labels[classIndex]}, in ${populationClassLabel(populationClass)}`;
         const variable = newVariable(label);
         family.variables.set(`${classIndex}/${populationClass}`, variable);
         classTargets.push({ label, expression: sumOf([variable]) });
