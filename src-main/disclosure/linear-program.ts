@@ -150,8 +150,19 @@ function feasibleTableau(variableCount: number, constraints: readonly LinearCons
 }
 
 /** Phase 2 on a copy of a feasible tableau, so the same phase-1 result serves many objectives. */
+function copyOf(start: Tableau): Tableau {
+  return { ...start, rows: start.rows.map((row) => [...row]), basis: [...start.basis] };
+}
+
 function optimizeFrom(start: Tableau, objective: LinearObjective): LinearProgramResult {
-  const tableau: Tableau = { ...start, rows: start.rows.map((row) => [...row]), basis: [...start.basis] };
+  return optimizeIn(copyOf(start), objective);
+}
+
+/**
+ * Optimises `objective` from the feasible basis the tableau holds, pivoting the tableau itself: it ends at the
+ * optimum (or where unboundedness was found), still a feasible basis for the next objective.
+ */
+function optimizeIn(tableau: Tableau, objective: LinearObjective): LinearProgramResult {
   const width = tableau.rows[0]?.length ?? tableau.artificialStart + 1;
   const sign = objective.direction === 'minimize' ? 1 : -1;
   const costs = new Array<number>(width).fill(0);
@@ -186,5 +197,15 @@ export function solveLinearPrograms(
   objectives: readonly LinearObjective[],
 ): LinearProgramResult[] {
   const tableau = feasibleTableau(variableCount, constraints);
-  return objectives.map((objective) => (tableau === null ? { status: 'infeasible' } : optimizeFrom(tableau, objective)));
+  if (tableau === null) return objectives.map(() => ({ status: 'infeasible' }));
+  // Each objective starts from the optimum of the one before (a feasible basis, usually a few pivots away) instead of
+  // a copy of the phase 1 tableau; a fresh copy every REFRESH_EVERY objectives keeps rounding from accumulating.
+  let working = tableau;
+  return objectives.map((objective, index) => {
+    if (index % REFRESH_EVERY === 0) working = copyOf(tableau);
+    return optimizeIn(working, objective);
+  });
 }
+
+/** Objectives solved on one working tableau before it is copied afresh from phase 1 (see solveLinearPrograms). */
+const REFRESH_EVERY = 32;

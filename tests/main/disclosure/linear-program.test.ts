@@ -1,5 +1,6 @@
 // The simplex solver on hand-solved programs: optimal, infeasible, unbounded, degenerate and redundant cases.
 import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../../src-main/analysis/clustering/seeded-random';
 import { solveLinearProgram, solveLinearPrograms, type LinearProgramResult } from '../../../src-main/disclosure/linear-program';
 
 function optimal(result: LinearProgramResult): { value: number; solution: readonly number[] } {
@@ -116,6 +117,34 @@ describe('solveLinearProgram', () => {
     expect(optimal(high as LinearProgramResult).value).toBeCloseTo(10, 9);
     expect(optimal(third as LinearProgramResult).value).toBeCloseTo(4, 9);
     expect(constraints).toEqual(copy);
+  });
+
+  it('gives every objective of a long run the optimum it has alone, an unbounded one included (each starts where the one before ended)', () => {
+    // A table with margins: 6 x 5 nonnegative cells, row and column sums fixed, one cell only bounded below.
+    const random = new SeededRandom(11);
+    const rows = 6;
+    const columns = 5;
+    const cells = Array.from({ length: rows * columns }, () => random.int(20));
+    const at = (r: number, c: number) => r * columns + c;
+    const line = (members: number[]) => Array.from({ length: rows * columns }, (_, index) => (members.includes(index) ? 1 : 0));
+    const constraints = [
+      ...Array.from({ length: rows }, (_, r) => ({ coefficients: line(Array.from({ length: columns }, (_, c) => at(r, c))), relation: '=' as const, rhs: Array.from({ length: columns }, (_, c) => cells[at(r, c)]!).reduce((a, b) => a + b, 0) })),
+      ...Array.from({ length: columns - 1 }, (_, c) => ({ coefficients: line(Array.from({ length: rows }, (_, r) => at(r, c))), relation: '=' as const, rhs: Array.from({ length: rows }, (_, r) => cells[at(r, c)]!).reduce((a, b) => a + b, 0) })),
+    ];
+    // One more variable that no constraint holds: maximising it (objective 50) is unbounded.
+    const width = rows * columns + 1;
+    const widened = constraints.map((constraint) => ({ ...constraint, coefficients: [...constraint.coefficients, 0] }));
+    const objectives = Array.from({ length: 100 }, (_, index) => ({
+      coefficients: index === 50 ? [...new Array<number>(width - 1).fill(0), 1] : [...Array.from({ length: width - 1 }, () => random.int(7) - 3), 0],
+      direction: index % 2 === 0 && index !== 50 ? ('minimize' as const) : ('maximize' as const),
+    }));
+    const together = solveLinearPrograms(width, widened, objectives);
+    objectives.forEach((objective, index) => {
+      const alone = solveLinearProgram({ ...objective, constraints: widened });
+      expect(together[index]!.status, `objective ${index}`).toBe(alone.status);
+      if (alone.status === 'optimal') expect(optimal(together[index]!).value, `objective ${index}`).toBeCloseTo(alone.value, 7);
+    });
+    expect(together.map((result) => result.status).filter((status) => status === 'unbounded')).toEqual(['unbounded']);
   });
 
   it('rejects a constraint of the wrong length', () => {
