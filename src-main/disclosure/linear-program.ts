@@ -23,6 +23,9 @@ export type LinearProgramResult =
   | { readonly status: 'infeasible' }
   | { readonly status: 'unbounded' };
 
+/** Degenerate pivots in a row after which the simplex keeps to Bland's rule (see runSimplex). */
+const DEGENERATE_RUN = 50;
+
 /** Pivot elements smaller than this are treated as zero: the tables hold counts and sums, so entries stay moderate. */
 const PIVOT_TOLERANCE = 1e-9;
 
@@ -52,17 +55,24 @@ function pivot(rows: number[][], objective: number[], pivotRow: number, pivotCol
 }
 
 /**
- * Minimises the objective row over the tableau in place. Bland's rule (lowest entering index, lowest leaving
- * basis index on ties) cannot cycle, which matters here: attacker programs are highly degenerate (many zeros).
+ * Minimises the objective row over the tableau in place. The entering column is the most negative reduced cost
+ * (Dantzig's rule: far fewer pivots than the lowest index) until DEGENERATE_RUN pivots in a row leave the objective
+ * unchanged; from then on Bland's rule (lowest entering index, lowest leaving basis index on ties), which cannot
+ * cycle. That matters here: attacker programs are highly degenerate (many zeros).
  */
 function runSimplex(tableau: Tableau, objective: number[], allowedColumns: number): 'optimal' | 'unbounded' {
   const scale = Math.max(1, ...tableau.rows.map((row) => Math.abs(row[row.length - 1] as number)));
+  let degenerate = 0;
   for (;;) {
+    const bland = degenerate >= DEGENERATE_RUN;
     let entering = -1;
+    let mostNegative = -PIVOT_TOLERANCE;
     for (let j = 0; j < allowedColumns; j += 1) {
-      if ((objective[j] as number) < -PIVOT_TOLERANCE) {
+      const cost = objective[j] as number;
+      if (cost < mostNegative) {
         entering = j;
-        break;
+        if (bland) break;
+        mostNegative = cost;
       }
     }
     if (entering < 0) return 'optimal';
@@ -79,6 +89,8 @@ function runSimplex(tableau: Tableau, objective: number[], allowedColumns: numbe
       }
     });
     if (leaving < 0) return 'unbounded';
+    if (bestRatio <= PIVOT_TOLERANCE * scale) degenerate += 1;
+    else degenerate = 0;
     pivot(tableau.rows, objective, leaving, entering);
     tableau.basis[leaving] = entering;
   }
