@@ -23,6 +23,7 @@ export interface PresolvedSystem {
   readonly explicitUpper: readonly boolean[];
 }
 
+/** Row visits at most, in passes over all rows (propagation can creep one unit at a time). */
 const MAX_PASSES = 60;
 const MAX_ROUNDS = 6;
 
@@ -39,7 +40,8 @@ interface Bounds {
 
 /**
  * Tightens the bounds from every row until nothing changes. All variables are whole counts >= 0, so each bound is
- * rounded inwards; every bound is one that each whole solution satisfies.
+ * rounded inwards; every bound is one that each whole solution satisfies. A row is visited again only when a bound
+ * of one of its variables has changed since (a work list instead of passes over every row).
  */
 function propagate(rows: readonly RangedConstraint[], bounds: Bounds): void {
   const { lower, upper, explicitUpper } = bounds;
@@ -57,9 +59,32 @@ function propagate(rows: readonly RangedConstraint[], bounds: Bounds): void {
     if ((lower[variable] as number) > (upper[variable] as number)) throw new InconsistentSystemError(row.source);
     return true;
   };
-  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    let changed = false;
-    for (const row of rows) {
+  const rowsOf = new Map<number, number[]>();
+  rows.forEach((row, index) => {
+    for (const { variable } of row.terms) {
+      const list = rowsOf.get(variable);
+      if (list) list.push(index);
+      else rowsOf.set(variable, [index]);
+    }
+  });
+  const queued = new Uint8Array(rows.length).fill(1);
+  let queue = rows.map((_, index) => index);
+  let visits = 0;
+  const limit = MAX_PASSES * rows.length;
+  const changedVariable = (variable: number): void => {
+    for (const index of rowsOf.get(variable) ?? []) {
+      if (queued[index] === 1) continue;
+      queued[index] = 1;
+      queue.push(index);
+    }
+  };
+  while (queue.length > 0 && visits < limit) {
+    const current = queue;
+    queue = [];
+    for (const rowIndex of current) {
+      queued[rowIndex] = 0;
+      visits += 1;
+      const row = rows[rowIndex] as RangedConstraint;
       // Activity bounds of the row, with the number of unbounded contributions on each side.
       let minimum = 0;
       let maximum = 0;
@@ -86,6 +111,7 @@ function propagate(rows: readonly RangedConstraint[], bounds: Bounds): void {
         // coefficient · x <= upper - othersMinimum and >= lower - othersMaximum.
         const top = row.upper === Infinity || othersMinimum === -Infinity ? Infinity : row.upper - othersMinimum;
         const bottom = row.lower === -Infinity || othersMaximum === Infinity ? -Infinity : row.lower - othersMaximum;
+        let changed = false;
         if (coefficient > 0) {
           if (top !== Infinity && tighten(variable, 'upper', top / coefficient, row, single)) changed = true;
           if (bottom !== -Infinity && tighten(variable, 'lower', bottom / coefficient, row, single)) changed = true;
@@ -93,9 +119,9 @@ function propagate(rows: readonly RangedConstraint[], bounds: Bounds): void {
           if (top !== Infinity && tighten(variable, 'lower', top / coefficient, row, single)) changed = true;
           if (bottom !== -Infinity && tighten(variable, 'upper', bottom / coefficient, row, single)) changed = true;
         }
+        if (changed) changedVariable(variable);
       }
     }
-    if (!changed) break;
   }
 }
 
