@@ -1,6 +1,6 @@
 // Ctrl-C on the command line: the first press aborts (after the caller's notice), a second exits 130, dispose stops listening.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { interruptOnCtrlC } from '../../src-main/interrupt-signal';
+import { interruptOnCtrlC } from '../../src-main/cli/interrupt-signal';
 
 afterEach(() => vi.restoreAllMocks());
 

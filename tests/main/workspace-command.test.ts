@@ -6,7 +6,7 @@ import { runCli } from '../../src-main/cli';
 import { StudyEngine } from '../../src-main/engine/study-engine';
 import { demoStudy } from '../../src-main/linking/demo-study';
 import { ensureDemoWorld } from '../../src-main/synthetic/demo-world';
-import { runWorkspaceSave } from '../../src-main/workspace-command';
+import { runWorkspaceSave } from '../../src-main/cli/workspace';
 import { tempFolder } from './support/temp-folder';
 
 const PASSPHRASE = 'werkruimte voor de cli';

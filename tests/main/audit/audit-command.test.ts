@@ -1,7 +1,7 @@
 // `groepsbeeld audit`: exit codes 0 / 1 / 2, the Dutch text report and the JSON report.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAuditCommand } from '../../../src-main/audit/audit-command';
+import { runAuditCommand } from '../../../src-main/cli/audit';
 import { tempFolder } from '../support/temp-folder';
 import { countColumn, DIGEST_B, ONE_POPULATION, singleFeatureFamily, writePackage, type FixturePackage } from './package-fixtures';
 

@@ -1,11 +1,11 @@
 // `groepsbeeld workspace save --out FILE STUDY.json`: opens a study's inputs as the app does and saves them as an encrypted workspace.
 import { basename, resolve } from 'node:path';
-import { UserFacingError } from './errors';
-import type { ColumnRole } from './engine/column-roles';
-import { StudyEngine } from './engine/study-engine';
-import { failedCommandExitCode, interruptOnCtrlC } from './interrupt-signal';
-import { loadStudyFile } from './linking/study-file';
-import type { RunOutput } from './run-command';
+import { UserFacingError } from '../errors';
+import type { ColumnRole } from '../engine/column-roles';
+import { StudyEngine } from '../engine/study-engine';
+import { interruptOnCtrlC } from './interrupt-signal';
+import { loadStudyFile } from '../linking/study-file';
+import { type CommandOutput, failedCommandExitCode } from './output';
 
 /** The passphrase comes from the environment, never from the command line (which other users can see in the process list). */
 export const PASSPHRASE_VARIABLE = 'GROEPSBEELD_WORKSPACE_PASSPHRASE';
@@ -17,7 +17,7 @@ export interface WorkspaceSaveArguments {
 }
 
 /** Opens every input (checked as the app checks it), sets the study's kinds and roles, and writes the workspace. */
-export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: RunOutput): Promise<number> {
+export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: CommandOutput): Promise<number> {
   if (!args.passphrase) {
     output.err(`Zet de wachtzin in de omgevingsvariabele ${PASSPHRASE_VARIABLE} (minstens 8 tekens); de wachtzin wordt nooit van de opdrachtregel gelezen.\n`);
     return 2;

@@ -1,10 +1,11 @@
 // `groepsbeeld demo generate`: writes a synthetic world with a progress bar; Ctrl-C aborts and leaves nothing behind.
-import { UserFacingError } from './errors';
-import { INTERRUPTED_EXIT_CODE, interruptOnCtrlC } from './interrupt-signal';
-import { generateExtracts } from './synthetic/generate-extracts';
-import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from './synthetic/extract-options';
-import { createProgressReporter } from './synthetic/progress-bar';
-import { DEFAULT_DEMO_SEED } from './synthetic/demo-world';
+import { UserFacingError } from '../errors';
+import { interruptOnCtrlC } from './interrupt-signal';
+import { generateExtracts } from '../synthetic/generate-extracts';
+import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from '../synthetic/extract-options';
+import { createProgressReporter } from '../synthetic/progress-bar';
+import { DEFAULT_DEMO_SEED } from '../synthetic/demo-world';
+import { type CommandOutput, INTERRUPTED_EXIT_CODE } from './output';
 
 export interface DemoGenerateArguments {
   out?: string | undefined;
@@ -13,13 +14,6 @@ export interface DemoGenerateArguments {
   format?: string | undefined;
   clientsXlsx?: boolean | undefined;
   force?: boolean | undefined;
-}
-
-export interface DemoOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Whether stderr is a terminal (an updating bar) or a log (a line per 10 %). */
-  errIsTerminal?: boolean | undefined;
 }
 
 export type ParsedDemoOptions = Omit<ExtractsOptions, 'signal' | 'onProgress'>;
@@ -40,7 +34,7 @@ export function parseDemoGenerateArguments(args: DemoGenerateArguments): ParsedD
 }
 
 /** Runs the generator; resolves with the exit code (0 done, 1 failed, 130 interrupted). */
-export async function runDemoGenerate(options: ParsedDemoOptions, output: DemoOutput): Promise<number> {
+export async function runDemoGenerate(options: ParsedDemoOptions, output: CommandOutput): Promise<number> {
   const progress = createProgressReporter({ write: output.err, isTTY: output.errIsTerminal });
   // The first Ctrl-C aborts cleanly (the partial folder is removed); a second one quits at once.
   const interrupt = interruptOnCtrlC(() => {

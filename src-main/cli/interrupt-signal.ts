@@ -1,5 +1,5 @@
 // Ctrl-C for the command line: the first press aborts the running job cleanly, a second one quits at once (exit 130).
-import { UserFacingError } from './errors';
+import { INTERRUPTED_EXIT_CODE } from './output';
 
 export interface InterruptSignal {
   /** Aborted on the first Ctrl-C (SIGINT). */
@@ -7,9 +7,6 @@ export interface InterruptSignal {
   /** Stops listening for Ctrl-C; call it when the job is over. */
   dispose(): void;
 }
-
-/** Exit code of a process stopped by Ctrl-C (128 + SIGINT). */
-export const INTERRUPTED_EXIT_CODE = 130;
 
 /**
  * Listens for Ctrl-C while one job runs. `onInterrupt` runs before the abort (e.g. to say that the partial
@@ -25,20 +22,4 @@ export function interruptOnCtrlC(onInterrupt?: () => void): InterruptSignal {
   };
   process.on('SIGINT', listener);
   return { signal: controller.signal, dispose: () => process.off('SIGINT', listener) };
-}
-
-/**
- * How a command that failed ends: Ctrl-C says nothing was kept and exits 130, an error meant for the analyst
- * is printed and exits 1, anything else is a bug and is thrown on.
- */
-export function failedCommandExitCode(error: unknown, signal: AbortSignal, err: (text: string) => void): number {
-  if (signal.aborted) {
-    err('Gestopt; er is niets bewaard.\n');
-    return INTERRUPTED_EXIT_CODE;
-  }
-  if (error instanceof UserFacingError) {
-    err(`${error.message}\n`);
-    return 1;
-  }
-  throw error;
 }

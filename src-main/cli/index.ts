@@ -1,20 +1,14 @@
 // The headless command line: the same core as the app, without Electron.
 import { parseArgs } from 'node:util';
-import { APP_NAME, APP_VERSION } from './app-info';
-import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo-command';
-import { AUDIT_USAGE, runAuditCommand } from './audit/audit-command';
+import { APP_NAME, APP_VERSION } from '../app-info';
+import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo';
+import { AUDIT_USAGE, runAuditCommand } from './audit';
 import { runDoctor } from './doctor';
-import { runHistoryCommand } from './history-command';
-import { UserFacingError } from './errors';
-import { runDemoStudy, runStudyCommand } from './run-command';
-import { PASSPHRASE_VARIABLE, runWorkspaceSave } from './workspace-command';
-
-export interface CliOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Whether stderr is a terminal, so progress can redraw one line. */
-  errIsTerminal?: boolean | undefined;
-}
+import { runHistoryCommand } from './history';
+import { UserFacingError } from '../errors';
+import { runDemoStudy, runStudyCommand } from './run';
+import { PASSPHRASE_VARIABLE, runWorkspaceSave } from './workspace';
+import type { CommandOutput } from './output';
 
 const USAGE = `Gebruik: groepsbeeld <opdracht> [opties]
 
@@ -102,7 +96,7 @@ function foreignOptions(values: ParsedValues): string[] {
   return DEMO_GENERATE_OPTIONS.filter((name) => values[name] !== undefined).map((name) => `--${name}`);
 }
 
-async function runDemo(rest: readonly string[], values: ParsedValues, output: CliOutput): Promise<number> {
+async function runDemo(rest: readonly string[], values: ParsedValues, output: CommandOutput): Promise<number> {
   const [subcommand, ...extra] = rest;
   if ((subcommand === 'run' && extra.length === 0) || subcommand === undefined) {
     const misplaced = foreignOptions(values).filter((option) => option !== '--out');
@@ -139,7 +133,7 @@ async function runDemo(rest: readonly string[], values: ParsedValues, output: Cl
 }
 
 /** Runs one command line; resolves with the process exit code (0 ok, 1 failed, 2 usage error, 130 interrupted). */
-export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+export async function runCli(argv: readonly string[], output: CommandOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseCommandLine(argv);

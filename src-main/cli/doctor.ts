@@ -1,9 +1,9 @@
 // `groepsbeeld doctor`: the engine's effective security settings, active lockdown probes, and versions.
-import { appInfo } from './app-info';
-import { probeLockdown, type ProbeName, type ProbeOutcome } from './engine/lockdown-probes';
-import { readDuckDbVersion } from './engine/security-settings';
-import { StudyEngine } from './engine/study-engine';
-import type { AppInfo, EngineSecurity } from './ipc/contract';
+import { appInfo } from '../app-info';
+import { probeLockdown, type ProbeName, type ProbeOutcome } from '../engine/lockdown-probes';
+import { readDuckDbVersion } from '../engine/security-settings';
+import { StudyEngine } from '../engine/study-engine';
+import type { AppInfo, EngineSecurity } from '../ipc/contract';
 
 export interface DoctorReport {
   app: AppInfo;

@@ -1,16 +1,12 @@
 // `groepsbeeld history [clear --confirm]`: the differencing guard's memory of earlier exports (shared by the app and the
 // command line), listed without any household, or deleted at the end of a project.
-import { userDataFolder } from './app-paths';
-import { DifferencingStore, STORE_FOLDER } from './publication/differencing-store';
-import { UserFacingError } from './errors';
+import { userDataFolder } from '../app-paths';
+import { DifferencingStore, STORE_FOLDER } from '../publication/differencing-store';
+import { UserFacingError } from '../errors';
 import { join } from 'node:path';
+import type { CommandOutput } from './output';
 
-export interface HistoryOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-export async function runHistoryCommand(subcommand: string | undefined, options: { confirm: boolean; json: boolean }, output: HistoryOutput): Promise<number> {
+export async function runHistoryCommand(subcommand: string | undefined, options: { confirm: boolean; json: boolean }, output: CommandOutput): Promise<number> {
   const folder = userDataFolder();
   const store = new DifferencingStore(folder);
   try {

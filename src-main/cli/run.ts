@@ -4,29 +4,25 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { APP_VERSION } from './app-info';
-import { userDataFolder } from './app-paths';
-import { clusteringRequestOf, formatPersonas } from './analysis/clustering-service/study-clustering';
-import { formatClustering } from './analysis/clustering-service/format-clustering';
-import { validateRun } from './analysis/clustering-service/clustering-service';
-import { unusedPersonaEdits } from './analysis/profiles/profile-layout';
-import { loadEffectiveRules } from './disclosure/institution-rules';
-import { StudyEngine } from './engine/study-engine';
-import { formatTableText } from './export/table-text';
-import { VERDICT_TEXT } from './export/report-content';
-import { UserFacingError } from './errors';
-import { failedCommandExitCode, interruptOnCtrlC } from './interrupt-signal';
-import { demoStudy } from './linking/demo-study';
-import { formatLinkReport } from './linking/link-report';
-import { loadStudyFile, type Study } from './linking/study-file';
-import { laidOut } from './study/export-outputs';
-import { StudySession } from './study/study-session';
-import { defaultDemoFolder, ensureDemoWorld } from './synthetic/demo-world';
-
-export interface RunOutput {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import { APP_VERSION } from '../app-info';
+import { userDataFolder } from '../app-paths';
+import { clusteringRequestOf, formatPersonas } from '../analysis/clustering-service/study-clustering';
+import { formatClustering } from '../analysis/clustering-service/format-clustering';
+import { validateRun } from '../analysis/clustering-service/clustering-service';
+import { unusedPersonaEdits } from '../analysis/profiles/profile-layout';
+import { loadEffectiveRules } from '../disclosure/institution-rules';
+import { StudyEngine } from '../engine/study-engine';
+import { formatTableText } from '../export/table-text';
+import { VERDICT_TEXT } from '../export/report-content';
+import { UserFacingError } from '../errors';
+import { interruptOnCtrlC } from './interrupt-signal';
+import { demoStudy } from '../linking/demo-study';
+import { formatLinkReport } from '../linking/link-report';
+import { loadStudyFile, type Study } from '../linking/study-file';
+import { laidOut } from '../study/export-outputs';
+import { StudySession } from '../study/study-session';
+import { defaultDemoFolder, ensureDemoWorld } from '../synthetic/demo-world';
+import { type CommandOutput, failedCommandExitCode } from './output';
 
 export interface RunArguments {
   /** Print everything published as JSON instead of text. */
@@ -48,7 +44,7 @@ async function resolveInputs(study: Study): Promise<Study> {
 }
 
 /** Links, clusters and (with --out) exports the study in one study session; Ctrl-C interrupts and leaves nothing behind. */
-async function runSession(given: Study, studySha256: string, args: RunArguments, output: RunOutput): Promise<number> {
+async function runSession(given: Study, studySha256: string, args: RunArguments, output: CommandOutput): Promise<number> {
   const interrupt = interruptOnCtrlC();
   const started = performance.now();
   let engine: StudyEngine | null = null;
@@ -144,7 +140,7 @@ async function runSession(given: Study, studySha256: string, args: RunArguments,
   }
 }
 
-export async function runStudyCommand(studyPath: string, args: RunArguments, output: RunOutput): Promise<number> {
+export async function runStudyCommand(studyPath: string, args: RunArguments, output: CommandOutput): Promise<number> {
   let study: Study;
   let studySha256: string;
   try {
@@ -160,7 +156,7 @@ export async function runStudyCommand(studyPath: string, args: RunArguments, out
 }
 
 /** The main job on the embedded demo: the demo world (generated on first use) linked as in the pilot. */
-export async function runDemoStudy(folder: string | undefined, args: RunArguments, output: RunOutput): Promise<number> {
+export async function runDemoStudy(folder: string | undefined, args: RunArguments, output: CommandOutput): Promise<number> {
   const target = folder ?? defaultDemoFolder(userDataFolder());
   const demo = await ensureDemoWorld(target, { onProgress: undefined });
   if (demo.generated) output.err(`Demowereld aangemaakt in ${demo.folder}.\n`);
