@@ -42,9 +42,8 @@ export default tseslint.config(
     // The core runs under plain Node (CLI, tests, benchmarks): it never touches Electron. The study session and the
     // publication ledger serve the app and the CLI alike; the auditor reads packages with no app at all.
     files: [
-      'src-main/{engine,linking,analysis,disclosure,export,synthetic,publication,study,audit,cli}/**/*.ts',
+      'src-main/{engine,linking,analysis,disclosure,export,synthetic,publication,study,audit,cli,common}/**/*.ts',
       'src-main/ipc/{contract,dispatch,handlers,sender,study-file-verbs,workspace-verbs}.ts',
-      'src-main/{app-info,errors,calendar,app-paths}.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,6 @@
 // The link report as figures of the publication: counts of households are the same figures as in the comparison
 // tables (protected with them), counts of records and persons form a family of their own with its relations.
-import { formatReferenceDate } from '../calendar';
+import { formatReferenceDate } from '../common/calendar';
 import { ruleSetDigest } from '../disclosure/rule-set';
 import { LINK_RECORD_RELATIONS, linkCountDefinition } from '../linking/link-report-structure';
 import { linkCountId, type LinkReport, type PublishedLinkReport } from '../linking/link-report';

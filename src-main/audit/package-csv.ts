@@ -1,5 +1,5 @@
 // Splits a package CSV (BOM, ';', CRLF, '"' quoting, '#' comment lines) into its header row and data rows.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 export interface CsvRow {
   readonly fields: readonly string[];

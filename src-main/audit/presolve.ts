@@ -1,5 +1,5 @@
 // Presolve for the attacker's system: whole-number bound propagation, fixing pinned variables, subtracting nested equations.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { expressionKey, linearExpression, type RangedConstraint } from './linear-expression';
 
 /** The published figures contradict each other: no table of non-negative whole counts matches them. */

@@ -1,7 +1,7 @@
 // Reads an export package as a reader would: definities.json (checked against its schema) and the printed value of every placed figure.
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { DEFINITIONS_FILE, definitionsSchema, type FigureDefinition, type PackageDefinitions } from '../publication/definitions-file';
 import { definitionProblems } from './definitions-check';
 import { parsePackageCsv, type CsvTable } from './package-csv';

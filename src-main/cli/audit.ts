@@ -1,6 +1,6 @@
 // `groepsbeeld audit PACKAGE...`: reads export packages as a reader would and says whether any hidden cell can be recomputed.
 import { resolve } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { auditPackages } from '../audit/audit-package';
 import { auditReportJson, formatAuditReport } from '../audit/audit-report-text';
 import { readPackage, type ReadPackage } from '../audit/read-package';

@@ -1,5 +1,5 @@
 // `groepsbeeld demo generate`: writes a synthetic world with a progress bar; Ctrl-C aborts and leaves nothing behind.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { interruptOnCtrlC } from './interrupt-signal';
 import { generateExtracts } from '../synthetic/generate-extracts';
 import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from '../synthetic/extract-options';

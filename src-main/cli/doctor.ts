@@ -1,5 +1,5 @@
 // `groepsbeeld doctor`: the engine's effective security settings, active lockdown probes, and versions.
-import { appInfo } from '../app-info';
+import { appInfo } from '../common/app-info';
 import { probeLockdown, type ProbeName, type ProbeOutcome } from '../engine/lockdown-probes';
 import { readDuckDbVersion } from '../engine/security-settings';
 import { StudyEngine } from '../engine/study-engine';

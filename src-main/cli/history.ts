@@ -1,8 +1,8 @@
 // `groepsbeeld history [clear --confirm]`: the differencing guard's memory of earlier exports (shared by the app and the
 // command line), listed without any household, or deleted at the end of a project.
-import { userDataFolder } from '../app-paths';
+import { userDataFolder } from '../common/app-paths';
 import { DifferencingStore, STORE_FOLDER } from '../publication/differencing-store';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { join } from 'node:path';
 import type { CommandOutput } from './output';
 

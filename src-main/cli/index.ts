@@ -1,11 +1,11 @@
 // The headless command line: the same core as the app, without Electron.
 import { parseArgs } from 'node:util';
-import { APP_NAME, APP_VERSION } from '../app-info';
+import { APP_NAME, APP_VERSION } from '../common/app-info';
 import { parseDemoGenerateArguments, runDemoGenerate, type ParsedDemoOptions } from './demo';
 import { AUDIT_USAGE, runAuditCommand } from './audit';
 import { runDoctor } from './doctor';
 import { runHistoryCommand } from './history';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { runDemoStudy, runStudyCommand } from './run';
 import { PASSPHRASE_VARIABLE, runWorkspaceSave } from './workspace';
 import type { CommandOutput } from './output';

@@ -1,5 +1,5 @@
 // What every command of the command line writes to, and how a failed command ends (its exit code and last words).
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 export interface CommandOutput {
   out: (text: string) => void;

@@ -1,6 +1,6 @@
 // `groepsbeeld workspace save --out FILE STUDY.json`: opens a study's inputs as the app does and saves them as an encrypted workspace.
 import { basename, resolve } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { ColumnRole } from '../engine/column-roles';
 import { StudyEngine } from '../engine/study-engine';
 import { interruptOnCtrlC } from './interrupt-signal';

@@ -1,5 +1,5 @@
 // Controlled rounding of a 1-D or 2-D count table with margins to base 5 or 10, keeping it additive (Cox 1987).
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { brokenRelations, type AdditiveTable } from './table-cells';
 
 export type RoundingBase = 5 | 10;

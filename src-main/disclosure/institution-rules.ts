@@ -10,7 +10,7 @@
 // counts as not set.
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { stricterOnly } from './rule-floor';
 import { DEFAULT_RULE_SET, loadRuleSet, type RuleSet } from './rule-set';
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 const share = z.number().gt(0).lt(1);
 const units = z.number().int().min(1);

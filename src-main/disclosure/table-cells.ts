@@ -1,5 +1,5 @@
 // A table with margins as cells plus additivity relations ("these cells add up to that cell"), for suppression and rounding.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { countStatus, type CellStatus } from './primary-rules';
 import type { RuleSet } from './rule-set';
 

@@ -1,7 +1,7 @@
 // Sniffs a CSV file's first bytes in Node: empty or binary, its text encoding, and its delimiter.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 /** DuckDB read_csv encodings that work offline; 'latin-1' also reads Windows-1252 outside 0x80-0x9F. */
 export type CsvEncoding = 'utf-8' | 'latin-1' | 'utf-16';

@@ -1,5 +1,5 @@
 // Checks an opened file reads completely and makes sense: rows, real dates, spells that end after they begin, unique TAB keys.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { expectedColumnName, isOneRowPerUnit, missingRoles, tableKindByName, unitKeyRoles, type ColumnRole, type RoleProposal } from './column-roles';
 import { maskedCountText } from './file-profile';
 import { scanRelation, type ScannableFile } from './file-scan';

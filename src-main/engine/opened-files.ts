@@ -1,7 +1,7 @@
 // What an opened file is, and the checks a path must pass before DuckDB may read it.
 import { realpath, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 /** 'workspace': a table loaded from an encrypted workspace into the session (never read from its original file). */
 export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'sav' | 'workspace';

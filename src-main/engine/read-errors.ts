@@ -1,5 +1,5 @@
 // Turns DuckDB's read errors into messages for the analyst: which file, which line or column, what to do.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { FileFormat } from './opened-files';
 
 function firstLine(message: string): string {

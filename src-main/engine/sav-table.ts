@@ -1,5 +1,5 @@
 // An opened SPSS .sav/.zsav file: loaded by our reader into a table of the locked session, its dictionary kept for the profile.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { classifyColumn, readSampleFacts, sampleFactsSql, type ColumnKind, type ColumnSample } from './column-kinds';
 import type { DescribedFile } from './file-describe';
 import { numberText, type ColumnLabels, type ScanColumn } from './file-scan';

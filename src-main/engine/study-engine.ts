@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath } from 'node:fs/promises';
 import type { ColumnSummary, EngineSecurity, FileProfile, OpenedFile } from '../ipc/contract';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { proposeRoles, proposeRolesAs, type ColumnRole, type RoleMap, type RoleProposal, type TableKind } from './column-roles';
 import { sniffCsv, windows1252Error, type CsvSniff } from './csv-dialect';
 import { checkFile } from './file-checks';

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { roleMapSchema, tableKindSchema } from './column-roles';
 import { scanRelation, type ScanColumn, type ScannableFile } from './file-scan';
 import type { LockedSession } from './locked-session';

@@ -1,7 +1,7 @@
 // A partner's .xlsx list: the first sheet read in Node and loaded into an in-memory table of the locked session.
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import { readSheet } from 'read-excel-file/node';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { classifyColumn, keyWidth, type ColumnKind, type ColumnSample } from './column-kinds';
 import type { LockedSession } from './locked-session';
 import { quoteIdentifier } from './sql';

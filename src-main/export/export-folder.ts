@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 export const EXPORT_FOLDER_PREFIX = 'groepsbeeld-export-';
 

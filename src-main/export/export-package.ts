@@ -10,7 +10,7 @@ import { readPackage, type ReadPackage } from '../audit/read-package';
 import { auditForExport, AuditRefusal, JointAuditTooLarge } from './package-audit';
 import { checkedTableSchema, columnTitle, type CheckedTable } from '../disclosure/checked-table';
 import { ruleSetDigest, type RuleSet } from '../disclosure/rule-set';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { DEFINITIONS_FILE, type PackageDefinitions } from '../publication/definitions-file';
 import type { PublishedTable } from '../publication/table-draft';
 import { acroResults, ACRO_RESULTS_FILE, type AcroOutputInput } from './acro-results';

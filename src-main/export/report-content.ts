@@ -1,5 +1,5 @@
 // What the HTML and PDF reports show, prepared once: title page facts, tables as display texts, the link report.
-import { formatReferenceDate } from '../calendar';
+import { formatReferenceDate } from '../common/calendar';
 import { cellFormat, columnTitle, tableVerdict, type CellStatusName, type CheckedTable } from '../disclosure/checked-table';
 import { ruleSummary, ruleSummaryLines } from '../disclosure/rule-summary';
 import type { RuleSet } from '../disclosure/rule-set';

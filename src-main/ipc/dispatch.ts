@@ -8,7 +8,7 @@ import {
   type Result,
   type Verb,
 } from './contract';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 
 /** A handler receives a parsed request and resolves with its response; throwing becomes an error value. */
 export type Handlers = { [V in Verb]: (request: z.output<(typeof contract)[V]['request']>) => Promise<ResponseOf<V>> };

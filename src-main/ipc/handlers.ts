@@ -1,7 +1,7 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
 import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURE_IDS } from '../analysis/clustering-service/cluster-features';
-import { appInfo, APP_VERSION } from '../app-info';
-import { userDataFolder } from '../app-paths';
+import { appInfo, APP_VERSION } from '../common/app-info';
+import { userDataFolder } from '../common/app-paths';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { readDuckDbVersion } from '../engine/security-settings';

@@ -7,7 +7,7 @@ import { stricterOnly } from '../disclosure/rule-floor';
 import { loadRuleSet, type RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import type { StudySession } from '../study/study-session';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { LINK_COLUMNS } from '../linking/input-columns';
 import { INPUT_KINDS, loadStudyFile, type InputKind, type Study, type StudyClustering, type StudyInput } from '../linking/study-file';
 import { writeStudyFile } from '../linking/study-file-write';

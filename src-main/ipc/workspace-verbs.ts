@@ -1,6 +1,6 @@
 // The workspace verbs behind IPC: save, open and delete through the main process's own dialogs, one at a time, with progress and cancel.
 import { basename, extname } from 'node:path';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { StudyEngine } from '../engine/study-engine';
 import { deleteWorkspace } from '../engine/workspace';
 import { WORKSPACE_EXTENSION } from '../engine/workspace-entries';

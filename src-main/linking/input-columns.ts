@@ -1,7 +1,7 @@
 // Which column plays which role in each input: the study's mapping, else what the loader proposes for
 // a CBS table, else CBS's own column name. One role vocabulary for loading and linking (engine/column-roles).
 import { proposeRoles, type ColumnRole } from '../engine/column-roles';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { InputKind } from './study-file';
 
 const person = { personSource: 'RINPERSOONS', personKey: 'RINPERSOON' } as const;

@@ -1,7 +1,7 @@
 // Links the extracts at the reference date inside one locked DuckDB session and builds the analysis table
 // of households in the municipality; each national file is scanned once, filtered while it is read.
 import type { LockedSession } from '../engine/locked-session';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { describePreparedSource, type Input, type Inputs, type PreparedSource } from './link-inputs';
 import type { LinkCount, LinkReport, LinkStep } from './link-report';
 import { select, validOn } from './link-sql';

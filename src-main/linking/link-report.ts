@@ -1,7 +1,7 @@
 // The link report: per step, how many units went in, matched, and did not match and why (aggregates only), and the
 // shape in which it leaves the main process once the publication ledger has checked every count.
 import { z } from 'zod';
-import { formatReferenceDate } from '../calendar';
+import { formatReferenceDate } from '../common/calendar';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "livingElsewhere" (unique within its step). */

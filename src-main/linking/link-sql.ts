@@ -1,7 +1,7 @@
 // SQL expressions over a linking input: keys and dates as text, role sub-queries, and the date filter
 // that DuckDB can push into the scan.
 import { quoteIdentifier as q } from '../engine/sql';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { RolesOf } from './input-columns';
 import type { Input } from './link-inputs';
 import type { InputKind } from './study-file';

@@ -3,7 +3,7 @@
 import type { LinkingStatus, LinkRequest } from '../ipc/contract';
 import { basename } from 'node:path';
 import { INPUT_KINDS, type InputKind, type Study } from './study-file';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import type { OpenedFileEntry, StudyEngine } from '../engine/study-engine';
 import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
 import { sourceOfFile, type PreparedSource } from './link-inputs';

@@ -3,7 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JsonRow } from '../engine/json-values';
 import { StudyEngine } from '../engine/study-engine';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
 import { sourceOfFile } from './link-inputs';
 import type { LinkReport } from './link-report';

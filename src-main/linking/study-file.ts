@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { roleMapSchema, type TableKind } from '../engine/column-roles';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { recodesSchema } from '../publication/published-feature';
 
 export const INPUT_KINDS = [

@@ -13,7 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import {
   FEATURE_HASH_BYTES,
   SALT_BYTES,

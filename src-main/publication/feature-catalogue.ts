@@ -2,7 +2,7 @@
 // features, a "known or not" feature per amount (for its number of known values), and the link report's features.
 import { FEATURES, type AmountFeature, type CategoricalFeature } from '../analysis/features';
 import { PROFILE_FEATURES } from '../analysis/profiles/profile-features';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { publishedFeature, recodeProblems, type PublishedFeature, type Recodes } from './published-feature';
 
 export function knownFeatureId(amountId: string): string {

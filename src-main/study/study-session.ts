@@ -12,7 +12,7 @@ import type { CheckedTable } from '../disclosure/checked-table';
 import type { ProtectionMethod } from '../disclosure/frequency-protection';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
 import { LinkingJob } from '../linking/linking-job';

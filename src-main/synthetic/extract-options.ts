@@ -1,5 +1,5 @@
 // Options of one generator run: their types, up-front validation, and parsing from command-line text.
-import { UserFacingError } from '../errors';
+import { UserFacingError } from '../common/errors';
 import { OUTPUT_FORMATS, type OutputFormat } from './manifest';
 
 /** --scale national: about 17 million persons in 8 million households. */

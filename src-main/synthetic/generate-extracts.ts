@@ -1,7 +1,7 @@
 // One generator run: the world's CSV extracts, optional xlsx and Parquet, and the manifest, moved into place atomically.
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { yyyymmdd } from '../calendar';
+import { yyyymmdd } from '../common/calendar';
 import { writeClientListXlsx } from './client-list-xlsx';
 import { extractTable } from './extract-tables';
 import { validateExtractsOptions, type ExtractsOptions, type ExtractsProgress } from './extract-options';

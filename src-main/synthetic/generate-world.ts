@@ -1,7 +1,7 @@
 // Writes one world's CSV extracts and its ground truth, household by household, with bounded memory.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { yyyymmdd, dayOf } from '../calendar';
+import { yyyymmdd, dayOf } from '../common/calendar';
 import { CLIENT_CLUSTERS, CLIENT_HOUSEHOLDS, type ClientCluster } from './client-profiles';
 import { CsvWriter, type CellValue } from './csv-writer';
 import { EXTRACT_TABLES, type ExtractTableId } from './extract-tables';

@@ -1,5 +1,5 @@
 // Draws one household as it is on the reference date, with the dates its history needs (pure: random in, draft out).
-import { civilOf } from '../calendar';
+import { civilOf } from '../common/calendar';
 import {
   COUPLE_TYPES,
   DUTCH_ORIGIN,

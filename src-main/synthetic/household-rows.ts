@@ -1,6 +1,6 @@
 // Turns a household draft into register rows with their histories: household, address, income,
 // socio-economic, education and care spells, before and after the reference date.
-import { civilOf, yyyymmdd } from '../calendar';
+import { civilOf, yyyymmdd } from '../common/calendar';
 import { benefitTypeOf, WMO_SUPPORT_TYPES, YOUTH_HELP_FORMS, YOUTH_PROTECTION_MEASURES, type HouseholdType } from './cbs-codes';
 import type { CellValue } from './csv-writer';
 import type { ExtractTableId } from './extract-tables';

@@ -1,5 +1,5 @@
 // Which municipalities the world has, how many households each, and their address-object ranges.
-import { dayOf } from '../calendar';
+import { dayOf } from '../common/calendar';
 
 export const REFERENCE_DAY = dayOf(2017, 12, 31);
 /** Open-ended spells end on this date, as CBS commonly writes them (a setting in the loaders). */

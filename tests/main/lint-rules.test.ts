@@ -49,7 +49,7 @@ describe('process-boundary lint rules', () => {
       'src-main/cli/history.ts',
       'src-main/cli/workspace.ts',
       'src-main/cli/new-command.ts',
-      'src-main/errors.ts',
+      'src-main/common/errors.ts',
     ];
     for (const file of core) {
       const found = await messages("import { app } from 'electron';\nexport const x = app;\n", file);

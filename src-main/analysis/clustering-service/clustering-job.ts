@@ -1,7 +1,7 @@
 // The app's clustering runs: one at a time on the current analysis table, with progress to poll, a cancel,
 // and the analyst's choice of k afterwards. Only published aggregates leave; the labelling stays in SQL.
 import type { StudyEngine } from '../../engine/study-engine';
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { ANALYSIS_TABLE } from '../../linking/link-households';
 import type { QuerySession } from '../cross-table';

@@ -1,6 +1,6 @@
 // The clustering a study file asks for (its "clustering" section, defaults otherwise), and the persona cards as text for
 // `groepsbeeld run`.
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 import type { PublishedCell } from '../../disclosure/checked-table';
 import { cellDisplayText } from '../../export/cell-text';
 import type { StudyClustering } from '../../linking/study-file';

@@ -1,6 +1,6 @@
 // The analyst's profile edits: the cluster table's row order and hidden rows, and the edited persona titles and
 // narratives, kept for the chosen clustering (and the study file), applied to the publication's cluster outputs.
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 import type { StudyProfiles } from '../../linking/study-file';
 import type { ClusterPublication } from '../../publication/study-publication';
 import { editPersona, type PersonaCard } from './persona';

@@ -1,5 +1,5 @@
 // SPSS format codes (print/write formats) and the conversion of SPSS date numbers to ISO text.
-import { civilOf } from '../../calendar';
+import { civilOf } from '../../common/calendar';
 import type { SavFormat, SavValueKind } from './types';
 
 const FORMAT_NAMES: Record<number, string> = {

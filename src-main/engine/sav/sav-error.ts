@@ -1,6 +1,6 @@
 // The one error type of the .sav reader: names the file, says what is wrong and what to do.
 import { basename } from 'node:path';
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 
 export class SavFormatError extends UserFacingError {
   constructor(

@@ -1,7 +1,7 @@
 // Reads a workspace back: its manifest alone, or every table into a session, checking each record's tag on the way.
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 import type { LockedSession } from '../locked-session';
 import { quoteIdentifier } from '../sql';
 import { castFromText, decodeBatch, type DecodedBatch, type StoredTypeName } from './columns';

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants as zlibConstants, deflateRaw, inflateRaw } from 'node:zlib';
 import { z } from 'zod';
-import { UserFacingError } from '../../errors';
+import { UserFacingError } from '../../common/errors';
 import { BatchShapeError, STORED_TYPES, type StoredTypeName } from './columns';
 import {
   END_RECORD_INDEX,

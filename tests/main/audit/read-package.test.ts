@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePackageCsv } from '../../../src-main/audit/package-csv';
 import { labelText, parsePrintedValue } from '../../../src-main/audit/printed-value';
 import { readPackage } from '../../../src-main/audit/read-package';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { tempFolder } from '../support/temp-folder';
 import { countColumn, ONE_POPULATION, singleFeatureFamily, writePackage, type FixturePackage } from './package-fixtures';
 

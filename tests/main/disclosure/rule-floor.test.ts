@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { institutionRulesPath, loadEffectiveRules, loadInstitutionRules, RULES_FILE_VARIABLE } from '../../../src-main/disclosure/institution-rules';
 import { FLOOR_FIELDS, stricterOnly } from '../../../src-main/disclosure/rule-floor';
 import { DEFAULT_RULE_SET, ruleSetDigest, ruleSetSchema, type RuleSet } from '../../../src-main/disclosure/rule-set';

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUnchanged, inspectFile } from '../../../src-main/engine/opened-files';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { tempFolder } from '../support/temp-folder';
 
 let folder: string;

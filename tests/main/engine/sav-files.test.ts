@@ -3,7 +3,7 @@ import { appendFile, copyFile, readFile, stat, utimes, writeFile } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rule-set';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { scanRelation } from '../../../src-main/engine/file-scan';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
 import type { OpenedFile } from '../../../src-main/ipc/contract';

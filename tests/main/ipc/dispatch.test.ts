@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { fixedHandlers } from '../support/fake-handlers';
 
 const trusted = { trusted: true };

@@ -8,7 +8,7 @@ import { storeAssignments } from '../../../src-main/analysis/clustering-service/
 import { CLIENT_HOUSEHOLDS, populationDifferenceSql } from '../../../src-main/analysis/population';
 import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
 import { openLockedSession, type LockedSession } from '../../../src-main/engine/locked-session';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { describeFinding, justificationLogEntry, refusalReasons, validJustification } from '../../../src-main/publication/differencing-messages';
 import { DifferencingStore, earlierPopulations, STORE_FOLDER } from '../../../src-main/publication/differencing-store';
 import {

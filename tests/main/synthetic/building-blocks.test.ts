@@ -1,6 +1,6 @@
 // The generator's building blocks: calendar arithmetic, seeded randomness, register keys, the world plan.
 import { describe, expect, it } from 'vitest';
-import { ageOn, civilOf, dayOf, parseYyyymmdd, yyyymmdd } from '../../../src-main/calendar';
+import { ageOn, civilOf, dayOf, parseYyyymmdd, yyyymmdd } from '../../../src-main/common/calendar';
 import { personKey } from '../../../src-main/synthetic/keys';
 import { Random } from '../../../src-main/synthetic/random';
 import { HOUSEHOLDS_PER_SCALE_UNIT, planWorld } from '../../../src-main/synthetic/world-plan';

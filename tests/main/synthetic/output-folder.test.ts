@@ -2,7 +2,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../src-main/errors';
+import { UserFacingError } from '../../../src-main/common/errors';
 import { GENERATOR_ID, MANIFEST_FILE } from '../../../src-main/synthetic/manifest';
 import { writeOutputFolder } from '../../../src-main/synthetic/output-folder';
 import { tempFolder } from '../support/temp-folder';

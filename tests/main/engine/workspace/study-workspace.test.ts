@@ -2,7 +2,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../../src-main/errors';
+import { UserFacingError } from '../../../../src-main/common/errors';
 import { StudyEngine } from '../../../../src-main/engine/study-engine';
 import { ANALYSIS_TABLE } from '../../../../src-main/linking/link-households';
 import { LinkingJob } from '../../../../src-main/linking/linking-job';

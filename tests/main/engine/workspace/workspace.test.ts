@@ -2,7 +2,7 @@
 import { access, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../../../src-main/errors';
+import { UserFacingError } from '../../../../src-main/common/errors';
 import { openLockedSession, type LockedSession } from '../../../../src-main/engine/locked-session';
 import { deleteWorkspace, loadWorkspace, readWorkspaceManifest, writeWorkspace, type WriteWorkspaceOptions } from '../../../../src-main/engine/workspace';
 import { tempFolder } from '../../support/temp-folder';
