@@ -38,6 +38,19 @@ interface Bounds {
   readonly explicitUpper: boolean[];
 }
 
+/** The rows each variable occurs in, by row index. */
+function rowsByVariable(rows: readonly RangedConstraint[]): Map<number, number[]> {
+  const rowsOf = new Map<number, number[]>();
+  rows.forEach((row, index) => {
+    for (const { variable } of row.terms) {
+      const list = rowsOf.get(variable);
+      if (list) list.push(index);
+      else rowsOf.set(variable, [index]);
+    }
+  });
+  return rowsOf;
+}
+
 /**
  * Tightens the bounds from every row until nothing changes. All variables are whole counts >= 0, so each bound is
  * rounded inwards; every bound is one that each whole solution satisfies. A row is visited again only when a bound
@@ -59,14 +72,7 @@ function propagate(rows: readonly RangedConstraint[], bounds: Bounds): void {
     if ((lower[variable] as number) > (upper[variable] as number)) throw new InconsistentSystemError(row.source);
     return true;
   };
-  const rowsOf = new Map<number, number[]>();
-  rows.forEach((row, index) => {
-    for (const { variable } of row.terms) {
-      const list = rowsOf.get(variable);
-      if (list) list.push(index);
-      else rowsOf.set(variable, [index]);
-    }
-  });
+  const rowsOf = rowsByVariable(rows);
   const queued = new Uint8Array(rows.length).fill(1);
   let queue = rows.map((_, index) => index);
   let visits = 0;
@@ -167,14 +173,7 @@ function substitute(rows: readonly RangedConstraint[], bounds: Bounds): RangedCo
  * null when no row changed.
  */
 function subtractNested(rows: readonly RangedConstraint[]): RangedConstraint[] | null {
-  const rowsOf = new Map<number, number[]>();
-  rows.forEach((row, index) => {
-    for (const { variable } of row.terms) {
-      const list = rowsOf.get(variable);
-      if (list) list.push(index);
-      else rowsOf.set(variable, [index]);
-    }
-  });
+  const rowsOf = rowsByVariable(rows);
   const result = [...rows];
   let changed = false;
   rows.forEach((equation, index) => {

@@ -2,8 +2,7 @@
 // print what the publication shows (its link report, comparisons, clusters and persona cards) and, with --out, write
 // the checked export package the study's export section asks for.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import { APP_VERSION } from '../common/app-info';
 import { userDataFolder } from '../common/app-paths';
 import { clusteringRequestOf, formatPersonas } from '../analysis/clustering-service/study-clustering';
@@ -18,7 +17,7 @@ import { UserFacingError } from '../common/errors';
 import { interruptOnCtrlC } from './interrupt-signal';
 import { demoStudy } from '../linking/demo-study';
 import { formatLinkReport } from '../linking/link-report';
-import { loadStudyFile, type Study } from '../linking/study-file';
+import { loadStudyFile, resolveInputs, type Study } from '../linking/study-file';
 import { laidOut } from '../study/export-outputs';
 import { StudySession } from '../study/study-session';
 import { defaultDemoFolder, ensureDemoWorld } from '../synthetic/demo-world';
@@ -29,18 +28,6 @@ export interface RunArguments {
   json: boolean;
   /** Write the export package into this folder (as a new subfolder). */
   out?: string | undefined;
-}
-
-async function resolveInputs(study: Study): Promise<Study> {
-  const inputs = [];
-  for (const input of study.inputs) {
-    try {
-      inputs.push({ ...input, path: await realpath(input.path) });
-    } catch {
-      throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`);
-    }
-  }
-  return { ...study, inputs };
 }
 
 /** Links, clusters and (with --out) exports the study in one study session; Ctrl-C interrupts and leaves nothing behind. */

@@ -1,13 +1,11 @@
 // Runs a study headless: the study engine opens exactly the study's input files, as the app does, then links them.
-import { realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { JsonRow } from '../engine/json-values';
 import { StudyEngine } from '../engine/study-engine';
-import { UserFacingError } from '../common/errors';
 import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
 import { sourceOfFile } from './link-inputs';
 import type { LinkReport } from './link-report';
-import type { Study } from './study-file';
+import { resolveInputs, type Study } from './study-file';
 
 /** The engine's session holding `analysis_households`, for the caller's queries; the caller closes it. */
 export interface StudySession {
@@ -18,18 +16,6 @@ export interface StudySession {
 export interface StudyRun {
   report: LinkReport;
   session: StudySession;
-}
-
-async function resolveInputs(study: Study): Promise<Study> {
-  const inputs = [];
-  for (const input of study.inputs) {
-    try {
-      inputs.push({ ...input, path: await realpath(input.path) });
-    } catch {
-      throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`);
-    }
-  }
-  return { ...study, inputs };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The study file: a versioned JSON recipe (inputs and their roles, reference date, municipality); never microdata.
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../common/errors';
@@ -168,4 +168,17 @@ export async function loadStudyFile(path: string): Promise<Study> {
     ...(study.ruleSet ? { ruleSet: absolute(study.ruleSet) } : {}),
     ...(study.clustering?.reference ? { clustering: { ...study.clustering, reference: absolute(study.clustering.reference) } } : {}),
   };
+}
+
+/** The study with every input path resolved to the real file (symbolic links followed); a missing file is named. */
+export async function resolveInputs(study: Study): Promise<Study> {
+  const inputs = [];
+  for (const input of study.inputs) {
+    try {
+      inputs.push({ ...input, path: await realpath(input.path) });
+    } catch {
+      throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`);
+    }
+  }
+  return { ...study, inputs };
 }
