@@ -25,10 +25,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            ...bannedElectronImports,
-            { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage },
-          ],
+          paths: [...bannedElectronImports, { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage }],
         },
       ],
     },

@@ -29,9 +29,16 @@ export function draftAmountComparison(ledger: PublicationLedger, feature: Amount
     id: amountTableId(feature.id),
     title: `${feature.label}: ${groups.map((group) => group.label.toLowerCase()).join(' en ')}`,
     unit: 'huishoudens',
-    population: { id: ALL_HOUSEHOLDS.id, label: ALL_HOUSEHOLDS.label, total: { kind: 'count', cell: { feature: feature.id, codes: null, population: ALL_ID } } },
+    population: {
+      id: ALL_HOUSEHOLDS.id,
+      label: ALL_HOUSEHOLDS.label,
+      total: { kind: 'count', cell: { feature: feature.id, codes: null, population: ALL_ID } },
+    },
     rowHeader: 'Groep',
-    columns: [{ id: 'aantal', label: 'Met bekende waarde', format: 'count' }, ...STATISTICS.map((statistic) => ({ id: statistic.id, label: statistic.label, format }))],
+    columns: [
+      { id: 'aantal', label: 'Met bekende waarde', format: 'count' },
+      ...STATISTICS.map((statistic) => ({ id: statistic.id, label: statistic.label, format })),
+    ],
     protection: 'none',
   });
   for (const group of groups) {

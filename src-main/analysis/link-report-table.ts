@@ -15,10 +15,16 @@ export const LINK_REPORT_ID = 'koppelrapport';
 /** The report's record counts and their relations (only relations whose counts the report holds). */
 export function linkRecordFamily(report: LinkReport): RecordFamily {
   const cells = report.steps.flatMap((step) =>
-    step.counts.flatMap((count) => (linkCountDefinition(linkCountId(step, count)).kind === 'record' ? [{ id: linkCountId(step, count), label: `${step.label}: ${count.label}`, value: count.count, printed: true }] : [])),
+    step.counts.flatMap((count) =>
+      linkCountDefinition(linkCountId(step, count)).kind === 'record'
+        ? [{ id: linkCountId(step, count), label: `${step.label}: ${count.label}`, value: count.count, printed: true }]
+        : [],
+    ),
   );
   const known = new Set(cells.map((cell) => cell.id));
-  const relations = LINK_RECORD_RELATIONS.filter((relation) => (relation.kind === 'sum' ? [relation.total, ...relation.parts] : [relation.part, relation.whole]).every((id) => known.has(id)));
+  const relations = LINK_RECORD_RELATIONS.filter((relation) =>
+    (relation.kind === 'sum' ? [relation.total, ...relation.parts] : [relation.part, relation.whole]).every((id) => known.has(id)),
+  );
   return { id: LINK_RECORD_FAMILY, cells, relations };
 }
 
@@ -40,7 +46,11 @@ export function draftLinkReport(ledger: PublicationLedger, report: LinkReport): 
     id: LINK_REPORT_ID,
     title: `Koppelrapport, peildatum ${formatReferenceDate(report.referenceDate)}, gemeente ${report.municipality}`,
     unit: 'records',
-    population: { id: 'koppeling', label: `Bestanden gekoppeld voor gemeente ${report.municipality}`, total: { kind: 'count', cell: { feature: 'household_type', codes: null, population: ALL_ID } } },
+    population: {
+      id: 'koppeling',
+      label: `Bestanden gekoppeld voor gemeente ${report.municipality}`,
+      total: { kind: 'count', cell: { feature: 'household_type', codes: null, population: ALL_ID } },
+    },
     rowHeader: 'Stap',
     columns: [{ id: 'aantal', label: 'Aantal', format: 'count' }],
     protection: 'suppression',

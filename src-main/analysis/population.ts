@@ -11,7 +11,10 @@ const categoryFilterSchema = z.strictObject({
 });
 
 export const populationSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(64),
   label: z.string().min(1).max(200),
   /** Client households only, or all households of the municipality. */
   clientsOnly: z.boolean(),

@@ -13,7 +13,15 @@ import { contentSecurityPolicy, setupContentSecurityPolicy } from '../security/c
 import { setupNavigationGuards } from '../security/navigation';
 import { setupNetworkLockdown } from '../security/network';
 import { setupPermissionDenial } from '../security/permissions';
-import { confirmDroppedFiles, pickDataFiles, pickExportFolder, pickStudyToOpen, pickStudyToSave, pickWorkspaceToOpen, pickWorkspaceToSave } from './file-dialog';
+import {
+  confirmDroppedFiles,
+  pickDataFiles,
+  pickExportFolder,
+  pickStudyToOpen,
+  pickStudyToSave,
+  pickWorkspaceToOpen,
+  pickWorkspaceToSave,
+} from './file-dialog';
 import { createMainWindow } from './main-window';
 
 export interface StartOptions {

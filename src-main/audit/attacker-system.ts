@@ -146,7 +146,10 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
   const levels = packages.map((item) => item.definitions.rules.protectionLevel);
   const rules = { threshold: Math.max(...thresholds), protectionLevel: Math.max(...levels) };
   if (new Set(thresholds).size > 1 || new Set(levels).size > 1) {
-    findings.push({ severity: 'warning', message: `De pakketten gebruiken verschillende regels; getoetst is met de strengste: drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}.` });
+    findings.push({
+      severity: 'warning',
+      message: `De pakketten gebruiken verschillende regels; getoetst is met de strengste: drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}.`,
+    });
   }
 
   // Population classes: joint atoms that no population used by a figure tells apart.
@@ -158,7 +161,15 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
       message: `Populatie-atoom ${orphan.atom} past bij geen enkele combinatie met de andere pakketten: de pakketten spreken elkaar tegen over wie in welke populatie zit.`,
     });
   }
-  const usedPopulations = [...new Set(packages.flatMap((item) => allFigures(item.definitions).flatMap(countCellsOf).map((cell) => cell.population)))].sort();
+  const usedPopulations = [
+    ...new Set(
+      packages.flatMap((item) =>
+        allFigures(item.definitions)
+          .flatMap(countCellsOf)
+          .map((cell) => cell.population),
+      ),
+    ),
+  ].sort();
   const populationClasses = classesOf(
     joint.atoms.length,
     usedPopulations.map((id) => new Set(joint.sets.get(id) ?? [])),
@@ -190,7 +201,8 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
       let index = byKey.get(key);
       if (index === undefined) {
         const clash = families.some((other) => other.definition.id === family.id);
-        index = families.push({ label: clash ? `${family.id} (${names[packageIndex]})` : family.id, definition: family, classes: [], variables: new Map() }) - 1;
+        index =
+          families.push({ label: clash ? `${family.id} (${names[packageIndex]})` : family.id, definition: family, classes: [], variables: new Map() }) - 1;
         byKey.set(key, index);
       }
       familyIndex[packageIndex]?.set(family.id, index);
@@ -237,7 +249,9 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
       .map((feature, position) => {
         const codes = [...new Set(members.map((atom) => family.atoms[atom]?.[position] as string))];
         if (codes.length === codeCount(family, position) && codes.length > 1) return null;
-        return codes.length === 1 ? `${feature} = ${categoryLabel(family, position, codes[0] as string)}` : `${feature} ∈ {${codes.map((code) => categoryLabel(family, position, code)).join(', ')}}`;
+        return codes.length === 1
+          ? `${feature} = ${categoryLabel(family, position, codes[0] as string)}`
+          : `${feature} ∈ {${codes.map((code) => categoryLabel(family, position, code)).join(', ')}}`;
       })
       .filter((part): part is string => part !== null)
       .join(', ') || 'alle categorieën';
@@ -263,7 +277,9 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
       });
     }
   });
-  populationClasses.forEach((_, index) => classTargets.push({ label: `huishoudens in ${populationClassLabel(index)}`, expression: sumOf([populationTotals[index] as number]) }));
+  populationClasses.forEach((_, index) =>
+    classTargets.push({ label: `huishoudens in ${populationClassLabel(index)}`, expression: sumOf([populationTotals[index] as number]) }),
+  );
 
   const countExpressions = new Map<string, LinearExpression>();
   const countExpression = (packageIndex: number, cell: CountCellDefinition): LinearExpression => {
@@ -281,7 +297,9 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
     const family = familyOf(packageIndex, cell.family);
     const atoms = atomsWith(family.definition, cell.feature, cell.codes);
     const classes = family.classes.flatMap((members, classIndex) => (atoms.has(members[0] as number) ? [classIndex] : []));
-    return sumOf(classes.flatMap((classIndex) => populationClassList.map((populationClass) => family.variables.get(`${classIndex}/${populationClass}`) as number)));
+    return sumOf(
+      classes.flatMap((classIndex) => populationClassList.map((populationClass) => family.variables.get(`${classIndex}/${populationClass}`) as number)),
+    );
   }
 
   // Record families: one variable per cell; sums are equations, "at most" inequalities.
@@ -300,7 +318,12 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
         for (const relation of family.relations) {
           if (relation.kind === 'sum') {
             const parts = sumOf(relation.parts.map((part) => created.get(part) as number));
-            constraints.push({ terms: combine(parts, 1, sumOf([created.get(relation.total) as number]), -1), lower: 0, upper: 0, source: `${label}: ${relation.total} is de som van ${relation.parts.join(', ')}` });
+            constraints.push({
+              terms: combine(parts, 1, sumOf([created.get(relation.total) as number]), -1),
+              lower: 0,
+              upper: 0,
+              source: `${label}: ${relation.total} is de som van ${relation.parts.join(', ')}`,
+            });
           } else {
             const terms = combine(sumOf([created.get(relation.part) as number]), 1, sumOf([created.get(relation.whole) as number]), -1);
             constraints.push({ terms, lower: -Infinity, upper: 0, source: `${label}: ${relation.part} is ten hoogste ${relation.whole}` });
@@ -360,7 +383,15 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
         const { printed } = cell;
         const { meaning } = figure;
         if (printed.kind === 'text' && (meaning.kind === 'count' || meaning.kind === 'record')) {
-          findings.push({ severity: 'warning', package: item.name, output: output.id, row: cell.row, column: cell.column, label: cell.label, message: `Een aantal staat in woorden zonder getal ("${printed.text}"); het telt niet mee in het stelsel van de aanvaller.` });
+          findings.push({
+            severity: 'warning',
+            package: item.name,
+            output: output.id,
+            row: cell.row,
+            column: cell.column,
+            label: cell.label,
+            message: `Een aantal staat in woorden zonder getal ("${printed.text}"); het telt niet mee in het stelsel van de aanvaller.`,
+          });
         }
         if (printed.kind !== 'number' && printed.kind !== 'below') continue;
         if (meaning.kind === 'count' || meaning.kind === 'record') {
@@ -391,14 +422,26 @@ export function buildAttackerSystem(packages: readonly ReadPackage[]): AttackerS
           constraints.push({ terms: combine(meaning.numerator, 1, meaning.denominator, -meaning.floor / 100), lower: 0, upper: Infinity, source });
         } else if (meaning.kind === 'difference' && printed.kind === 'number') {
           // The difference of the two shares as printed (each rounded): the true difference lies within two half units.
-          differences.push({ figure, minuend: meaning.minuend, subtrahend: meaning.subtrahend, value: printed.value, halfWidth: 2 * halfUnit(printed.decimals) });
+          differences.push({
+            figure,
+            minuend: meaning.minuend,
+            subtrahend: meaning.subtrahend,
+            value: printed.value,
+            halfWidth: 2 * halfUnit(printed.decimals),
+          });
         }
       }
       output.notes.forEach((note, index) => {
         const meaning = meaningOf(packageIndex, note);
         const label = `toelichting ${index + 1}`;
         figures.push({ packageIndex, package: item.name, output: output.id, row: null, column: null, label, printed: null, meaning });
-        if (meaning.kind === 'count' || meaning.kind === 'share' || meaning.kind === 'shareAtLeast' || meaning.kind === 'difference' || meaning.kind === 'record') {
+        if (
+          meaning.kind === 'count' ||
+          meaning.kind === 'share' ||
+          meaning.kind === 'shareAtLeast' ||
+          meaning.kind === 'difference' ||
+          meaning.kind === 'record'
+        ) {
           findings.push({
             severity: 'fail',
             package: item.name,

@@ -1,7 +1,17 @@
 // The audit: what an attacker who solves every printed figure at once learns about hidden cells, statistics' inputs and small cells.
 import type { Finding } from './audit-findings';
 import { buildAttackerSystem, differenceConstraint, type AttackerSystem, type SystemFigure } from './attacker-system';
-import { attackerIntervals, DEFAULT_INTERVAL_OPTIONS, SystemTooLargeError, type IntervalOptions, type IntervalRequest, type IntervalStatistics, type Knowledge, type SolvedSides, type TargetInterval } from './intervals';
+import {
+  attackerIntervals,
+  DEFAULT_INTERVAL_OPTIONS,
+  SystemTooLargeError,
+  type IntervalOptions,
+  type IntervalRequest,
+  type IntervalStatistics,
+  type Knowledge,
+  type SolvedSides,
+  type TargetInterval,
+} from './intervals';
 import { expressionKey, type LinearExpression, type RangedConstraint } from './linear-expression';
 import { InconsistentSystemError } from './presolve';
 import type { ReadPackage } from './read-package';
@@ -84,7 +94,9 @@ function classVerdict(knowledge: Knowledge, rules: AttackerSystem['rules']): 'pa
  * certainly small (it may be empty, or may hold the threshold or more). Only the others need both of their sides.
  */
 function classSettled(knowledge: Knowledge, solved: SolvedSides, rules: AttackerSystem['rules']): boolean {
-  return classVerdict(knowledge, rules) !== 'open' || (solved.lower && knowledge.lowerProven <= 0) || (solved.upper && knowledge.upperProven >= rules.threshold);
+  return (
+    classVerdict(knowledge, rules) !== 'open' || (solved.lower && knowledge.lowerProven <= 0) || (solved.upper && knowledge.upperProven >= rules.threshold)
+  );
 }
 
 function classFails(interval: TargetInterval, rules: AttackerSystem['rules']): boolean {
@@ -114,7 +126,13 @@ function hiddenTarget(figure: SystemFigure): { target: LinearExpression; concede
 }
 
 function figureWhere(figure: SystemFigure): Pick<Finding, 'package' | 'output' | 'row' | 'column' | 'label'> {
-  return { package: figure.package, output: figure.output, ...(figure.row === null ? {} : { row: figure.row }), ...(figure.column === null ? {} : { column: figure.column }), label: figure.label };
+  return {
+    package: figure.package,
+    output: figure.output,
+    ...(figure.row === null ? {} : { row: figure.row }),
+    ...(figure.column === null ? {} : { column: figure.column }),
+    label: figure.label,
+  };
 }
 
 /** Requests deduplicated by expression: the same count printed in ten places is solved once. */
@@ -172,7 +190,11 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
     const { printed, meaning } = figure;
     if (printed?.kind !== 'number' || (meaning.kind !== 'count' && meaning.kind !== 'record')) continue;
     if (printed.value >= 1 && printed.value < rules.threshold) {
-      packageFindings.push({ severity: 'fail', ...figureWhere(figure), message: `Deze telling staat er als ${printed.value}: minstens 1 en minder dan de drempel ${rules.threshold}.` });
+      packageFindings.push({
+        severity: 'fail',
+        ...figureWhere(figure),
+        message: `Deze telling staat er als ${printed.value}: minstens 1 en minder dan de drempel ${rules.threshold}.`,
+      });
     }
   }
   try {
@@ -180,13 +202,16 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
     let constraints: readonly RangedConstraint[] = system.constraints;
     if (system.differences.length > 0) {
       const denominators = new RequestSet();
-      const positions = system.differences.map((difference) => [denominators.add(difference.minuend.denominator), denominators.add(difference.subtrahend.denominator)] as const);
+      const positions = system.differences.map(
+        (difference) => [denominators.add(difference.minuend.denominator), denominators.add(difference.subtrahend.denominator)] as const,
+      );
       const intervals = attackerIntervals(system.variables.length, constraints, denominators.requests, options);
       const added: RangedConstraint[] = [];
       const unpinned = new Map<string, SystemFigure[]>();
       system.differences.forEach((difference, index) => {
         const [first, second] = (positions[index] as readonly [number, number]).map((position) => intervals[position] as TargetInterval);
-        const pinned = (interval: TargetInterval | undefined): interval is TargetInterval => interval !== undefined && interval.lower === interval.upper && interval.lower > 0;
+        const pinned = (interval: TargetInterval | undefined): interval is TargetInterval =>
+          interval !== undefined && interval.lower === interval.upper && interval.lower > 0;
         if (pinned(first) && pinned(second)) added.push(differenceConstraint(difference, first.lower, second.lower));
         else {
           const key = `${difference.figure.package}\u0000${difference.figure.output}`;
@@ -252,12 +277,24 @@ function auditGroup(packages: readonly ReadPackage[], options: IntervalOptions):
     for (const { figure, request } of unitRequests) {
       const interval = at(request);
       if (interval.lower === interval.upper && interval.lower < rules.threshold) {
-        packageFindings.push({ severity: 'fail', ...figureWhere(figure), message: `Dit bedrag is berekend over ${interval.lower} eenheden, minder dan de drempel ${rules.threshold}.` });
+        packageFindings.push({
+          severity: 'fail',
+          ...figureWhere(figure),
+          message: `Dit bedrag is berekend over ${interval.lower} eenheden, minder dan de drempel ${rules.threshold}.`,
+        });
       } else if (interval.upper < rules.threshold) {
-        packageFindings.push({ severity: 'fail', ...figureWhere(figure), message: `Dit bedrag is berekend over minder dan ${rules.threshold} eenheden (${intervalText(interval)}).` });
+        packageFindings.push({
+          severity: 'fail',
+          ...figureWhere(figure),
+          message: `Dit bedrag is berekend over minder dan ${rules.threshold} eenheden (${intervalText(interval)}).`,
+        });
       } else if (interval.lower !== interval.upper) {
         // A statistic's own rule (enough units) is checked where it is made; the package need not print its units.
-        packageFindings.push({ severity: 'warning', ...figureWhere(figure), message: `Het aantal eenheden waarover dit bedrag berekend is, staat niet in het pakket (${intervalText(interval)}); de drempel is bij het maken gecontroleerd.` });
+        packageFindings.push({
+          severity: 'warning',
+          ...figureWhere(figure),
+          message: `Het aantal eenheden waarover dit bedrag berekend is, staat niet in het pakket (${intervalText(interval)}); de drempel is bij het maken gecontroleerd.`,
+        });
       }
     }
     system.classTargets.forEach((target, index) => {
@@ -307,8 +344,19 @@ export function auditPackages(given: readonly ReadPackage[], options: IntervalOp
         csv: output.csv,
         hiddenCells: [...outcome.hidden].filter(([figure]) => figure.package === item.name && figure.output === output.id).map(([, cell]) => cell),
       }));
-      const pass = outcome.group.pass && findings.every((finding) => finding.severity !== 'fail') && outputs.every((output) => output.hiddenCells.every((cell) => cell.pass));
-      reports.set(item, { name: item.name, folder: item.folder, dataDigest: item.definitions.dataDigest, pass, audited: outcome.group.audited, outputs, findings });
+      const pass =
+        outcome.group.pass &&
+        findings.every((finding) => finding.severity !== 'fail') &&
+        outputs.every((output) => output.hiddenCells.every((cell) => cell.pass));
+      reports.set(item, {
+        name: item.name,
+        folder: item.folder,
+        dataDigest: item.definitions.dataDigest,
+        pass,
+        audited: outcome.group.audited,
+        outputs,
+        findings,
+      });
     });
   }
   const packageReports = packages.map((item) => reports.get(item) as PackageReport);

@@ -25,7 +25,9 @@ function packageText(report: PackageReport): string[] {
   for (const output of report.outputs) {
     if (output.hiddenCells.length === 0) continue;
     const failing = output.hiddenCells.filter((cell) => !cell.pass).length;
-    lines.push(`  Uitvoer ${output.id} (${output.csv}): ${output.hiddenCells.length} verborgen cel${output.hiddenCells.length === 1 ? '' : 'len'}, ${failing} terug te rekenen`);
+    lines.push(
+      `  Uitvoer ${output.id} (${output.csv}): ${output.hiddenCells.length} verborgen cel${output.hiddenCells.length === 1 ? '' : 'len'}, ${failing} terug te rekenen`,
+    );
     lines.push(...output.hiddenCells.map(cellLine));
   }
   if (!report.audited) lines.push('  Niet gecontroleerd: de cijfers spreken elkaar tegen (zie de bevindingen over het geheel).');
@@ -44,7 +46,8 @@ export function formatAuditReport(report: AuditReport): string {
       const item = report.packages.find((candidate) => candidate.name === name);
       if (item) lines.push(...packageText(item));
     }
-    if (group.audited) lines.push(`  Celklassen nagelopen: ${group.checkedClasses}, zeker klein en vastgepind: ${group.smallClasses === 0 ? 'geen' : group.smallClasses}`);
+    if (group.audited)
+      lines.push(`  Celklassen nagelopen: ${group.checkedClasses}, zeker klein en vastgepind: ${group.smallClasses === 0 ? 'geen' : group.smallClasses}`);
     if (group.findings.length > 0) lines.push('  Bevindingen over het geheel:', ...group.findings.map(findingLine));
     if (group.statistics) {
       const { variables, fixedByPresolve, components, largestComponent, programs } = group.statistics;
@@ -55,7 +58,11 @@ export function formatAuditReport(report: AuditReport): string {
     lines.push('');
   }
   const failing = report.packages.filter((item) => !item.pass).length;
-  lines.push(report.pass ? `Oordeel: ${VERDICT.pass}: geen verborgen cel is terug te rekenen.` : `Oordeel: ${VERDICT.fail} (${failing} van ${report.packages.length} pakket${report.packages.length === 1 ? '' : 'ten'}).`);
+  lines.push(
+    report.pass
+      ? `Oordeel: ${VERDICT.pass}: geen verborgen cel is terug te rekenen.`
+      : `Oordeel: ${VERDICT.fail} (${failing} van ${report.packages.length} pakket${report.packages.length === 1 ? '' : 'ten'}).`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -29,7 +29,10 @@ export interface IntervalOptions {
  * clients audited together (6,158 unknowns, 1,258 rows, phase 1 1.2e10, five programs in more than two minutes) are
  * beyond `perProgram` and refused at once.
  */
-export const DEFAULT_INTERVAL_OPTIONS: IntervalOptions = { branchAndBound: { maxNodes: 40, maxDepth: 12, totalWork: 5_000_000 }, work: { perProgram: 4e9, total: 4e11 } };
+export const DEFAULT_INTERVAL_OPTIONS: IntervalOptions = {
+  branchAndBound: { maxNodes: 40, maxDepth: 12, totalWork: 5_000_000 },
+  work: { perProgram: 4e9, total: 4e11 },
+};
 
 /** Pivots a further objective takes from the optimum before, about (see IntervalOptions.work). */
 const PIVOTS_PER_OBJECTIVE = 4;
@@ -202,7 +205,14 @@ export function attackerIntervals(
         if (coefficient > 0) upperProven += coefficient * room;
         else lowerProven += coefficient * room;
       }
-      const part: Part = { request: index, component, terms, lazy, knowledge: { ...UNKNOWN, lowerProven, upperProven }, solved: { lower: false, upper: false } };
+      const part: Part = {
+        request: index,
+        component,
+        terms,
+        lazy,
+        knowledge: { ...UNKNOWN, lowerProven, upperProven },
+        solved: { lower: false, upper: false },
+      };
       partsOf[index]?.push(part);
       partsIn[component]?.push(part);
     }
@@ -245,7 +255,8 @@ export function attackerIntervals(
         const source = component.rows.map((row) => system.rows[row]?.source).find((text) => text !== undefined) ?? 'onbekende bron';
         throw new InconsistentSystemError(source);
       }
-      for (const result of results) if (result.status === 'optimal' && isIntegral(result.solution)) pool.push(result.solution.map((value) => Math.round(value)));
+      for (const result of results)
+        if (result.status === 'optimal' && isIntegral(result.solution)) pool.push(result.solution.map((value) => Math.round(value)));
       return results;
     };
     let seen = 0;
@@ -303,8 +314,21 @@ export function attackerIntervals(
     for (const part of checks) for (const [local, coefficient] of part.terms) together[local] = (together[local] as number) + Math.sign(coefficient);
     const checkSet = new Set(checks);
     const both = parts.filter((part) => !checkSet.has(part)).map((part) => ({ part, coefficients: dense(part) }));
-    const aggregates: LinearObjective[] = checks.length === 0 ? [] : [{ coefficients: together, direction: 'minimize' }, { coefficients: together, direction: 'maximize' }];
-    const first = solve([zero, ...aggregates, ...both.flatMap(({ coefficients }) => [{ coefficients, direction: 'minimize' as const }, { coefficients, direction: 'maximize' as const }])]);
+    const aggregates: LinearObjective[] =
+      checks.length === 0
+        ? []
+        : [
+            { coefficients: together, direction: 'minimize' },
+            { coefficients: together, direction: 'maximize' },
+          ];
+    const first = solve([
+      zero,
+      ...aggregates,
+      ...both.flatMap(({ coefficients }) => [
+        { coefficients, direction: 'minimize' as const },
+        { coefficients, direction: 'maximize' as const },
+      ]),
+    ]);
     both.forEach(({ part, coefficients }, position) => {
       endpoint(part, coefficients, first[1 + aggregates.length + 2 * position], 'minimize');
       endpoint(part, coefficients, first[2 + aggregates.length + 2 * position], 'maximize');
@@ -312,7 +336,9 @@ export function attackerIntervals(
     // Rounds 2 and 3: a check's side only when it is not exact yet and its verdict is still open.
     for (const direction of ['minimize', 'maximize'] as const) {
       learnFromPool();
-      const pending = checks.filter((part) => !settledNow(part) && !(direction === 'minimize' ? lowerExact(part) : upperExact(part))).map((part) => ({ part, coefficients: dense(part) }));
+      const pending = checks
+        .filter((part) => !settledNow(part) && !(direction === 'minimize' ? lowerExact(part) : upperExact(part)))
+        .map((part) => ({ part, coefficients: dense(part) }));
       if (pending.length === 0) continue;
       const results = solve([zero, ...pending.map(({ coefficients }) => ({ coefficients, direction }))]);
       pending.forEach(({ part, coefficients }, position) => endpoint(part, coefficients, results[1 + position], direction));
@@ -321,7 +347,13 @@ export function attackerIntervals(
   });
 
   if (statistics) {
-    const largest = components.reduce((best, component) => (component.variables.length > best.variables ? { variables: component.variables.length, rows: programs[components.indexOf(component)]?.length ?? 0 } : best), { variables: 0, rows: 0 });
+    const largest = components.reduce(
+      (best, component) =>
+        component.variables.length > best.variables
+          ? { variables: component.variables.length, rows: programs[components.indexOf(component)]?.length ?? 0 }
+          : best,
+      { variables: 0, rows: 0 },
+    );
     statistics({
       variables: variableCount,
       fixedByPresolve: variableCount - free.length,
@@ -335,7 +367,10 @@ export function attackerIntervals(
   return requests.map((_, index) => {
     const constant = constants[index] as number;
     const exact: Knowledge = { lowerProven: 0, lowerAttained: 0, upperAttained: 0, upperProven: 0 };
-    const knowledge = shifted((partsOf[index] as Part[]).reduce((sum, part) => addKnowledge(sum, part.knowledge), exact), constant);
+    const knowledge = shifted(
+      (partsOf[index] as Part[]).reduce((sum, part) => addKnowledge(sum, part.knowledge), exact),
+      constant,
+    );
     const integerVerified = knowledge.lowerProven === knowledge.lowerAttained && knowledge.upperProven === knowledge.upperAttained;
     return { ...knowledge, lower: knowledge.lowerProven, upper: knowledge.upperProven, integerVerified };
   });

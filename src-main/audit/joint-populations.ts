@@ -23,9 +23,7 @@ export interface JointPopulations {
 export function jointPopulations(packages: readonly PackagePopulations[]): JointPopulations {
   const membership = packages.map((populations) => {
     const index = new Map(populations.atoms.map((atom, position) => [atom, position]));
-    return new Map(
-      Object.entries(populations.sets).map(([id, set]) => [id, new Set(set.atoms.map((atom) => index.get(atom) as number))] as const),
-    );
+    return new Map(Object.entries(populations.sets).map(([id, set]) => [id, new Set(set.atoms.map((atom) => index.get(atom) as number))] as const));
   });
   let combinations: number[][] = [[]];
   packages.forEach((populations, packageIndex) => {
@@ -52,7 +50,10 @@ export function jointPopulations(packages: readonly PackagePopulations[]): Joint
       if (!labels.has(id)) labels.set(id, set.label);
       if (sets.has(id)) continue;
       const members = membership[packageIndex]?.get(id) ?? new Set<number>();
-      sets.set(id, combinations.flatMap((combination, joint) => (members.has(combination[packageIndex] as number) ? [joint] : [])));
+      sets.set(
+        id,
+        combinations.flatMap((combination, joint) => (members.has(combination[packageIndex] as number) ? [joint] : [])),
+      );
     }
   });
   const orphans = packages.flatMap((populations, packageIndex) =>
@@ -60,4 +61,3 @@ export function jointPopulations(packages: readonly PackagePopulations[]): Joint
   );
   return { atoms: combinations, sets, labels, orphans };
 }
-

@@ -34,7 +34,10 @@ export function sumOf(variables: Iterable<number>): LinearExpression {
 
 /** a·left + b·right. */
 export function combine(left: LinearExpression, a: number, right: LinearExpression, b: number): LinearExpression {
-  return linearExpression([...left.map((term) => ({ variable: term.variable, coefficient: a * term.coefficient })), ...right.map((term) => ({ variable: term.variable, coefficient: b * term.coefficient }))]);
+  return linearExpression([
+    ...left.map((term) => ({ variable: term.variable, coefficient: a * term.coefficient })),
+    ...right.map((term) => ({ variable: term.variable, coefficient: b * term.coefficient })),
+  ]);
 }
 
 /** A stable text key: equal expressions give equal keys. */

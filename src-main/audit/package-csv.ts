@@ -24,7 +24,8 @@ export function parsePackageCsv(text: string, fileName: string): CsvTable {
   const records: CsvRow[] = [];
   let position = 0;
   let line = 1;
-  const atLineEnd = (index: number): number => (source[index] === '\r' && source[index + 1] === '\n' ? 2 : source[index] === '\n' || source[index] === '\r' ? 1 : 0);
+  const atLineEnd = (index: number): number =>
+    source[index] === '\r' && source[index + 1] === '\n' ? 2 : source[index] === '\n' || source[index] === '\r' ? 1 : 0;
   while (position < source.length) {
     const startLine = line;
     if (source[position] === '#') {

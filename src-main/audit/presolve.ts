@@ -192,7 +192,12 @@ function subtractNested(rows: readonly RangedConstraint[]): RangedConstraint[] |
       if (!nested) continue;
       const inEquation = new Set(equation.terms.map((term) => term.variable));
       const shift = ratio * equation.lower;
-      result[other] = { terms: linearExpression(row.terms.filter((term) => !inEquation.has(term.variable))), lower: row.lower - shift, upper: row.upper - shift, source: row.source };
+      result[other] = {
+        terms: linearExpression(row.terms.filter((term) => !inEquation.has(term.variable))),
+        lower: row.lower - shift,
+        upper: row.upper - shift,
+        source: row.source,
+      };
       changed = true;
     }
   });

@@ -113,7 +113,10 @@ export async function readPackage(folder: string): Promise<ReadPackage> {
     let table = tables.get(output.csv);
     if (table === undefined) {
       const path = csvPath(root, output.csv);
-      const text = await readText(path, `${output.csv} ontbreekt in het pakket (${root}) of is niet te lezen; definities.json noemt het voor uitvoer ${output.id}.`);
+      const text = await readText(
+        path,
+        `${output.csv} ontbreekt in het pakket (${root}) of is niet te lezen; definities.json noemt het voor uitvoer ${output.id}.`,
+      );
       table = parsePackageCsv(text, output.csv);
       tables.set(output.csv, table);
     }

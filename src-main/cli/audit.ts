@@ -6,7 +6,8 @@ import { auditReportJson, formatAuditReport } from '../audit/audit-report-text';
 import { readPackage, type ReadPackage } from '../audit/read-package';
 import type { CommandOutput } from './output';
 
-export const AUDIT_USAGE = 'Gebruik: groepsbeeld audit PAKKET... [--json]  (een of meer mappen van exportpakketten; pakketten van dezelfde gegevens worden samen gecontroleerd)';
+export const AUDIT_USAGE =
+  'Gebruik: groepsbeeld audit PAKKET... [--json]  (een of meer mappen van exportpakketten; pakketten van dezelfde gegevens worden samen gecontroleerd)';
 
 /** Exit code 0: every package passes; 1: at least one fails; 2: wrong use, or a package cannot be read. */
 export async function runAuditCommand(paths: string[], args: { json: boolean }, output: CommandOutput): Promise<number> {

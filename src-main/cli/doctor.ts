@@ -30,10 +30,7 @@ export async function runDoctor(): Promise<DoctorReport> {
   const engine = await StudyEngine.create();
   try {
     const security = await engine.security();
-    const [version, probes] = await engine.withSession(async (session) => [
-      await readDuckDbVersion(session),
-      await probeLockdown(session),
-    ] as const);
+    const [version, probes] = await engine.withSession(async (session) => [await readDuckDbVersion(session), await probeLockdown(session)] as const);
     const problems = problemsOf(security, probes);
     return { app: appInfo(version), engine: security, probes, problems, secure: problems.length === 0 };
   } finally {

@@ -38,7 +38,8 @@ export async function runHistoryCommand(subcommand: string | undefined, options:
     if (options.json) output.out(`${JSON.stringify({ folder: join(folder, STORE_FOLDER), exports: rows }, null, 2)}\n`);
     else {
       output.out(`Verschilcontrole: ${exports.length} eerdere export(s) in ${join(folder, STORE_FOLDER)}\n`);
-      for (const row of rows) output.out(`  ${row.exportedAt.slice(0, 19).replace('T', ' ')}  ${row.study}  ${row.folder}  (${row.populations.length} populaties)\n`);
+      for (const row of rows)
+        output.out(`  ${row.exportedAt.slice(0, 19).replace('T', ' ')}  ${row.study}  ${row.folder}  (${row.populations.length} populaties)\n`);
     }
     return 0;
   } catch (error) {

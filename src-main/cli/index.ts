@@ -168,7 +168,14 @@ export async function runCli(argv: readonly string[], output: CommandOutput): Pr
   }
   if (command === 'workspace') {
     const [subcommand, studyPath, ...more] = rest;
-    if (subcommand !== 'save' || studyPath === undefined || more.length > 0 || values.out === undefined || values.folder !== undefined || values.json !== undefined) {
+    if (
+      subcommand !== 'save' ||
+      studyPath === undefined ||
+      more.length > 0 ||
+      values.out === undefined ||
+      values.folder !== undefined ||
+      values.json !== undefined
+    ) {
       output.err(`Na workspace volgt "save --out BESTAND STUDIE.json" (opgegeven: "${rest.join(' ')}").\n\n${USAGE}`);
       return 2;
     }

@@ -77,7 +77,14 @@ async function runSession(given: Study, studySha256: string, args: RunArguments,
             {
               ...publication.linkReport,
               comparisons,
-              clustering: { ...clustering, validation: validation ?? null, profile: clusters ? { table: clusterTable, standsOut: clusters.standsOut.map((entry) => ({ cluster: entry.cluster, table: entry.table.table })), personas } : null, notes },
+              clustering: {
+                ...clustering,
+                validation: validation ?? null,
+                profile: clusters
+                  ? { table: clusterTable, standsOut: clusters.standsOut.map((entry) => ({ cluster: entry.cluster, table: entry.table.table })), personas }
+                  : null,
+                notes,
+              },
             },
             null,
             2,
@@ -111,7 +118,8 @@ async function runSession(given: Study, studySha256: string, args: RunArguments,
       if (result.status === 'written') {
         output.err(`Exportpakket geschreven: ${result.folder} (${result.files.length} bestanden, gecontroleerd met groepsbeeld audit).\n`);
         const exported = new Set(result.files.map((file) => file.name.replace(/\.[a-z]+$/, '')));
-        for (const candidate of preview.candidates.filter((entry) => exported.has(entry.id))) output.err(`  ${VERDICT_TEXT[candidate.verdict].padEnd(14)} ${candidate.id}\n`);
+        for (const candidate of preview.candidates.filter((entry) => exported.has(entry.id)))
+          output.err(`  ${VERDICT_TEXT[candidate.verdict].padEnd(14)} ${candidate.id}\n`);
       } else {
         output.err(`Er is niets geschreven:\n${result.reasons.map((reason) => `  ${reason}`).join('\n')}\n`);
         exitCode = 1;
@@ -133,7 +141,9 @@ export async function runStudyCommand(studyPath: string, args: RunArguments, out
   try {
     study = await loadStudyFile(studyPath);
     // The output log names the study file by the hash of its bytes, as the checker receives it.
-    studySha256 = createHash('sha256').update(await readFile(studyPath)).digest('hex');
+    studySha256 = createHash('sha256')
+      .update(await readFile(studyPath))
+      .digest('hex');
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     output.err(`${error.message}\n`);

@@ -31,7 +31,8 @@ export async function runWorkspaceSave(args: WorkspaceSaveArguments, output: Com
     const files = await engine.openFiles(study.inputs.map((input) => input.path));
     for (const input of study.inputs) {
       const file = files.find((candidate) => candidate.name === basename(input.path));
-      if (!file) throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) is niet geopend; controleer het pad in ${args.studyPath}.`);
+      if (!file)
+        throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) is niet geopend; controleer het pad in ${args.studyPath}.`);
       await engine.setTableKind(file.id, input.kind);
       for (const [role, column] of Object.entries(input.roles ?? {}) as [ColumnRole, string][]) await engine.setColumnRole(file.id, column, role);
     }

@@ -46,7 +46,11 @@ export function checkCell(cell: RawCell, rules: RuleSet, decimals = 0): Publishe
     case 'count':
       return withValue(countStatus(cell.units, rules), cell.units, 0);
     case 'share':
-      return withValue(shareStatus(cell.numerator, cell.denominator, rules), cell.denominator === 0 ? null : (100 * cell.numerator) / cell.denominator, decimals);
+      return withValue(
+        shareStatus(cell.numerator, cell.denominator, rules),
+        cell.denominator === 0 ? null : (100 * cell.numerator) / cell.denominator,
+        decimals,
+      );
     case 'statistic':
       return withValue(statisticStatus(cell.units, rules), cell.value, decimals);
     case 'magnitude':

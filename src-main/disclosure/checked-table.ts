@@ -43,7 +43,6 @@ export const publishedCellSchema = z.discriminatedUnion('status', [
 export type PublishedCell = z.infer<typeof publishedCellSchema>;
 export type CellStatusName = PublishedCell['status'];
 
-
 export const publishedCountValueSchema = z.union([z.number().int().nonnegative(), z.strictObject({ below: z.number().int().positive() })]);
 
 export const checkedTableSchema = z.strictObject({
@@ -58,7 +57,9 @@ export const checkedTableSchema = z.strictObject({
   /** `group` labels a run of adjacent columns with one heading (e.g. "Klanthuishoudens" over "Aantal" and "%"). */
   columns: z.array(z.strictObject({ id: z.string(), label: z.string(), format: valueFormatSchema, group: z.string().optional() })).min(1),
   /** `format`, when present, overrides the columns' for this row (a profile table mixes shares and amounts per row). */
-  rows: z.array(z.strictObject({ id: z.string(), label: z.string(), total: z.boolean(), format: valueFormatSchema.optional(), cells: z.array(publishedCellSchema) })),
+  rows: z.array(
+    z.strictObject({ id: z.string(), label: z.string(), total: z.boolean(), format: valueFormatSchema.optional(), cells: z.array(publishedCellSchema) }),
+  ),
   /** How hidden cells are protected against recomputation from the rest of the publication. */
   protection: z.enum(['suppression', 'rounding', 'none']),
   ruleSet: z.strictObject({ name: z.string(), digest: z.string().regex(/^[0-9a-f]{64}$/) }),

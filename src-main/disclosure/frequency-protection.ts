@@ -55,7 +55,9 @@ export function protectFrequencyTable(counts: readonly (readonly number[])[], ru
     const cells = table.cells.map((cell, index): PublishedCell => {
       const value = rounded[index] ?? Number.NaN;
       // A true zero stays zero under rounding and still says "no one here": it goes to review like any zero.
-      return cell.value === 0 ? { status: 'review', reason: 'zero', value: 0, decimals: 0 } : { status: 'rounded', base: rules.roundingBase, value, decimals: 0 };
+      return cell.value === 0
+        ? { status: 'review', reason: 'zero', value: 0, decimals: 0 }
+        : { status: 'rounded', base: rules.roundingBase, value, decimals: 0 };
     });
     return { ...shape(cells, rows, columns), notes: [`Alle aantallen zijn gecontroleerd afgerond op ${rules.roundingBase}; rijen en kolommen tellen op.`] };
   }

@@ -7,43 +7,45 @@ import { UserFacingError } from '../common/errors';
 const share = z.number().gt(0).lt(1);
 const units = z.number().int().min(1);
 
-export const ruleSetSchema = z.strictObject({
-  version: z.literal(1),
-  name: z.string().min(1),
-  /** Unweighted units a count cell needs, and the numerator and denominator of a share. */
-  threshold: units,
-  /** Units a mean, median, standard deviation or percentile must be computed over. */
-  statisticThreshold: units,
-  /** Zero cells (everyone or no one in a group) are flagged for review, or allowed. */
-  zeroCells: z.enum(['review', 'allow']),
-  /** NK dominance: the largest n contributors may not make up k or more of a magnitude cell. */
-  dominance: z.strictObject({ n: z.number().int().min(1), k: share }),
-  /** p% rule: (total - largest - second) / largest must be at least p. */
-  pPercent: share,
-  /** Group disclosure: no category may hold this share or more of a group's units. */
-  groupShare: share,
-  /** Households a cluster (and so a persona card) needs to be shown at all. */
-  clusterMinimum: units,
-  /** Residual degrees of freedom a model needs. */
-  residualDegreesOfFreedom: units,
-  /**
-   * Secondary suppression: the narrowest interval (in units) an attacker may be left with for a blocked cell,
-   * given the rest of the table and its margins.
-   */
-  protectionLevel: units,
-  /** Controlled rounding, the alternative to suppression: every cell becomes a multiple of this base. */
-  roundingBase: z.union([z.literal(5), z.literal(10)]),
-}).superRefine((rules, context) => {
-  // A rounded cell can lie anywhere within one base of what is shown; a base below the protection level would
-  // protect less than suppression does (disclosure-control.md: "the base must be >= the protection level").
-  if (rules.roundingBase < rules.protectionLevel) {
-    context.addIssue({
-      code: 'custom',
-      path: ['roundingBase'],
-      message: `de afrondingsbasis (${rules.roundingBase}) moet ten minste het beschermingsniveau (${rules.protectionLevel}) zijn`,
-    });
-  }
-});
+export const ruleSetSchema = z
+  .strictObject({
+    version: z.literal(1),
+    name: z.string().min(1),
+    /** Unweighted units a count cell needs, and the numerator and denominator of a share. */
+    threshold: units,
+    /** Units a mean, median, standard deviation or percentile must be computed over. */
+    statisticThreshold: units,
+    /** Zero cells (everyone or no one in a group) are flagged for review, or allowed. */
+    zeroCells: z.enum(['review', 'allow']),
+    /** NK dominance: the largest n contributors may not make up k or more of a magnitude cell. */
+    dominance: z.strictObject({ n: z.number().int().min(1), k: share }),
+    /** p% rule: (total - largest - second) / largest must be at least p. */
+    pPercent: share,
+    /** Group disclosure: no category may hold this share or more of a group's units. */
+    groupShare: share,
+    /** Households a cluster (and so a persona card) needs to be shown at all. */
+    clusterMinimum: units,
+    /** Residual degrees of freedom a model needs. */
+    residualDegreesOfFreedom: units,
+    /**
+     * Secondary suppression: the narrowest interval (in units) an attacker may be left with for a blocked cell,
+     * given the rest of the table and its margins.
+     */
+    protectionLevel: units,
+    /** Controlled rounding, the alternative to suppression: every cell becomes a multiple of this base. */
+    roundingBase: z.union([z.literal(5), z.literal(10)]),
+  })
+  .superRefine((rules, context) => {
+    // A rounded cell can lie anywhere within one base of what is shown; a base below the protection level would
+    // protect less than suppression does (disclosure-control.md: "the base must be >= the protection level").
+    if (rules.roundingBase < rules.protectionLevel) {
+      context.addIssue({
+        code: 'custom',
+        path: ['roundingBase'],
+        message: `de afrondingsbasis (${rules.roundingBase}) moet ten minste het beschermingsniveau (${rules.protectionLevel}) zijn`,
+      });
+    }
+  });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
 /** The defaults of ../shared/reference/disclosure-control.md (CBS, European guidelines, ACRO). */
@@ -92,7 +94,13 @@ export async function loadRuleSet(path: string): Promise<RuleSet> {
 export function ruleSetDigest(rules: RuleSet): string {
   const canonical = (value: unknown): unknown =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+        )
       : value;
-  return createHash('sha256').update(JSON.stringify(canonical(rules))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rules)))
+    .digest('hex');
 }

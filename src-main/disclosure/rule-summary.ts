@@ -21,8 +21,14 @@ export function zeroCellsText(zeroCells: RuleSet['zeroCells']): string {
  * other control characters, no runs of spaces.
  */
 function oneLineName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/;/g, ',').replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    name
+      .replace(/;/g, ',')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The first 12 hex digits of the rule set's SHA-256: enough to tell rule sets apart on a page; the log has the whole digest. */

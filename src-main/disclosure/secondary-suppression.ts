@@ -109,28 +109,25 @@ function compareAdded(a: readonly number[], b: readonly number[]): number {
  * protection level; when none does, the widest. Falls back to the cheapest cell sharing a relation (or any
  * visible cell), so every round hides at least one more cell and the loop ends.
  */
-function cellsToAdd(
-  table: AdditiveTable,
-  perCell: readonly number[][],
-  suppressed: readonly boolean[],
-  target: number,
-  protectionLevel: number,
-): number[] {
+function cellsToAdd(table: AdditiveTable, perCell: readonly number[][], suppressed: readonly boolean[], target: number, protectionLevel: number): number[] {
   const candidates: Candidate[] = cyclesThrough(table, perCell, target).flatMap((cycle) => {
     const added = [...new Set(cycle.cells.filter((cell) => suppressed[cell] !== true))].sort((a, b) => a - b);
     if (added.length === 0) return [];
     return [{ added, cost: added.reduce((sum, cell) => sum + cellCost(table, cell), 0), width: cycleWidth(table, cycle) }];
   });
   const sufficient = candidates.filter((candidate) => candidate.width >= protectionLevel && candidate.width > 0);
-  const ranked = sufficient.length > 0
-    ? sufficient.sort((a, b) => a.cost - b.cost || compareAdded(a.added, b.added))
-    : candidates.sort((a, b) => b.width - a.width || a.cost - b.cost || compareAdded(a.added, b.added));
+  const ranked =
+    sufficient.length > 0
+      ? sufficient.sort((a, b) => a.cost - b.cost || compareAdded(a.added, b.added))
+      : candidates.sort((a, b) => b.width - a.width || a.cost - b.cost || compareAdded(a.added, b.added));
   const best = ranked[0];
   if (best !== undefined) return [...best.added];
-  const neighbours = new Set((perCell[target] ?? []).flatMap((relation) => {
-    const { parts, total } = table.relations[relation] as AdditiveTable['relations'][number];
-    return [...parts, total];
-  }));
+  const neighbours = new Set(
+    (perCell[target] ?? []).flatMap((relation) => {
+      const { parts, total } = table.relations[relation] as AdditiveTable['relations'][number];
+      return [...parts, total];
+    }),
+  );
   const visible = table.cells.map((_, cell) => cell).filter((cell) => suppressed[cell] !== true);
   const pool = visible.some((cell) => neighbours.has(cell)) ? visible.filter((cell) => neighbours.has(cell)) : visible;
   const cheapest = pool.sort((a, b) => cellCost(table, a) - cellCost(table, b) || a - b)[0];

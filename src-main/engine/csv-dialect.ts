@@ -204,7 +204,9 @@ export async function sniffCsv(path: string, name: string): Promise<CsvSniff> {
   if (bytes.length === 0) throw new UserFacingError(`"${name}" is leeg (0 bytes); kies het volledige bestand.`);
   const { encoding, needsUtf8Copy } = detectEncoding(name, bytes);
   if (encoding !== 'utf-16') checkText(name, bytes);
-  const text = new TextDecoder(encoding === 'utf-16' ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding === 'latin-1' ? 'windows-1252' : 'utf-8').decode(bytes);
+  const text = new TextDecoder(
+    encoding === 'utf-16' ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : encoding === 'latin-1' ? 'windows-1252' : 'utf-8',
+  ).decode(bytes);
   const records = splitRecords(text.replace(/^\uFEFF/, ''), bytes.length < SAMPLE_BYTES);
   if (records.length === 0) throw new UserFacingError(`"${name}" heeft geen kopregel en geen gegevens: het bevat alleen lege regels.`);
   return { encoding, delimiter: detectDelimiter(name, records), needsUtf8Copy };

@@ -122,7 +122,9 @@ async function reversedSpellWarning(session: LockedSession, file: ScannableFile,
 
 async function checkUniqueUnits(session: LockedSession, file: ScannableFile, proposal: RoleProposal): Promise<void> {
   if (!isOneRowPerUnit(proposal.kind)) return;
-  const keys = unitKeyRoles(proposal.kind).map((role) => proposal.roles[role]).filter((name): name is string => name !== undefined);
+  const keys = unitKeyRoles(proposal.kind)
+    .map((role) => proposal.roles[role])
+    .filter((name): name is string => name !== undefined);
   if (keys.length === 0) return;
   const relation = scanRelation(file);
   const quoted = keys.map(quoteIdentifier).join(', ');

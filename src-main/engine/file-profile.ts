@@ -79,7 +79,12 @@ function withLabel(column: ScanColumn | undefined, top: TopValue): TopValue {
 }
 
 /** Exact counts of every candidate value of every shown column, in one scan; values are bound, never pasted. */
-async function countTopValues(session: LockedSession, file: ScannableFile, candidates: ReadonlyMap<number, readonly string[]>, rules: RuleSet): Promise<Map<number, TopValue[]>> {
+async function countTopValues(
+  session: LockedSession,
+  file: ScannableFile,
+  candidates: ReadonlyMap<number, readonly string[]>,
+  rules: RuleSet,
+): Promise<Map<number, TopValue[]>> {
   const result = new Map<number, TopValue[]>();
   if (candidates.size === 0) return result;
   const relation = scanRelation(file);
@@ -98,7 +103,10 @@ async function countTopValues(session: LockedSession, file: ScannableFile, candi
     counted.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
     const column = file.columns[index];
     // A value held by fewer units than the threshold is not named at all: "someone was born on 20171106" is itself a fact about a person.
-    result.set(index, counted.filter((entry) => entry.n >= rules.threshold).map((entry) => withLabel(column, { value: entry.value, count: entry.n })));
+    result.set(
+      index,
+      counted.filter((entry) => entry.n >= rules.threshold).map((entry) => withLabel(column, { value: entry.value, count: entry.n })),
+    );
   }
   return result;
 }
@@ -126,7 +134,10 @@ export async function profileFile(session: LockedSession, file: ScannableFile, r
   file.columns.forEach((column, index) => {
     const top = row[`top_${index}`];
     if (Array.isArray(top) && showsTopValues(column, asNumber(row[`distinct_${index}`]), asNumber(row[`present_${index}`]))) {
-      candidates.set(index, top.filter((value): value is string => typeof value === 'string'));
+      candidates.set(
+        index,
+        top.filter((value): value is string => typeof value === 'string'),
+      );
     }
   });
   const topValues = await countTopValues(session, file, candidates, rules);

@@ -1,13 +1,5 @@
 // Converts DuckDB values (BIGINT, DECIMAL, DATE, nested types...) to plain JSON-safe values, once, at the boundary.
-import {
-  DuckDBArrayValue,
-  DuckDBBlobValue,
-  DuckDBDecimalValue,
-  DuckDBListValue,
-  DuckDBMapValue,
-  DuckDBStructValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBArrayValue, DuckDBBlobValue, DuckDBDecimalValue, DuckDBListValue, DuckDBMapValue, DuckDBStructValue, type DuckDBValue } from '@duckdb/node-api';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonRow = Record<string, JsonValue>;

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LockedSession } from './locked-session';
 
-export type ProbeName =
-  | 'networkRead'
-  | 'unlistedFileRead'
-  | 'unlistedFileWrite'
-  | 'extensionInstall'
-  | 'extensionLoad'
-  | 'configurationChange';
+export type ProbeName = 'networkRead' | 'unlistedFileRead' | 'unlistedFileWrite' | 'extensionInstall' | 'extensionLoad' | 'configurationChange';
 
 /** refused: DuckDB said no for security reasons; allowed: it worked; inconclusive: it failed for another reason. */
 export type ProbeOutcome = 'refused' | 'allowed' | 'inconclusive';

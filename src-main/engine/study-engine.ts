@@ -125,7 +125,10 @@ async function openOne(session: LockedSession, pending: PendingFile, checks: Fil
   try {
     const described = await describeFile(session, pending, id);
     const scannable: ScannableFile = { id, name: file.name, path: file.path, format: file.format, scanPath: file.scanPath, ...described };
-    const proposal = proposeRoles(file.name, described.columns.map((column) => column.name));
+    const proposal = proposeRoles(
+      file.name,
+      described.columns.map((column) => column.name),
+    );
     const { rowCount, warnings } = checks === 'onOpen' ? await checkFile(session, scannable, proposal) : { rowCount: null, warnings: [] };
     await checkUnchanged(file);
     return { ...file, ...scannable, rowCount, warnings, proposal };
@@ -390,7 +393,10 @@ export class StudyEngine {
   setTableKind(fileId: string, kind: TableKind): Promise<OpenedFile> {
     return this.exclusive(async () => {
       const file = this.openEntry(fileId);
-      file.proposal = proposeRolesAs(kind, file.columns.map((column) => column.name));
+      file.proposal = proposeRolesAs(
+        kind,
+        file.columns.map((column) => column.name),
+      );
       return publicView(file, this.rules);
     });
   }
@@ -423,7 +429,11 @@ export class StudyEngine {
    * is carried across session swaps while the files `isSource` picks stay as they were (path, kind,
    * roles, contents); otherwise derivedTableState() says it must be built again.
    */
-  buildFromFiles<T>(table: string, isSource: (file: OpenedFileEntry) => boolean, work: (session: LockedSession, files: readonly OpenedFileEntry[]) => Promise<T>): Promise<T> {
+  buildFromFiles<T>(
+    table: string,
+    isSource: (file: OpenedFileEntry) => boolean,
+    work: (session: LockedSession, files: readonly OpenedFileEntry[]) => Promise<T>,
+  ): Promise<T> {
     return this.exclusive(async () => {
       const files = [...this.files.values()];
       // Taken before the work reads the files: a file that changes meanwhile makes the table stale, never silently current.

@@ -119,7 +119,9 @@ export function filesOfWorkspace(manifest: WorkspaceManifest, workspace: FileOnD
   return manifest.tables.map((table) => {
     const parsed = savedFileSchema.safeParse(table.details);
     if (!parsed.success) {
-      throw new UserFacingError(`De werkruimte ${workspace.name} is niet bewaard vanuit geopende bestanden (bij tabel ${table.name} ontbreekt de beschrijving). Open in plaats daarvan de oorspronkelijke databestanden.`);
+      throw new UserFacingError(
+        `De werkruimte ${workspace.name} is niet bewaard vanuit geopende bestanden (bij tabel ${table.name} ontbreekt de beschrijving). Open in plaats daarvan de oorspronkelijke databestanden.`,
+      );
     }
     const saved = parsed.data;
     const columns: ScanColumn[] = table.columns.map((column) => {

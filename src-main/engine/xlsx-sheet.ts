@@ -76,7 +76,12 @@ export async function readSheetColumns(path: string, name: string): Promise<Shee
   });
   const duplicate = names.find((title, index) => names.indexOf(title) !== index);
   if (duplicate) throw new UserFacingError(`"${name}": de kopregel noemt kolom "${duplicate}" twee keer; geef elke kolom een eigen naam.`);
-  return names.map((title, index) => toColumn(title, data.map((row) => cellValue(row[index]))));
+  return names.map((title, index) =>
+    toColumn(
+      title,
+      data.map((row) => cellValue(row[index])),
+    ),
+  );
 }
 
 /** Creates the table in the session and fills it in batches; values are bound as list parameters, never pasted. */

@@ -142,32 +142,35 @@ export const acroResultSchema = z.strictObject({
 });
 export type AcroResult = z.infer<typeof acroResultSchema>;
 
-export const acroResultsSchema = z
-  .strictObject({ version: acroVersionSchema, results: z.record(uidSchema, acroResultSchema) })
-  .superRefine((log, context) => {
-    const files = new Set<string>();
-    for (const [key, result] of Object.entries(log.results)) {
-      if (result.uid !== key) context.addIssue({ code: 'custom', path: ['results', key, 'uid'], message: `uid ${result.uid} wijkt af van de sleutel ${key}` });
-      if (!result.summary.startsWith(result.status)) context.addIssue({ code: 'custom', path: ['results', key, 'summary'], message: 'de samenvatting begint niet met de status' });
-      if (result.status === 'fail' && result.exception.trim() === '') {
-        context.addIssue({ code: 'custom', path: ['results', key, 'exception'], message: 'een uitvoer met status fail gaat alleen mee met een uitzonderingsverzoek' });
+export const acroResultsSchema = z.strictObject({ version: acroVersionSchema, results: z.record(uidSchema, acroResultSchema) }).superRefine((log, context) => {
+  const files = new Set<string>();
+  for (const [key, result] of Object.entries(log.results)) {
+    if (result.uid !== key) context.addIssue({ code: 'custom', path: ['results', key, 'uid'], message: `uid ${result.uid} wijkt af van de sleutel ${key}` });
+    if (!result.summary.startsWith(result.status))
+      context.addIssue({ code: 'custom', path: ['results', key, 'summary'], message: 'de samenvatting begint niet met de status' });
+    if (result.status === 'fail' && result.exception.trim() === '') {
+      context.addIssue({
+        code: 'custom',
+        path: ['results', key, 'exception'],
+        message: 'een uitvoer met status fail gaat alleen mee met een uitzonderingsverzoek',
+      });
+    }
+    for (const [index, file] of result.files.entries()) {
+      if (files.has(file.name) || file.name === ACRO_RESULTS_FILE) {
+        context.addIssue({ code: 'custom', path: ['results', key, 'files', index, 'name'], message: `${file.name} staat al in het logboek` });
       }
-      for (const [index, file] of result.files.entries()) {
-        if (files.has(file.name) || file.name === ACRO_RESULTS_FILE) {
-          context.addIssue({ code: 'custom', path: ['results', key, 'files', index, 'name'], message: `${file.name} staat al in het logboek` });
-        }
-        files.add(file.name);
-        if (!('summary' in file.sdc)) continue;
-        const summary: Partial<Record<string, number | boolean>> = file.sdc.summary;
-        const cells: Partial<Record<string, unknown[]>> = file.sdc.cells;
-        for (const name of CHECK_ORDER) {
-          if ((summary[name] ?? 0) !== (cells[name]?.length ?? 0)) {
-            context.addIssue({ code: 'custom', path: ['results', key, 'files', index, 'sdc', 'summary', name], message: 'het aantal telt de cellen niet' });
-          }
+      files.add(file.name);
+      if (!('summary' in file.sdc)) continue;
+      const summary: Partial<Record<string, number | boolean>> = file.sdc.summary;
+      const cells: Partial<Record<string, unknown[]>> = file.sdc.cells;
+      for (const name of CHECK_ORDER) {
+        if ((summary[name] ?? 0) !== (cells[name]?.length ?? 0)) {
+          context.addIssue({ code: 'custom', path: ['results', key, 'files', index, 'sdc', 'summary', name], message: 'het aantal telt de cellen niet' });
         }
       }
     }
-  });
+  }
+});
 export type AcroResults = z.infer<typeof acroResultsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,7 +216,11 @@ export const acroTableInputSchema = z
         return;
       }
       if (rowLabel !== cell.rowLabel || columnLabel !== cell.columnLabel) {
-        context.addIssue({ code: 'custom', path, message: `cel [${cell.row}, ${cell.column}] is "${rowLabel}" / "${columnLabel}", niet "${cell.rowLabel}" / "${cell.columnLabel}"` });
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `cel [${cell.row}, ${cell.column}] is "${rowLabel}" / "${columnLabel}", niet "${cell.rowLabel}" / "${cell.columnLabel}"`,
+        });
       }
       const key = `${cell.row},${cell.column}`;
       if (seen.has(key)) context.addIssue({ code: 'custom', path, message: `cel [${key}] staat twee keer in de lijst` });
@@ -337,8 +344,7 @@ export function acroSummary(output: Pick<AcroOutputInput, 'type' | 'table' | 'un
     const counts = new Map<string, number>();
     for (const cell of cells) {
       if (!acroNames(cell.checks).includes(name)) continue;
-      const words =
-        cell.treatment === 'shown' ? (REVIEW_NAMES.has(name) ? 'to review' : 'may need suppressing') : TREATMENT_WORDS[cell.treatment];
+      const words = cell.treatment === 'shown' ? (REVIEW_NAMES.has(name) ? 'to review' : 'may need suppressing') : TREATMENT_WORDS[cell.treatment];
       counts.set(words, (counts.get(words) ?? 0) + 1);
     }
     for (const [words, n] of counts) parts.push(`${name}: ${n} cells ${words}`);

@@ -8,7 +8,11 @@ import { cellReading, dutchFigure, dutchPlain, HIDDEN_MARK, NO_BREAK_SPACE } fro
 export { HIDDEN_MARK };
 
 /** A number in Dutch as a person reads it: 1.234, 12,3 %, € 14.000 (a percent value is already in percent, 12.3). */
-export function formatDutch(value: number, format: ValueFormat, decimals = format === 'percent' || format === 'percentagePoints' || format === 'residual' ? 1 : 0): string {
+export function formatDutch(
+  value: number,
+  format: ValueFormat,
+  decimals = format === 'percent' || format === 'percentagePoints' || format === 'residual' ? 1 : 0,
+): string {
   return dutchFigure(value, format, decimals);
 }
 
@@ -51,8 +55,16 @@ export const STATUS_MARK: Record<CellStatusName, string> = {
 /** The legend under every table: what each mark means. One line for every hidden cell, whatever hid it. */
 export function statusLegend(rules: RuleSet): Array<{ status: CellStatusName; mark: string; text: string }> {
   return [
-    { status: 'suppressed', mark: HIDDEN_MARK, text: `niet getoond: te weinig huishoudens (minder dan ${rules.threshold}), of terug te rekenen uit andere cijfers van deze studie` },
-    { status: 'review', mark: STATUS_MARK.review, text: 'ter controle: een nul of een categorie met (bijna) een hele groep; een outputcontroleur kijkt ernaar' },
+    {
+      status: 'suppressed',
+      mark: HIDDEN_MARK,
+      text: `niet getoond: te weinig huishoudens (minder dan ${rules.threshold}), of terug te rekenen uit andere cijfers van deze studie`,
+    },
+    {
+      status: 'review',
+      mark: STATUS_MARK.review,
+      text: 'ter controle: een nul of een categorie met (bijna) een hele groep; een outputcontroleur kijkt ernaar',
+    },
     { status: 'rounded', mark: STATUS_MARK.rounded, text: `afgerond op een veelvoud van ${rules.roundingBase}` },
     { status: 'empty', mark: STATUS_MARK.empty, text: 'leeg: niets te tonen' },
   ];

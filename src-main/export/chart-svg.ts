@@ -73,7 +73,8 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
   const y = (value: number): number => baseline - (Math.max(0, Math.min(value, maximum)) / maximum) * plotHeight;
   const colour = (position: number): string => CHART_PALETTE[position % CHART_PALETTE.length] ?? '#000000';
 
-  const description = `Staafdiagram: ${groups.map((group) => group.label).join(', ')} per ${table.rowHeader.toLowerCase()}. ` +
+  const description =
+    `Staafdiagram: ${groups.map((group) => group.label).join(', ')} per ${table.rowHeader.toLowerCase()}. ` +
     `Populatie: ${table.population.label}. Niet getoonde cellen zijn een gearceerd leeg vak met een x, zonder waarde.`;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
@@ -94,24 +95,38 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
   const step = maximum > 50 ? 20 : 10;
   for (let tick = 0; tick <= maximum; tick += step) {
     const tickY = round(y(tick));
-    parts.push(`<line x1="${MARGIN.left}" y1="${tickY}" x2="${WIDTH - MARGIN.right}" y2="${tickY}" stroke="${tick === 0 ? '#1a1a1a' : '#dddddd'}" stroke-width="1"/>`);
-    parts.push(`<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" text-anchor="end" fill="#444444">${escapeXml(dutchFigure(tick, 'count', 0))}&#160;%</text>`);
+    parts.push(
+      `<line x1="${MARGIN.left}" y1="${tickY}" x2="${WIDTH - MARGIN.right}" y2="${tickY}" stroke="${tick === 0 ? '#1a1a1a' : '#dddddd'}" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" text-anchor="end" fill="#444444">${escapeXml(dutchFigure(tick, 'count', 0))}&#160;%</text>`,
+    );
   }
   categories.forEach((row, categoryIndex) => {
     const groupStart = MARGIN.left + categoryIndex * slot + (slot - barWidth * groups.length) / 2;
     groups.forEach((group, position) => {
       const x = groupStart + position * barWidth;
-      parts.push(barOrSlot(row.cells[group.index], { x, width: barWidth, baseline, colour: colour(position), label: `${row.label}, ${group.label}`, hatch: `${id}-hatch` }, y));
+      parts.push(
+        barOrSlot(
+          row.cells[group.index],
+          { x, width: barWidth, baseline, colour: colour(position), label: `${row.label}, ${group.label}`, hatch: `${id}-hatch` },
+          y,
+        ),
+      );
     });
     const width = Math.max(8, Math.floor(slot / 7));
     const lines = wrapLabel(row.label, width);
     // One long Dutch compound ("Eenpersoonshuishouden") cannot wrap: it is set smaller so it stays in its slot.
     const fontSize = Math.max(9, Math.min(13, Math.floor((13 * width) / Math.max(...lines.map((line) => line.length)))));
     lines.forEach((line, lineIndex) => {
-      parts.push(`<text x="${round(MARGIN.left + (categoryIndex + 0.5) * slot)}" y="${baseline + 20 + lineIndex * 15}" font-size="${fontSize}" text-anchor="middle" fill="#1a1a1a">${escapeXml(line)}</text>`);
+      parts.push(
+        `<text x="${round(MARGIN.left + (categoryIndex + 0.5) * slot)}" y="${baseline + 20 + lineIndex * 15}" font-size="${fontSize}" text-anchor="middle" fill="#1a1a1a">${escapeXml(line)}</text>`,
+      );
     });
   });
-  parts.push(`<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd met x: niet getoond ter bescherming.`)}</text>`);
+  parts.push(
+    `<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd met x: niet getoond ter bescherming.`)}</text>`,
+  );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -63,7 +63,11 @@ export async function verifyChecksums(folder: string): Promise<{ ok: boolean; pr
   for (const name of entries) {
     const stats = await lstat(join(folder, name));
     if (name === CHECKSUMS_FOLDER && stats.isDirectory()) hasChecksumsFolder = true;
-    else if (stats.isDirectory()) problems.push({ name, text: `${name} is een map; een pakket bevat naast de map ${CHECKSUMS_FOLDER} alleen bestanden, en de inhoud van ${name} is niet gecontroleerd.` });
+    else if (stats.isDirectory())
+      problems.push({
+        name,
+        text: `${name} is een map; een pakket bevat naast de map ${CHECKSUMS_FOLDER} alleen bestanden, en de inhoud van ${name} is niet gecontroleerd.`,
+      });
     else if (!stats.isFile()) problems.push({ name, text: `${name} is geen gewoon bestand (bijvoorbeeld een koppeling) en is niet gecontroleerd.` });
     else files.push(name);
   }

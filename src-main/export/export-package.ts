@@ -177,7 +177,14 @@ function acroTable(table: CheckedTable, hidden: readonly HiddenCellEntry[]): Non
   return { rowLabels: table.rows.map((row) => row.label), columnLabels: table.columns.map(columnTitle), cells };
 }
 
-function acroOutput(table: CheckedTable, notes: OutputNotes, files: readonly WrittenFile[], method: string, now: Date, type: 'table' | 'custom' = 'table'): AcroOutputInput {
+function acroOutput(
+  table: CheckedTable,
+  notes: OutputNotes,
+  files: readonly WrittenFile[],
+  method: string,
+  now: Date,
+  type: 'table' | 'custom' = 'table',
+): AcroOutputInput {
   const comments = [notes.comment?.trim(), ...table.notes].filter((text): text is string => typeof text === 'string' && text !== '');
   return {
     uid: table.id,
@@ -193,7 +200,12 @@ function acroOutput(table: CheckedTable, notes: OutputNotes, files: readonly Wri
   };
 }
 
-async function writePackage(request: PackageRequest, staging: string, options: ExportOptions, now: Date): Promise<{ files: ExportedFile[]; audit: AuditReport }> {
+async function writePackage(
+  request: PackageRequest,
+  staging: string,
+  options: ExportOptions,
+  now: Date,
+): Promise<{ files: ExportedFile[]; audit: AuditReport }> {
   const writer = new PackageWriter(staging, stepCount(request), options.signal, options.onProgress);
   const facts: TableOutputFacts[] = [];
   const acro: AcroOutputInput[] = [];
@@ -215,7 +227,14 @@ async function writePackage(request: PackageRequest, staging: string, options: E
       reportOutput.chartPng = png;
     }
     defined.push({ id: table.id, csv: `${table.id}.csv`, published: output.published });
-    facts.push({ table, hiddenCells: output.hiddenCells, comment: output.comment, exceptionRequest: output.exceptionRequest, differencingException: output.differencingException, files });
+    facts.push({
+      table,
+      hiddenCells: output.hiddenCells,
+      comment: output.comment,
+      exceptionRequest: output.exceptionRequest,
+      differencingException: output.differencingException,
+      files,
+    });
     acro.push(acroOutput(table, output, files, output.method, now));
     reportOutputs.push(reportOutput);
   }
@@ -233,15 +252,33 @@ async function writePackage(request: PackageRequest, staging: string, options: E
       for (const card of deck.cards) {
         const svg = personaChartSvg(card.chart, `persona-${card.cluster}`);
         const png = await chartPng(svg, { ...fonts, ...(options.signal ? { signal: options.signal } : {}) });
-        files.push(await writer.writeListed(chartFileName(card.cluster, 'svg'), 'svg', () => svg), await writer.writeListed(chartFileName(card.cluster, 'png'), 'png', () => png));
+        files.push(
+          await writer.writeListed(chartFileName(card.cluster, 'svg'), 'svg', () => svg),
+          await writer.writeListed(chartFileName(card.cluster, 'png'), 'png', () => png),
+        );
       }
     }
     defined.push({ id: PERSONA_OUTPUT_ID, csv: `${PERSONA_OUTPUT_ID}.csv`, published: personas.figures });
-    facts.push({ kind: 'personas', table: figures, hiddenCells: personas.hiddenCells, comment: personas.comment, exceptionRequest: personas.exceptionRequest, differencingException: personas.differencingException, files });
+    facts.push({
+      kind: 'personas',
+      table: figures,
+      hiddenCells: personas.hiddenCells,
+      comment: personas.comment,
+      exceptionRequest: personas.exceptionRequest,
+      differencingException: personas.differencingException,
+      files,
+    });
     acro.push(acroOutput(figures, personas, files, 'persona cards', now));
   }
   const digest = ruleSetDigest(request.rules);
-  const report = { study: request.study, ruleSet: request.rules, ruleSetDigest: digest, createdAt: now, appVersion: request.appVersion, outputs: reportOutputs };
+  const report = {
+    study: request.study,
+    ruleSet: request.rules,
+    ruleSetDigest: digest,
+    createdAt: now,
+    appVersion: request.appVersion,
+    outputs: reportOutputs,
+  };
   const reportFiles = [
     await writer.writeListed('report.html', 'html', () => reportHtml(report)),
     await writer.writeListed('report.pdf', 'pdf', () => reportPdf(report, fonts)),
@@ -282,7 +319,11 @@ async function writePackage(request: PackageRequest, staging: string, options: E
     study: request.study,
     ruleSet: request.rules,
     ruleSetDigest: digest,
-    audit: { hiddenCells: hiddenCells.length, narrowest: widths.length === 0 ? null : Number.isFinite(Math.min(...widths)) ? Math.min(...widths) : null, packages: 1 + (audited.joint === 'passed' ? audited.earlier.length : 0) },
+    audit: {
+      hiddenCells: hiddenCells.length,
+      narrowest: widths.length === 0 ? null : Number.isFinite(Math.min(...widths)) ? Math.min(...widths) : null,
+      packages: 1 + (audited.joint === 'passed' ? audited.earlier.length : 0),
+    },
     outputs: facts,
     files: [...reportFiles, definitionsFile],
   });
@@ -327,9 +368,16 @@ function invalidTable(request: PackageRequest): ExportError | null {
   const tables = [...request.tables.map((output) => output.published.table), ...(request.personas ? [request.personas.figures.table] : [])];
   for (const table of tables) {
     const parsed = checkedTableSchema.safeParse(table);
-    if (!parsed.success) return { code: 'invalid-table', message: `De tabel "${table.title}" is niet zoals de publicatie haar maakt (${parsed.error.issues[0]?.message ?? 'ongeldige vorm'}); er is niets geschreven.` };
+    if (!parsed.success)
+      return {
+        code: 'invalid-table',
+        message: `De tabel "${table.title}" is niet zoals de publicatie haar maakt (${parsed.error.issues[0]?.message ?? 'ongeldige vorm'}); er is niets geschreven.`,
+      };
     if (table.ruleSet.digest !== digest) {
-      return { code: 'invalid-table', message: `De tabel "${table.title}" is beschermd met regelset "${table.ruleSet.name}", niet met "${request.rules.name}" van dit pakket; er is niets geschreven.` };
+      return {
+        code: 'invalid-table',
+        message: `De tabel "${table.title}" is beschermd met regelset "${table.ruleSet.name}", niet met "${request.rules.name}" van dit pakket; er is niets geschreven.`,
+      };
     }
   }
   return null;

@@ -29,7 +29,8 @@ export function bundledFontFiles(): FontFiles {
     semibold: unpacked(require.resolve('source-sans/TTF/SourceSans3-Semibold.ttf')),
   };
   for (const path of Object.values(files)) {
-    if (!existsSync(path)) throw new Error(`Het meegeleverde lettertype ${path} ontbreekt; installeer de app opnieuw (npm ci installeert het pakket source-sans).`);
+    if (!existsSync(path))
+      throw new Error(`Het meegeleverde lettertype ${path} ontbreekt; installeer de app opnieuw (npm ci installeert het pakket source-sans).`);
   }
   return files;
 }

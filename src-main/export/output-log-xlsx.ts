@@ -37,7 +37,10 @@ function overviewRows(log: OutputLog): Row[] {
     [text('Gebruikte regels'), text(log.ruleSet.summary)],
     [text('Drempel'), count(log.ruleSet.rules.threshold)],
     [text('Beschermingsniveau'), count(log.ruleSet.rules.protectionLevel)],
-    [text('Controle van het geschreven pakket'), text(`${log.audit.hiddenCells} verborgen cellen aangevallen over ${log.audit.packages} pakket(ten); smalste interval ${log.audit.narrowest ?? '–'}`)],
+    [
+      text('Controle van het geschreven pakket'),
+      text(`${log.audit.hiddenCells} verborgen cellen aangevallen over ${log.audit.packages} pakket(ten); smalste interval ${log.audit.narrowest ?? '–'}`),
+    ],
     [text('Logformaat'), text(`${log.format} versie ${log.version}`)],
   ];
 }
@@ -45,8 +48,20 @@ function overviewRows(log: OutputLog): Row[] {
 function outputRows(log: OutputLog): Row[] {
   const rows: Row[] = [
     header([
-      'Id', 'Soort', 'Titel', 'Populatie', 'Eenheden', 'Oordeel', 'Veilig', 'Ter controle', 'Afgerond', 'Niet getoond', 'Leeg',
-      'Opmerkingen', 'Toelichting analist', 'Verzoek om uitzondering',
+      'Id',
+      'Soort',
+      'Titel',
+      'Populatie',
+      'Eenheden',
+      'Oordeel',
+      'Veilig',
+      'Ter controle',
+      'Afgerond',
+      'Niet getoond',
+      'Leeg',
+      'Opmerkingen',
+      'Toelichting analist',
+      'Verzoek om uitzondering',
     ]),
   ];
   for (const output of log.outputs) {

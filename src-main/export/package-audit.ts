@@ -36,15 +36,28 @@ export interface PackageAudit {
 const TOO_LARGE_LINE = 'De cijfers van het pakket zijn niet samen te controleren.';
 
 function reasons(report: AuditReport, current: ReadPackage): string[] {
-  const where = (name: string, output: string | undefined) => `${name === current.name ? '' : `in de eerdere export "${name}", `}${output ? `uitvoer ${output}` : 'het pakket'}`;
+  const where = (name: string, output: string | undefined) =>
+    `${name === current.name ? '' : `in de eerdere export "${name}", `}${output ? `uitvoer ${output}` : 'het pakket'}`;
   const lines = report.packages.flatMap((item) => [
-    ...item.outputs.flatMap((output) => output.hiddenCells.filter((cell) => !cell.pass).map((cell) => `${where(item.name, output.id)}: de verborgen cel "${cell.label}" is uit de andere cijfers terug te rekenen.`)),
-    ...item.findings.filter((finding) => finding.severity === 'fail').map((finding) => `${where(item.name, finding.output)}${finding.label ? `, "${finding.label}"` : ''}: een cijfer dat de controle afkeurt.`),
+    ...item.outputs.flatMap((output) =>
+      output.hiddenCells
+        .filter((cell) => !cell.pass)
+        .map((cell) => `${where(item.name, output.id)}: de verborgen cel "${cell.label}" is uit de andere cijfers terug te rekenen.`),
+    ),
+    ...item.findings
+      .filter((finding) => finding.severity === 'fail')
+      .map((finding) => `${where(item.name, finding.output)}${finding.label ? `, "${finding.label}"` : ''}: een cijfer dat de controle afkeurt.`),
   ]);
   const groupLines = report.groups.flatMap((group) =>
     group.findings
       .filter((finding) => finding.severity === 'fail')
-      .map((finding) => (group.tooLarge ? TOO_LARGE_LINE : finding.message.startsWith('Zeker kleine groep') ? 'Een groep van minder dan de drempel is uit de cijfers af te leiden.' : 'De cijfers van het pakket spreken elkaar tegen; de controle kan ze niet doorrekenen.')),
+      .map((finding) =>
+        group.tooLarge
+          ? TOO_LARGE_LINE
+          : finding.message.startsWith('Zeker kleine groep')
+            ? 'Een groep van minder dan de drempel is uit de cijfers af te leiden.'
+            : 'De cijfers van het pakket spreken elkaar tegen; de controle kan ze niet doorrekenen.',
+      ),
   );
   return [...new Set([...lines, ...groupLines])];
 }
@@ -57,10 +70,16 @@ function reasons(report: AuditReport, current: ReadPackage): string[] {
 export function auditForExport(current: ReadPackage, earlierPackages: readonly ReadPackage[], waiver: string | undefined): PackageAudit {
   const alone = auditPackages([current]);
   if (!alone.pass && alone.groups.some((group) => group.tooLarge) && reasons(alone, current).every((line) => line === TOO_LARGE_LINE)) {
-    throw new AuditRefusal('De cijfers van dit pakket zijn samen te veel om binnen de rekengrens van de controle door te rekenen; er is niets geschreven. Exporteer minder uitvoer tegelijk.', []);
+    throw new AuditRefusal(
+      'De cijfers van dit pakket zijn samen te veel om binnen de rekengrens van de controle door te rekenen; er is niets geschreven. Exporteer minder uitvoer tegelijk.',
+      [],
+    );
   }
   if (!alone.pass) {
-    throw new AuditRefusal('De controle van het pakket vond cijfers die samen een verborgen cel of een kleine groep verraden; er is niets geschreven. Dit hoort de bescherming te voorkomen: meld het, met het studiebestand.', reasons(alone, current));
+    throw new AuditRefusal(
+      'De controle van het pakket vond cijfers die samen een verborgen cel of een kleine groep verraden; er is niets geschreven. Dit hoort de bescherming te voorkomen: meld het, met het studiebestand.',
+      reasons(alone, current),
+    );
   }
   const earlier = earlierPackages.filter((item) => item.definitions.dataDigest === current.definitions.dataDigest);
   if (earlier.length === 0) return { report: alone, joint: 'none', earlier: [] };

@@ -1,7 +1,14 @@
 // The package's definitions file: for every printed figure what it is (never its value), the variable families with
 // the atoms their definitions allow, and the populations as unions of atoms, so that `groepsbeeld audit` can rebuild
 // an attacker's system of equations from the package alone.
-import { definitionsSchema, DEFINITIONS_FORMAT, DEFINITIONS_VERSION, type CountCellDefinition, type FigureDefinition, type PackageDefinitions } from '../publication/definitions-file';
+import {
+  definitionsSchema,
+  DEFINITIONS_FORMAT,
+  DEFINITIONS_VERSION,
+  type CountCellDefinition,
+  type FigureDefinition,
+  type PackageDefinitions,
+} from '../publication/definitions-file';
 import type { CountCell, Figure } from '../publication/figures';
 import { countInputs } from '../publication/figures';
 import { knownFeatureId } from '../publication/feature-catalogue';
@@ -43,15 +50,32 @@ export function figureDefinition(ledger: PublicationLedger, figure: Figure): Fig
     case 'pValue':
       return { kind: figure.kind, inputs: countInputs(figure, codesOf).map(cell) };
     case 'amount':
-      return { kind: 'amount', feature: figure.feature, statistic: figure.statistic, population: figure.population, units: cell({ feature: knownFeatureId(figure.feature), codes: ['bekend'], population: figure.population }) };
+      return {
+        kind: 'amount',
+        feature: figure.feature,
+        statistic: figure.statistic,
+        population: figure.population,
+        units: cell({ feature: knownFeatureId(figure.feature), codes: ['bekend'], population: figure.population }),
+      };
     case 'amountTest':
-      return { kind: 'amount', feature: figure.feature, statistic: figure.result, population: figure.part, units: cell({ feature: knownFeatureId(figure.feature), codes: ['bekend'], population: figure.part }) };
+      return {
+        kind: 'amount',
+        feature: figure.feature,
+        statistic: figure.result,
+        population: figure.part,
+        units: cell({ feature: knownFeatureId(figure.feature), codes: ['bekend'], population: figure.part }),
+      };
     case 'model':
       return { kind: 'model', name: figure.name };
   }
 }
 
-export function packageDefinitions(ledger: PublicationLedger, dataDigest: string, outputs: readonly DefinedOutput[], records: readonly RecordFamily[]): PackageDefinitions {
+export function packageDefinitions(
+  ledger: PublicationLedger,
+  dataDigest: string,
+  outputs: readonly DefinedOutput[],
+  records: readonly RecordFamily[],
+): PackageDefinitions {
   const { data, rules } = ledger;
   return definitionsSchema.parse({
     format: DEFINITIONS_FORMAT,
@@ -73,12 +97,16 @@ export function packageDefinitions(ledger: PublicationLedger, dataDigest: string
     recordFamilies: records.map((family) => ({
       id: family.id,
       cells: family.cells.map(({ id, label }) => ({ id, label })),
-      relations: family.relations.map((relation) => (relation.kind === 'sum' ? { kind: 'sum' as const, total: relation.total, parts: [...relation.parts] } : { ...relation })),
+      relations: family.relations.map((relation) =>
+        relation.kind === 'sum' ? { kind: 'sum' as const, total: relation.total, parts: [...relation.parts] } : { ...relation },
+      ),
     })),
     outputs: outputs.map(({ id, csv, published }) => ({
       id,
       csv,
-      cells: published.figures.flatMap((row, rowIndex) => row.flatMap((figure, column) => (figure === null ? [] : [{ row: rowIndex, column, figure: figureDefinition(ledger, figure) }]))),
+      cells: published.figures.flatMap((row, rowIndex) =>
+        row.flatMap((figure, column) => (figure === null ? [] : [{ row: rowIndex, column, figure: figureDefinition(ledger, figure) }])),
+      ),
       notes: published.noteFigures.map((figure) => figureDefinition(ledger, figure)),
     })),
   });

@@ -32,7 +32,13 @@ export function openPdf(metadata: PdfMetadata, options: PdfOptions = {}): { doc:
     compress: options.compress ?? true,
     lang: 'nl-NL',
     displayTitle: true,
-    info: { Title: metadata.title, Author: 'Groepsbeeld', Creator: `Groepsbeeld ${metadata.appVersion}`, CreationDate: metadata.createdAt, ModDate: metadata.createdAt },
+    info: {
+      Title: metadata.title,
+      Author: 'Groepsbeeld',
+      Creator: `Groepsbeeld ${metadata.appVersion}`,
+      CreationDate: metadata.createdAt,
+      ModDate: metadata.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
@@ -65,7 +71,11 @@ export function writeFooters(doc: PdfDoc, footer: (page: number, pages: number) 
     doc.switchToPage(index);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(8).fillColor(PDF_MUTED).text(footer(index + 1, range.count), PDF_MARGIN, doc.page.height - 30, { width: textWidth(doc), align: 'center', lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(8)
+      .fillColor(PDF_MUTED)
+      .text(footer(index + 1, range.count), PDF_MARGIN, doc.page.height - 30, { width: textWidth(doc), align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

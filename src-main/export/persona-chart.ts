@@ -107,11 +107,12 @@ export function personaChartLayout(bars: readonly PersonaChartBar[], population 
     fill: MUTED,
     anchor: 'start',
   });
-  const description = bars.length === 0
-    ? NO_BARS_TEXT
-    : `Staafdiagram: per kenmerk het aandeel huishoudens in dit cluster en bij alle klanten. ${bars
-        .map((bar) => `${barTitle(bar)}: ${cellText(bar.inCluster)} in dit cluster, ${cellText(bar.overall)} bij alle klanten`)
-        .join('; ')}.`;
+  const description =
+    bars.length === 0
+      ? NO_BARS_TEXT
+      : `Staafdiagram: per kenmerk het aandeel huishoudens in dit cluster en bij alle klanten. ${bars
+          .map((bar) => `${barTitle(bar)}: ${cellText(bar.inCluster)} in dit cluster, ${cellText(bar.overall)} bij alle klanten`)
+          .join('; ')}.`;
   return { width, height, title, description, shapes };
 }
 
@@ -134,13 +135,19 @@ export function personaChartSvg(layout: PersonaChartLayout, idPrefix = 'persona'
       const fill = shape.hatched ? `url(#${id}-hatch)` : shape.fill;
       const stroke = shape.hatched ? ' stroke="#767676" stroke-width="1"' : '';
       const title = shape.title ? `<title>${escapeXml(shape.title)}</title>` : '';
-      parts.push(`<rect x="${round(shape.x)}" y="${round(shape.y)}" width="${round(shape.width)}" height="${round(shape.height)}" fill="${fill}"${stroke}>${title}</rect>`);
+      parts.push(
+        `<rect x="${round(shape.x)}" y="${round(shape.y)}" width="${round(shape.width)}" height="${round(shape.height)}" fill="${fill}"${stroke}>${title}</rect>`,
+      );
     } else if (shape.kind === 'line') {
-      parts.push(`<line x1="${round(shape.x1)}" y1="${round(shape.y1)}" x2="${round(shape.x2)}" y2="${round(shape.y2)}" stroke="${shape.stroke}" stroke-width="1"/>`);
+      parts.push(
+        `<line x1="${round(shape.x1)}" y1="${round(shape.y1)}" x2="${round(shape.x2)}" y2="${round(shape.y2)}" stroke="${shape.stroke}" stroke-width="1"/>`,
+      );
     } else {
       const weight = shape.weight === 'bold' ? ' font-weight="600"' : '';
       const anchor = shape.anchor === 'end' ? ' text-anchor="end"' : '';
-      parts.push(`<text x="${round(shape.x)}" y="${round(shape.y)}" font-size="${shape.size}"${weight}${anchor} fill="${shape.fill}">${escapeXml(shape.text)}</text>`);
+      parts.push(
+        `<text x="${round(shape.x)}" y="${round(shape.y)}" font-size="${shape.size}"${weight}${anchor} fill="${shape.fill}">${escapeXml(shape.text)}</text>`,
+      );
     }
   }
   parts.push('</svg>');

@@ -111,15 +111,34 @@ export function personaFiguresTable(cards: readonly PersonaCard[], rules: RuleSe
     const prefix = `Cluster ${card.cluster}`;
     return [
       { id: `cluster-${card.cluster}-aantal`, label: `${prefix}: aantal huishoudens`, total: false, format: 'count' as const, cells: [card.count] },
-      ...card.facts.map((fact, index) => ({ id: `cluster-${card.cluster}-feit-${index + 1}`, label: `${prefix}: ${fact.label}`, total: false, cells: [fact.cell] })),
+      ...card.facts.map((fact, index) => ({
+        id: `cluster-${card.cluster}-feit-${index + 1}`,
+        label: `${prefix}: ${fact.label}`,
+        total: false,
+        cells: [fact.cell],
+      })),
       ...card.chart.flatMap((bar, index) => [
-        { id: `cluster-${card.cluster}-staaf-${index + 1}-cluster`, label: `${prefix}: ${barTitle(bar)}, in dit cluster`, total: false, format: 'percent' as const, cells: [bar.inCluster] },
-        { id: `cluster-${card.cluster}-staaf-${index + 1}-alle-klanten`, label: `${prefix}: ${barTitle(bar)}, alle klanten`, total: false, format: 'percent' as const, cells: [bar.overall] },
+        {
+          id: `cluster-${card.cluster}-staaf-${index + 1}-cluster`,
+          label: `${prefix}: ${barTitle(bar)}, in dit cluster`,
+          total: false,
+          format: 'percent' as const,
+          cells: [bar.inCluster],
+        },
+        {
+          id: `cluster-${card.cluster}-staaf-${index + 1}-alle-klanten`,
+          label: `${prefix}: ${barTitle(bar)}, alle klanten`,
+          total: false,
+          format: 'percent' as const,
+          cells: [bar.overall],
+        },
       ]),
     ];
   });
   const counts = shown.map((card) => card.count);
-  const units = counts.every((cell) => 'value' in cell) ? counts.reduce((sum, cell) => sum + ('value' in cell ? cell.value : 0), 0) : { below: rules.threshold };
+  const units = counts.every((cell) => 'value' in cell)
+    ? counts.reduce((sum, cell) => sum + ('value' in cell ? cell.value : 0), 0)
+    : { below: rules.threshold };
   const partial = cards.some((card) => card.kind === 'note');
   const edited = shown.filter(isEdited).map((card) => card.cluster);
   return {

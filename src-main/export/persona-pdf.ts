@@ -1,6 +1,17 @@
 // The persona cards as PDF (pdfkit): the bundled font for Dutch text, one card per A4 page, the chart drawn as vector
 // shapes from the same layout as the SVG.
-import { ensureSpace, openPdf, PDF_BLOCKED as BLOCKED, PDF_MARGIN as MARGIN, PDF_MUTED as MUTED, PDF_TEXT as TEXT, textWidth, writeFooters, type PdfDoc as Doc, type PdfOptions } from './pdf-document';
+import {
+  ensureSpace,
+  openPdf,
+  PDF_BLOCKED as BLOCKED,
+  PDF_MARGIN as MARGIN,
+  PDF_MUTED as MUTED,
+  PDF_TEXT as TEXT,
+  textWidth,
+  writeFooters,
+  type PdfDoc as Doc,
+  type PdfOptions,
+} from './pdf-document';
 import type { ChartShape, PersonaChartLayout } from './persona-chart';
 import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona } from './persona-content';
 import type { PersonaDocumentInput } from './persona-html';
@@ -19,7 +30,12 @@ function drawShape(doc: Doc, shape: ChartShape): void {
       doc.rect(shape.x, shape.y, shape.width, shape.height).clip();
       doc.rect(shape.x, shape.y, shape.width, shape.height).fill('#ffffff');
       for (let x = shape.x - shape.height; x < shape.x + shape.width; x += 5) {
-        doc.moveTo(x, shape.y + shape.height).lineTo(x + shape.height, shape.y).lineWidth(1.2).strokeColor('#767676').stroke();
+        doc
+          .moveTo(x, shape.y + shape.height)
+          .lineTo(x + shape.height, shape.y)
+          .lineWidth(1.2)
+          .strokeColor('#767676')
+          .stroke();
       }
       doc.restore();
       doc.rect(shape.x, shape.y, shape.width, shape.height).lineWidth(0.8).strokeColor('#767676').stroke();
@@ -30,7 +46,10 @@ function drawShape(doc: Doc, shape: ChartShape): void {
     doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2).lineWidth(1).strokeColor(shape.stroke).stroke();
     return;
   }
-  doc.font(shape.weight === 'bold' ? 'semibold' : 'body').fontSize(shape.size).fillColor(shape.fill);
+  doc
+    .font(shape.weight === 'bold' ? 'semibold' : 'body')
+    .fontSize(shape.size)
+    .fillColor(shape.fill);
   const x = shape.anchor === 'end' ? shape.x - doc.widthOfString(shape.text) : shape.x;
   doc.text(shape.text, x, shape.y, { lineBreak: false, baseline: 'alphabetic' });
 }
@@ -50,7 +69,10 @@ function drawChart(doc: Doc, chart: PersonaChartLayout, width: number): void {
 }
 
 function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; font?: 'body' | 'semibold'; italic?: boolean } = {}): void {
-  doc.font(options.font ?? 'body').fontSize(options.size ?? 10.5).fillColor(options.color ?? TEXT);
+  doc
+    .font(options.font ?? 'body')
+    .fontSize(options.size ?? 10.5)
+    .fillColor(options.color ?? TEXT);
   ensureSpace(doc, doc.heightOfString(text, { width: textWidth(doc) }));
   doc.text(text, MARGIN, doc.y, { width: textWidth(doc), ...(options.italic ? { oblique: 8 } : {}) });
 }
@@ -62,9 +84,15 @@ function facts(doc: Doc, card: DisplayPersona): void {
     const height = Math.max(doc.heightOfString(fact.text, { width: textWidth(doc) - labelWidth }), doc.heightOfString(fact.label, { width: labelWidth - 10 }));
     ensureSpace(doc, height);
     const top = doc.y;
-    doc.font('semibold').fillColor(TEXT).text(fact.label, MARGIN, top, { width: labelWidth - 10 });
+    doc
+      .font('semibold')
+      .fillColor(TEXT)
+      .text(fact.label, MARGIN, top, { width: labelWidth - 10 });
     const blocked = fact.status === 'suppressed';
-    doc.font('body').fillColor(blocked ? BLOCKED : TEXT).text(fact.text, MARGIN + labelWidth, top, { width: textWidth(doc) - labelWidth });
+    doc
+      .font('body')
+      .fillColor(blocked ? BLOCKED : TEXT)
+      .text(fact.text, MARGIN + labelWidth, top, { width: textWidth(doc) - labelWidth });
     doc.y = top + height + 3;
   }
 }

@@ -58,7 +58,9 @@ ${facts}
 </dl>
 <p>Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.</p>
 <h2>Gebruikte regels</h2>
-<ul class="rules">${rulesLines(input.ruleSet).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+<ul class="rules">${rulesLines(input.ruleSet)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('')}</ul>
 </section>`;
 }
 

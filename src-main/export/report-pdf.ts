@@ -1,5 +1,16 @@
 // The export report as PDF (pdfkit): the bundled font for Dutch text, tables that break across pages, charts as PNG.
-import { ensureSpace, openPdf, pageBottom, PDF_BLOCKED as BLOCKED, PDF_MARGIN as MARGIN, PDF_MUTED as MUTED, PDF_TEXT as TEXT, writeFooters, type PdfDoc as Doc, type PdfOptions } from './pdf-document';
+import {
+  ensureSpace,
+  openPdf,
+  pageBottom,
+  PDF_BLOCKED as BLOCKED,
+  PDF_MARGIN as MARGIN,
+  PDF_MUTED as MUTED,
+  PDF_TEXT as TEXT,
+  writeFooters,
+  type PdfDoc as Doc,
+  type PdfOptions,
+} from './pdf-document';
 import { displayTable, rulesLines, titlePageFacts, type DisplayCell, type DisplayTable, type ReportInput } from './report-content';
 
 export type ReportPdfOptions = PdfOptions;
@@ -10,13 +21,20 @@ const TABLE_FONT_SIZE = 9;
 
 function heading(doc: Doc, text: string, size: number): void {
   ensureSpace(doc, size * 3);
-  doc.font('semibold').fontSize(size).fillColor(TEXT).text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .font('semibold')
+    .fontSize(size)
+    .fillColor(TEXT)
+    .text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.3);
 }
 
 function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; font?: 'body' | 'semibold' } = {}): void {
   const width = doc.page.width - 2 * MARGIN;
-  doc.font(options.font ?? 'body').fontSize(options.size ?? 10).fillColor(options.color ?? TEXT);
+  doc
+    .font(options.font ?? 'body')
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? TEXT);
   ensureSpace(doc, doc.heightOfString(text, { width }));
   doc.text(text, MARGIN, doc.y, { width });
 }
@@ -31,7 +49,12 @@ function rowHeight(doc: Doc, texts: readonly string[], widths: readonly number[]
   return Math.max(...texts.map((text, index) => doc.heightOfString(text, { width: (widths[index] ?? 60) - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
 }
 
-function drawRow(doc: Doc, texts: readonly string[], widths: readonly number[], style: { header?: boolean; total?: boolean; cells?: readonly DisplayCell[] }): void {
+function drawRow(
+  doc: Doc,
+  texts: readonly string[],
+  widths: readonly number[],
+  style: { header?: boolean; total?: boolean; cells?: readonly DisplayCell[] },
+): void {
   doc.font(style.header || style.total ? 'semibold' : 'body').fontSize(TABLE_FONT_SIZE);
   const height = rowHeight(doc, texts, widths);
   const top = doc.y;
@@ -46,7 +69,12 @@ function drawRow(doc: Doc, texts: readonly string[], widths: readonly number[], 
     doc.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: width - 2 * CELL_PADDING, align: index === 0 ? 'left' : 'right' });
     x += width;
   });
-  doc.moveTo(MARGIN, top + height).lineTo(x, top + height).lineWidth(style.header || style.total ? 1 : 0.4).strokeColor(style.header ? TEXT : '#bbbbbb').stroke();
+  doc
+    .moveTo(MARGIN, top + height)
+    .lineTo(x, top + height)
+    .lineWidth(style.header || style.total ? 1 : 0.4)
+    .strokeColor(style.header ? TEXT : '#bbbbbb')
+    .stroke();
   doc.y = top + height;
 }
 
@@ -71,18 +99,29 @@ function drawTable(doc: Doc, header: readonly string[], rows: ReadonlyArray<{ te
 }
 
 function titlePage(doc: Doc, input: ReportInput): void {
-  doc.font('semibold').fontSize(26).fillColor(TEXT).text(input.study.name, MARGIN, 160, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .font('semibold')
+    .fontSize(26)
+    .fillColor(TEXT)
+    .text(input.study.name, MARGIN, 160, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.4);
   paragraph(doc, 'Groepsbeeld-export: gecontroleerde tabellen', { size: 14, color: MUTED });
   doc.moveDown(1.5);
   for (const fact of titlePageFacts(input)) {
     const top = doc.y;
     doc.font('semibold').fontSize(11).fillColor(TEXT).text(fact.label, MARGIN, top, { width: 140 });
-    doc.font('body').fontSize(fact.label.includes('SHA-256') ? 9 : 11).text(fact.value, MARGIN + 150, top, { width: doc.page.width - 2 * MARGIN - 150 });
+    doc
+      .font('body')
+      .fontSize(fact.label.includes('SHA-256') ? 9 : 11)
+      .text(fact.value, MARGIN + 150, top, { width: doc.page.width - 2 * MARGIN - 150 });
     doc.moveDown(0.4);
   }
   doc.moveDown(1.5);
-  paragraph(doc, 'Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.', { color: MUTED });
+  paragraph(
+    doc,
+    'Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.',
+    { color: MUTED },
+  );
   doc.moveDown(0.8);
   heading(doc, 'Gebruikte regels', 11);
   for (const line of rulesLines(input.ruleSet)) paragraph(doc, line, { size: 9 });
@@ -95,7 +134,11 @@ function outputPages(doc: Doc, table: DisplayTable, output: ReportInput['outputs
   paragraph(doc, table.population, { color: MUTED });
   paragraph(doc, `Oordeel: ${table.verdict}`, { font: 'semibold' });
   doc.moveDown(0.6);
-  drawTable(doc, table.header, table.rows.map((row) => ({ texts: [row.label, ...row.cells.map((cell) => cell.text)], total: row.total, cells: row.cells })));
+  drawTable(
+    doc,
+    table.header,
+    table.rows.map((row) => ({ texts: [row.label, ...row.cells.map((cell) => cell.text)], total: row.total, cells: row.cells })),
+  );
   if (output.chartPng) {
     const width = doc.page.width - 2 * MARGIN;
     const height = width * (480 / 820);
@@ -122,7 +165,11 @@ function outputPages(doc: Doc, table: DisplayTable, output: ReportInput['outputs
 /** The thresholds actually used and the page number in every footer, once the page count is known. */
 function footers(doc: Doc, input: ReportInput): void {
   const rules = input.ruleSet;
-  writeFooters(doc, (page, pages) => `${input.study.name} · drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}, statistieken over ten minste ${rules.statisticThreshold} · pagina ${page} van ${pages}`);
+  writeFooters(
+    doc,
+    (page, pages) =>
+      `${input.study.name} · drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}, statistieken over ten minste ${rules.statisticThreshold} · pagina ${page} van ${pages}`,
+  );
 }
 
 /** The report's PDF bytes. */

@@ -124,11 +124,14 @@ const noPayload = z.undefined();
 
 /** Link the open files at a reference date, cut to one municipality. */
 export const linkRequestSchema = z.object({
-  referenceDate: z.string().regex(/^\d{8}$/, 'a date as YYYYMMDD').refine((text) => {
-    const month = Number(text.slice(4, 6));
-    const day = Number(text.slice(6, 8));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  }, 'a real calendar date'),
+  referenceDate: z
+    .string()
+    .regex(/^\d{8}$/, 'a date as YYYYMMDD')
+    .refine((text) => {
+      const month = Number(text.slice(4, 6));
+      const day = Number(text.slice(6, 8));
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    }, 'a real calendar date'),
   municipality: z.string().regex(/^\d{4}$/, 'a 4-digit CBS municipality code'),
 });
 export type LinkRequest = z.infer<typeof linkRequestSchema>;
@@ -149,7 +152,10 @@ export const protectionMethodSchema = z.enum(['suppression', 'rounding']);
 export const comparisonRequestSchema = z.object({ method: protectionMethodSchema });
 
 /** The outputs a study can export (ids the main process recomputes; the renderer never sends a table back). */
-const outputIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(80);
+const outputIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .max(80);
 
 export const exportPreviewRequestSchema = z.object({ method: protectionMethodSchema });
 export const exportCandidateSchema = z.object({
@@ -324,7 +330,11 @@ export const contract = {
   clusteringStatus: { channel: 'groepsbeeld:clustering-status', request: noPayload, response: clusteringStatusSchema },
   cancelClustering: { channel: 'groepsbeeld:cancel-clustering', request: noPayload, response: z.boolean() },
   /** The analyst picks another k of the last clustering. */
-  chooseClusterCount: { channel: 'groepsbeeld:choose-cluster-count', request: z.object({ k: z.number().int().min(2).max(20) }), response: publishedClusteringSchema },
+  chooseClusterCount: {
+    channel: 'groepsbeeld:choose-cluster-count',
+    request: z.object({ k: z.number().int().min(2).max(20) }),
+    response: publishedClusteringSchema,
+  },
   /** The last clustering at its chosen k (null before any), so the Clusters page shows it again after a page change. */
   lastClustering: { channel: 'groepsbeeld:last-clustering', request: noPayload, response: publishedClusteringSchema.nullable() },
   /** The cluster comparison table, what stands out per cluster and the persona cards of the chosen clustering. */

@@ -1,13 +1,6 @@
 // Checks one incoming IPC call (channel, sender, payload), runs its handler, and returns a Result value.
 import type { z } from 'zod';
-import {
-  contract,
-  verbForChannel,
-  type IpcErrorCode,
-  type ResponseOf,
-  type Result,
-  type Verb,
-} from './contract';
+import { contract, verbForChannel, type IpcErrorCode, type ResponseOf, type Result, type Verb } from './contract';
 import { UserFacingError } from '../common/errors';
 
 /** A handler receives a parsed request and resolves with its response; throwing becomes an error value. */
@@ -29,12 +22,7 @@ function describeIssues(error: z.ZodError): string {
  * call from a foreign frame, cannot send a payload its schema does not allow, and cannot receive
  * anything the response schema does not describe.
  */
-export async function dispatch(
-  handlers: Handlers,
-  channel: unknown,
-  payload: unknown,
-  sender: { trusted: boolean },
-): Promise<Result<unknown>> {
+export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown, sender: { trusted: boolean }): Promise<Result<unknown>> {
   const verb = verbForChannel(channel);
   if (!verb) return failure('unknown-channel', `Onbekend IPC-kanaal ${JSON.stringify(channel)}; deze aanroep hoort niet bij de app.`);
   if (!sender.trusted) {

@@ -9,11 +9,7 @@ export interface SenderInfo {
   isMainFrame: boolean;
 }
 
-export function isTrustedSender(
-  sender: SenderInfo,
-  trustedWebContentsIds: ReadonlySet<number>,
-  devServerOrigin?: string,
-): boolean {
+export function isTrustedSender(sender: SenderInfo, trustedWebContentsIds: ReadonlySet<number>, devServerOrigin?: string): boolean {
   if (!trustedWebContentsIds.has(sender.webContentsId)) return false;
   if (!sender.isMainFrame || sender.frameUrl === undefined) return false;
   return isAllowedNavigation(sender.frameUrl, devServerOrigin);

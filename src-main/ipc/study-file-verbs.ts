@@ -63,12 +63,18 @@ export class StudyFileVerbs {
   private async recipe(name: string): Promise<Study> {
     const linked = this.sources.study.linkedTarget();
     if (!linked) throw new UserFacingError('Koppel eerst de bestanden op de pagina Populatie: het studiebestand legt de peildatum en de gemeente vast.');
-    const files = await this.sources.engine.withFiles(async (_session, entries) => entries.map((entry) => ({ path: entry.path, name: entry.name, format: entry.format, kind: entry.proposal.kind, roles: entry.proposal.roles })));
+    const files = await this.sources.engine.withFiles(async (_session, entries) =>
+      entries.map((entry) => ({ path: entry.path, name: entry.name, format: entry.format, kind: entry.proposal.kind, roles: entry.proposal.roles })),
+    );
     const fromWorkspace = files.filter((file) => file.format === 'workspace');
     if (fromWorkspace.length > 0) {
-      throw new UserFacingError(`${fromWorkspace[0]?.name} komt uit een werkruimte en heeft geen eigen bestand; een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.`);
+      throw new UserFacingError(
+        `${fromWorkspace[0]?.name} komt uit een werkruimte en heeft geen eigen bestand; een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.`,
+      );
     }
-    const inputs = files.flatMap((file): StudyInput[] => (isInputKind(file.kind) ? [{ path: file.path, kind: file.kind, roles: linkRoles(file.kind, file.roles) }] : []));
+    const inputs = files.flatMap((file): StudyInput[] =>
+      isInputKind(file.kind) ? [{ path: file.path, kind: file.kind, roles: linkRoles(file.kind, file.roles) }] : [],
+    );
     const clustering: (ClusteringRequest & { k: number }) | null = this.sources.study.clustering.chosenRun()?.settings ?? null;
     const profiles = this.sources.study.profiles.settings();
     const recodes = this.sources.study.studyRecodes();
@@ -78,7 +84,10 @@ export class StudyFileVerbs {
       version: 1,
       name,
       referenceDate: linked.referenceDate,
-      municipality: { code: linked.municipality, ...(previous?.municipality.code === linked.municipality && previous.municipality.name ? { name: previous.municipality.name } : {}) },
+      municipality: {
+        code: linked.municipality,
+        ...(previous?.municipality.code === linked.municipality && previous.municipality.name ? { name: previous.municipality.name } : {}),
+      },
       openEndDate: previous?.openEndDate ?? '20501231',
       inputs,
       ...(clustering ? { clustering: clusteringSection(clustering, previous?.clustering) } : {}),
@@ -143,7 +152,14 @@ export class StudyFileVerbs {
     }
     this.current = study;
     this.sources.study.startStudy(study, rules);
-    return { status: 'opened', name: study.name, files: await engine.listFiles(), referenceDate: study.referenceDate, municipality: study.municipality.code, notes };
+    return {
+      status: 'opened',
+      name: study.name,
+      files: await engine.listFiles(),
+      referenceDate: study.referenceDate,
+      municipality: study.municipality.code,
+      notes,
+    };
   }
 
   /** What the pages prefill from the opened study (date, municipality, clustering settings); null before one is opened or saved. */

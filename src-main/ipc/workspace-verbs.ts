@@ -36,7 +36,8 @@ export class WorkspaceVerbs {
 
   async save(passphrase: string): Promise<SavedWorkspace> {
     this.refuseWhileRunning();
-    if ((await this.engine.openFileCount()) === 0) throw new UserFacingError('Er is nog niets om te bewaren: open eerst de databestanden en bewaar ze daarna als werkruimte.');
+    if ((await this.engine.openFileCount()) === 0)
+      throw new UserFacingError('Er is nog niets om te bewaren: open eerst de databestanden en bewaar ze daarna als werkruimte.');
     const picked = await this.dialogs.pickWorkspaceToSave();
     if (!picked) return { status: 'cancelled' };
     // The dialog asked before replacing `picked`; a name we extend was not asked about, so it is never replaced.

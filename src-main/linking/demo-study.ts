@@ -22,7 +22,10 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
       protection: 'suppression',
       charts: true,
       notes: {
-        koppelrapport: { comment: 'Het koppelrapport telt alleen regels, personen en huishoudens per koppelstap; niet getoonde aantallen (x) zijn samen met de rest van het pakket beschermd.' },
+        koppelrapport: {
+          comment:
+            'Het koppelrapport telt alleen regels, personen en huishoudens per koppelstap; niet getoonde aantallen (x) zijn samen met de rest van het pakket beschermd.',
+        },
       },
     },
   };

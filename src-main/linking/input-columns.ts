@@ -22,7 +22,13 @@ export const LINK_COLUMNS = {
     youngestChildBirthYear: 'GEBJAARJONGSTEKINDHH',
     youngestChildBirthMonth: 'GEBMAANDJONGSTEKINDHH',
   },
-  addresses: { ...person, spellBegin: 'GBADATUMAANVANGADRESHOUDING', spellEnd: 'GBADATUMEINDEADRESHOUDING', addressSource: 'SOORTOBJECTNUMMER', addressKey: 'RINOBJECTNUMMER' },
+  addresses: {
+    ...person,
+    spellBegin: 'GBADATUMAANVANGADRESHOUDING',
+    spellEnd: 'GBADATUMEINDEADRESHOUDING',
+    addressSource: 'SOORTOBJECTNUMMER',
+    addressKey: 'RINOBJECTNUMMER',
+  },
   /** `municipality` is gem<year of the reference date>; letter case varies by year. */
   addressRegions: { addressSource: 'SOORTOBJECTNUMMER', addressKey: 'RINOBJECTNUMMER', municipality: 'gem{year}' },
   householdIncome: {
@@ -57,7 +63,10 @@ export function columnsFor<K extends InputKind>(
 ): Record<RolesOf<K>, string> {
   const needed = LINK_COLUMNS[kind] as Partial<Record<ColumnRole, string>>;
   for (const role of Object.keys(overrides)) {
-    if (!(role in needed)) throw new UserFacingError(`${fileName}: bij het koppelen heeft een bestand van de soort ${kind} geen rol "${role}"; de rollen zijn ${Object.keys(needed).join(', ')}.`);
+    if (!(role in needed))
+      throw new UserFacingError(
+        `${fileName}: bij het koppelen heeft een bestand van de soort ${kind} geen rol "${role}"; de rollen zijn ${Object.keys(needed).join(', ')}.`,
+      );
   }
   const proposal = proposeRoles(fileName, fileColumns, { referenceYear });
   const proposed = proposal.kind === kind ? proposal.roles : {};

@@ -23,7 +23,6 @@ export interface LinkOptions {
   onProgress?: ((progress: LinkProgress) => void) | undefined;
 }
 
-
 class Linker {
   private readonly counts = new Map<string, LinkCount[]>();
   private readonly pending: { stepId: string; id: string; label: string; sql: string }[] = [];
@@ -56,7 +55,10 @@ class Linker {
     } catch (error) {
       this.options.signal?.throwIfAborted();
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      const files = kinds.map((kind) => this.inputs[kind]?.name).filter(Boolean).join(', ');
+      const files = kinds
+        .map((kind) => this.inputs[kind]?.name)
+        .filter(Boolean)
+        .join(', ');
       throw new UserFacingError(`${label} is mislukt${files ? ` (${files})` : ''}: ${message}`);
     } finally {
       this.options.signal?.removeEventListener('abort', onAbort);
@@ -102,11 +104,19 @@ export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'>;
  * reference date. Intermediate tables are small (residents, their households); the big files are only
  * ever scanned, filtered by date and semi-joined on the residents while read.
  */
-export async function linkPreparedSources(session: LockedSession, target: LinkTarget, sources: readonly PreparedSource[], options: LinkOptions = {}): Promise<LinkReport> {
+export async function linkPreparedSources(
+  session: LockedSession,
+  target: LinkTarget,
+  sources: readonly PreparedSource[],
+  options: LinkOptions = {},
+): Promise<LinkReport> {
   const inputs: Inputs = {};
   const year = Number(target.referenceDate.slice(0, 4));
   for (const source of sources) {
-    if ((inputs as Record<string, unknown>)[source.kind]) throw new UserFacingError(`Twee geopende bestanden zijn allebei een tabel van de soort ${source.kind} (${source.name}); geef een van beide op de pagina Data een andere soort.`);
+    if ((inputs as Record<string, unknown>)[source.kind])
+      throw new UserFacingError(
+        `Twee geopende bestanden zijn allebei een tabel van de soort ${source.kind} (${source.name}); geef een van beide op de pagina Data een andere soort.`,
+      );
     (inputs as Record<string, unknown>)[source.kind] = await describePreparedSource(session, source, year);
   }
   return linkInputs(session, { ...target, name: 'app', version: 1, openEndDate: '20501231', inputs: [] }, inputs, options);
@@ -114,7 +124,8 @@ export async function linkPreparedSources(session: LockedSession, target: LinkTa
 
 async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, options: LinkOptions): Promise<LinkReport> {
   const { persons, households, addresses, addressRegions, householdIncome, incomeLink, education, youthHelp, youthProtection, wmo, clients } = inputs;
-  if (!persons || !households || !addresses || !addressRegions) throw new UserFacingError('De studie heeft invoerbestanden nodig van de soorten persons, households, addresses en addressRegions.');
+  if (!persons || !households || !addresses || !addressRegions)
+    throw new UserFacingError('De studie heeft invoerbestanden nodig van de soorten persons, households, addresses en addressRegions.');
   const linker = new Linker(session, study, inputs, options, 10);
   const ref = study.referenceDate;
   try {
@@ -160,7 +171,12 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     );
     await session.query(`CREATE OR REPLACE TEMP TABLE link_residents AS SELECT DISTINCT personSource, personKey FROM link_addresses`);
     linker.count('residents', 'residents', 'Personen met een adres in de gemeente op de peildatum', 'SELECT count(*) FROM link_residents');
-    linker.count('residents', 'severalAddresses', 'Personen met meer dan één adres op de peildatum', `SELECT count(*) FROM (SELECT personKey FROM link_addresses GROUP BY personSource, personKey HAVING count(*) > 1)`);
+    linker.count(
+      'residents',
+      'severalAddresses',
+      'Personen met meer dan één adres op de peildatum',
+      `SELECT count(*) FROM (SELECT personKey FROM link_addresses GROUP BY personSource, personKey HAVING count(*) > 1)`,
+    );
     // 4. The person register: birth and migration background of residents; client keys that are unknown.
     await linker.run(
       'Persoonsregister koppelen',
@@ -171,10 +187,25 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
          ON k.personSource = p.personSource AND k.personKey = p.personKey`,
       ['persons'],
     );
-    linker.count('persons', 'found', 'Inwoners gevonden in het persoonsregister', 'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)');
-    linker.count('persons', 'notFound', 'Inwoners niet in het persoonsregister', 'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)');
+    linker.count(
+      'persons',
+      'found',
+      'Inwoners gevonden in het persoonsregister',
+      'SELECT count(*) FROM link_residents SEMI JOIN link_persons USING (personSource, personKey)',
+    );
+    linker.count(
+      'persons',
+      'notFound',
+      'Inwoners niet in het persoonsregister',
+      'SELECT count(*) FROM link_residents ANTI JOIN link_persons USING (personSource, personKey)',
+    );
     if (clients) {
-      linker.count('clients', 'notInRegister', 'Klantsleutels niet in het persoonsregister', 'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)');
+      linker.count(
+        'clients',
+        'notInRegister',
+        'Klantsleutels niet in het persoonsregister',
+        'SELECT count(*) FROM link_clients ANTI JOIN link_persons USING (personSource, personKey)',
+      );
     }
 
     // 5. Household spells valid on the reference date.
@@ -205,18 +236,53 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     );
     await session.query('CREATE OR REPLACE TEMP TABLE link_members AS SELECT * FROM link_spells SEMI JOIN link_residents USING (personSource, personKey)');
     if (clients) {
-      linker.count('clients', 'livingInMunicipality', 'Klanten die op de peildatum in de gemeente wonen', 'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)');
-      linker.count('clients', 'livingElsewhere', 'Klanten die op de peildatum elders wonen', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
-        SEMI JOIN link_spells USING (personSource, personKey)`);
-      linker.count('clients', 'notRegistered', 'Klanten zonder adres of huishouden op de peildatum', `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
-        ANTI JOIN link_spells USING (personSource, personKey)`);
+      linker.count(
+        'clients',
+        'livingInMunicipality',
+        'Klanten die op de peildatum in de gemeente wonen',
+        'SELECT count(*) FROM link_clients SEMI JOIN link_residents USING (personSource, personKey)',
+      );
+      linker.count(
+        'clients',
+        'livingElsewhere',
+        'Klanten die op de peildatum elders wonen',
+        `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+        SEMI JOIN link_spells USING (personSource, personKey)`,
+      );
+      linker.count(
+        'clients',
+        'notRegistered',
+        'Klanten zonder adres of huishouden op de peildatum',
+        `SELECT count(*) FROM (SELECT * FROM link_clients ANTI JOIN link_residents USING (personSource, personKey)) c
+        ANTI JOIN link_spells USING (personSource, personKey)`,
+      );
     }
-    linker.count('households', 'residentsWithHousehold', 'Inwoners met een huishouden op de peildatum', 'SELECT count(DISTINCT (personSource, personKey)) FROM link_members');
-    linker.count('households', 'residentsWithoutHousehold', 'Inwoners zonder huishouden op de peildatum', 'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)');
-    linker.count('households', 'severalHouseholds', 'Inwoners in meer dan één huishouden op de peildatum', 'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)');
+    linker.count(
+      'households',
+      'residentsWithHousehold',
+      'Inwoners met een huishouden op de peildatum',
+      'SELECT count(DISTINCT (personSource, personKey)) FROM link_members',
+    );
+    linker.count(
+      'households',
+      'residentsWithoutHousehold',
+      'Inwoners zonder huishouden op de peildatum',
+      'SELECT count(*) FROM link_residents ANTI JOIN link_members USING (personSource, personKey)',
+    );
+    linker.count(
+      'households',
+      'severalHouseholds',
+      'Inwoners in meer dan één huishouden op de peildatum',
+      'SELECT count(*) FROM (SELECT 1 FROM link_members GROUP BY personSource, personKey HAVING count(*) > 1)',
+    );
     linker.count('households', 'households', 'Huishoudens', 'SELECT count(*) FROM (SELECT DISTINCT householdKey, spellBegin FROM link_members)');
-    linker.count('households', 'incomplete', 'Huishoudens met leden buiten de gemeente', `SELECT count(*) FROM (
-      SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(householdSize))`);
+    linker.count(
+      'households',
+      'incomplete',
+      'Huishoudens met leden buiten de gemeente',
+      `SELECT count(*) FROM (
+      SELECT householdKey, spellBegin FROM link_members GROUP BY ALL HAVING count(*) < max(householdSize))`,
+    );
 
     // 6. Income and housing through the main breadwinner.
     if (incomeLink && householdIncome) {
@@ -236,8 +302,12 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
         ['householdIncome'],
       );
     } else {
-      await session.query('CREATE OR REPLACE TEMP TABLE link_breadwinners (personSource VARCHAR, personKey VARCHAR, breadwinnerSource VARCHAR, breadwinnerKey VARCHAR)');
-      await session.query('CREATE OR REPLACE TEMP TABLE link_income (breadwinnerSource VARCHAR, breadwinnerKey VARCHAR, disposableIncome BIGINT, tenure VARCHAR, mainIncomeSource VARCHAR, benefitType VARCHAR)');
+      await session.query(
+        'CREATE OR REPLACE TEMP TABLE link_breadwinners (personSource VARCHAR, personKey VARCHAR, breadwinnerSource VARCHAR, breadwinnerKey VARCHAR)',
+      );
+      await session.query(
+        'CREATE OR REPLACE TEMP TABLE link_income (breadwinnerSource VARCHAR, breadwinnerKey VARCHAR, disposableIncome BIGINT, tenure VARCHAR, mainIncomeSource VARCHAR, benefitType VARCHAR)',
+      );
     }
 
     // 7. Education of the residents.
@@ -327,18 +397,47 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
     await session.query(`DROP TABLE ${ANALYSIS_TABLE}_next`);
     linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record`);
     linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE NOT has_income_record`);
-    linker.count('income', 'unknownIncome', 'Huishoudens met onbekend inkomen', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`);
-    linker.count('education', 'known', 'Huishoudens met een bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`);
+    linker.count(
+      'income',
+      'unknownIncome',
+      'Huishoudens met onbekend inkomen',
+      `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`,
+    );
+    linker.count(
+      'education',
+      'known',
+      'Huishoudens met een bekend opleidingsniveau',
+      `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`,
+    );
     linker.count('education', 'unknown', 'Huishoudens zonder bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NULL`);
     linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_help`);
-    linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
+    linker.count(
+      'care',
+      'youthProtection',
+      'Huishoudens met jeugdbescherming op de peildatum',
+      `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`,
+    );
     linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
     linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
     linker.count('table', 'clientHouseholds', 'Klanthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
     linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
     return await linker.report([...LINK_STEPS]);
   } finally {
-    for (const table of ['link_region', 'link_client_rows', 'link_clients', 'link_addresses', 'link_residents', 'link_persons', 'link_spells', 'link_members', 'link_breadwinners', 'link_income', 'link_education', 'link_care', `${ANALYSIS_TABLE}_next`]) {
+    for (const table of [
+      'link_region',
+      'link_client_rows',
+      'link_clients',
+      'link_addresses',
+      'link_residents',
+      'link_persons',
+      'link_spells',
+      'link_members',
+      'link_breadwinners',
+      'link_income',
+      'link_education',
+      'link_care',
+      `${ANALYSIS_TABLE}_next`,
+    ]) {
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }
   }

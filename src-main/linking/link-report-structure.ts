@@ -4,10 +4,13 @@
 import type { RecordRelation } from '../publication/record-protection';
 
 export type LinkCountDefinition =
-  | { kind: 'household'; feature: string | null; codes: readonly string[] | null; population: 'alle-huishoudens' | 'klanthuishoudens' }
-  | { kind: 'record' };
+  { kind: 'household'; feature: string | null; codes: readonly string[] | null; population: 'alle-huishoudens' | 'klanthuishoudens' } | { kind: 'record' };
 
-const households = (feature: string | null, codes: readonly string[] | null, population: 'alle-huishoudens' | 'klanthuishoudens' = 'alle-huishoudens'): LinkCountDefinition => ({
+const households = (
+  feature: string | null,
+  codes: readonly string[] | null,
+  population: 'alle-huishoudens' | 'klanthuishoudens' = 'alle-huishoudens',
+): LinkCountDefinition => ({
   kind: 'household',
   feature,
   codes,

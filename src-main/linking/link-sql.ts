@@ -6,12 +6,13 @@ import type { RolesOf } from './input-columns';
 import type { Input } from './link-inputs';
 import type { InputKind } from './study-file';
 
-
 /** A key column as text; numbers would have lost their leading zeros, so they are refused. */
 export function keyText(input: Input<InputKind>, column: string, alias = ''): string {
   const type = input.types.get(column) ?? 'VARCHAR';
   if (/INT|DOUBLE|FLOAT|DECIMAL|NUMERIC/.test(type)) {
-    throw new UserFacingError(`${input.name}: de sleutelkolom ${column} bevat getallen (${type}); sleutels moeten tekst zijn, met hun voorloopnullen. Exporteer de kolom als tekst.`);
+    throw new UserFacingError(
+      `${input.name}: de sleutelkolom ${column} bevat getallen (${type}); sleutels moeten tekst zijn, met hun voorloopnullen. Exporteer de kolom als tekst.`,
+    );
   }
   return asText(input, column, alias);
 }

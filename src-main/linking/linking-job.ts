@@ -59,7 +59,8 @@ export class LinkingJob {
       this.engine.buildFromFiles(ANALYSIS_TABLE, isLinkInput, async (session, files) => {
         const sources = files.filter(isLinkInput).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
         const missing = NEEDED.filter((kind) => !sources.some((source) => source.kind === kind));
-        if (missing.length > 0) throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
+        if (missing.length > 0)
+          throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
         return linkPreparedSources(session, { referenceDate: request.referenceDate, municipality: { code: request.municipality } }, sources, options);
       }),
     );
@@ -69,15 +70,22 @@ export class LinkingJob {
   runStudy(study: Study, signal?: AbortSignal, onProgress?: LinkOptions['onProgress']): Promise<LinkReport> {
     return this.guarded(
       (options) =>
-        this.engine.buildFromFiles(ANALYSIS_TABLE, () => true, async (session, files) => {
-          const byPath = new Map(files.map((file) => [file.path, file]));
-          const sources: PreparedSource[] = study.inputs.map((input) => {
-            const file = byPath.get(input.path);
-            if (!file) throw new Error(`${basename(input.path)} was not opened.`);
-            return sourceOfFile(file, input.kind, { studyRoles: input.roles ?? {} });
-          });
-          return linkPreparedSources(session, study, sources, { ...options, ...(onProgress ? { onProgress: (progress) => (options.onProgress?.(progress), onProgress(progress)) } : {}) });
-        }),
+        this.engine.buildFromFiles(
+          ANALYSIS_TABLE,
+          () => true,
+          async (session, files) => {
+            const byPath = new Map(files.map((file) => [file.path, file]));
+            const sources: PreparedSource[] = study.inputs.map((input) => {
+              const file = byPath.get(input.path);
+              if (!file) throw new Error(`${basename(input.path)} was not opened.`);
+              return sourceOfFile(file, input.kind, { studyRoles: input.roles ?? {} });
+            });
+            return linkPreparedSources(session, study, sources, {
+              ...options,
+              ...(onProgress ? { onProgress: (progress) => (options.onProgress?.(progress), onProgress(progress)) } : {}),
+            });
+          },
+        ),
       signal,
     );
   }

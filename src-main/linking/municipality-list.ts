@@ -24,7 +24,13 @@ export function municipalitiesInRegions(engine: StudyEngine, referenceDate: stri
     const linkRoles = Object.fromEntries(Object.entries(regions.proposal.roles).filter(([role]) => role in LINK_COLUMNS.addressRegions));
     let column: string;
     try {
-      column = columnsFor('addressRegions', regions.name, regions.columns.map((entry) => entry.name), linkRoles, Number(referenceDate.slice(0, 4))).municipality;
+      column = columnsFor(
+        'addressRegions',
+        regions.name,
+        regions.columns.map((entry) => entry.name),
+        linkRoles,
+        Number(referenceDate.slice(0, 4)),
+      ).municipality;
     } catch {
       return [];
     }

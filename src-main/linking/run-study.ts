@@ -29,15 +29,19 @@ export async function runStudy(study: Study, options: LinkOptions = {}): Promise
   try {
     await engine.openInputs(resolved.inputs.map((input) => input.path));
     options.signal?.throwIfAborted();
-    const report = await engine.buildFromFiles(ANALYSIS_TABLE, () => true, async (session, files) => {
-      const byPath = new Map(files.map((file) => [file.path, file]));
-      const sources = resolved.inputs.map((input) => {
-        const file = byPath.get(input.path);
-        if (!file) throw new Error(`${basename(input.path)} was not opened.`);
-        return sourceOfFile(file, input.kind, { studyRoles: input.roles ?? {} });
-      });
-      return linkPreparedSources(session, resolved, sources, options);
-    });
+    const report = await engine.buildFromFiles(
+      ANALYSIS_TABLE,
+      () => true,
+      async (session, files) => {
+        const byPath = new Map(files.map((file) => [file.path, file]));
+        const sources = resolved.inputs.map((input) => {
+          const file = byPath.get(input.path);
+          if (!file) throw new Error(`${basename(input.path)} was not opened.`);
+          return sourceOfFile(file, input.kind, { studyRoles: input.roles ?? {} });
+        });
+        return linkPreparedSources(session, resolved, sources, options);
+      },
+    );
     return { report, session: { query: (sql) => engine.withSession((session) => session.query(sql)), close: () => engine.close() } };
   } catch (error) {
     await engine.close();

@@ -47,7 +47,10 @@ export const studyExportSchema = z.strictObject({
   /** No longer used: every hidden cell is protected with the whole publication, so no table leaves unprotected. Accepted for older study files. */
   maskBlocked: z.boolean().optional(),
   /** Output ids to export (e.g. "koppelrapport", "vergelijking-education-level"); all of them when absent. */
-  outputs: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1).optional(),
+  outputs: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+    .min(1)
+    .optional(),
   /** Per output id: a note for the output checker and an exception request. */
   notes: z.record(z.string(), z.strictObject({ comment: z.string().max(4000).optional(), exceptionRequest: z.string().max(4000).optional() })).optional(),
   /** Why an export is acceptable although its population is close to an earlier one (the differencing guard). */
@@ -177,7 +180,9 @@ export async function resolveInputs(study: Study): Promise<Study> {
     try {
       inputs.push({ ...input, path: await realpath(input.path) });
     } catch {
-      throw new UserFacingError(`Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`);
+      throw new UserFacingError(
+        `Het invoerbestand ${basename(input.path)} (soort ${input.kind}) bestaat niet op ${input.path}; controleer het pad in het studiebestand.`,
+      );
     }
   }
   return { ...study, inputs };

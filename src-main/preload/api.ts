@@ -3,9 +3,8 @@ import { contract, verbs, type RequestOf, type ResponseOf, type Result, type Ver
 
 export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 
-type VerbFunction<V extends Verb> = undefined extends RequestOf<V>
-  ? () => Promise<Result<ResponseOf<V>>>
-  : (request: RequestOf<V>) => Promise<Result<ResponseOf<V>>>;
+type VerbFunction<V extends Verb> =
+  undefined extends RequestOf<V> ? () => Promise<Result<ResponseOf<V>>> : (request: RequestOf<V>) => Promise<Result<ResponseOf<V>>>;
 
 export type VerbMap = { readonly [V in Verb]: VerbFunction<V> };
 

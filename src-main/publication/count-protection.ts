@@ -68,8 +68,14 @@ interface Model {
 function buildModel(problem: FamilyProblem): Model {
   const atomCount = problem.counts.length;
   const populationCount = problem.counts[0]?.length ?? 0;
-  const atomClass = classesOf(problem.published.map((count) => count.atoms), atomCount);
-  const populationClass = classesOf(problem.published.map((count) => count.populations), populationCount);
+  const atomClass = classesOf(
+    problem.published.map((count) => count.atoms),
+    atomCount,
+  );
+  const populationClass = classesOf(
+    problem.published.map((count) => count.populations),
+    populationCount,
+  );
   const populationClasses = Math.max(0, ...populationClass) + 1;
   const variable = (atom: number, population: number) => (atomClass[atom] as number) * populationClasses + (populationClass[population] as number);
   const values = new Array<number>((Math.max(0, ...atomClass) + 1) * populationClasses).fill(0);
@@ -150,7 +156,10 @@ export function protectFamily(problem: FamilyProblem): FamilyProtection {
       const low = results[2 * index];
       const high = results[2 * index + 1];
       if (!low || !high || low.status === 'infeasible' || high.status === 'infeasible') throw new Error('The published counts of a family do not add up.');
-      return { lower: low.status === 'optimal' ? Math.ceil(low.value - EPSILON) : 0, upper: high.status === 'optimal' ? Math.floor(high.value + EPSILON) : Infinity };
+      return {
+        lower: low.status === 'optimal' ? Math.ceil(low.value - EPSILON) : 0,
+        upper: high.status === 'optimal' ? Math.floor(high.value + EPSILON) : Infinity,
+      };
     });
   };
 
@@ -191,7 +200,8 @@ export function protectFamily(problem: FamilyProblem): FamilyProtection {
     // up by 10), or for a cell or complement to zero when it is closer.
     const value = trueValue(target);
     const directions: LinearConstraint[] = [{ coefficients: targetRow, relation: '>=', rhs: value + protectionLevel }];
-    if (target.kind !== 'count' || value >= protectionLevel) directions.push({ coefficients: targetRow, relation: '<=', rhs: Math.max(0, value - protectionLevel) });
+    if (target.kind !== 'count' || value >= protectionLevel)
+      directions.push({ coefficients: targetRow, relation: '<=', rhs: Math.max(0, value - protectionLevel) });
     let best: { cost: number; hide: number[] } | null = null;
     for (const direction of directions) {
       programs += 1;

@@ -62,7 +62,12 @@ export const recordFamilySchema = z.strictObject({
 
 const shareSchema = z.strictObject({ kind: z.literal('share'), numerator: countCellSchema, denominator: countCellSchema });
 /** A share printed only as "`floor` % of meer": numerator >= floor / 100 x denominator, nothing exact. */
-const shareAtLeastSchema = z.strictObject({ kind: z.literal('shareAtLeast'), numerator: countCellSchema, denominator: countCellSchema, floor: z.number().min(0).max(100) });
+const shareAtLeastSchema = z.strictObject({
+  kind: z.literal('shareAtLeast'),
+  numerator: countCellSchema,
+  denominator: countCellSchema,
+  floor: z.number().min(0).max(100),
+});
 
 /**
  * What one printed number is. Counts are linear in the atoms; a share (percent, its precision in `precision`) bounds
@@ -112,7 +117,10 @@ export const definitionsSchema = z.strictObject({
   dataDigest: z.string().regex(/^[0-9a-f]{64}$/),
   rules: z.strictObject({ threshold: z.number().int().positive(), protectionLevel: z.number().int().positive() }),
   /** How counts are printed: exact (secondary suppression) or rounded to a base (then each count is known to within half the base). */
-  counts: z.discriminatedUnion('method', [z.strictObject({ method: z.literal('exact') }), z.strictObject({ method: z.literal('rounded'), base: z.number().int().positive() })]),
+  counts: z.discriminatedUnion('method', [
+    z.strictObject({ method: z.literal('exact') }),
+    z.strictObject({ method: z.literal('rounded'), base: z.number().int().positive() }),
+  ]),
   /** Decimals of a printed share (percent). */
   shareDecimals: z.number().int().nonnegative(),
   families: z.array(familySchema),

@@ -89,7 +89,10 @@ export function validJustification(text: string): JustificationCheck {
     return { ok: false, message: `Er is geen onderbouwing gegeven. ${justificationInstruction()}` };
   }
   if (characters > rule.maxCharacters) {
-    return { ok: false, message: `De onderbouwing is ${characters} tekens lang; er passen er hoogstens ${rule.maxCharacters} in het output log. Maak haar korter.` };
+    return {
+      ok: false,
+      message: `De onderbouwing is ${characters} tekens lang; er passen er hoogstens ${rule.maxCharacters} in het output log. Maak haar korter.`,
+    };
   }
   const words = (normalized.match(WORD) ?? []).filter((word) => [...word].filter((letter) => /\p{L}/u.test(letter)).length >= 2);
   const missing: string[] = [];

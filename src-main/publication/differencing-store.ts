@@ -153,8 +153,19 @@ function parse(path: string, bytes: Buffer): { header: Header; populations: Stor
   };
   const populations = header.populations.map((population) => {
     const units = take(population.unitCount * UNIT_HASH_BYTES);
-    const features = population.features.map((feature) => ({ id: feature.id, label: feature.label, hashes: take(population.unitCount * FEATURE_HASH_BYTES), digest: Buffer.from(feature.digest, 'hex') }));
-    const fingerprint: PopulationFingerprint = { unitCount: population.unitCount, units, unitsDigest: Buffer.from(population.unitsDigest, 'hex'), features, saltCheck: header.saltCheck };
+    const features = population.features.map((feature) => ({
+      id: feature.id,
+      label: feature.label,
+      hashes: take(population.unitCount * FEATURE_HASH_BYTES),
+      digest: Buffer.from(feature.digest, 'hex'),
+    }));
+    const fingerprint: PopulationFingerprint = {
+      unitCount: population.unitCount,
+      units,
+      unitsDigest: Buffer.from(population.unitsDigest, 'hex'),
+      features,
+      saltCheck: header.saltCheck,
+    };
     return { id: population.id, label: population.label, outputIds: population.outputIds, fingerprint };
   });
   if (at !== body.length) throw damaged(path, 'het bestand is langer dan de kop zegt');
@@ -292,7 +303,10 @@ export class DifferencingStore {
     const parsed = headerSchema.safeParse(header);
     if (!parsed.success) throw new Error(`The export record is not valid: ${parsed.error.message}`);
     for (const { fingerprint } of populations) {
-      if (fingerprint.units.length !== fingerprint.unitCount * UNIT_HASH_BYTES || fingerprint.features.some((feature) => feature.hashes.length !== fingerprint.unitCount * FEATURE_HASH_BYTES)) {
+      if (
+        fingerprint.units.length !== fingerprint.unitCount * UNIT_HASH_BYTES ||
+        fingerprint.features.some((feature) => feature.hashes.length !== fingerprint.unitCount * FEATURE_HASH_BYTES)
+      ) {
         throw new Error('A fingerprint’s arrays do not match its unit count.');
       }
     }
@@ -308,7 +322,16 @@ export class DifferencingStore {
       throw error;
     }
     await syncDirectory(this.exportsFolder);
-    return { file: path, exportId, title: header.title, studyName: header.studyName, exportFolder: header.exportFolder, exportedAt, outputIds: header.outputIds, populations };
+    return {
+      file: path,
+      exportId,
+      title: header.title,
+      studyName: header.studyName,
+      exportFolder: header.exportFolder,
+      exportedAt,
+      outputIds: header.outputIds,
+      populations,
+    };
   }
 
   /** Deletes the whole store, the salt included (e.g. at the end of a project): later exports start a new history. */
@@ -320,7 +343,19 @@ export class DifferencingStore {
 /** The populations of earlier exports, as differencingFindings takes them. */
 export function earlierPopulations(exports: readonly StoredExport[]): EarlierPopulation[] {
   return exports.flatMap((entry) => {
-    const reference: EarlierExportReference = { exportId: entry.exportId, title: entry.title, studyName: entry.studyName, exportedAt: entry.exportedAt, exportFolder: entry.exportFolder };
-    return entry.populations.map((population) => ({ export: reference, id: population.id, label: population.label, outputIds: population.outputIds, fingerprint: population.fingerprint }));
+    const reference: EarlierExportReference = {
+      exportId: entry.exportId,
+      title: entry.title,
+      studyName: entry.studyName,
+      exportedAt: entry.exportedAt,
+      exportFolder: entry.exportFolder,
+    };
+    return entry.populations.map((population) => ({
+      export: reference,
+      id: population.id,
+      label: population.label,
+      outputIds: population.outputIds,
+      fingerprint: population.fingerprint,
+    }));
   });
 }

@@ -12,7 +12,12 @@ function formatter(decimals: number, grouping: boolean, signed: boolean): Intl.N
   const key = `${decimals}:${grouping}:${signed}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping, signDisplay: signed ? 'exceptZero' : 'auto' });
+    format = new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: grouping,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
     formatters.set(key, format);
   }
   return format;

@@ -31,7 +31,12 @@ export type Figure =
   | { kind: 'chiSquare'; feature: string; focus: string; whole: string }
   /** The hypergeometric v-test of `codes` in `part` (part of whole). */
   | { kind: 'vTest'; feature: string; codes: readonly string[]; part: string; whole: string }
-  | { kind: 'pValue'; of: { kind: 'chiSquare'; feature: string; focus: string; whole: string } | { kind: 'vTest'; feature: string; codes: readonly string[]; part: string; whole: string } }
+  | {
+      kind: 'pValue';
+      of:
+        | { kind: 'chiSquare'; feature: string; focus: string; whole: string }
+        | { kind: 'vTest'; feature: string; codes: readonly string[]; part: string; whole: string };
+    }
   | { kind: 'amount'; feature: string; statistic: AmountStatistic; population: string }
   /** The mean of an amount in `part` against `whole` (v-test), or its two-sided p-value. */
   | { kind: 'amountTest'; feature: string; part: string; whole: string; result: 'vTest' | 'pValue' }
@@ -43,7 +48,9 @@ export function countKey(cell: CountCell): string {
 }
 
 export function figureKey(figure: Figure): string {
-  return JSON.stringify(figure, (_key, value: unknown) => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value));
+  return JSON.stringify(figure, (_key, value: unknown) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string') ? [...value].sort() : value,
+  );
 }
 
 /** The counts a figure is a function of (none for amounts, records and model statistics). */

@@ -14,7 +14,18 @@ import { protectFamily, type AttackedInterval, type FamilyCount } from './count-
 import { atLeastCount, countInputs, countKey, figureKey, type CountCell, type Figure } from './figures';
 import { ALL_ID } from './population-atoms';
 import { dutchFigure } from './dutch-format';
-import { amountDecimals, P_VALUE_DECIMALS, publishAmount, publishModel, publishPValue, publishRoundedCount, publishShare, publishTest, SHARE_DECIMALS, TEST_DECIMALS } from './precision';
+import {
+  amountDecimals,
+  P_VALUE_DECIMALS,
+  publishAmount,
+  publishModel,
+  publishPValue,
+  publishRoundedCount,
+  publishShare,
+  publishTest,
+  SHARE_DECIMALS,
+  TEST_DECIMALS,
+} from './precision';
 import type { AmountData, AmountStatistics, PublicationData } from './publication-data';
 import type { PublishedFeature } from './published-feature';
 import { protectRecords, type RecordRelation } from './record-protection';
@@ -81,7 +92,8 @@ export class PublicationLedger {
       family.features.forEach((feature, index) => this.featureFamily.set(feature.id, { family, index, feature }));
     }
     this.amountFeatures = new Map(options.amounts.map((feature) => [feature.id, feature]));
-    for (const family of options.records) for (const cell of family.cells) this.recordValues.set(`${family.id}:${cell.id}`, { family, value: cell.value, hidden: null, interval: null });
+    for (const family of options.records)
+      for (const cell of family.cells) this.recordValues.set(`${family.id}:${cell.id}`, { family, value: cell.value, hidden: null, interval: null });
   }
 
   get rules(): RuleSet {
@@ -134,7 +146,10 @@ export class PublicationLedger {
       family = entry.family;
       atoms = family.atoms.map((atom) => cell.codes!.includes(atom[entry.index]!));
       const cover = this.options.data.cover.get(family.id)!;
-      value = cover.reduce((sum, row, atom) => (atoms![atom] ? sum + row.reduce((rowSum, units, index) => rowSum + (populations[index] ? units : 0), 0) : sum), 0);
+      value = cover.reduce(
+        (sum, row, atom) => (atoms![atom] ? sum + row.reduce((rowSum, units, index) => rowSum + (populations[index] ? units : 0), 0) : sum),
+        0,
+      );
     }
     const entry: CountEntry = { cell, family, atoms, populations, value, weight: 0, exact: false, hidden: null, interval: null, bound: null };
     this.counts.set(key, entry);
@@ -223,7 +238,13 @@ export class PublicationLedger {
         const part = this.amountStatistics(figure.feature, figure.part);
         const whole = this.amountStatistics(figure.feature, figure.whole);
         if (part.mean === null || whole.mean === null || whole.variance === null) return null;
-        const test = amountVTest({ units: whole.known, overallMean: whole.mean, overallVariance: whole.variance, inCluster: part.known, clusterMean: part.mean });
+        const test = amountVTest({
+          units: whole.known,
+          overallMean: whole.mean,
+          overallVariance: whole.variance,
+          inCluster: part.known,
+          clusterMean: part.mean,
+        });
         return test === null ? null : figure.result === 'vTest' ? test.vTest : test.pValue;
       }
       case 'record':
@@ -267,11 +288,27 @@ export class PublicationLedger {
       const on = (atoms: readonly boolean[]) => observed.map((index) => atoms[index]!);
       const published: FamilyCount[] = [
         ...members.map((entry) => ({ atoms: on(entry.atoms!), populations: entry.populations, weight: entry.weight, fixed: false })),
-        ...bounds.map((entry) => ({ atoms: on(entry.atoms!), populations: entry.populations, weight: entry.bound!.weight, fixed: false, atLeast: entry.bound!.atLeast })),
+        ...bounds.map((entry) => ({
+          atoms: on(entry.atoms!),
+          populations: entry.populations,
+          weight: entry.bound!.weight,
+          fixed: false,
+          atLeast: entry.bound!.atLeast,
+        })),
         // A population total is fixed (always shown) unless it is small itself (a municipality with 6 client households).
-        ...totals.map((entry) => ({ atoms: observed.map(() => true), populations: entry.populations, weight: entry.weight, fixed: !(entry.value > 0 && entry.value < rules.threshold) })),
+        ...totals.map((entry) => ({
+          atoms: observed.map(() => true),
+          populations: entry.populations,
+          weight: entry.weight,
+          fixed: !(entry.value > 0 && entry.value < rules.threshold),
+        })),
       ];
-      const result = protectFamily({ counts: observed.map((index) => cover[index]!), published, threshold: rules.threshold, protectionLevel: rules.protectionLevel });
+      const result = protectFamily({
+        counts: observed.map((index) => cover[index]!),
+        published,
+        threshold: rules.threshold,
+        protectionLevel: rules.protectionLevel,
+      });
       this.programs += result.programs;
       const reasonOf = (reason: 'primary' | 'secondary' | null): HiddenBecause | null =>
         reason === 'primary' ? { kind: 'primary', rule: 'threshold' } : reason === 'secondary' ? { kind: 'secondary' } : null;
@@ -326,7 +363,8 @@ export class PublicationLedger {
       for (const { figure } of figures) {
         if (figure.statistic === 'mean') continue;
         const statistics = this.amountStatistics(feature.id, figure.population);
-        if (statistics.known < Math.max(rules.threshold, rules.statisticThreshold)) this.amountHidden.set(figureKey(figure), { kind: 'primary', rule: 'statistic-threshold' });
+        if (statistics.known < Math.max(rules.threshold, rules.statisticThreshold))
+          this.amountHidden.set(figureKey(figure), { kind: 'primary', rule: 'statistic-threshold' });
       }
       const means = figures.filter(({ figure }) => figure.statistic === 'mean');
       const hidden = protectMeans({
@@ -340,7 +378,11 @@ export class PublicationLedger {
       });
       means.forEach(({ figure }, index) => {
         const reason = hidden[index];
-        if (reason === 'primary') this.amountHidden.set(figureKey(figure), { kind: 'primary', rule: fails(this.amountStatistics(feature.id, figure.population)) ?? 'statistic-threshold' });
+        if (reason === 'primary')
+          this.amountHidden.set(figureKey(figure), {
+            kind: 'primary',
+            rule: fails(this.amountStatistics(feature.id, figure.population)) ?? 'statistic-threshold',
+          });
         if (reason === 'secondary') this.amountHidden.set(figureKey(figure), { kind: 'secondary' });
       });
     }
@@ -387,7 +429,11 @@ export class PublicationLedger {
         return bound ?? (this.countHidden(figure.denominator) ? { kind: 'derived' } : null);
       }
       default:
-        return countInputs(figure, (feature) => this.feature(feature).categories.map((category) => category.code)).some((cell) => this.countHidden(cell) !== null) ? { kind: 'derived' } : null;
+        return countInputs(figure, (feature) => this.feature(feature).categories.map((category) => category.code)).some(
+          (cell) => this.countHidden(cell) !== null,
+        )
+          ? { kind: 'derived' }
+          : null;
     }
   }
 
@@ -458,10 +504,19 @@ export class PublicationLedger {
       case 'share': {
         const denominator = this.publishedCount(figure.denominator);
         if (denominator === 0) return { status: 'empty' };
-        return withStatus(publishShare((100 * this.publishedCount(figure.numerator)) / denominator), this.reviewOf(figure.numerator, this.rawCount(figure.numerator)), rounding);
+        return withStatus(
+          publishShare((100 * this.publishedCount(figure.numerator)) / denominator),
+          this.reviewOf(figure.numerator, this.rawCount(figure.numerator)),
+          rounding,
+        );
       }
       case 'shareAtLeast':
-        return withStatus(figure.floor, this.reviewOf(figure.numerator, this.rawCount(figure.numerator)), false, `${dutchFigure(figure.floor, 'percent', 0)} of meer`);
+        return withStatus(
+          figure.floor,
+          this.reviewOf(figure.numerator, this.rawCount(figure.numerator)),
+          false,
+          `${dutchFigure(figure.floor, 'percent', 0)} of meer`,
+        );
       case 'difference': {
         const a = this.cell({ kind: 'share', ...figure.minuend });
         const b = this.cell({ kind: 'share', ...figure.subtrahend });

@@ -43,7 +43,9 @@ function literal(text: string): string {
 
 async function coverTable(session: QuerySession, family: VariableFamily, populations: PopulationModel): Promise<number[][]> {
   const codes = family.features.map((feature, index) => `${feature.sql}::VARCHAR AS c${index}`);
-  const rows = await session.query(`SELECT ${codes.join(', ')}, (${populations.atomSql}) AS atom, count(*)::INTEGER AS units FROM ${populations.from} GROUP BY ALL`);
+  const rows = await session.query(
+    `SELECT ${codes.join(', ')}, (${populations.atomSql}) AS atom, count(*)::INTEGER AS units FROM ${populations.from} GROUP BY ALL`,
+  );
   const atomIndex = new Map(family.atoms.map((atom, index) => [atom.join('\u0000'), index]));
   const populationIndex = new Map(populations.atoms.map((atom, index) => [atom.id, index]));
   const counts = family.atoms.map(() => populations.atoms.map(() => 0));
@@ -52,7 +54,8 @@ async function coverTable(session: QuerySession, family: VariableFamily, populat
     const atom = atomIndex.get(key);
     const population = populationIndex.get(String(row.atom));
     // Both are programming errors: the grid misses a value a feature can yield, or a household fell outside every atom.
-    if (atom === undefined) throw new Error(`Family ${family.id}: the data hold the combination ${key.replaceAll('\u0000', ' / ')}, which its definitions do not allow.`);
+    if (atom === undefined)
+      throw new Error(`Family ${family.id}: the data hold the combination ${key.replaceAll('\u0000', ' / ')}, which its definitions do not allow.`);
     if (population === undefined) throw new Error(`A household falls in no population atom (${String(row.atom)}).`);
     counts[atom]![population] = Number(row.units);
   }

@@ -15,7 +15,10 @@ export const UNKNOWN_LABEL = 'Onbekend';
  */
 export const featureRecodeSchema = z.strictObject({
   residual: z.array(z.string().min(1).max(16)).max(50).optional(),
-  merges: z.array(z.strictObject({ codes: z.array(z.string().min(1).max(16)).min(2).max(50), label: z.string().trim().min(1).max(80) })).max(20).optional(),
+  merges: z
+    .array(z.strictObject({ codes: z.array(z.string().min(1).max(16)).min(2).max(50), label: z.string().trim().min(1).max(80) }))
+    .max(20)
+    .optional(),
 });
 export type FeatureRecode = z.infer<typeof featureRecodeSchema>;
 export const recodesSchema = z.record(z.string().min(1).max(64), featureRecodeSchema);
@@ -45,7 +48,9 @@ function literal(text: string): string {
 export function recodeProblems(feature: CategoricalFeature, recode: FeatureRecode): string[] {
   const known = new Set(feature.categories.map((category) => category.code));
   const named = [...(recode.residual ?? []), ...(recode.merges ?? []).flatMap((merge) => merge.codes)];
-  const problems = named.filter((code) => !known.has(code)).map((code) => `${feature.label}: de code "${code}" bestaat niet (bekend: ${[...known].join(', ')})`);
+  const problems = named
+    .filter((code) => !known.has(code))
+    .map((code) => `${feature.label}: de code "${code}" bestaat niet (bekend: ${[...known].join(', ')})`);
   const seen = new Set<string>();
   for (const code of named) {
     if (seen.has(code)) problems.push(`${feature.label}: de code "${code}" staat in twee samenvoegingen`);
@@ -94,7 +99,9 @@ export function recodeNote(feature: PublishedFeature, unexpectedCodes: readonly 
   if (labels.length > 0) parts.push(`${labels.join(', ')} en onbekend samengenomen als "${RESIDUAL_LABEL}"`);
   if (unexpectedCodes.length > 0) {
     const rest = feature.categories.find((category) => category.code === feature.restCode)?.label ?? RESIDUAL_LABEL;
-    parts.push(`code${unexpectedCodes.length === 1 ? '' : 's'} ${unexpectedCodes.join(', ')} ${unexpectedCodes.length === 1 ? 'staat' : 'staan'} niet in de labellijst en ${unexpectedCodes.length === 1 ? 'is' : 'zijn'} meegeteld bij "${rest}"`);
+    parts.push(
+      `code${unexpectedCodes.length === 1 ? '' : 's'} ${unexpectedCodes.join(', ')} ${unexpectedCodes.length === 1 ? 'staat' : 'staan'} niet in de labellijst en ${unexpectedCodes.length === 1 ? 'is' : 'zijn'} meegeteld bij "${rest}"`,
+    );
   }
   return parts.length === 0 ? null : `${feature.label}: ${parts.join('; ')}.`;
 }

@@ -30,7 +30,9 @@ export function protectRecords(problem: RecordProblem): RecordProtection {
   const n = problem.cells.length;
   const hidden = new Map<string, HiddenReason>();
   for (const cell of problem.cells) if (cell.printed && cell.value > 0 && cell.value < problem.threshold) hidden.set(cell.id, 'primary');
-  const relationCells = problem.relations.map((relation) => (relation.kind === 'sum' ? [relation.total, ...relation.parts] : [relation.part, relation.whole]).map(at));
+  const relationCells = problem.relations.map((relation) =>
+    (relation.kind === 'sum' ? [relation.total, ...relation.parts] : [relation.part, relation.whole]).map(at),
+  );
 
   const attack = (targets: readonly string[]): AttackedInterval[] => {
     const constraints: LinearConstraint[] = [];
@@ -66,7 +68,10 @@ export function protectRecords(problem: RecordProblem): RecordProtection {
       const low = results[2 * position];
       const high = results[2 * position + 1];
       if (!low || !high || low.status === 'infeasible' || high.status === 'infeasible') throw new Error('The link report does not add up.');
-      return { lower: low.status === 'optimal' ? Math.ceil(low.value - EPSILON) : 0, upper: high.status === 'optimal' ? Math.floor(high.value + EPSILON) : Infinity };
+      return {
+        lower: low.status === 'optimal' ? Math.ceil(low.value - EPSILON) : 0,
+        upper: high.status === 'optimal' ? Math.floor(high.value + EPSILON) : Infinity,
+      };
     });
   };
   const isProtected = (interval: AttackedInterval) => interval.upper - interval.lower >= problem.protectionLevel || interval.lower >= problem.threshold;

@@ -52,11 +52,17 @@ export interface StudyPublication {
 }
 
 /** Outputs whose population differ from another's by fewer than the threshold would disclose those few households. */
-function populationProblems(request: PublicationRequest, sizes: ReadonlyMap<string, number>, populations: readonly { id: string; label: string; atoms: readonly string[] }[]): string[] {
+function populationProblems(
+  request: PublicationRequest,
+  sizes: ReadonlyMap<string, number>,
+  populations: readonly { id: string; label: string; atoms: readonly string[] }[],
+): string[] {
   const { rules } = request;
   const problems: string[] = [];
   // A cluster is never named: which of the hidden cluster sizes is the small one would be a figure of its own.
-  const clusterIds = new Set(request.clustering ? Array.from({ length: request.clustering.ref.k }, (_, index) => clusterPopulationId(request.clustering!.ref, index + 1)) : []);
+  const clusterIds = new Set(
+    request.clustering ? Array.from({ length: request.clustering.ref.k }, (_, index) => clusterPopulationId(request.clustering!.ref, index + 1)) : [],
+  );
   const isCluster = (population: { id: string }) => clusterIds.has(population.id);
   let smallCluster = false;
   for (const population of populations) {
@@ -70,7 +76,9 @@ function populationProblems(request: PublicationRequest, sizes: ReadonlyMap<stri
   let closeClusters = false;
   for (const [index, a] of populations.entries()) {
     for (const b of populations.slice(index + 1)) {
-      const difference = [...new Set([...a.atoms, ...b.atoms])].filter((atom) => a.atoms.includes(atom) !== b.atoms.includes(atom)).reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
+      const difference = [...new Set([...a.atoms, ...b.atoms])]
+        .filter((atom) => a.atoms.includes(atom) !== b.atoms.includes(atom))
+        .reduce((sum, atom) => sum + (sizes.get(atom) ?? 0), 0);
       if (difference === 0 || difference >= rules.threshold) continue;
       if (isCluster(a) || isCluster(b)) closeClusters = true;
       else problems.push(`${a.label} en ${b.label} verschillen minder dan ${rules.threshold} huishoudens`);
@@ -91,7 +99,11 @@ export async function buildPublication(session: QuerySession, request: Publicati
     return new Map(data.populations.atoms.map((atom, index) => [atom.id, cover.reduce((sum, row) => sum + row[index]!, 0)]));
   };
   if (clustering) {
-    const problems = populationProblems(request, atomSizes(), data.populations.populations.filter((population) => population.id !== ALL_ID));
+    const problems = populationProblems(
+      request,
+      atomSizes(),
+      data.populations.populations.filter((population) => population.id !== ALL_ID),
+    );
     if (problems.length > 0) {
       refusals.push(`De clusters worden niet gepubliceerd: ${problems.join('; ')}. Kies een andere k of andere kenmerken.`);
       clustering = null;
@@ -99,9 +111,20 @@ export async function buildPublication(session: QuerySession, request: Publicati
     }
   }
   const records = [linkRecordFamily(request.linkReport)];
-  const ledger = new PublicationLedger({ rules: request.rules, method: request.method, data, features: catalogue.features, amounts: catalogue.amounts, records });
+  const ledger = new PublicationLedger({
+    rules: request.rules,
+    method: request.method,
+    data,
+    features: catalogue.features,
+    amounts: catalogue.amounts,
+    records,
+  });
   const link = draftLinkReport(ledger, request.linkReport);
-  const clientsProblem = populationProblems(request, atomSizes(), data.populations.populations.filter((population) => population.id === CLIENTS_ID || population.id === ALL_ID));
+  const clientsProblem = populationProblems(
+    request,
+    atomSizes(),
+    data.populations.populations.filter((population) => population.id === CLIENTS_ID || population.id === ALL_ID),
+  );
   const comparisons: TableDraft[] = [];
   if (clientsProblem.length === 0) {
     for (const feature of FEATURES) {

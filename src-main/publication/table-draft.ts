@@ -6,9 +6,7 @@ import { ruleSetDigest } from '../disclosure/rule-set';
 import type { Figure } from './figures';
 import type { PublicationLedger } from './ledger';
 
-export type DraftCell =
-  | { figure: Figure; weight?: number; text?: (cell: PublishedCell) => string | undefined }
-  | { fixed: PublishedCell };
+export type DraftCell = { figure: Figure; weight?: number; text?: (cell: PublishedCell) => string | undefined } | { fixed: PublishedCell };
 
 interface DraftRow {
   id: string;
@@ -53,7 +51,8 @@ export class TableDraft {
   }
 
   row(id: string, label: string, cells: DraftCell[], options: { total?: boolean; format?: ValueFormat } = {}): this {
-    if (cells.length !== this.header.columns.length) throw new Error(`Table ${this.header.id}, row ${id}: ${cells.length} cells for ${this.header.columns.length} columns.`);
+    if (cells.length !== this.header.columns.length)
+      throw new Error(`Table ${this.header.id}, row ${id}: ${cells.length} cells for ${this.header.columns.length} columns.`);
     for (const cell of cells) if ('figure' in cell) this.ledger.register(cell.figure, cell.weight ?? 1);
     this.rows.push({ id, label, total: options.total ?? false, ...(options.format ? { format: options.format } : {}), cells });
     return this;
@@ -89,17 +88,33 @@ export class TableDraft {
       return { ...published, text };
     };
     const total = ledger.cell(this.header.population.total);
-    const rows = drafts.map((row) => ({ id: row.id, label: row.label, total: row.total, ...(row.format ? { format: row.format } : {}), cells: row.cells.map(resolve) }));
+    const rows = drafts.map((row) => ({
+      id: row.id,
+      label: row.label,
+      total: row.total,
+      ...(row.format ? { format: row.format } : {}),
+      cells: row.cells.map(resolve),
+    }));
     const hidden = rows.reduce((sum, row) => sum + row.cells.filter((cell) => cell.status === 'suppressed').length, 0);
     const notes = this.notes.map((note) => note(ledger)).filter((note): note is string => note !== null);
-    if (hidden > 0) notes.push(`${hidden} ${hidden === 1 ? 'cel is' : 'cellen zijn'} niet getoond (x) ter bescherming van de huishoudens erachter; de reden per cel staat in het outputlog voor de outputcontroleur.`);
+    if (hidden > 0)
+      notes.push(
+        `${hidden} ${hidden === 1 ? 'cel is' : 'cellen zijn'} niet getoond (x) ter bescherming van de huishoudens erachter; de reden per cel staat in het outputlog voor de outputcontroleur.`,
+      );
     const rounded = rows.some((row) => row.cells.some((cell) => cell.status === 'rounded'));
-    if (rounded) notes.push(`Aantallen zijn afgerond op veelvouden van ${ledger.rules.roundingBase} en aandelen daaruit berekend; rijen en kolommen tellen daardoor niet altijd precies op.`);
+    if (rounded)
+      notes.push(
+        `Aantallen zijn afgerond op veelvouden van ${ledger.rules.roundingBase} en aandelen daaruit berekend; rijen en kolommen tellen daardoor niet altijd precies op.`,
+      );
     const table: CheckedTable = {
       id: this.header.id,
       title: this.header.title,
       unit: this.header.unit,
-      population: { id: this.header.population.id, label: this.header.population.label, units: 'value' in total ? total.value : { below: ledger.rules.threshold } },
+      population: {
+        id: this.header.population.id,
+        label: this.header.population.label,
+        units: 'value' in total ? total.value : { below: ledger.rules.threshold },
+      },
       rowHeader: this.header.rowHeader,
       columns: this.header.columns,
       rows,

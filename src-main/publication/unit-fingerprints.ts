@@ -98,10 +98,16 @@ function sha256(bytes: Uint8Array): Uint8Array {
  * unit) (first 8 bytes); a per-unit secret K = SHA-256(salt || "K" || unit) (first 16 bytes) keys the feature hashes,
  * SHA-256(K || tag(feature id) || "V" value | "N") (first 4 bytes). The engine returns only these hashes.
  */
-export async function fingerprintPopulation(session: QuerySession, population: UnitPopulation, features: readonly FeatureSpec[], salt: Uint8Array): Promise<PopulationFingerprint> {
+export async function fingerprintPopulation(
+  session: QuerySession,
+  population: UnitPopulation,
+  features: readonly FeatureSpec[],
+  salt: Uint8Array,
+): Promise<PopulationFingerprint> {
   if (salt.length !== SALT_BYTES) throw new Error(`The differencing salt must be ${SALT_BYTES} bytes.`);
   const ids = features.map((feature) => feature.id);
-  if (ids.some((id) => id.trim() === '') || new Set(ids).size !== ids.length) throw new Error(`Feature ids must be non-empty and different: ${ids.join(', ')}.`);
+  if (ids.some((id) => id.trim() === '') || new Set(ids).size !== ids.length)
+    throw new Error(`Feature ids must be non-empty and different: ${ids.join(', ')}.`);
   const wanted = `SELECT DISTINCT household_key, household_start FROM (${unitsQuery(population)}) AS population_units`;
   const join = `FROM (${wanted}) w JOIN ${ANALYSIS_TABLE} a ON a.household_key = w.household_key AND a.household_start = w.household_start`;
 
@@ -301,7 +307,12 @@ export interface FindingCounters {
  * Every earlier population whose symmetric difference with the candidate is 1..threshold-1 units, or, when the
  * units are the same, every feature both published on which 1..threshold-1 units differ.
  */
-export function differencingFindings(candidate: CandidatePopulation, earlier: readonly EarlierPopulation[], threshold: number, counters?: FindingCounters): DifferencingFinding[] {
+export function differencingFindings(
+  candidate: CandidatePopulation,
+  earlier: readonly EarlierPopulation[],
+  threshold: number,
+  counters?: FindingCounters,
+): DifferencingFinding[] {
   if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`The threshold must be a positive integer, not ${threshold}.`);
   const findings: DifferencingFinding[] = [];
   const mine = { id: candidate.id, label: candidate.label, outputIds: candidate.outputIds };
@@ -323,7 +334,8 @@ export function differencingFindings(candidate: CandidatePopulation, earlier: re
       continue;
     }
     for (const feature of comparison.features) {
-      if (feature.units > 0 && feature.units < threshold) findings.push({ candidate: mine, earlier: theirs, threshold, kind: 'feature', feature: { id: feature.id, label: feature.label } });
+      if (feature.units > 0 && feature.units < threshold)
+        findings.push({ candidate: mine, earlier: theirs, threshold, kind: 'feature', feature: { id: feature.id, label: feature.label } });
     }
   }
   return findings;

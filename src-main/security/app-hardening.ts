@@ -2,12 +2,7 @@
 import type { App, Menu as MenuType, MenuItemConstructorOptions } from 'electron';
 
 /** Chromium switches that stop background requests (component updates, pings, reliability reports). */
-export const QUIET_CHROMIUM_SWITCHES = [
-  'disable-background-networking',
-  'disable-component-update',
-  'disable-domain-reliability',
-  'no-pings',
-] as const;
+export const QUIET_CHROMIUM_SWITCHES = ['disable-background-networking', 'disable-component-update', 'disable-domain-reliability', 'no-pings'] as const;
 
 /** Must run before ready. There is deliberately no autoUpdater, crashReporter or telemetry anywhere. */
 export function hardenApp(app: App): void {

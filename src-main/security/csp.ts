@@ -14,7 +14,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   const dev = options.devServerOrigin;
   const devWs = dev ? dev.replace(/^http/, 'ws') : undefined;
   const directives: [string, ...string[]][] = [
-    ["default-src", "'none'"],
+    ['default-src', "'none'"],
     ['script-src', "'self'", ...(dev ? [dev, "'unsafe-inline'"] : [])],
     ['style-src', "'self'", ...(dev ? [dev, "'unsafe-inline'"] : [])],
     ['img-src', "'self'", 'data:'],
@@ -36,9 +36,7 @@ export function setupContentSecurityPolicy(session: Session, options: CspOptions
   const policy = contentSecurityPolicy(options);
   session.webRequest.onHeadersReceived((details, callback) => {
     // Any policy a response brings along is replaced, never merged.
-    const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
-    );
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
     headers['Content-Security-Policy'] = [policy];
     headers['X-Content-Type-Options'] = ['nosniff'];
     callback({ responseHeaders: headers });

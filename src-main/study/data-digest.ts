@@ -11,5 +11,7 @@ export async function analysisTableDigest(session: QuerySession, recipe: unknown
   const [row] = await session.query(
     `SELECT count(*)::VARCHAR AS n, sum(hash(${columns.join(', ')}) % 4294967291)::VARCHAR AS a, sum(hash(${columns.join(', ')}, 'b') % 4294967279)::VARCHAR AS b FROM ${ANALYSIS_TABLE}`,
   );
-  return createHash('sha256').update(JSON.stringify({ recipe, n: row?.n, a: row?.a, b: row?.b })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ recipe, n: row?.n, a: row?.a, b: row?.b }))
+    .digest('hex');
 }

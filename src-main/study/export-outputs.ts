@@ -42,10 +42,23 @@ export function laidOut(published: PublishedTable, layout: ProfileLayout): Publi
   return { ...published, table, figures: table.rows.map((row) => figuresById.get(row.id) ?? []) };
 }
 
-export function exportableOutputs(publication: StudyPublication, layout: ProfileLayout, cards: readonly PersonaCard[] | null, rules: RuleSet): ExportableOutput[] {
+export function exportableOutputs(
+  publication: StudyPublication,
+  layout: ProfileLayout,
+  cards: readonly PersonaCard[] | null,
+  rules: RuleSet,
+): ExportableOutput[] {
   const both = [ALL_ID, CLIENTS_ID];
   const outputs: ExportableOutput[] = [
-    { id: publication.linkTable.table.id, title: publication.linkTable.table.title, kind: 'table', published: publication.linkTable, chartable: false, method: 'link report', populations: both },
+    {
+      id: publication.linkTable.table.id,
+      title: publication.linkTable.table.title,
+      kind: 'table',
+      published: publication.linkTable,
+      chartable: false,
+      method: 'link report',
+      populations: both,
+    },
     ...publication.comparisons.map((published): ExportableOutput => ({
       id: published.table.id,
       title: published.table.title,
@@ -60,7 +73,15 @@ export function exportableOutputs(publication: StudyPublication, layout: Profile
   if (!clusters) return outputs;
   const clusterPopulations = Array.from({ length: clusters.clustering.k }, (_, index) => clusterPopulationId(clusters.clustering, index + 1));
   const table = laidOut(clusters.table, layout);
-  outputs.push({ id: table.table.id, title: table.table.title, kind: 'table', published: table, chartable: false, method: 'cluster profile', populations: [...clusterPopulations, ...both] });
+  outputs.push({
+    id: table.table.id,
+    title: table.table.title,
+    kind: 'table',
+    published: table,
+    chartable: false,
+    method: 'cluster profile',
+    populations: [...clusterPopulations, ...both],
+  });
   for (const entry of clusters.standsOut) {
     outputs.push({
       id: entry.table.table.id,
@@ -90,5 +111,12 @@ export function exportableOutputs(publication: StudyPublication, layout: Profile
 
 export function exportCandidate(output: ExportableOutput): ExportCandidate {
   const counts = statusCounts(output.published.table);
-  return { id: output.id, title: output.title, verdict: tableVerdict(output.published.table), hidden: counts.suppressed, review: counts.review, chart: output.chartable };
+  return {
+    id: output.id,
+    title: output.title,
+    verdict: tableVerdict(output.published.table),
+    hidden: counts.suppressed,
+    review: counts.review,
+    chart: output.chartable,
+  };
 }

@@ -24,16 +24,39 @@ export function personaFigures(clusters: ClusterPublication, cards: readonly Per
   for (const card of shown) {
     const prefix = `Cluster ${card.cluster}`;
     const column = clusters.profile.columns.findIndex((candidate) => candidate.cluster === card.cluster);
-    add(`cluster-${card.cluster}-aantal`, `${prefix}: aantal huishoudens`, card.count, { kind: 'count', cell: { feature: 'household_type', codes: null, population: clusterPopulationId(clusters.clustering, card.cluster) } }, 'count');
+    add(
+      `cluster-${card.cluster}-aantal`,
+      `${prefix}: aantal huishoudens`,
+      card.count,
+      { kind: 'count', cell: { feature: 'household_type', codes: null, population: clusterPopulationId(clusters.clustering, card.cluster) } },
+      'count',
+    );
     card.facts.forEach((fact, index) => {
       const row = profileRows.findIndex((candidate) => candidate.label === fact.label);
-      add(`cluster-${card.cluster}-feit-${index + 1}`, `${prefix}: ${fact.label}`, fact.cell, row >= 0 && column >= 0 ? (clusters.table.figures[row]?.[column] ?? null) : null);
+      add(
+        `cluster-${card.cluster}-feit-${index + 1}`,
+        `${prefix}: ${fact.label}`,
+        fact.cell,
+        row >= 0 && column >= 0 ? (clusters.table.figures[row]?.[column] ?? null) : null,
+      );
     });
     const traits = clusters.standsOut.find((entry) => entry.cluster === card.cluster)?.traits ?? [];
     card.chart.forEach((bar, index) => {
       const trait = traits.find((candidate) => candidate.featureLabel === bar.feature && candidate.label === bar.label);
-      add(`cluster-${card.cluster}-staaf-${index + 1}-cluster`, `${prefix}: ${barTitle(bar)}, in dit cluster`, bar.inCluster, trait?.figures.inCluster ?? null, 'percent');
-      add(`cluster-${card.cluster}-staaf-${index + 1}-alle-klanten`, `${prefix}: ${barTitle(bar)}, alle klanten`, bar.overall, trait?.figures.overall ?? null, 'percent');
+      add(
+        `cluster-${card.cluster}-staaf-${index + 1}-cluster`,
+        `${prefix}: ${barTitle(bar)}, in dit cluster`,
+        bar.inCluster,
+        trait?.figures.inCluster ?? null,
+        'percent',
+      );
+      add(
+        `cluster-${card.cluster}-staaf-${index + 1}-alle-klanten`,
+        `${prefix}: ${barTitle(bar)}, alle klanten`,
+        bar.overall,
+        trait?.figures.overall ?? null,
+        'percent',
+      );
     });
   }
   const edited = shown.filter(isEdited).map((card) => card.cluster);

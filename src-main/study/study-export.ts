@@ -63,7 +63,16 @@ function populationsOf(outputs: readonly ExportableOutput[]): Map<string, string
 }
 
 async function differencing(context: ExportContext & { rules: RuleSet }, outputs: readonly ExportableOutput[]) {
-  return context.session((session) => checkDifferencing(session, context.store, context.publication.ledger.data.populations, populationsOf(outputs), fingerprintFeatures(), context.rules.threshold));
+  return context.session((session) =>
+    checkDifferencing(
+      session,
+      context.store,
+      context.publication.ledger.data.populations,
+      populationsOf(outputs),
+      fingerprintFeatures(),
+      context.rules.threshold,
+    ),
+  );
 }
 
 /** The guard's warnings for the Export page, per output. */
@@ -73,7 +82,10 @@ export async function previewDifferencing(context: ExportContext & { rules: Rule
   return check.findings.flatMap((finding) => finding.candidate.outputIds.map((outputId) => ({ outputId, message: describeFinding(finding, titles) })));
 }
 
-function select(outputs: readonly ExportableOutput[], selection: readonly OutputSelection[]): { ok: true; chosen: { output: ExportableOutput; selection: OutputSelection }[] } | { ok: false; reasons: string[] } {
+function select(
+  outputs: readonly ExportableOutput[],
+  selection: readonly OutputSelection[],
+): { ok: true; chosen: { output: ExportableOutput; selection: OutputSelection }[] } | { ok: false; reasons: string[] } {
   const ids = selection.map((entry) => entry.id);
   if (selection.length === 0) return { ok: false, reasons: ['Kies ten minste één tabel om te exporteren.'] };
   if (new Set(ids).size !== ids.length) return { ok: false, reasons: ['Elke tabel kan maar één keer in een export.'] };
@@ -86,21 +98,38 @@ type Checked =
   | { ok: true; chosen: { output: ExportableOutput; selection: OutputSelection }[]; check: Awaited<ReturnType<typeof differencing>>; justification: string }
   | { ok: false; reasons: string[] };
 
-async function checkRequest(request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>, context: ExportContext): Promise<Checked> {
+async function checkRequest(
+  request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>,
+  context: ExportContext,
+): Promise<Checked> {
   const selected = select(context.outputs, request.selection);
   if (!selected.ok) return selected;
-  const check = await differencing({ ...context, rules: request.rules }, selected.chosen.map(({ output }) => output));
+  const check = await differencing(
+    { ...context, rules: request.rules },
+    selected.chosen.map(({ output }) => output),
+  );
   const justification = request.differencingJustification?.trim() ?? '';
   const titles = (id: string) => context.outputs.find((output) => output.id === id)?.title;
   if (check.findings.length > 0) {
     const valid = validJustification(justification);
-    if (!valid.ok) return { ok: false, reasons: [...refusalReasons(check.findings, titles), `Schrijf de onderbouwing ${request.justificationWhere}.`, ...(justification === '' ? [] : [valid.message])] };
+    if (!valid.ok)
+      return {
+        ok: false,
+        reasons: [
+          ...refusalReasons(check.findings, titles),
+          `Schrijf de onderbouwing ${request.justificationWhere}.`,
+          ...(justification === '' ? [] : [valid.message]),
+        ],
+      };
   }
   return { ok: true, chosen: selected.chosen, check, justification };
 }
 
 /** Why the export would be refused before anything is written (unknown outputs, an unjustified differencing finding); null when it may go on. */
-export async function exportRefusal(request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>, context: ExportContext): Promise<string[] | null> {
+export async function exportRefusal(
+  request: Pick<StudyExportRequest, 'selection' | 'rules' | 'differencingJustification' | 'justificationWhere'>,
+  context: ExportContext,
+): Promise<string[] | null> {
   const checked = await checkRequest(request, context);
   return checked.ok ? null : checked.reasons;
 }
@@ -117,12 +146,23 @@ export async function exportPublication(request: StudyExportRequest, context: Ex
   const { ledger } = context.publication;
   const notesFor = (output: ExportableOutput, selection: OutputSelection) => {
     const differencingEntry = check.findings.length > 0 ? justificationLogEntry(output.id, check.findings, justification) : undefined;
-    const exceptionRequest = [selection.exceptionRequest?.trim(), differencingEntry].filter((part): part is string => typeof part === 'string' && part !== '').join('\n') || undefined;
-    return { comment: selection.comment, exceptionRequest, differencingException: differencingEntry !== undefined, hiddenCells: hiddenCells(ledger, output.published, request.rules) };
+    const exceptionRequest =
+      [selection.exceptionRequest?.trim(), differencingEntry].filter((part): part is string => typeof part === 'string' && part !== '').join('\n') || undefined;
+    return {
+      comment: selection.comment,
+      exceptionRequest,
+      differencingException: differencingEntry !== undefined,
+      hiddenCells: hiddenCells(ledger, output.published, request.rules),
+    };
   };
   const tables: PackageTable[] = selected.chosen
     .filter(({ output }) => output.kind === 'table')
-    .map(({ output, selection }) => ({ published: output.published, chart: selection.chart && output.chartable, method: output.method, ...notesFor(output, selection) }));
+    .map(({ output, selection }) => ({
+      published: output.published,
+      chart: selection.chart && output.chartable,
+      method: output.method,
+      ...notesFor(output, selection),
+    }));
   const personaChoice = selected.chosen.find(({ output }) => output.kind === 'personas');
   const written = await writeExportPackage(
     {
@@ -131,20 +171,39 @@ export async function exportPublication(request: StudyExportRequest, context: Ex
       appVersion: request.appVersion,
       tables,
       personas: personaChoice
-        ? { cards: personaChoice.output.cards ?? [], figures: personaChoice.output.published, chart: personaChoice.selection.chart, population: 'klanthuishoudens', ...notesFor(personaChoice.output, personaChoice.selection) }
+        ? {
+            cards: personaChoice.output.cards ?? [],
+            figures: personaChoice.output.published,
+            chart: personaChoice.selection.chart,
+            population: 'klanthuishoudens',
+            ...notesFor(personaChoice.output, personaChoice.selection),
+          }
         : null,
       definitions: (defined) => packageDefinitions(ledger, request.dataDigest, defined, context.publication.records),
       earlierPackages: check.earlierFolders,
       jointAuditWaiver: waiver,
     },
-    { folder: request.folder, ...(request.signal ? { signal: request.signal } : {}), ...(request.onProgress ? { onProgress: request.onProgress } : {}), ...(request.now ? { now: request.now } : {}) },
+    {
+      folder: request.folder,
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.now ? { now: request.now } : {}),
+    },
   );
   if (!written.ok) {
     const error = written.error;
     if (error.code === 'audit-failed') return { status: 'refused', reasons: [error.message, ...error.findings.slice(0, 10)] };
     if (error.code === 'joint-audit-too-large') {
       const valid = validJustification(justification);
-      return { status: 'refused', reasons: [error.message, justificationInstruction(), `Schrijf de onderbouwing ${request.justificationWhere}.`, ...(justification === '' || valid.ok ? [] : [valid.message])] };
+      return {
+        status: 'refused',
+        reasons: [
+          error.message,
+          justificationInstruction(),
+          `Schrijf de onderbouwing ${request.justificationWhere}.`,
+          ...(justification === '' || valid.ok ? [] : [valid.message]),
+        ],
+      };
     }
     return { status: 'refused', reasons: [error.message] };
   }

@@ -152,7 +152,8 @@ export class StudySession {
   private async requireCurrent(): Promise<Linked> {
     const state = await this.options.engine.derivedTableState(ANALYSIS_TABLE);
     if (!this.linked || state === 'none') throw new UserFacingError('Er is nog geen analysetabel: koppel eerst de bestanden op de pagina Populatie.');
-    if (state === 'stale') throw new UserFacingError('De geopende bestanden zijn veranderd sinds het koppelen; koppel opnieuw voordat u vergelijkt, clustert of exporteert.');
+    if (state === 'stale')
+      throw new UserFacingError('De geopende bestanden zijn veranderd sinds het koppelen; koppel opnieuw voordat u vergelijkt, clustert of exporteert.');
     return this.linked;
   }
 
@@ -173,7 +174,13 @@ export class StudySession {
     const chosen = this.chosenRef();
     const key = JSON.stringify({ generation: linked.generation, run: chosen?.ref ?? null, method, recodes: this.recodes });
     if (this.cache?.key !== key) {
-      const request = { rules: this.studyRules, method, recodes: this.recodes, linkReport: linked.report, clustering: chosen ? { ref: chosen.ref, populationLabel: chosen.populationLabel } : null };
+      const request = {
+        rules: this.studyRules,
+        method,
+        recodes: this.recodes,
+        linkReport: linked.report,
+        clustering: chosen ? { ref: chosen.ref, populationLabel: chosen.populationLabel } : null,
+      };
       const publication = chosen
         ? this.clustering.withChosenLabels((session) => buildPublication(session, request))
         : this.options.engine.withSession((session) => buildPublication(session, request));
@@ -241,27 +248,55 @@ export class StudySession {
   async exportPreview(method: ProtectionMethod): Promise<ExportPreview> {
     await this.requireCurrent();
     const { publication, outputs } = await this.outputs(method);
-    const differencing = await previewDifferencing({ publication, outputs, store: this.store, rules: this.studyRules, session: (work) => this.sessionFor(work) });
-    return { candidates: outputs.map(exportCandidate), differencing, ruleSet: { name: publication.linkTable.table.ruleSet.name, digest: publication.linkTable.table.ruleSet.digest }, refusals: publication.refusals };
+    const differencing = await previewDifferencing({
+      publication,
+      outputs,
+      store: this.store,
+      rules: this.studyRules,
+      session: (work) => this.sessionFor(work),
+    });
+    return {
+      candidates: outputs.map(exportCandidate),
+      differencing,
+      ruleSet: { name: publication.linkTable.table.ruleSet.name, digest: publication.linkTable.table.ruleSet.digest },
+      refusals: publication.refusals,
+    };
   }
 
   /** A session with the chosen labels in it, for fingerprinting cluster populations. */
   private sessionFor<T>(work: (session: QuerySession) => Promise<T>): Promise<T> {
-    return this.clustering.chosenRun() ? this.clustering.withChosenLabels((session) => work(session)) : this.options.engine.withSession((session) => work(session));
+    return this.clustering.chosenRun()
+      ? this.clustering.withChosenLabels((session) => work(session))
+      : this.options.engine.withSession((session) => work(session));
   }
 
   /** Why an export would be refused before anything is written (asked before the folder dialog); null when it may go on. */
-  async exportRefusal(request: { method: ProtectionMethod; selection: StudyExportRequest['selection']; differencingJustification?: string | undefined }): Promise<string[] | null> {
+  async exportRefusal(request: {
+    method: ProtectionMethod;
+    selection: StudyExportRequest['selection'];
+    differencingJustification?: string | undefined;
+  }): Promise<string[] | null> {
     await this.requireCurrent();
     const { publication, outputs } = await this.outputs(request.method);
     return exportRefusal(
-      { selection: request.selection, rules: this.studyRules, differencingJustification: request.differencingJustification, justificationWhere: APP_JUSTIFICATION_WHERE },
+      {
+        selection: request.selection,
+        rules: this.studyRules,
+        differencingJustification: request.differencingJustification,
+        justificationWhere: APP_JUSTIFICATION_WHERE,
+      },
       { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) },
     );
   }
 
   /** Writes the export package into `folder` (a new subfolder), or refuses with the reasons; nothing is written then. */
-  async export(request: Omit<StudyExportRequest, 'identity' | 'rules' | 'appVersion' | 'dataDigest' | 'justificationWhere'> & { method: ProtectionMethod; studySha256?: string; justificationWhere?: string }): Promise<StudyExportResult> {
+  async export(
+    request: Omit<StudyExportRequest, 'identity' | 'rules' | 'appVersion' | 'dataDigest' | 'justificationWhere'> & {
+      method: ProtectionMethod;
+      studySha256?: string;
+      justificationWhere?: string;
+    },
+  ): Promise<StudyExportResult> {
     const linked = await this.requireCurrent();
     const { publication, outputs } = await this.outputs(request.method);
     return exportPublication(

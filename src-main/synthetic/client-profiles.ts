@@ -32,17 +32,38 @@ const noBenefit: ClientCluster = {
   size: 35,
   profile: {
     ...clientBase,
-    types: [[3, 0.55], [2, 0.3], [1, 0.1], [5, 0.05]],
+    types: [
+      [3, 0.55],
+      [2, 0.3],
+      [1, 0.1],
+      [5, 0.05],
+    ],
     referenceAge: (random) => ageAround(random, 50, 7),
-    incomeSource: (random) => random.modalOr<IncomeSource>(11, 0.85, [[25, 2], [13, 1]]),
+    incomeSource: (random) =>
+      random.modalOr<IncomeSource>(11, 0.85, [
+        [25, 2],
+        [13, 1],
+      ]),
     disposableIncome: (random) => amount(random.normal(22_000, 2_800)),
-    educationLevel: (random) => random.modalOr<EducationLevel>('middle', 0.75, [['low', 1], ['high', 1]]),
-    tenure: (random) => random.modalOr<Tenure>(1, 0.8, [[3, 2], [2, 1]]),
+    educationLevel: (random) =>
+      random.modalOr<EducationLevel>('middle', 0.75, [
+        ['low', 1],
+        ['high', 1],
+      ]),
+    tenure: (random) =>
+      random.modalOr<Tenure>(1, 0.8, [
+        [3, 2],
+        [2, 1],
+      ]),
     migrationBackground: 0.1,
     youthHelpPerChild: 0.03,
     youthProtectionPerChild: 0,
     wmoPerAdult: 0.03,
-    districts: [['078401', 0.75], ['078402', 0.2], ['078404', 0.05]],
+    districts: [
+      ['078401', 0.75],
+      ['078402', 0.2],
+      ['078404', 0.05],
+    ],
   },
 };
 
@@ -52,12 +73,30 @@ const unemployment: ClientCluster = {
   size: 38,
   profile: {
     ...clientBase,
-    types: [[5, 0.55], [4, 0.3], [6, 0.1], [3, 0.05]],
+    types: [
+      [5, 0.55],
+      [4, 0.3],
+      [6, 0.1],
+      [3, 0.05],
+    ],
     referenceAge: (random) => ageAround(random, 42, 6),
-    incomeSource: (random) => random.modalOr<IncomeSource>(21, 0.8, [[11, 3], [24, 1]]),
+    incomeSource: (random) =>
+      random.modalOr<IncomeSource>(21, 0.8, [
+        [11, 3],
+        [24, 1],
+      ]),
     disposableIncome: (random) => amount(random.normal(18_000, 2_300)),
-    educationLevel: (random) => random.modalOr<EducationLevel>('high', 0.7, [['middle', 4], ['low', 1]]),
-    tenure: (random) => random.pick<Tenure>([[1, 0.35], [2, 0.2], [3, 0.45]]),
+    educationLevel: (random) =>
+      random.modalOr<EducationLevel>('high', 0.7, [
+        ['middle', 4],
+        ['low', 1],
+      ]),
+    tenure: (random) =>
+      random.pick<Tenure>([
+        [1, 0.35],
+        [2, 0.2],
+        [3, 0.45],
+      ]),
     migrationBackground: 0.2,
     youthHelpHousehold: 0.75,
     youthProtectionPerChild: 0.02,
@@ -71,12 +110,25 @@ const youngSingleParent: ClientCluster = {
   size: 26,
   profile: {
     ...clientBase,
-    types: [[6, 0.88], [4, 0.08], [1, 0.04]],
+    types: [
+      [6, 0.88],
+      [4, 0.08],
+      [1, 0.04],
+    ],
     referenceAge: (random) => ageAround(random, 33, 4),
-    childCount: (random) => random.pick([[1, 0.45], [2, 0.4], [3, 0.15]]),
+    childCount: (random) =>
+      random.pick([
+        [1, 0.45],
+        [2, 0.4],
+        [3, 0.15],
+      ]),
     firstBirthAge: [22, 2.5],
     youngestChildMaxAge: 9,
-    incomeSource: (random) => random.modalOr<IncomeSource>(22, 0.85, [[21, 2], [11, 1]]),
+    incomeSource: (random) =>
+      random.modalOr<IncomeSource>(22, 0.85, [
+        [21, 2],
+        [11, 1],
+      ]),
     disposableIncome: (random) => amount(random.normal(14_000, 1_400)),
     educationLevel: (random) => random.modalOr<EducationLevel>('low', 0.85, [['middle', 1]]),
     tenure: (random) => random.modalOr<Tenure>(3, 0.93, [[2, 1]]),
@@ -93,12 +145,26 @@ const wmoSupport: ClientCluster = {
   size: 30,
   profile: {
     ...clientBase,
-    types: [[5, 0.5], [4, 0.3], [6, 0.15], [3, 0.05]],
+    types: [
+      [5, 0.5],
+      [4, 0.3],
+      [6, 0.15],
+      [3, 0.05],
+    ],
     referenceAge: (random) => ageAround(random, 45, 8),
-    incomeSource: (random) => random.modalOr<IncomeSource>(24, 0.75, [[22, 3], [21, 2]]),
+    incomeSource: (random) =>
+      random.modalOr<IncomeSource>(24, 0.75, [
+        [22, 3],
+        [21, 2],
+      ]),
     disposableIncome: (random) => amount(random.logNormal(19_000, 0.4)),
     educationLevel: (random) => random.modalOr<EducationLevel>('low', 0.8, [['middle', 1]]),
-    tenure: (random) => random.pick<Tenure>([[3, 0.8], [2, 0.15], [1, 0.05]]),
+    tenure: (random) =>
+      random.pick<Tenure>([
+        [3, 0.8],
+        [2, 0.15],
+        [1, 0.05],
+      ]),
     migrationBackground: 0.25,
     youthHelpPerChild: 0.1,
     wmoHousehold: 0.85,
@@ -111,9 +177,17 @@ const singleOnAssistance: ClientCluster = {
   size: 62,
   profile: {
     ...clientBase,
-    types: [[1, 0.92], [2, 0.05], [7, 0.03]],
+    types: [
+      [1, 0.92],
+      [2, 0.05],
+      [7, 0.03],
+    ],
     referenceAge: (random) => ageAround(random, 45, 11),
-    incomeSource: (random) => random.modalOr<IncomeSource>(22, 0.85, [[24, 2], [23, 1]]),
+    incomeSource: (random) =>
+      random.modalOr<IncomeSource>(22, 0.85, [
+        [24, 2],
+        [23, 1],
+      ]),
     disposableIncome: (random) => amount(random.normal(14_000, 1_200)),
     educationLevel: (random) => random.modalOr<EducationLevel>('low', 0.8, [['middle', 1]]),
     tenure: (random) => random.modalOr<Tenure>(3, 0.93, [[2, 1]]),

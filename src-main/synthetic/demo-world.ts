@@ -62,7 +62,16 @@ export async function ensureDemoWorld(folder: string, options: DemoWorldOptions 
   const existing = await completeDemoWorld(absolute);
   if (existing) return { folder: absolute, manifest: existing, generated: false };
   const { manifest } = await generateExtracts(
-    { out: absolute, seed: DEFAULT_DEMO_SEED, scale: 1, format: 'csv', clientsXlsx: false, force: true, signal: options.signal, onProgress: options.onProgress },
+    {
+      out: absolute,
+      seed: DEFAULT_DEMO_SEED,
+      scale: 1,
+      format: 'csv',
+      clientsXlsx: false,
+      force: true,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    },
     options.writeWorld,
   );
   return { folder: absolute, manifest, generated: true };

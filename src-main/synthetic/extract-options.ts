@@ -34,7 +34,9 @@ export function validateExtractsOptions(options: ExtractsOptions): void {
     throw new UserFacingError(`seed moet een geheel getal van 0 of meer zijn (opgegeven: ${String(options.seed)}).`);
   }
   if (typeof options.scale !== 'number' || !Number.isFinite(options.scale) || options.scale < 1) {
-    throw new UserFacingError(`scale moet een getal van 1 of meer zijn (opgegeven: ${String(options.scale)}); 1 is de demowereld, ${NATIONAL_SCALE} de landelijke omvang.`);
+    throw new UserFacingError(
+      `scale moet een getal van 1 of meer zijn (opgegeven: ${String(options.scale)}); 1 is de demowereld, ${NATIONAL_SCALE} de landelijke omvang.`,
+    );
   }
   if (!OUTPUT_FORMATS.includes(options.format)) {
     throw new UserFacingError(`format moet een van ${OUTPUT_FORMATS.join(', ')} zijn (opgegeven: ${String(options.format)}).`);

@@ -38,7 +38,12 @@ async function listFiles(folder: string): Promise<string[]> {
  * The manifest's file list, in the given order. CSV rows are counted from the file itself and checked
  * against what the world writer reported; other files carry the rows their writer returned.
  */
-async function describeFiles(folder: string, names: readonly string[], knownRows: ReadonlyMap<string, number>, reportedRows: Readonly<Record<string, number>>): Promise<ManifestFile[]> {
+async function describeFiles(
+  folder: string,
+  names: readonly string[],
+  knownRows: ReadonlyMap<string, number>,
+  reportedRows: Readonly<Record<string, number>>,
+): Promise<ManifestFile[]> {
   const present = new Set(await listFiles(folder));
   const unlisted = [...present].filter((name) => !names.includes(name));
   if (unlisted.length > 0 || names.some((name) => !present.has(name))) {

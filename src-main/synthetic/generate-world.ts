@@ -19,7 +19,11 @@ const PROGRESS_EVERY = 2_000;
 const MOVED_IN_FROM_ELSEWHERE = 0.06;
 
 type DurationBand = 'short' | 'medium' | 'long';
-const DURATION_BANDS: readonly (readonly [DurationBand, number])[] = [['short', 0.13], ['medium', 0.32], ['long', 0.55]];
+const DURATION_BANDS: readonly (readonly [DurationBand, number])[] = [
+  ['short', 0.13],
+  ['medium', 0.32],
+  ['long', 0.55],
+];
 
 /** Client period length in days: short under six months, long over a year. */
 function clientPeriodDays(random: Random, band: DurationBand): number {
@@ -55,7 +59,7 @@ function clientSlots(seed: number, households: number): Map<number, ClientSlot> 
   }
   const slots = new Map<number, ClientSlot>();
   for (const cluster of CLIENT_CLUSTERS) {
-    for (let placed = 0; placed < cluster.size; ) {
+    for (let placed = 0; placed < cluster.size;) {
       const index = random.int(0, households - 1);
       if (!slots.has(index)) {
         slots.set(index, { cluster, band: bands[slots.size]! });
@@ -98,7 +102,14 @@ export async function writeWorldCsv(folder: string, options: WorldOptions): Prom
   const demo = plan.filter((m) => m.demo);
   const writers = new Map<ExtractTableId, CsvWriter>();
   for (const table of EXTRACT_TABLES) {
-    writers.set(table.id, new CsvWriter(join(folder, `${table.fileName}.csv`), table.columns.length, table.columns.map(([name]) => name)));
+    writers.set(
+      table.id,
+      new CsvWriter(
+        join(folder, `${table.fileName}.csv`),
+        table.columns.length,
+        table.columns.map(([name]) => name),
+      ),
+    );
   }
   const persons = new Counter(1);
   const households = new Counter(1);
@@ -115,7 +126,14 @@ export async function writeWorldCsv(folder: string, options: WorldOptions): Prom
     for (const [municipalityIndex, municipality] of plan.entries()) {
       for (let object = municipality.firstObject; object < municipality.firstObject + municipality.objectCount; object++) {
         const district = districtOfObject(municipality, object);
-        write('addressRegions', [OBJECT_KIND, String(object).padStart(12, '0'), municipality.code, district, neighbourhoodOf(district, object), municipality.code]);
+        write('addressRegions', [
+          OBJECT_KIND,
+          String(object).padStart(12, '0'),
+          municipality.code,
+          district,
+          neighbourhoodOf(district, object),
+          municipality.code,
+        ]);
       }
       const reachable = municipality.demo
         ? demo

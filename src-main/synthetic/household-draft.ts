@@ -38,11 +38,7 @@ export interface MemberDraft {
 }
 
 /** What happens after the reference date: the spells that make a naive join count wrong. */
-export type LaterEvent =
-  | { kind: 'none' }
-  | { kind: 'move'; day: number }
-  | { kind: 'birth'; day: number; sex: 1 | 2 }
-  | { kind: 'split'; day: number };
+export type LaterEvent = { kind: 'none' } | { kind: 'move'; day: number } | { kind: 'birth'; day: number; sex: 1 | 2 } | { kind: 'split'; day: number };
 
 export interface HouseholdDraft {
   type: HouseholdType;
@@ -84,20 +80,41 @@ function educationCode(random: Random, level: EducationLevel, age: number): stri
 }
 
 function studentLevel(random: Random): EducationLevel {
-  return random.pick([['low', 0.6], ['middle', 0.35], ['high', 0.05]]);
+  return random.pick([
+    ['low', 0.6],
+    ['middle', 0.35],
+    ['high', 0.05],
+  ]);
 }
 
 function partnerSocioEconomic(random: Random, source: IncomeSource, age: number): number {
   if (age >= 67) return 25;
-  if (source === 11 || source === 12 || source === 13 || source === 14) return random.pick([[11, 0.65], [13, 0.05], [32, 0.3]]);
-  if (source === 25) return random.pick([[25, 0.7], [32, 0.3]]);
-  return random.pick([[32, 0.6], [11, 0.3], [socioEconomicOf(source), 0.1]]);
+  if (source === 11 || source === 12 || source === 13 || source === 14)
+    return random.pick([
+      [11, 0.65],
+      [13, 0.05],
+      [32, 0.3],
+    ]);
+  if (source === 25)
+    return random.pick([
+      [25, 0.7],
+      [32, 0.3],
+    ]);
+  return random.pick([
+    [32, 0.6],
+    [11, 0.3],
+    [socioEconomicOf(source), 0.1],
+  ]);
 }
 
 function youngSocioEconomic(random: Random, age: number): number | null {
   if (age < 15) return null;
   if (age < 18) return 31;
-  return random.pick([[31, 0.6], [11, 0.35], [26, 0.05]]);
+  return random.pick([
+    [31, 0.6],
+    [11, 0.35],
+    [26, 0.05],
+  ]);
 }
 
 interface Origin {
@@ -198,7 +215,8 @@ export function draftHousehold(random: Random, profile: HouseholdProfile, movedF
     members.push(person(random, 'partner', referenceSex === 1 ? 2 : 1, birthDayFor(random, partnerAge), partnerOrigin));
   } else if (type === 7) {
     const others = random.int(1, 2);
-    for (let i = 0; i < others; i++) members.push(person(random, 'other', random.chance(0.5) ? 1 : 2, birthDayFor(random, random.int(18, 80)), referenceOrigin));
+    for (let i = 0; i < others; i++)
+      members.push(person(random, 'other', random.chance(0.5) ? 1 : 2, birthDayFor(random, random.int(18, 80)), referenceOrigin));
   }
 
   let childBirths: number[] = [];

@@ -56,5 +56,17 @@ export function typicalReferenceAge(random: Random, type: HouseholdType): number
 }
 
 export function typicalChildCount(random: Random, type: HouseholdType): number {
-  return type === 6 ? random.pick([[1, 0.55], [2, 0.33], [3, 0.1], [4, 0.02]]) : random.pick([[1, 0.36], [2, 0.44], [3, 0.15], [4, 0.05]]);
+  return type === 6
+    ? random.pick([
+        [1, 0.55],
+        [2, 0.33],
+        [3, 0.1],
+        [4, 0.02],
+      ])
+    : random.pick([
+        [1, 0.36],
+        [2, 0.44],
+        [3, 0.15],
+        [4, 0.05],
+      ]);
 }

@@ -96,7 +96,14 @@ class HouseholdEmitter {
   }
 
   private addressSpell(member: Keyed, from: number, to: number, objectNumber: number): void {
-    this.context.write('addresses', [SOURCE, member.key, yyyymmdd(from), to >= OPEN_END_DAY ? OPEN : yyyymmdd(to), OBJECT_KIND, String(objectNumber).padStart(12, '0')]);
+    this.context.write('addresses', [
+      SOURCE,
+      member.key,
+      yyyymmdd(from),
+      to >= OPEN_END_DAY ? OPEN : yyyymmdd(to),
+      OBJECT_KIND,
+      String(objectNumber).padStart(12, '0'),
+    ]);
   }
 
   /** Addresses from birth up to (not including) `until`: a childhood home, then moves as an adult. */
@@ -128,7 +135,17 @@ class HouseholdEmitter {
     let end = OPEN_END_DAY;
     if (this.random.chance(0.1)) {
       end = REFERENCE_DAY + this.random.int(1, 500);
-      this.context.write('socioEconomic', [SOURCE, member.key, yyyymmdd(end + 1), OPEN, this.random.pick([[11, 2], [21, 1], [32, 1]])]);
+      this.context.write('socioEconomic', [
+        SOURCE,
+        member.key,
+        yyyymmdd(end + 1),
+        OPEN,
+        this.random.pick([
+          [11, 2],
+          [21, 1],
+          [32, 1],
+        ]),
+      ]);
     }
     this.context.write('socioEconomic', [SOURCE, member.key, yyyymmdd(start), end >= OPEN_END_DAY ? OPEN : yyyymmdd(end), member.socioEconomic]);
     if (start > fifteen + 400 && this.random.chance(0.45)) {
@@ -139,7 +156,10 @@ class HouseholdEmitter {
 
   private careSpells(member: Keyed): void {
     const write = (table: 'youthHelp' | 'youthProtection' | 'wmo', code: string, from: number, to: number) =>
-      this.context.write(table, table === 'wmo' ? [SOURCE, member.key, yyyymmdd(from), yyyymmdd(to), code] : [SOURCE, member.key, code, yyyymmdd(from), yyyymmdd(to)]);
+      this.context.write(
+        table,
+        table === 'wmo' ? [SOURCE, member.key, yyyymmdd(from), yyyymmdd(to), code] : [SOURCE, member.key, code, yyyymmdd(from), yyyymmdd(to)],
+      );
     const current = () => [REFERENCE_DAY - this.random.int(20, 700), REFERENCE_DAY + this.random.int(1, 500)] as const;
     const past = () => {
       const to = REFERENCE_DAY - this.random.int(30, 900);
@@ -165,7 +185,16 @@ class HouseholdEmitter {
     const known = disposable < 9_000_000_000;
     const gross = known ? Math.round((disposable * (1.25 + this.random.next() * 0.25)) / 10) * 10 : disposable;
     const standardised = known ? Math.round(disposable / Math.sqrt(members.length) / 10) * 10 : disposable;
-    this.context.write('householdIncome', [SOURCE, breadwinner.key, disposable, gross, standardised, draft.tenure, draft.incomeSource, benefitTypeOf(draft.incomeSource)]);
+    this.context.write('householdIncome', [
+      SOURCE,
+      breadwinner.key,
+      disposable,
+      gross,
+      standardised,
+      draft.tenure,
+      draft.incomeSource,
+      benefitTypeOf(draft.incomeSource),
+    ]);
     for (const member of members) this.context.write('incomeLink', [SOURCE, member.key, SOURCE, breadwinner.key]);
   }
 
@@ -209,7 +238,18 @@ class HouseholdEmitter {
       this.householdSpell(before, number, type, Math.max(draft.formedOn, secondYoungest?.birthDay ?? draft.formedOn), draft.composedSince - 1);
     }
     if (later.kind === 'birth') {
-      const baby = this.newPerson({ ...reference, position: 'child', sex: later.sex, birthDay: later.day, generation: children[0]?.generation ?? reference.generation, education: null, socioEconomic: null, youthHelp: 'none', youthProtection: false, wmo: 'none' });
+      const baby = this.newPerson({
+        ...reference,
+        position: 'child',
+        sex: later.sex,
+        birthDay: later.day,
+        generation: children[0]?.generation ?? reference.generation,
+        education: null,
+        socioEconomic: null,
+        youthHelp: 'none',
+        youthProtection: false,
+        wmo: 'none',
+      });
       this.householdSpell([...members, baby], number, draft.type, later.day, OPEN_END_DAY);
       this.addressSpell(baby, later.day, OPEN_END_DAY, context.objectNumber);
     } else if (later.kind === 'split' && partner) {
@@ -233,7 +273,8 @@ class HouseholdEmitter {
       if (member.position !== 'child' && draft.formedOn > member.birthDay + 22 * YEAR && member.position !== 'other') {
         // Before the couple or family formed, adults usually lived alone for a while.
         const alone = Math.max(member.birthDay + Math.floor(18 * YEAR), draft.formedOn - random.int(300, Math.floor(6 * YEAR)));
-        if (alone < draft.formedOn) this.householdSpell([{ ...member, position: 'reference' }], householdKey(context.households.take()), 1, alone, draft.formedOn - 1);
+        if (alone < draft.formedOn)
+          this.householdSpell([{ ...member, position: 'reference' }], householdKey(context.households.take()), 1, alone, draft.formedOn - 1);
       }
       this.socioEconomicSpells(member);
       this.careSpells(member);

@@ -31,7 +31,9 @@ async function inspectTarget(out: string, force: boolean): Promise<FolderState> 
   }
   if ((await readdir(out)).length === 0) return 'empty';
   if (!force) {
-    throw new UserFacingError(`De uitvoermap ${out} is niet leeg. Kies een lege map, of geef --force mee om een eerdere uitvoer van de generator te vervangen.`);
+    throw new UserFacingError(
+      `De uitvoermap ${out} is niet leeg. Kies een lege map, of geef --force mee om een eerdere uitvoer van de generator te vervangen.`,
+    );
   }
   if (!(await isGeneratorOutput(out))) {
     throw new UserFacingError(

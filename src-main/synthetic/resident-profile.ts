@@ -46,14 +46,33 @@ export function residentIncome(random: Random, source: IncomeSource, adults: num
 }
 
 function residentEducation(random: Random, source: IncomeSource): EducationLevel {
-  if (source === 22 || source === 24) return random.pick([['low', 0.62], ['middle', 0.3], ['high', 0.08]]);
-  if (source === 25) return random.pick([['low', 0.45], ['middle', 0.33], ['high', 0.22]]);
-  return random.pick([['low', 0.22], ['middle', 0.42], ['high', 0.36]]);
+  if (source === 22 || source === 24)
+    return random.pick([
+      ['low', 0.62],
+      ['middle', 0.3],
+      ['high', 0.08],
+    ]);
+  if (source === 25)
+    return random.pick([
+      ['low', 0.45],
+      ['middle', 0.33],
+      ['high', 0.22],
+    ]);
+  return random.pick([
+    ['low', 0.22],
+    ['middle', 0.42],
+    ['high', 0.36],
+  ]);
 }
 
 function residentTenure(random: Random, source: IncomeSource, income: number, urbanity: number): Tenure {
   const benefit = source === 21 || source === 22 || source === 23 || source === 24;
-  if (benefit) return random.pick([[1, 0.14], [2, 0.3], [3, 0.56]]);
+  if (benefit)
+    return random.pick([
+      [1, 0.14],
+      [2, 0.3],
+      [3, 0.56],
+    ]);
   const ownerBase = income < 25_000 ? 0.42 : income < 40_000 ? 0.66 : 0.86;
   const owner = Math.max(0.1, ownerBase - 0.25 * urbanity);
   const allowance = income < 25_000 ? 0.3 : income < 32_000 ? 0.08 : 0.01;
@@ -80,7 +99,14 @@ export function residentProfile(urbanity: number): HouseholdProfile {
     referenceAge: typicalReferenceAge,
     childCount: typicalChildCount,
     firstBirthAge: [29.5, 4],
-    incomeSource: (random, age) => (age >= 67 ? random.pick([[25, 0.92], [11, 0.05], [30, 0.03]]) : workingAgeSource(random)),
+    incomeSource: (random, age) =>
+      age >= 67
+        ? random.pick([
+            [25, 0.92],
+            [11, 0.05],
+            [30, 0.03],
+          ])
+        : workingAgeSource(random),
     disposableIncome: residentIncome,
     unknownIncomeRate: 0.015,
     educationLevel: residentEducation,

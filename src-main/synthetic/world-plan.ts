@@ -84,7 +84,7 @@ export function planWorld(scale: number): MunicipalityPlan[] {
     code,
     name: `Gemeente ${code}`,
     households: Math.min(EXTRA_MUNICIPALITY_HOUSEHOLDS, extraHouseholds - index * EXTRA_MUNICIPALITY_HOUSEHOLDS),
-    urbanity: (index * 37) % 100 / 100,
+    urbanity: ((index * 37) % 100) / 100,
     districts: [] as District[],
   }));
   let nextObject = 1;

@@ -19,10 +19,7 @@ const D = 30;
 const K = 5;
 const STARTS = 10;
 /** BENCH_KMEANS_ROWS picks the sizes; BENCH_KMEANS_8M=1 adds the national scale (8 million households, about 2 GB of data). */
-const SIZES = [
-  ...(process.env.BENCH_KMEANS_ROWS ?? '100000,1000000').split(',').map(Number),
-  ...(process.env.BENCH_KMEANS_8M === '1' ? [8_000_000] : []),
-];
+const SIZES = [...(process.env.BENCH_KMEANS_ROWS ?? '100000,1000000').split(',').map(Number), ...(process.env.BENCH_KMEANS_8M === '1' ? [8_000_000] : [])];
 /** Above this many rows ml-kmeans (about 13 s per 100k x 30 x 10 starts) runs one start and is scaled to ten. */
 const ML_FULL_LIMIT = 200_000;
 /** Beyond this ml-kmeans (an array of arrays) is not run at all: one start would take minutes and gigabytes. */

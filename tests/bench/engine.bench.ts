@@ -58,7 +58,12 @@ export async function benchEngine(): Promise<Timing[]> {
         async () => void (await plain.runAndReadAll(query(scan), { path })),
         async () => void (await locked.query(query(scan), { path })),
       );
-      timings.push({ name: `scan ${ROWS.toLocaleString('en')} address spells (${label}) locked`, baseline: 'same scan, unprotected', baselineMs: base, measuredMs: measured });
+      timings.push({
+        name: `scan ${ROWS.toLocaleString('en')} address spells (${label}) locked`,
+        baseline: 'same scan, unprotected',
+        baselineMs: base,
+        measuredMs: measured,
+      });
     }
     await locked.close();
     plain.closeSync();

@@ -33,7 +33,10 @@ export async function benchLinking(): Promise<Timing[]> {
     for (const name of await readdir(csv)) if (name.endsWith('.csv')) await copyFile(join(csv, name), join(parquet, name));
     await convertExtractsToParquet(parquet);
     const size = `${world.persons.toLocaleString('en')} persons, ${(world.rows['GBAADRESOBJECT2018BUSV1.csv'] ?? 0).toLocaleString('en')} address rows`;
-    for (const [label, folder, extension] of [['CSV', csv, 'csv'], ['Parquet', parquet, 'parquet']] as const) {
+    for (const [label, folder, extension] of [
+      ['CSV', csv, 'csv'],
+      ['Parquet', parquet, 'parquet'],
+    ] as const) {
       // Alternate, twice each, and keep the faster run of each: the page cache then favours neither.
       const runs = { app: [] as Probe[], sql: [] as Probe[] };
       for (let round = 0; round < 2; round++) {

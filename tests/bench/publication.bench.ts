@@ -79,7 +79,11 @@ async function demoPipeline(folder: string, out: string): Promise<{ totalMs: num
     await session.linkStudy(study);
     await session.cluster(clusteringRequestOf(study.clustering));
     const preview = await session.exportPreview('suppression');
-    const written = await session.export({ method: 'suppression', selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: candidate.chart })), folder: out });
+    const written = await session.export({
+      method: 'suppression',
+      selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: candidate.chart })),
+      folder: out,
+    });
     const totalMs = performance.now() - started;
     if (written.status !== 'written') throw new Error(written.reasons.join('\n'));
     const statistics = (await session.publication('suppression')).ledger.statistics();
@@ -92,7 +96,9 @@ async function demoPipeline(folder: string, out: string): Promise<{ totalMs: num
 /** The publication of the linked demo with k clusters of random labels (each cluster about the same size). */
 async function publicationWithClusters(pipeline: Pipeline, linkReport: LinkReport, k: number): Promise<StudyPublication> {
   return pipeline.engine.withSession(async (session) => {
-    const rows = await session.query(`SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start FROM ${ANALYSIS_TABLE} WHERE coalesce(client, false) ORDER BY 1, 2`);
+    const rows = await session.query(
+      `SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start FROM ${ANALYSIS_TABLE} WHERE coalesce(client, false) ORDER BY 1, 2`,
+    );
     const random = new SeededRandom(k);
     const labels = rows.map((_, index) => index % k);
     for (let index = labels.length - 1; index > 0; index -= 1) {
@@ -100,7 +106,13 @@ async function publicationWithClusters(pipeline: Pipeline, linkReport: LinkRepor
       [labels[index], labels[other]] = [labels[other]!, labels[index]!];
     }
     const runId = `bench-${k}`;
-    const stored = await storeAssignments(session, runId, k, { householdKey: rows.map((row) => String(row.key)), householdStart: rows.map((row) => String(row.start)) }, labels);
+    const stored = await storeAssignments(
+      session,
+      runId,
+      k,
+      { householdKey: rows.map((row) => String(row.key)), householdStart: rows.map((row) => String(row.start)) },
+      labels,
+    );
     if (!stored.ok) throw new Error(stored.message);
     const publication = await buildPublication(session, {
       rules: RULES,
@@ -188,7 +200,8 @@ export async function benchPublication(): Promise<Timing[]> {
         written.push(await readPackage(await writePackage(pipeline, publication, store, out)));
         progress(`export ${index + 1} of the same study written`);
       }
-      const printed = (list: readonly ReadPackage[]) => list.reduce((sum, pkg) => sum + pkg.outputs.reduce((cells, output) => cells + output.cells.length, 0), 0);
+      const printed = (list: readonly ReadPackage[]) =>
+        list.reduce((sum, pkg) => sum + pkg.outputs.reduce((cells, output) => cells + output.cells.length, 0), 0);
       const oneMs = median(await sequential(3, async () => (await time(async () => auditPackages([written[0]!]))).ms));
       const together = await time(async () => auditPackages(written));
       timings.push({

@@ -72,7 +72,9 @@ export async function benchWorkspace(): Promise<Timing[]> {
     };
     const fromParquet = async (session: LockedSession) => {
       for (const [index, table] of EXTRACT_TABLES.entries()) {
-        await session.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table.fileName)} AS SELECT * FROM read_parquet($path)`, { path: parquetPaths[index]! });
+        await session.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table.fileName)} AS SELECT * FROM read_parquet($path)`, {
+          path: parquetPaths[index]!,
+        });
       }
     };
 
@@ -131,7 +133,7 @@ export async function benchWorkspace(): Promise<Timing[]> {
     timings.push({ name: `load from Parquet (${world})`, baseline: 'from CSV', baselineMs: csvMs, measuredMs: parquetMs });
     for (const variant of variants) {
       const loadMs = best(variant.compression);
-      const throughput = `${((rows / (loadMs - kdfMs)) * 1000 / 1e6).toFixed(2)} M rows/s after the KDF`;
+      const throughput = `${(((rows / (loadMs - kdfMs)) * 1000) / 1e6).toFixed(2)} M rows/s after the KDF`;
       timings.push({ name: `load from workspace, ${variant.compression}`, baseline: 'from CSV', baselineMs: csvMs, measuredMs: loadMs, detail: throughput });
       timings.push({ name: `load from workspace, ${variant.compression}`, baseline: 'from Parquet', baselineMs: parquetMs, measuredMs: loadMs });
       timings.push({
@@ -139,7 +141,7 @@ export async function benchWorkspace(): Promise<Timing[]> {
         baseline: 'load from CSV',
         baselineMs: csvMs,
         measuredMs: variant.writeMs,
-        detail: `${((rows / (variant.writeMs - kdfMs)) * 1000 / 1e6).toFixed(2)} M rows/s after the KDF`,
+        detail: `${(((rows / (variant.writeMs - kdfMs)) * 1000) / 1e6).toFixed(2)} M rows/s after the KDF`,
       });
       timings.push({
         name: `workspace size, ${variant.compression}`,

@@ -7,7 +7,18 @@ import type { Locator } from 'playwright-core';
 import { tempFolder } from '../main/support/temp-folder';
 import { launchApp, type AppUnderTest } from './support/bridge';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
-import { csvFigure, csvLines, displayText, excelDutch, htmlTableRows, pdfDrawnText, sheetRows, squeezed, withPlainSpaces, type ScreenRow } from './support/package-reading';
+import {
+  csvFigure,
+  csvLines,
+  displayText,
+  excelDutch,
+  htmlTableRows,
+  pdfDrawnText,
+  sheetRows,
+  squeezed,
+  withPlainSpaces,
+  type ScreenRow,
+} from './support/package-reading';
 
 const chromiumFound = Boolean(findChromium());
 if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
@@ -30,7 +41,11 @@ function barLabels(chart: Locator, trace: number): Promise<string[]> {
 
 /** A bar's height in pixels, from its path ("M x,y V y2 H ..."). */
 async function barHeights(chart: Locator, trace: number): Promise<number[]> {
-  const paths = await chart.locator('.trace.bars').nth(trace).locator('.point path').evaluateAll((elements) => elements.map((element) => element.getAttribute('d') ?? ''));
+  const paths = await chart
+    .locator('.trace.bars')
+    .nth(trace)
+    .locator('.point path')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('d') ?? ''));
   return paths.map((d) => {
     const match = /^M[\d.-]+,([\d.-]+)V([\d.-]+)/.exec(d);
     return match ? Math.abs(Number(match[1]) - Number(match[2])) : 0;
@@ -97,7 +112,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('nav-vergelijking').click();
     await page.getByTestId('comparison-tables').waitFor({ timeout: 60_000 });
     const education = page.getByTestId('table-vergelijking-education-level');
-    expect(await education.getByTestId('row-vergelijking-education-level-low').innerText()).toMatch(/^Laag\s+88\s+46,1\u00a0%\s+2\.575\s+22,7\u00a0%\s+\+23,4\u00a0%-punt\s+\+7,8$/);
+    expect(await education.getByTestId('row-vergelijking-education-level-low').innerText()).toMatch(
+      /^Laag\s+88\s+46,1\u00a0%\s+2\.575\s+22,7\u00a0%\s+\+23,4\u00a0%-punt\s+\+7,8$/,
+    );
     const household = page.getByTestId('table-vergelijking-household-type');
     const rest = page.getByTestId('row-vergelijking-household-type-overig-onbekend');
     expect(await rest.locator('th').innerText()).toBe('Overig of onbekend');
@@ -106,9 +123,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     // One legend line explains every "x", whatever hid the cell; no tooltip tells one hidden cell from another.
     const legend = page.getByTestId('legend-vergelijking-household-type');
     expect(await legend.innerText()).toMatch(/^x\s+niet getoond: te weinig huishoudens, of terug te rekenen uit andere cijfers van deze studie/);
-    expect(await household.locator('td[data-status="suppressed"]').evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute('aria-describedby')))])).toEqual([
-      'legend-vergelijking-household-type-hidden',
-    ]);
+    expect(
+      await household.locator('td[data-status="suppressed"]').evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute('aria-describedby')))]),
+    ).toEqual(['legend-vergelijking-household-type-hidden']);
     expect(await page.getByTestId('comparison-tables').locator('table [title]').count()).toBe(0);
     expect(await household.locator('td[data-status="suppressed"]').allInnerTexts()).toEqual(Array(8).fill('x'));
     await household.scrollIntoViewIfNeeded();
@@ -138,9 +155,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     const householdChart = page.getByTestId('chart-vergelijking-household-type');
     await householdChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
     expect(await householdChart.locator('[role="img"]').getAttribute('aria-label')).toMatch(/gearceerd vak met een x/);
-    const shares = await householdTable.locator('tbody tr:not(.total-row)').evaluateAll((rows) =>
-      rows.map((row) => [1, 3].map((column) => row.querySelectorAll('td')[column]?.textContent ?? '')),
-    );
+    const shares = await householdTable
+      .locator('tbody tr:not(.total-row)')
+      .evaluateAll((rows) => rows.map((row) => [1, 3].map((column) => row.querySelectorAll('td')[column]?.textContent ?? '')));
     // Per group a trace of bars and a trace of hidden slots at the same place: together their labels are the table's own
     // readings of that column, the same figure or "x"; a hidden cell never gets a bar.
     const groups = 2;
@@ -202,7 +219,9 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(await sizes.locator('td[data-status="suppressed"]').allInnerTexts()).toEqual(expect.arrayContaining(['x']));
     expect(new Set(await sizes.locator('td[data-status="suppressed"]').allInnerTexts())).toEqual(new Set(['x']));
     expect(await page.getByTestId('clusters-not-published').innerText()).toMatch(/de clustertabel en de persona's worden niet gepubliceerd/);
-    expect(await sizes.locator('.checked-table-notes').innerText()).toMatch(/Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd/);
+    expect(await sizes.locator('.checked-table-notes').innerText()).toMatch(
+      /Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd/,
+    );
     await sizes.scrollIntoViewIfNeeded();
     await app.screenshot('nl-clusters-te-klein');
     // The Export page says why the clusters cannot be published now.
@@ -270,7 +289,10 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await expect.poll(() => page.getByTestId('profile-row-show-care').isChecked(), { timeout: 30_000 }).toBe(false);
     await expect.poll(() => table.locator('tbody th').allInnerTexts()).not.toContain('Zorg');
     const second = (await table.locator('tbody th').allInnerTexts())[1]!;
-    const rowIds = await page.getByTestId('profile-rows').locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-testid')?.replace('profile-row-show-', '') ?? ''));
+    const rowIds = await page
+      .getByTestId('profile-rows')
+      .locator('input[type="checkbox"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-testid')?.replace('profile-row-show-', '') ?? ''));
     await page.getByTestId(`profile-row-up-${rowIds[1]}`).click();
     await expect.poll(async () => (await table.locator('tbody th').allInnerTexts())[0]).toBe(second);
     await table.scrollIntoViewIfNeeded();
@@ -311,7 +333,17 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     const [packageFolder] = await readdir(exportFolders[0]!);
     const folder = join(exportFolders[0]!, packageFolder!);
     const files = await readdir(folder);
-    expect(files).toEqual(expect.arrayContaining(['output-log.json', 'report.pdf', 'report.html', 'vergelijking-household-type.csv', 'vergelijking-household-type.xlsx', 'clusterprofiel-k5.csv', 'persona-kaarten.html']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'output-log.json',
+        'report.pdf',
+        'report.html',
+        'vergelijking-household-type.csv',
+        'vergelijking-household-type.xlsx',
+        'clusterprofiel-k5.csv',
+        'persona-kaarten.html',
+      ]),
+    );
     // The persona title the analyst edited on the Profielen page is the one exported.
     expect(await readFile(join(folder, 'persona-kaarten.html'), 'utf8')).toContain('Jonge moeders in de bijstand');
   }, 120_000);
@@ -329,7 +361,8 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await comparison.waitFor({ timeout: 60_000 });
     const screens: [string, ScreenRow[]][] = [];
     // A comparison (counts, shares, differences, residuals), amounts in euro, and persons with one decimal.
-    for (const id of ['vergelijking-household-type', 'bedragen-disposable-income', 'bedragen-size']) screens.push([id, await screenRows(page.getByTestId(`table-${id}`))]);
+    for (const id of ['vergelijking-household-type', 'bedragen-disposable-income', 'bedragen-size'])
+      screens.push([id, await screenRows(page.getByTestId(`table-${id}`))]);
     await page.getByTestId('nav-profielen').click();
     const clusters = page.getByTestId('table-clusterprofiel-k5');
     await clusters.waitFor({ timeout: 60_000 });
@@ -337,7 +370,11 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
 
     // The test means something: the tables hold figures of every kind, words, marks and hidden cells.
     const all = screens.flatMap(([, rows]) => rows.flatMap((row) => row.cells));
-    for (const status of ['safe', 'review', 'suppressed', 'empty']) expect(all.some((cell) => cell.status === status), status).toBe(true);
+    for (const status of ['safe', 'review', 'suppressed', 'empty'])
+      expect(
+        all.some((cell) => cell.status === status),
+        status,
+      ).toBe(true);
     expect(all.some((cell) => cell.words)).toBe(true);
     expect(all.some((cell) => cell.reading.startsWith('€'))).toBe(true);
     expect(all.every((cell) => (cell.status === 'suppressed') === (cell.reading === 'x'))).toBe(true);
@@ -348,13 +385,18 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
       expect(csv[0]?.[0], `${id}.csv`).toMatch(/^# Regelset /);
       const sheet = await sheetRows(await readFile(join(folder, `${id}.xlsx`)));
       const report = htmlTableRows(html, id);
-      expect(report.map((row) => row.label), `${id} in report.html`).toEqual(rows.map((row) => row.label));
+      expect(
+        report.map((row) => row.label),
+        `${id} in report.html`,
+      ).toEqual(rows.map((row) => row.label));
 
       for (const row of rows) {
         const where = `${id} / ${row.label}`;
         const csvRow = csv.find((line) => line[0] === row.label);
         expect(csvRow?.slice(1), `${where} in the CSV`).toEqual(
-          row.cells.map((cell) => (cell.status === 'suppressed' ? 'x' : cell.status === 'empty' && !cell.words ? '' : cell.words ? cell.reading : csvFigure(cell.reading))),
+          row.cells.map((cell) =>
+            cell.status === 'suppressed' ? 'x' : cell.status === 'empty' && !cell.words ? '' : cell.words ? cell.reading : csvFigure(cell.reading),
+          ),
         );
 
         const sheetRow = sheet.find((line) => line[0]?.value === row.label);
@@ -366,13 +408,21 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
           else if (cell.words) expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBe(cell.reading);
           else {
             expect(typeof sheetCell.value, `${where} [${index}] in the XLSX`).toBe('number');
-            expect(excelDutch(sheetCell.value as number, sheetCell.format ?? 'General'), `${where} [${index}] in the XLSX (${sheetCell.format})`).toBe(withPlainSpaces(cell.reading));
+            expect(excelDutch(sheetCell.value as number, sheetCell.format ?? 'General'), `${where} [${index}] in the XLSX (${sheetCell.format})`).toBe(
+              withPlainSpaces(cell.reading),
+            );
           }
         });
 
         const reportRow = report.find((line) => line.label === row.label);
-        expect(reportRow?.cells.map((cell) => cell.text), `${where} in report.html`).toEqual(row.cells.map(displayText));
-        expect(reportRow?.cells.map((cell) => cell.status), `${where} in report.html`).toEqual(row.cells.map((cell) => cell.status));
+        expect(
+          reportRow?.cells.map((cell) => cell.text),
+          `${where} in report.html`,
+        ).toEqual(row.cells.map(displayText));
+        expect(
+          reportRow?.cells.map((cell) => cell.status),
+          `${where} in report.html`,
+        ).toEqual(row.cells.map((cell) => cell.status));
 
         expect(pdf, `${where} in report.pdf`).toContain(squeezed(row.label + row.cells.map(displayText).join('')));
       }
@@ -395,7 +445,16 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('link-report').waitFor();
     expect(await page.getByTestId('link-report').innerText()).toMatch(/11\.\d{3}/);
     await page.getByTestId('nav-export').click();
-    await expect.poll(() => page.getByTestId('export-koppelrapport').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/peildatum 01-12-2017/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('export-koppelrapport')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toMatch(/peildatum 01-12-2017/);
     const warning = page.getByTestId('differencing-warning');
     await warning.waitFor({ timeout: 60_000 });
     // One finding concerns many outputs: each message shows once, and each output it concerns says so.

@@ -107,13 +107,15 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await app.screenshot('nl-data-demo');
   });
 
-  it('shows a file\'s profile and proposed roles, and lets the analyst change a role', async () => {
+  it("shows a file's profile and proposed roles, and lets the analyst change a role", async () => {
     const { page } = app;
     const card = page.getByTestId('file-GBAHUISHOUDENS2018BUSV1.csv');
     const kind = card.getByTestId('table-kind');
     expect(await kind.inputValue()).toBe('households');
     expect(await kind.locator('option:checked').innerText()).toBe('Huishoudens (GBAHUISHOUDENS)');
-    expect(await page.getByTestId('file-VOEDSELBANK_KLANTEN.csv').innerText()).toMatch(/Let op[\s\S]*EINDDATUM, rij \d+ \(regel \d+\): de einddatum ligt vóór de begindatum/);
+    expect(await page.getByTestId('file-VOEDSELBANK_KLANTEN.csv').innerText()).toMatch(
+      /Let op[\s\S]*EINDDATUM, rij \d+ \(regel \d+\): de einddatum ligt vóór de begindatum/,
+    );
     await card.getByTestId('show-profile-GBAHUISHOUDENS2018BUSV1.csv').click();
     const profile = page.getByTestId('profile-GBAHUISHOUDENS2018BUSV1.csv');
     const householdKey = profile.getByTestId('profile-row-HUISHOUDNR');
@@ -133,7 +135,9 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await profile.getByTestId('profile-row-AANTALPERSHH').scrollIntoViewIfNeeded();
     await app.screenshot('nl-data-profile');
     await profile.getByTestId('profile-row-REFPERSOONHH').getByRole('combobox').selectOption('householdType');
-    await expect.poll(async () => (await app.engine.listFiles()).find((file) => file.name === 'GBAHUISHOUDENS2018BUSV1.csv')!.roles.householdType).toBe('REFPERSOONHH');
+    await expect
+      .poll(async () => (await app.engine.listFiles()).find((file) => file.name === 'GBAHUISHOUDENS2018BUSV1.csv')!.roles.householdType)
+      .toBe('REFPERSOONHH');
     await expect.poll(() => profile.getByTestId('profile-row-TYPHH').getByRole('combobox').inputValue()).toBe('');
     expect(app.calls).toContain('groepsbeeld:set-column-role');
     await profile.getByTestId('profile-row-TYPHH').getByRole('combobox').selectOption('householdType');

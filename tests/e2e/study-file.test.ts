@@ -63,7 +63,16 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     await page.locator('.drop-overlay').waitFor();
     await first!.screenshot('nl-data-slepen');
     await zone.dispatchEvent('drop', { dataTransfer });
-    await expect.poll(() => page.getByTestId('file-list').innerText().catch(() => ''), { timeout: 60_000 }).toContain('GBAPERSOON2018TABV1.csv');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('file-list')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toContain('GBAPERSOON2018TABV1.csv');
     expect(confirmed).toEqual([names.map((name) => `${demoFolder}/${name}`)]);
     expect(await page.locator('.drop-overlay').count()).toBe(0);
   });
@@ -83,14 +92,32 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     await page.getByTestId('nav-data').click();
     await page.getByTestId('study-name').fill('Voedselbank Gilze 2017');
     await page.getByTestId('study-save').click();
-    await expect.poll(() => page.getByTestId('study-outcome').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/Opgeslagen als voedselbank\.json/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('study-outcome')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/Opgeslagen als voedselbank\.json/);
     await first!.screenshot('nl-data-studie-opgeslagen');
   });
 
   it('opens the study in a fresh app: its files, date and clustering filled in, and the renamed persona back', async () => {
     const { page } = second!;
     await page.getByTestId('study-open').click();
-    await expect.poll(() => page.getByTestId('study-outcome').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Studie Voedselbank Gilze 2017 geopend/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('study-outcome')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toMatch(/Studie Voedselbank Gilze 2017 geopend/);
     expect(await page.getByTestId('file-list').innerText()).toContain('GBAPERSOON2018TABV1.csv');
     await second!.screenshot('nl-data-studie-geopend');
     await page.getByTestId('nav-populatie').click();
@@ -99,6 +126,15 @@ describe.skipIf(!chromiumFound)('a study file in the app', () => {
     await linkAndCluster(second!);
     await expect.poll(() => page.getByTestId('choose-k-4').isChecked(), { timeout: 30_000 }).toBe(true);
     await page.getByTestId('nav-profielen').click();
-    await expect.poll(() => page.getByTestId('persona-title-2').innerText().catch(() => ''), { timeout: 60_000 }).toBe('Tweeverdieners met een koophuis');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('persona-title-2')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toBe('Tweeverdieners met een koophuis');
   });
 });

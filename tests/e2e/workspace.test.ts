@@ -66,7 +66,16 @@ describe.skipIf(!chromiumFound)('a workspace in the app', () => {
     await page.getByTestId('workspace-open').click();
     await page.getByTestId('workspace-passphrase').fill(PASSPHRASE);
     await page.getByTestId('workspace-submit').click();
-    await expect.poll(() => page.getByTestId('file-list').innerText().catch(() => ''), { timeout: 60_000 }).toContain('GBAPERSOON2018TABV1.csv');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('file-list')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toContain('GBAPERSOON2018TABV1.csv');
     expect(await page.getByTestId('workspace-outcome').innerText()).toMatch(/gilze\.gbws geopend: \d+ bestanden/);
     expect(await page.getByTestId('file-GBAPERSOON2018TABV1.csv').innerText()).toMatch(/Werkruimte/);
     const security = await opening!.engine.security();
@@ -74,7 +83,7 @@ describe.skipIf(!chromiumFound)('a workspace in the app', () => {
     await opening!.screenshot('nl-data-workspace-opened');
   });
 
-  it('links the workspace\'s files to the same report as the demo CSVs', async () => {
+  it("links the workspace's files to the same report as the demo CSVs", async () => {
     const { page } = opening!;
     await page.getByTestId('nav-populatie').click();
     await page.getByTestId('link-run').click();
@@ -90,7 +99,16 @@ describe.skipIf(!chromiumFound)('a workspace in the app', () => {
     await page.getByTestId('workspace-delete').click();
     await opening!.screenshot('nl-data-workspace-delete-confirm');
     await page.getByTestId('workspace-delete-submit').click();
-    await expect.poll(() => page.getByTestId('workspace-outcome').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/gilze\.gbws is verwijderd/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('workspace-outcome')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/gilze\.gbws is verwijderd/);
     await expect(access(workspace)).rejects.toThrow();
     // The opened files stay open: they live in the session.
     expect(await page.getByTestId('file-list').innerText()).toContain('GBAPERSOON2018TABV1.csv');

@@ -32,7 +32,11 @@ beforeAll(async () => {
   // The study's app-data folder is the one the command line reads (XDG_CONFIG_HOME/groepsbeeld).
   study = await linkedStudy({ userData: join(configHome, 'groepsbeeld') });
   const preview = await study.session.exportPreview('suppression');
-  const result = await study.session.export({ method: 'suppression', selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: false })), folder: study.folder });
+  const result = await study.session.export({
+    method: 'suppression',
+    selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: false })),
+    folder: study.folder,
+  });
   if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
   packageFolder = result.folder;
   // The hidden client counts of the household-type table, with the true values only the main process knows.
@@ -64,7 +68,7 @@ async function reveal(folder: string, cell: HiddenCount): Promise<void> {
   await writeFile(path, lines.join('\r\n'));
 }
 
-describe('groepsbeeld audit on the demo study\'s export package', () => {
+describe("groepsbeeld audit on the demo study's export package", () => {
   it('passes the package as it was written (exit 0), every hidden cell checked', async () => {
     const { code, stdout, stderr } = await groepsbeeld(configHome, 'audit', packageFolder);
     expect(code, stdout + stderr).toBe(0);
@@ -77,7 +81,12 @@ describe('groepsbeeld audit on the demo study\'s export package', () => {
   it('fails the package once one hidden cell is printed after all (exit 1), naming the cell it gives away', async () => {
     // The table hides one small client count (the rule) and one other to shield it, which together add up to what the
     // total and the shown counts leave: printing the shield gives the small one away.
-    expect(hidden.filter((cell) => cell.column === 0).map((cell) => cell.reason).sort()).toEqual(['primary', 'secondary']);
+    expect(
+      hidden
+        .filter((cell) => cell.column === 0)
+        .map((cell) => cell.reason)
+        .sort(),
+    ).toEqual(['primary', 'secondary']);
     const shield = hidden.find((cell) => cell.column === 0 && cell.reason === 'secondary')!;
     const small = hidden.find((cell) => cell.column === 0 && cell.reason === 'primary')!;
     expect(small.value).toBeLessThan(10);
@@ -88,12 +97,17 @@ describe('groepsbeeld audit on the demo study\'s export package', () => {
     const { code, stdout } = await groepsbeeld(configHome, 'audit', edited);
     expect(code).toBe(1);
     expect(stdout).toMatch(/: AFGEKEURD\n/);
-    expect(stdout).toContain(`✗ ${small.label} (rij ${small.row + 1}, kolom ${small.column + 1}): de aanvaller weet [${small.value}, ${small.value}], breedte 0`);
+    expect(stdout).toContain(
+      `✗ ${small.label} (rij ${small.row + 1}, kolom ${small.column + 1}): de aanvaller weet [${small.value}, ${small.value}], breedte 0`,
+    );
     expect(stdout).toContain('Oordeel: AFGEKEURD (1 van 1 pakket).');
     // --json says the same, per cell.
     const json = await groepsbeeld(configHome, 'audit', edited, '--json');
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { pass: boolean; packages: { outputs: { id: string; hiddenCells: { label: string; lower: number; upper: number | null; pass: boolean }[] }[] }[] };
+    const report = JSON.parse(json.stdout) as {
+      pass: boolean;
+      packages: { outputs: { id: string; hiddenCells: { label: string; lower: number; upper: number | null; pass: boolean }[] }[] }[];
+    };
     const cells = report.packages[0]!.outputs.find((output) => output.id === TABLE)!.hiddenCells;
     expect(cells.find((cell) => cell.label === small.label)).toMatchObject({ lower: small.value, upper: small.value, pass: false });
   }, 180_000);
@@ -109,7 +123,10 @@ describe('groepsbeeld history', () => {
     expect(text.stdout).toContain(`  ${study.study.name}  ${packageFolder}  (`);
     const json = await groepsbeeld(configHome, 'history', '--json');
     expect(json.code, json.stderr).toBe(0);
-    const listed = JSON.parse(json.stdout) as { folder: string; exports: { study: string; folder: string; exportedAt: string; populations: Record<string, unknown>[] }[] };
+    const listed = JSON.parse(json.stdout) as {
+      folder: string;
+      exports: { study: string; folder: string; exportedAt: string; populations: Record<string, unknown>[] }[];
+    };
     expect(listed).toMatchObject({ folder: store(), exports: [{ study: study.study.name, folder: packageFolder }] });
     const populations = listed.exports[0]!.populations;
     // The comparisons' two populations and the five clusters, by name only: a population's exact size may be a figure

@@ -46,7 +46,10 @@ describe('groepsbeeld run --out with clustering.k and a profiles section', () =>
     expect(code, stderr).toBe(0);
     // The table at k = 4 with care and tenure first and the client duration hidden.
     const table = stdout.slice(stdout.indexOf('wat kenmerkt elk cluster'));
-    const labels = table.split('\n').slice(2).map((line) => line.split(/\s{2,}/)[0]);
+    const labels = table
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s{2,}/)[0]);
     const rows = labels.slice(0, labels.indexOf(''));
     // The features in the analyst's order; the cluster sizes row goes with the rows the study does not name.
     expect(rows.filter((label) => label !== 'Aantal huishoudens').slice(0, 3)).toEqual(['Zorg', 'Woning', 'Type uitkering']);
@@ -62,7 +65,15 @@ describe('groepsbeeld run --out with clustering.k and a profiles section', () =>
     const [packageName] = await readdir(out);
     const packageFolder = join(out, packageName!);
     const names = await readdir(packageFolder);
-    expect(names).toEqual(expect.arrayContaining(['clusterprofiel-k4.csv', 'persona-kaarten.html', 'persona-kaarten.pdf', 'persona-kaarten-cluster-1.svg', 'persona-kaarten-cluster-1.png']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'clusterprofiel-k4.csv',
+        'persona-kaarten.html',
+        'persona-kaarten.pdf',
+        'persona-kaarten-cluster-1.svg',
+        'persona-kaarten-cluster-1.png',
+      ]),
+    );
     expect(names.filter((name) => /^persona-kaarten-cluster-\d\.svg$/.test(name)).length).toBeGreaterThanOrEqual(3);
     const csv = await readFile(join(packageFolder, 'clusterprofiel-k4.csv'), 'utf8');
     expect(csv).not.toMatch(/Duur klantschap|client-duration/i);

@@ -201,7 +201,12 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
     expect(sums.length).toBeGreaterThan(40);
     for (const line of sums) {
       const [sum, name] = line.split(/\s+/);
-      expect(createHash('sha256').update(await readFile(join(packageFolder, name!))).digest('hex'), name).toBe(sum);
+      expect(
+        createHash('sha256')
+          .update(await readFile(join(packageFolder, name!)))
+          .digest('hex'),
+        name,
+      ).toBe(sum);
     }
     const log = JSON.parse(await readFile(join(packageFolder, 'output-log.json'), 'utf8'));
     expect(log.study).toMatchObject({ name: 'Voedselbank Gilze en Rijen (demo)', referenceDate: '20171231', municipality: '0784' });
@@ -230,7 +235,10 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
     const config = join(folder, 'config');
     expect((await groepsbeeldWith({ XDG_CONFIG_HOME: config }, 'demo', 'run', '--folder', demo, '--json')).code).toBe(0);
     // maskBlocked is what older study files said; it is accepted and changes nothing (no table leaves unprotected).
-    const study = { ...demoStudy({ folder: demo }), export: { protection: 'suppression', maskBlocked: false, charts: false, outputs: ['vergelijking-education-level', 'vergelijking-bestaat-niet'] } };
+    const study = {
+      ...demoStudy({ folder: demo }),
+      export: { protection: 'suppression', maskBlocked: false, charts: false, outputs: ['vergelijking-education-level', 'vergelijking-bestaat-niet'] },
+    };
     const studyPath = join(folder, 'studie.json');
     await writeFile(studyPath, JSON.stringify(study, null, 2));
     const out = join(folder, 'export');
@@ -247,7 +255,17 @@ describe('groepsbeeld run --out and demo --out: the export package', () => {
     const [packageName] = await readdir(out);
     const names = await readdir(join(out, packageName!));
     expect(names.filter((name) => name !== 'checksums').sort()).toEqual(
-      ['SHA256SUMS', 'definities.json', 'output-log.json', 'output-log.xlsx', 'report.html', 'report.pdf', 'results.json', 'vergelijking-education-level.csv', 'vergelijking-education-level.xlsx'].sort(),
+      [
+        'SHA256SUMS',
+        'definities.json',
+        'output-log.json',
+        'output-log.xlsx',
+        'report.html',
+        'report.pdf',
+        'results.json',
+        'vergelijking-education-level.csv',
+        'vergelijking-education-level.xlsx',
+      ].sort(),
     );
   }, 180_000);
 });

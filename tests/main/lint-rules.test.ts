@@ -64,7 +64,11 @@ describe('process-boundary lint rules', () => {
   });
 
   it('keep the renderer away from electron, Node and DuckDB', async () => {
-    for (const source of ["import { ipcRenderer } from 'electron';", "import { readFile } from 'node:fs';", "import { DuckDBInstance } from '@duckdb/node-api';"]) {
+    for (const source of [
+      "import { ipcRenderer } from 'electron';",
+      "import { readFile } from 'node:fs';",
+      "import { DuckDBInstance } from '@duckdb/node-api';",
+    ]) {
       const found = await messages(`${source}\nexport {};\n`, 'src-renderer/src/App.tsx');
       expect(found.join('\n'), source).toMatch(/no-restricted-imports/);
     }

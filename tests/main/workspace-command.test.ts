@@ -44,7 +44,7 @@ describe('groepsbeeld workspace save', async () => {
     expect((await cli(['workspace', 'save', '--out', 'x.gbws', '--seed', '1', study])).code).toBe(2);
   });
 
-  it('saves the inputs with the study\'s kinds, which the app then opens', async () => {
+  it("saves the inputs with the study's kinds, which the app then opens", async () => {
     const out = join(folder, 'proef.gbws');
     const result = await cli(['workspace', 'save', '--out', out, study], { GROEPSBEELD_WORKSPACE_PASSPHRASE: PASSPHRASE });
     expect(result.stderr).toMatch(/Werkruimte geschreven/);

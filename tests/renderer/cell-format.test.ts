@@ -33,7 +33,8 @@ describe('formatCellValue', () => {
     const values = [0, 1, -1, 0.5, 2.25, -9.2, 11346, 1585.86, 41800, -0.04, 99.95];
     for (const format of formats) {
       for (const decimals of [0, 1, 2, 3]) {
-        for (const value of values) expect(formatCellValue(value, format, decimals, 'nl'), `${format} ${decimals} ${value}`).toBe(dutchFigure(value, format, decimals));
+        for (const value of values)
+          expect(formatCellValue(value, format, decimals, 'nl'), `${format} ${decimals} ${value}`).toBe(dutchFigure(value, format, decimals));
       }
     }
   });
@@ -48,7 +49,9 @@ describe('formatCellValue', () => {
 
 describe('cellReading', () => {
   it('shows a cell\'s own words, "x" for a hidden cell and "–" for an empty one', () => {
-    expect(cellReading({ status: 'safe', value: 80, decimals: 0, format: 'percent', text: `Bijstand 80${NBSP}% of meer` }, 'percent', 'nl')).toBe(`Bijstand 80${NBSP}% of meer`);
+    expect(cellReading({ status: 'safe', value: 80, decimals: 0, format: 'percent', text: `Bijstand 80${NBSP}% of meer` }, 'percent', 'nl')).toBe(
+      `Bijstand 80${NBSP}% of meer`,
+    );
     expect(cellReading({ status: 'safe', value: 0.001, decimals: 2, format: 'pValue', text: '< 0,001' }, 'pValue', 'nl')).toBe('< 0,001');
     expect(cellReading({ status: 'suppressed' }, 'count', 'nl')).toBe('x');
     expect(cellReading({ status: 'empty' }, 'count', 'nl')).toBe('–');
@@ -64,7 +67,7 @@ describe('cellReading', () => {
 });
 
 describe('cellFormatOf', () => {
-  it('takes the cell\'s own format first, then the row\'s, then the column\'s', () => {
+  it("takes the cell's own format first, then the row's, then the column's", () => {
     const table = {
       columns: [{ id: 'a', label: 'A', format: 'percent' }],
       rows: [

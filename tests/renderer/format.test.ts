@@ -32,7 +32,17 @@ describe('dictionaries', () => {
 });
 
 describe('mergeFiles', () => {
-  const file = (id: string, rowCount: number) => ({ id, name: `${id}.csv`, format: 'csv' as const, sizeBytes: 1, rowCount, columns: [], tableKind: 'unknown' as const, roles: {}, warnings: [] });
+  const file = (id: string, rowCount: number) => ({
+    id,
+    name: `${id}.csv`,
+    format: 'csv' as const,
+    sizeBytes: 1,
+    rowCount,
+    columns: [],
+    tableKind: 'unknown' as const,
+    roles: {},
+    warnings: [],
+  });
 
   it('adds new files after the known ones and replaces a file reported again', () => {
     const merged = mergeFiles([file('a', 1), file('b', 2)], [file('b', 20), file('c', 3)]);

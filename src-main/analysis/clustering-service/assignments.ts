@@ -38,7 +38,8 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
       const values: string[] = [];
       for (let i = from; i < Math.min(n, from + BATCH); i++) {
         const label = labels[i]!;
-        if (!Number.isInteger(label) || label < 0 || label >= k) return { ok: false, message: `Clusterindeling: huishouden ${i} heeft label ${label}, buiten 0..${k - 1}.` };
+        if (!Number.isInteger(label) || label < 0 || label >= k)
+          return { ok: false, message: `Clusterindeling: huishouden ${i} heeft label ${label}, buiten 0..${k - 1}.` };
         values.push(`(${literal(keys.householdKey[i]!)}, ${literal(keys.householdStart[i]!)}, ${label + 1})`);
       }
       await session.query(
@@ -50,7 +51,11 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
     }
     const [count] = await session.query(`SELECT count(*)::INTEGER AS households FROM ${staging}`);
     const stored = Number(count?.households ?? 0);
-    if (stored !== n) return { ok: false, message: `Clusterindeling: ${n} huishoudens zijn geclusterd, maar er zijn er ${stored} gevonden in ${ANALYSIS_TABLE}; er is niets bewaard.` };
+    if (stored !== n)
+      return {
+        ok: false,
+        message: `Clusterindeling: ${n} huishoudens zijn geclusterd, maar er zijn er ${stored} gevonden in ${ANALYSIS_TABLE}; er is niets bewaard.`,
+      };
     await session.query(`DELETE FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${literal(runId)} AND k = ${k}`);
     await session.query(`INSERT INTO ${ASSIGNMENTS_TABLE} SELECT * FROM ${staging}`);
     return { ok: true, rows: n };

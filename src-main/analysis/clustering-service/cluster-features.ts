@@ -80,7 +80,12 @@ export const clusteringRequestSchema = z.strictObject({
     .refine(([low, high]) => low <= high, 'de laagste k mag niet hoger zijn dan de hoogste'),
   /** Bootstrap resamples per k; fewer than 50 say too little about stability. */
   resamples: z.number().int().min(50).max(500).default(50),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(2017),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(2017),
 });
 /** A validated request (defaults filled in). Internal callers may build one directly, e.g. with fewer resamples in a test. */
 export type ClusteringRequest = z.infer<typeof clusteringRequestSchema>;

@@ -84,7 +84,10 @@ export class ClusteringJob {
       });
       if (outcome.status === 'cancelled') throw new UserFacingError('Het clusteren is gestopt; er is niets bewaard.');
       if (outcome.status === 'failed') throw new UserFacingError(outcome.message);
-      if (generation !== this.generation) throw new UserFacingError('De bestanden zijn opnieuw gekoppeld terwijl het clusteren liep; deze clusters horen bij de oude analysetabel. Cluster opnieuw.');
+      if (generation !== this.generation)
+        throw new UserFacingError(
+          'De bestanden zijn opnieuw gekoppeld terwijl het clusteren liep; deze clusters horen bij de oude analysetabel. Cluster opnieuw.',
+        );
       this.last = outcome.run;
       this.published = outcome.published;
       return outcome.published;
@@ -144,7 +147,9 @@ export class ClusteringJob {
       const { runId, k } = chosen.ref;
       if ((await storedAssignmentCount(session, runId, k)) !== run.n) {
         const labels = labelsAt(run, k);
-        const stored = labels ? await storeAssignments(session, runId, k, run.keys, labels) : { ok: false as const, message: `k = ${k} ontbreekt in deze clustering.` };
+        const stored = labels
+          ? await storeAssignments(session, runId, k, run.keys, labels)
+          : { ok: false as const, message: `k = ${k} ontbreekt in deze clustering.` };
         if (!stored.ok) throw new UserFacingError(stored.message);
       }
       return work(session, chosen.ref);

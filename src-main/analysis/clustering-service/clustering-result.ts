@@ -117,7 +117,9 @@ export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet,
   const sizeCells = published ? [...published] : protectFrequencyTable([sizes], { ...rules, threshold: minimum }, 'suppression').inner[0]!;
   // One note whatever hid a size: saying which cluster is the small one would tell the size it hides.
   const notes = sizes.some((size) => size < minimum)
-    ? [`Ten minste één cluster telt minder dan ${minimum} huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.`]
+    ? [
+        `Ten minste één cluster telt minder dan ${minimum} huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.`,
+      ]
     : [];
   return {
     id: 'clustering-clusters',
@@ -140,7 +142,12 @@ export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet,
 }
 
 /** The whole run as it may be published; `chosenK` defaults to the recommended k. */
-export function publishClustering(run: FinishedRun, rules: RuleSet, chosenK: number = run.result.recommendedK, sizes?: readonly PublishedCell[]): PublishedClustering {
+export function publishClustering(
+  run: FinishedRun,
+  rules: RuleSet,
+  chosenK: number = run.result.recommendedK,
+  sizes?: readonly PublishedCell[],
+): PublishedClustering {
   return {
     runId: run.runId,
     algorithm: run.result.algorithm,

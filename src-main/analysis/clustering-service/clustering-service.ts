@@ -23,9 +23,7 @@ export interface RunClusteringOptions extends Pick<WorkerRunOptions, 'signal' | 
 }
 
 export type ClusteringOutcome =
-  | { status: 'done'; run: ClusteringRun; published: PublishedClustering }
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  { status: 'done'; run: ClusteringRun; published: PublishedClustering } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 /**
  * How the run reaches the engine: a session it may use throughout (the CLI's), or a way to borrow the app
@@ -91,7 +89,8 @@ export function labelsAt(run: FinishedRun, k: number): Int32Array | undefined {
 /** The analyst's choice of k (the recommended one by default): its labelling into `cluster_assignments` and the published result for it. */
 export async function chooseClusteringK(session: QuerySession, run: ClusteringRun, k: number, rules: RuleSet): Promise<ClusteringOutcome> {
   const labels = labelsAt(run, k);
-  if (!labels) return { status: 'failed', message: `k = ${k} is in deze clustering niet geprobeerd (${run.request.kRange[0]} tot en met ${run.request.kRange[1]}).` };
+  if (!labels)
+    return { status: 'failed', message: `k = ${k} is in deze clustering niet geprobeerd (${run.request.kRange[0]} tot en met ${run.request.kRange[1]}).` };
   const stored = await storeAssignments(session, run.runId, k, run.keys, labels);
   if (!stored.ok) return { status: 'failed', message: stored.message };
   return { status: 'done', run, published: publishClustering(run, rules, k) };

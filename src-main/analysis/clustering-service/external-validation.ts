@@ -38,17 +38,26 @@ export function parseReferenceLabelling(text: string, fileName: string): Referen
   for (let at = 1; at < lines.length; at++) {
     const [key, start, cluster] = fields(lines[at]!);
     if (!key || !start || cluster === undefined || cluster === '') {
-      return { ok: false, message: `De referentie-indeling ${fileName}, regel ${at + 1}: verwacht werden household_key, household_start en een cluster, maar er staat "${lines[at]}".` };
+      return {
+        ok: false,
+        message: `De referentie-indeling ${fileName}, regel ${at + 1}: verwacht werden household_key, household_start en een cluster, maar er staat "${lines[at]}".`,
+      };
     }
     const id = householdId(key, start);
-    if (reference.has(id)) return { ok: false, message: `De referentie-indeling ${fileName}, regel ${at + 1}: huishouden ${key} vanaf ${start} staat er twee keer in.` };
+    if (reference.has(id))
+      return { ok: false, message: `De referentie-indeling ${fileName}, regel ${at + 1}: huishouden ${key} vanaf ${start} staat er twee keer in.` };
     reference.set(id, cluster);
   }
   return { ok: true, reference };
 }
 
 /** ARI and NMI over the clustered households that the reference labels; the rest are counted, not compared. Pure. */
-export function compareWithReference(keys: HouseholdKeys, labels: ArrayLike<number>, reference: ReadonlyMap<string, string>, rules: RuleSet): ValidationOutcome {
+export function compareWithReference(
+  keys: HouseholdKeys,
+  labels: ArrayLike<number>,
+  reference: ReadonlyMap<string, string>,
+  rules: RuleSet,
+): ValidationOutcome {
   const ours: number[] = [];
   const theirs: number[] = [];
   const codes = new Map<string, number>();
@@ -59,7 +68,11 @@ export function compareWithReference(keys: HouseholdKeys, labels: ArrayLike<numb
     ours.push(labels[i]!);
     theirs.push(codes.get(cluster)!);
   });
-  if (ours.length < 2) return { ok: false, message: `De referentie-indeling komt overeen met ${ours.length} van de ${keys.householdKey.length} geclusterde huishoudens: controleer of de eerste kolommen household_key en household_start zijn, geschreven zoals in de analysetabel.` };
+  if (ours.length < 2)
+    return {
+      ok: false,
+      message: `De referentie-indeling komt overeen met ${ours.length} van de ${keys.householdKey.length} geclusterde huishoudens: controleer of de eerste kolommen household_key en household_start zijn, geschreven zoals in de analysetabel.`,
+    };
   return {
     ok: true,
     validation: {

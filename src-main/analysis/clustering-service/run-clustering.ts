@@ -97,7 +97,11 @@ export function runChooseKInWorker(rows: PackedRows, options: WorkerRunOptions):
       if (message.kind === 'progress') options.onProgress?.(message.progress);
       else if (message.kind === 'cancelled') finish({ status: 'cancelled' });
       else if (message.kind === 'failed') finish({ status: 'failed', message: message.message });
-      else finish({ status: 'done', result: { algorithm: message.algorithm, evaluations: message.evaluations, recommendedK: message.recommendedK, reason: message.reason } });
+      else
+        finish({
+          status: 'done',
+          result: { algorithm: message.algorithm, evaluations: message.evaluations, recommendedK: message.recommendedK, reason: message.reason },
+        });
     });
     worker.on('error', (error) => finish({ status: 'failed', message: `Het clusteren is mislukt: ${messageOf(error)}` }));
     worker.on('exit', (code) => {

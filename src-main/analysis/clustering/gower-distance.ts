@@ -40,7 +40,11 @@ function prepare(rows: readonly MixedRow[], specs: readonly FeatureSpec[]): Gowe
     if (spec.kind === 'numeric') {
       const known = column.filter((value): value is number => value !== null);
       const range = known.reduce((high, value) => Math.max(high, value), -Infinity) - known.reduce((low, value) => Math.min(low, value), Infinity);
-      numeric.push({ values: Float64Array.from(column, (value) => (value === null ? Number.NaN : (value as number))), inverseRange: range > 0 ? 1 / range : 0, weight });
+      numeric.push({
+        values: Float64Array.from(column, (value) => (value === null ? Number.NaN : (value as number))),
+        inverseRange: range > 0 ? 1 / range : 0,
+        weight,
+      });
     } else {
       const codes = new Map<MixedValue, number>();
       const values = Int32Array.from(column, (value) => {

@@ -144,7 +144,11 @@ function nearestTwo(matrix: CondensedDistances, medoids: Int32Array): NearestSta
  * gain from c) plus a per-medoid part (what m's own rows lose), one pass over all pairs gives
  * the change of every (candidate, medoid) exchange.
  */
-function bestSwap(matrix: CondensedDistances, medoids: Int32Array, state: NearestState): { change: number; medoidIndex: number; candidate: number } | undefined {
+function bestSwap(
+  matrix: CondensedDistances,
+  medoids: Int32Array,
+  state: NearestState,
+): { change: number; medoidIndex: number; candidate: number } | undefined {
   const { n, values } = matrix;
   const k = medoids.length;
   const { nearest, nearestDistance, secondDistance } = state;

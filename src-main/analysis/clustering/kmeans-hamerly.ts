@@ -62,7 +62,15 @@ export const lloydPasses = {
       blockSums.fill(0, block * width, block * width + width);
       blockCounts.fill(0, block * k, block * k + k);
       const end = Math.min(to, (block + 1) * BLOCK_ROWS);
-      kernel.sums(data.byteOffset, block * BLOCK_ROWS, end, d, labels.byteOffset, blockSums.byteOffset + block * width * 8, blockCounts.byteOffset + block * k * 4);
+      kernel.sums(
+        data.byteOffset,
+        block * BLOCK_ROWS,
+        end,
+        d,
+        labels.byteOffset,
+        blockSums.byteOffset + block * width * 8,
+        blockCounts.byteOffset + block * k * 4,
+      );
     }
   },
 

@@ -79,7 +79,17 @@ export const seedingPasses = {
     const { localTrials, closestSq, trialSq, blockPotential } = scratch;
     for (let block = (from / BLOCK_ROWS) | 0; block * BLOCK_ROWS < to; block++) {
       const end = Math.min(to, (block + 1) * BLOCK_ROWS);
-      blockPotential[block] = kernel.commit(block * BLOCK_ROWS, end, localTrials, chosen, centre, labels.byteOffset, closestSq.byteOffset, lower.byteOffset, trialSq.byteOffset);
+      blockPotential[block] = kernel.commit(
+        block * BLOCK_ROWS,
+        end,
+        localTrials,
+        chosen,
+        centre,
+        labels.byteOffset,
+        closestSq.byteOffset,
+        lower.byteOffset,
+        trialSq.byteOffset,
+      );
     }
   },
 

@@ -128,7 +128,15 @@ export function kprototypes(table: MixedTable, k: number, options: KPrototypesOp
 
 type StartOutcome = Omit<KPrototypesResult, 'k' | 'lambda' | 'bestStart'>;
 
-function runStart(table: MixedTable, weights: Weights, k: number, lambda: number, random: SeededRandom, maxIterations: number, report: (iteration: number, changed: number) => void): StartOutcome {
+function runStart(
+  table: MixedTable,
+  weights: Weights,
+  k: number,
+  lambda: number,
+  random: SeededRandom,
+  maxIterations: number,
+  report: (iteration: number, changed: number) => void,
+): StartOutcome {
   const { n } = table;
   const p = weights.numeric.length;
   const q = weights.categorical.length;

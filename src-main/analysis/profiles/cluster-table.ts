@@ -55,7 +55,12 @@ export interface ClusterProfileDraft {
 
 export function profileColumns(clustering: PublishedClusteringRef): ProfileColumn[] {
   return [
-    ...Array.from({ length: clustering.k }, (_, index) => ({ id: `cluster-${index + 1}`, label: `Cluster ${index + 1}`, cluster: index + 1, population: clusterPopulationId(clustering, index + 1) })),
+    ...Array.from({ length: clustering.k }, (_, index) => ({
+      id: `cluster-${index + 1}`,
+      label: `Cluster ${index + 1}`,
+      cluster: index + 1,
+      population: clusterPopulationId(clustering, index + 1),
+    })),
     { id: 'alle-klanten', label: 'Alle klanten', cluster: null, population: CLIENTS_ID },
     { id: 'alle-huishoudens', label: 'Alle huishoudens', cluster: null, population: ALL_ID },
   ];
@@ -90,10 +95,20 @@ function categoryDecision(ledger: PublicationLedger, featureId: string, populati
     const share = (100 * counts[best]!) / units;
     const reached = SHARE_FLOORS.filter((candidate) => share >= candidate);
     const floor = reached.find((candidate) => units - atLeastCount(candidate, units) >= Math.max(threshold, protectionLevel)) ?? reached[reached.length - 1]!;
-    return { figure: { kind: 'shareAtLeast', numerator, denominator: total, floor }, modal, varies: false, text: (cell) => ('value' in cell ? `${modal.label} ${cell.text ?? ''}`.trim() : undefined) };
+    return {
+      figure: { kind: 'shareAtLeast', numerator, denominator: total, floor },
+      modal,
+      varies: false,
+      text: (cell) => ('value' in cell ? `${modal.label} ${cell.text ?? ''}`.trim() : undefined),
+    };
   }
   const figure: Figure = { kind: 'share', numerator, denominator: total };
-  return { figure, modal, varies: false, text: (cell) => ('value' in cell ? `${modal.label} ${dutchFigure(cell.value, 'percent', SHARE_DECIMALS)}` : undefined) };
+  return {
+    figure,
+    modal,
+    varies: false,
+    text: (cell) => ('value' in cell ? `${modal.label} ${dutchFigure(cell.value, 'percent', SHARE_DECIMALS)}` : undefined),
+  };
 }
 
 /** The bands a dominant share is published in when its exact value would be too telling. */
@@ -139,7 +154,10 @@ export function draftClusterProfile(ledger: PublicationLedger, clustering: Publi
       id: SIZE_ROW,
       label: 'Aantal huishoudens',
       format: 'count',
-      cells: columns.map((column) => ({ figure: { kind: 'count', cell: { feature: 'household_type', codes: null, population: column.population } }, varies: false })),
+      cells: columns.map((column) => ({
+        figure: { kind: 'count', cell: { feature: 'household_type', codes: null, population: column.population } },
+        varies: false,
+      })),
     },
   ];
   for (const feature of PROFILE_FEATURES) {
@@ -148,12 +166,16 @@ export function draftClusterProfile(ledger: PublicationLedger, clustering: Publi
       id: rowId(feature.id),
       label: feature.label,
       format: isAmount ? (feature.unit === 'euro' ? 'amount' : 'number') : 'percent',
-      cells: columns.map((column) => (feature.kind === 'amount' ? amountDecision(ledger, feature, column.population) : categoryDecision(ledger, feature.id, column.population))),
+      cells: columns.map((column) =>
+        feature.kind === 'amount' ? amountDecision(ledger, feature, column.population) : categoryDecision(ledger, feature.id, column.population),
+      ),
     });
   }
   for (const row of decisions) {
     const cells: DraftCell[] = row.cells.map((decision) =>
-      decision.figure ? { figure: decision.figure, weight: 2, ...(decision.text ? { text: decision.text } : {}) } : { fixed: decision.varies ? VARIES_CELL : { status: 'empty' } },
+      decision.figure
+        ? { figure: decision.figure, weight: 2, ...(decision.text ? { text: decision.text } : {}) }
+        : { fixed: decision.varies ? VARIES_CELL : { status: 'empty' } },
     );
     draft.row(row.id, row.label, cells, { format: row.format });
   }

@@ -29,7 +29,8 @@ function validate({ units, withCategory, inCluster, inClusterWithCategory }: Cat
   const whole = [units, withCategory, inCluster, inClusterWithCategory].every((value) => Number.isInteger(value) && value >= 0);
   const consistent = withCategory <= units && inCluster <= units && inClusterWithCategory <= Math.min(withCategory, inCluster);
   const possible = inCluster - inClusterWithCategory <= units - withCategory;
-  if (!whole || !consistent || !possible) throw new Error(`Impossible category counts: ${JSON.stringify({ units, withCategory, inCluster, inClusterWithCategory })}.`);
+  if (!whole || !consistent || !possible)
+    throw new Error(`Impossible category counts: ${JSON.stringify({ units, withCategory, inCluster, inClusterWithCategory })}.`);
 }
 
 /** P(X = x) for X the number with the category among `inCluster` units drawn without replacement. */

@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { publishedCellSchema } from '../../disclosure/checked-table';
 
 /** The profile rows a persona's facts are taken from, in this order (the seed table's order, age last). */
-export const FACT_ROWS = ['benefit-type', 'disposable-income', 'household-composition', 'has-children', 'youngest-child', 'care', 'education-level', 'tenure', 'reference-age-years', 'migration-background'] as const;
+export const FACT_ROWS = [
+  'benefit-type',
+  'disposable-income',
+  'household-composition',
+  'has-children',
+  'youngest-child',
+  'care',
+  'education-level',
+  'tenure',
+  'reference-age-years',
+  'migration-background',
+] as const;
 export const MIN_FACTS = 5;
 export const MAX_FACTS = 8;
 

@@ -29,7 +29,13 @@ const TYPE_NOUNS: Record<string, Noun> = {
 export const TITLE_FRAGMENTS: readonly { featureId: string; fragments: Record<string, string> }[] = [
   {
     featureId: 'benefit_type',
-    fragments: { '0': 'zonder uitkering', '1': 'met een WW-uitkering', '2': 'met een arbeidsongeschiktheidsuitkering', '3': 'in de bijstand', '4': 'met een andere uitkering' },
+    fragments: {
+      '0': 'zonder uitkering',
+      '1': 'met een WW-uitkering',
+      '2': 'met een arbeidsongeschiktheidsuitkering',
+      '3': 'in de bijstand',
+      '4': 'met een andere uitkering',
+    },
   },
   { featureId: 'care', fragments: { jeugd: 'met jeugdzorg', wmo: 'met Wmo-ondersteuning', beide: 'met jeugdzorg en Wmo' } },
   { featureId: 'tenure', fragments: { '1': 'met een koopwoning', '2': 'in een huurwoning', '3': 'met huurtoeslag' } },
@@ -45,7 +51,8 @@ function dominantCode(profile: ClusterProfile, rowId: string, columnIndex: numbe
 
 /** The cluster's noun: its dominant composition; a couple is a "gezin" when children dominate, a "stel" otherwise. */
 function householdNoun(profile: ClusterProfile, columnIndex: number, over: readonly StandOutTrait[]): Noun {
-  const composition = dominantCode(profile, 'household-composition', columnIndex) ?? over.find((trait) => trait.featureId === 'household_composition')?.code ?? null;
+  const composition =
+    dominantCode(profile, 'household-composition', columnIndex) ?? over.find((trait) => trait.featureId === 'household_composition')?.code ?? null;
   if (composition === 'paar') {
     const children = dominantCode(profile, 'has-children', columnIndex);
     return children === 'ja' ? TYPE_NOUNS['4']! : { text: 'stel', article: 'het' };

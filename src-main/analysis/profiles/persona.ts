@@ -66,9 +66,16 @@ export function personaCards(profile: ClusterProfile, standOut: readonly Cluster
     const count = sizes?.cells[columnIndex]?.cell ?? { status: 'suppressed' as const };
     // A clustering with a cluster under the minimum is not published at all (study-publication.ts); a size the
     // protection hides gets a note, so a card never states a size the tables do not.
-    if (!('value' in count)) return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} krijgt geen persona: de omvang is niet getoond ter bescherming.` }];
+    if (!('value' in count))
+      return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} krijgt geen persona: de omvang is niet getoond ter bescherming.` }];
     if (count.value < rules.clusterMinimum) {
-      return [{ kind: 'note', cluster: column.cluster, note: `Cluster ${column.cluster} is te klein voor een persona (minder dan ${rules.clusterMinimum} huishoudens).` }];
+      return [
+        {
+          kind: 'note',
+          cluster: column.cluster,
+          note: `Cluster ${column.cluster} is te klein voor een persona (minder dan ${rules.clusterMinimum} huishoudens).`,
+        },
+      ];
     }
     const traits = standOut.find((entry) => entry.cluster === column.cluster)?.traits ?? [];
     const title = automaticTitle(profile, columnIndex, traits);

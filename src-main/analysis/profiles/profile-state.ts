@@ -82,7 +82,10 @@ export class ProfileState {
     if (!card) throw new UserFacingError(`Er is geen cluster ${request.cluster} in deze indeling.`);
     if (card.kind !== 'card') throw new UserFacingError(card.note);
     // Validates the edit as the card would take it (an empty title goes back to the automatic one).
-    const edited = editPersona(card, { ...(request.title === undefined ? {} : { title: request.title }), ...(request.narrative === undefined ? {} : { narrative: request.narrative }) });
+    const edited = editPersona(card, {
+      ...(request.title === undefined ? {} : { title: request.title }),
+      ...(request.narrative === undefined ? {} : { narrative: request.narrative }),
+    });
     if (edited.kind !== 'card') throw new UserFacingError(`Cluster ${request.cluster} heeft geen persona.`);
     const next = { ...(this.edits.get(request.cluster) ?? {}) };
     if (request.title !== undefined) {

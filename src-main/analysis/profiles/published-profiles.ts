@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { checkedTableSchema } from '../../disclosure/checked-table';
 import { personaCardSchema } from './persona-schema';
 
-const rowIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(80);
+const rowIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/)
+  .max(80);
 
 export const profileLayoutSchema = z.strictObject({
   /** Row ids in the order to show; rows not named follow in their own order. */

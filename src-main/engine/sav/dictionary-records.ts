@@ -59,7 +59,10 @@ async function readHeader(source: FileByteSource): Promise<Omit<RawDictionary, '
   await source.need(Math.min(size, 4), 'in de kop van het bestand');
   const magic = ascii(source.bytes.subarray(0, Math.min(size, 4)));
   if (magic !== '$FL2' && magic !== '$FL3') {
-    throw new SavFormatError(source.path, `dit is geen SPSS-bestand (.sav): het zou moeten beginnen met "$FL2", maar begint met ${JSON.stringify(magic)}. Controleer of u het goede bestand hebt gekozen.`);
+    throw new SavFormatError(
+      source.path,
+      `dit is geen SPSS-bestand (.sav): het zou moeten beginnen met "$FL2", maar begint met ${JSON.stringify(magic)}. Controleer of u het goede bestand hebt gekozen.`,
+    );
   }
   await source.need(HEADER_BYTES, 'in de kop van het bestand (de eerste 176 bytes)');
   const view = source.view;
@@ -105,7 +108,8 @@ async function readVariable(source: FileByteSource, slot: number): Promise<RawVa
   const missingValues: Uint8Array[] = [];
   if (missingCount !== 0) {
     const n = Math.abs(missingCount);
-    if (n > 3 || missingCount === -1) throw new SavFormatError(source.path, `het woordenboek is beschadigd: aantal ontbrekende waarden ${missingCount} ${where}.`);
+    if (n > 3 || missingCount === -1)
+      throw new SavFormatError(source.path, `het woordenboek is beschadigd: aantal ontbrekende waarden ${missingCount} ${where}.`);
     await source.need(n * 8, where);
     for (let i = 0; i < n; i++) missingValues.push(source.take(8));
   }
@@ -133,7 +137,8 @@ async function readValueLabels(source: FileByteSource): Promise<RawValueLabels> 
   }
   await source.need(8, where);
   const recordType = source.int32();
-  if (recordType !== 4) throw new SavFormatError(source.path, `het woordenboek is beschadigd: na een record met waardelabels volgt recordtype ${recordType} in plaats van 4.`);
+  if (recordType !== 4)
+    throw new SavFormatError(source.path, `het woordenboek is beschadigd: na een record met waardelabels volgt recordtype ${recordType} in plaats van 4.`);
   const varCount = source.int32();
   if (varCount < 0 || varCount > 1_000_000) throw new SavFormatError(source.path, `het woordenboek is beschadigd: waardelabels voor ${varCount} variabelen.`);
   await source.need(varCount * 4, where);
@@ -172,7 +177,8 @@ export async function readDictionary(source: FileByteSource): Promise<RawDiction
       const size = source.int32();
       const count = source.int32();
       const bytes = size * count;
-      if (size < 0 || count < 0 || bytes > MAX_RECORD_BYTES) throw new SavFormatError(source.path, `het woordenboek is beschadigd: uitbreidingsrecord 7.${subtype} claimt ${size} x ${count} bytes.`);
+      if (size < 0 || count < 0 || bytes > MAX_RECORD_BYTES)
+        throw new SavFormatError(source.path, `het woordenboek is beschadigd: uitbreidingsrecord 7.${subtype} claimt ${size} x ${count} bytes.`);
       await source.need(bytes, `in uitbreidingsrecord 7.${subtype}`);
       extensions.push({ subtype, size, count, data: source.take(bytes) });
     } else if (recordType === 999) {
@@ -180,7 +186,10 @@ export async function readDictionary(source: FileByteSource): Promise<RawDiction
       source.skip(4);
       return { ...header, variables, slotCount, valueLabels, documents, extensions };
     } else {
-      throw new SavFormatError(source.path, `niet ondersteund of beschadigd woordenboek: recordtype ${recordType} bij byte ${recordOffset} (verwacht: 2, 3, 6, 7 of 999).`);
+      throw new SavFormatError(
+        source.path,
+        `niet ondersteund of beschadigd woordenboek: recordtype ${recordType} bij byte ${recordOffset} (verwacht: 2, 3, 6, 7 of 999).`,
+      );
     }
   }
 }

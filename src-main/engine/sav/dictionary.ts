@@ -77,7 +77,11 @@ export function buildDictionary(path: string, raw: RawDictionary): SavDictionary
         segments.length = 0;
         for (let k = 0; k < count; k++) {
           const segment = raw.variables[index + k];
-          if (!segment || segment.width === 0) throw new SavFormatError(path, `het woordenboek is beschadigd: bij de zeer lange tekstvariabele ${shortName} (${total} bytes) ontbreekt segment ${k + 1}.`);
+          if (!segment || segment.width === 0)
+            throw new SavFormatError(
+              path,
+              `het woordenboek is beschadigd: bij de zeer lange tekstvariabele ${shortName} (${total} bytes) ontbreekt segment ${k + 1}.`,
+            );
           segments.push([segment.slot * 8, segment.width]);
         }
         width = total;
@@ -142,7 +146,8 @@ export function buildDictionary(path: string, raw: RawDictionary): SavDictionary
     for (const slot of set.slots) {
       const position = bySlot.get(slot);
       const variable = position === undefined ? undefined : variables[position];
-      if (!variable) throw new SavFormatError(path, `het woordenboek is beschadigd: waardelabels wijzen naar variabelepositie ${slot}, en daar begint geen variabele.`);
+      if (!variable)
+        throw new SavFormatError(path, `het woordenboek is beschadigd: waardelabels wijzen naar variabelepositie ${slot}, en daar begint geen variabele.`);
       for (const entry of set.entries) {
         const key = variable.type === 'numeric' ? viewOf(entry.value).getFloat64(0, le) : text.text(entry.value);
         variable.valueLabels.set(key, text.text(entry.label));

@@ -72,7 +72,11 @@ export function readMachineInfo(path: string, raw: RawDictionary): MachineInfo {
   if (machineIntegers && machineIntegers.data.length >= 32) {
     const view = viewOf(machineIntegers.data);
     const floatRep = view.getInt32(16, le);
-    if (floatRep !== 1) throw new SavFormatError(path, `getallen zijn opgeslagen in een niet-IEEE-indeling (code ${floatRep}, IBM of VAX), en die wordt niet ondersteund. Sla het bestand opnieuw op met SPSS op een hedendaagse computer.`);
+    if (floatRep !== 1)
+      throw new SavFormatError(
+        path,
+        `getallen zijn opgeslagen in een niet-IEEE-indeling (code ${floatRep}, IBM of VAX), en die wordt niet ondersteund. Sla het bestand opnieuw op met SPSS op een hedendaagse computer.`,
+      );
     characterCode = view.getInt32(28, le);
   }
   const encodingRecord = extension(20);
@@ -142,6 +146,9 @@ export function readLongStringRecords(
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new SavFormatError(path, 'het woordenboek is beschadigd: een record met waardelabels of ontbrekende waarden voor lange tekst (7.21/7.22) is afgebroken.');
+    throw new SavFormatError(
+      path,
+      'het woordenboek is beschadigd: een record met waardelabels of ontbrekende waarden voor lange tekst (7.21/7.22) is afgebroken.',
+    );
   }
 }

@@ -26,7 +26,11 @@ export async function loadSavIntoSession(session: LockedSession, path: string, t
     let rows = 0;
     for await (const batch of file.batches()) {
       signal?.throwIfAborted();
-      await session.appendColumns(staging, batch.columns.map((column) => column.values), batch.rowCount);
+      await session.appendColumns(
+        staging,
+        batch.columns.map((column) => column.values),
+        batch.rowCount,
+      );
       rows += batch.rowCount;
     }
     const dates = file.variables.filter((variable) => variable.kind === 'date');

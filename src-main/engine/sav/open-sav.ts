@@ -41,7 +41,14 @@ async function openSource(path: string): Promise<FileByteSource> {
     source = await FileByteSource.open(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'het bestand bestaat niet' : code === 'EACCES' ? 'u hebt geen toestemming om het bestand te lezen' : code === 'EISDIR' ? 'dit is een map, geen bestand' : `het bestand kan niet worden geopend (${code ?? String(error)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'het bestand bestaat niet'
+        : code === 'EACCES'
+          ? 'u hebt geen toestemming om het bestand te lezen'
+          : code === 'EISDIR'
+            ? 'dit is een map, geen bestand'
+            : `het bestand kan niet worden geopend (${code ?? String(error)})`;
     throw new SavFormatError(path, `${reason}.`);
   }
   if (!(await source.isFile())) {
@@ -57,9 +64,15 @@ export async function openSav(path: string): Promise<SavFile> {
   try {
     const raw = await readDictionary(source);
     const compression = COMPRESSIONS[raw.compressionCode];
-    if (!compression) throw new SavFormatError(path, `onbekende compressiecode ${raw.compressionCode} in de kop van het bestand (bekend: 0 geen, 1 bytecode, 2 zlib). Het bestand is beschadigd of geschreven door een programma dat niet wordt ondersteund.`);
-    if (compression === 'zlib' && !raw.zlib) throw new SavFormatError(path, 'de kop noemt zlib-compressie (code 2), maar het bestand begint met $FL2 in plaats van $FL3.');
-    if (raw.zlib && compression !== 'zlib') throw new SavFormatError(path, `het bestand begint met $FL3 (zlib), maar de kop noemt compressiecode ${raw.compressionCode}.`);
+    if (!compression)
+      throw new SavFormatError(
+        path,
+        `onbekende compressiecode ${raw.compressionCode} in de kop van het bestand (bekend: 0 geen, 1 bytecode, 2 zlib). Het bestand is beschadigd of geschreven door een programma dat niet wordt ondersteund.`,
+      );
+    if (compression === 'zlib' && !raw.zlib)
+      throw new SavFormatError(path, 'de kop noemt zlib-compressie (code 2), maar het bestand begint met $FL2 in plaats van $FL3.');
+    if (raw.zlib && compression !== 'zlib')
+      throw new SavFormatError(path, `het bestand begint met $FL3 (zlib), maar de kop noemt compressiecode ${raw.compressionCode}.`);
     const dictionary = buildDictionary(path, raw);
     if (dictionary.variables.length === 0) throw new SavFormatError(path, 'het woordenboek heeft geen variabelen.');
     const window: ByteWindow = compression === 'zlib' ? new ZlibBlockWindow(source, await readZlibBlocks(source)) : source;
@@ -138,7 +151,10 @@ class OpenedSavFile implements SavFile {
       }
       if (this.caseCount >= 0 && firstCase !== this.caseCount) {
         if (firstCase < this.caseCount) throw truncatedError(this.path, `na geval ${firstCase}, terwijl de kop ${this.caseCount} gevallen belooft`);
-        throw new SavFormatError(this.path, `het aantal gevallen klopt niet: de kop noemt ${this.caseCount} gevallen, maar de gegevens bevatten er ${firstCase}. Het bestand is beschadigd; exporteer het opnieuw.`);
+        throw new SavFormatError(
+          this.path,
+          `het aantal gevallen klopt niet: de kop noemt ${this.caseCount} gevallen, maar de gegevens bevatten er ${firstCase}. Het bestand is beschadigd; exporteer het opnieuw.`,
+        );
       }
     } finally {
       await this.close();

@@ -61,7 +61,8 @@ export class ZlibBlockWindow implements ByteWindow {
     } catch {
       throw new SavFormatError(this.source.path, `zlib-blok ${this.next} van ${this.blocks.length} is beschadigd en kan niet worden uitgepakt.`);
     }
-    if (inflated.length !== block.uncompressedSize) throw new SavFormatError(this.source.path, `zlib-blok ${this.next} pakt uit tot ${inflated.length} bytes in plaats van ${block.uncompressedSize}.`);
+    if (inflated.length !== block.uncompressedSize)
+      throw new SavFormatError(this.source.path, `zlib-blok ${this.next} pakt uit tot ${inflated.length} bytes in plaats van ${block.uncompressedSize}.`);
     const unread = this.bytes.subarray(this.pos, this.end);
     const joined = new Uint8Array(unread.length + inflated.length);
     joined.set(unread);

@@ -89,8 +89,7 @@ export class ColumnBuilder {
         const text = item === null ? '' : (item as string);
         this.strings.push(text);
         this.textLength += text.length;
-      }
-      else if (item === null) continue;
+      } else if (item === null) continue;
       else if (fixed instanceof BigInt64Array) fixed[at] = this.type === 'TIMESTAMP' ? (item as DuckDBTimestampValue).micros : (item as bigint);
       else if (this.type === 'DATE') fixed[at] = (item as DuckDBDateValue).days;
       else if (this.type === 'BOOLEAN') fixed[at] = item ? 1 : 0;
@@ -222,7 +221,13 @@ function decodeColumn(type: StoredTypeName, block: Buffer, rows: number): Decode
     need(type === 'VARCHAR' && block.length >= 9, 'kop van gescheiden tekst');
     const byteLength = block.readUInt32LE(5);
     need(9 + byteLength === block.length, 'tekstgrootte');
-    return new DecodedColumn(type, block.toString('utf8', 9), String.fromCharCode(block.readUInt16LE(1)), String.fromCharCode(block.readUInt16LE(3)), undefined);
+    return new DecodedColumn(
+      type,
+      block.toString('utf8', 9),
+      String.fromCharCode(block.readUInt16LE(1)),
+      String.fromCharCode(block.readUInt16LE(3)),
+      undefined,
+    );
   }
   let offset = 1;
   let bits: Buffer | undefined;
@@ -251,7 +256,8 @@ function decodeColumn(type: StoredTypeName, block: Buffer, rows: number): Decode
   const width = type === 'BOOLEAN' ? 1 : type === 'INTEGER' || type === 'DATE' ? 4 : 8;
   need(offset + width * rows === block.length, 'grootte van de waarden');
   const raw = copyOut(block, offset, width * rows);
-  const items = type === 'BOOLEAN' ? new Uint8Array(raw) : width === 4 ? new Int32Array(raw) : type === 'DOUBLE' ? new Float64Array(raw) : new BigInt64Array(raw);
+  const items =
+    type === 'BOOLEAN' ? new Uint8Array(raw) : width === 4 ? new Int32Array(raw) : type === 'DOUBLE' ? new Float64Array(raw) : new BigInt64Array(raw);
   const format = type === 'DOUBLE' ? (value: number | bigint) => (Object.is(value, -0) ? '-0' : String(value)) : String;
   return new DecodedColumn(type, numberText(items, bits, rows, format), ',', '', undefined);
 }

@@ -112,7 +112,8 @@ export async function openHeader(header: Buffer, passphrase: string | Uint8Array
     throw new WorkspaceFormatError('is geen werkruimte van Groepsbeeld', 'not-a-workspace');
   }
   const version = header.readUInt16LE(8);
-  if (version > FORMAT_VERSION) throw new WorkspaceFormatError(`is geschreven door een nieuwere versie van Groepsbeeld (werkruimte-indeling ${version})`, 'newer-version');
+  if (version > FORMAT_VERSION)
+    throw new WorkspaceFormatError(`is geschreven door een nieuwere versie van Groepsbeeld (werkruimte-indeling ${version})`, 'newer-version');
   const kdf: KdfParameters = { log2N: header.readUInt8(11), r: header.readUInt8(12), p: header.readUInt8(13) };
   if (version !== FORMAT_VERSION || header.readUInt8(10) !== 1 || kdf.log2N < 10 || kdf.log2N > MAX_LOG2N || kdf.r < 1 || kdf.r > 32 || kdf.p !== 1) {
     throw new WorkspaceFormatError('heeft een beschadigde kop', 'damaged');

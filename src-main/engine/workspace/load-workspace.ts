@@ -73,7 +73,11 @@ async function insertBatch(session: Pick<LockedSession, 'query' | 'appendColumns
       await session.query(`CREATE OR REPLACE TEMP TABLE ${q(target.text)} (${target.types.map((_, index) => `c${index} VARCHAR`).join(', ')})`);
       target.textReady = true;
     }
-    await session.appendColumns(target.text, batch.columns.map((column) => column.values()), batch.rowCount);
+    await session.appendColumns(
+      target.text,
+      batch.columns.map((column) => column.values()),
+      batch.rowCount,
+    );
     const casts = target.types.map((type, index) => castFromText(type, `c${index}`));
     [result] = await session.query(`INSERT INTO ${q(target.staging)} SELECT ${casts.join(', ')} FROM ${q(target.text)}`);
     await session.query(`DELETE FROM ${q(target.text)}`);
@@ -189,4 +193,3 @@ export async function deleteWorkspace(path: string): Promise<boolean> {
   await rm(path);
   return true;
 }
-

@@ -154,7 +154,8 @@ export async function openWorkspaceFile(handle: FileHandle, passphrase: string |
     } catch {
       throw new WorkspaceFormatError('is onvolledig of beschadigd (het slotrecord doorstaat de integriteitscontrole niet)', 'incomplete');
     }
-    if (end.readUInt32LE(4) !== record.tables.length) throw new WorkspaceFormatError('is beschadigd (het slotrecord past niet bij de lijst met tabellen)', 'damaged');
+    if (end.readUInt32LE(4) !== record.tables.length)
+      throw new WorkspaceFormatError('is beschadigd (het slotrecord past niet bij de lijst met tabellen)', 'damaged');
     const manifest: WorkspaceManifest = {
       ...record,
       tables: record.tables.map((table, index) => ({ ...table, rows: end.readDoubleLE(8 + 8 * index) })),
@@ -172,18 +173,24 @@ export function workspaceError(path: string, error: unknown): unknown {
   if (error instanceof WorkspaceFormatError) {
     switch (error.reason) {
       case 'wrong-passphrase':
-        return new UserFacingError(`Met deze wachtzin gaat de werkruimte ${file} niet open. Controleer de wachtzin (let op hoofdletters) en probeer het opnieuw.`);
+        return new UserFacingError(
+          `Met deze wachtzin gaat de werkruimte ${file} niet open. Controleer de wachtzin (let op hoofdletters) en probeer het opnieuw.`,
+        );
       case 'not-a-workspace':
         return new UserFacingError(`${file} is geen werkruimte van Groepsbeeld. Kies een werkruimtebestand, of open de oorspronkelijke databestanden.`);
       case 'newer-version':
-        return new UserFacingError(`De werkruimte ${file} ${error.message}. Open de werkruimte met die versie, of maak haar opnieuw van de oorspronkelijke bestanden.`);
+        return new UserFacingError(
+          `De werkruimte ${file} ${error.message}. Open de werkruimte met die versie, of maak haar opnieuw van de oorspronkelijke bestanden.`,
+        );
       case 'incomplete':
       case 'damaged':
         return new UserFacingError(`De werkruimte ${file} ${error.message}. Verwijder de werkruimte en maak haar opnieuw van de oorspronkelijke bestanden.`);
     }
   }
   if (error instanceof BatchShapeError || error instanceof SyntaxError) {
-    return new UserFacingError(`De werkruimte ${file} is beschadigd (${error.message}). Verwijder de werkruimte en maak haar opnieuw van de oorspronkelijke bestanden.`);
+    return new UserFacingError(
+      `De werkruimte ${file} is beschadigd (${error.message}). Verwijder de werkruimte en maak haar opnieuw van de oorspronkelijke bestanden.`,
+    );
   }
   if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
     return new UserFacingError(`De werkruimte ${file} bestaat niet meer (${path}). Misschien is ze verwijderd of verplaatst.`);

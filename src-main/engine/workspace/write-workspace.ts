@@ -98,7 +98,8 @@ async function describeSources(session: Pick<LockedSession, 'stream'>, sources: 
     });
     const seen = new Set<string>();
     for (const { name } of columns) {
-      if (seen.has(name.toLowerCase())) throw new UserFacingError(`Tabel ${source.name}: de kolomnaam ${name} komt twee keer voor. Geef elke kolom een eigen naam.`);
+      if (seen.has(name.toLowerCase()))
+        throw new UserFacingError(`Tabel ${source.name}: de kolomnaam ${name} komt twee keer voor. Geef elke kolom een eigen naam.`);
       seen.add(name.toLowerCase());
     }
     described.push({
@@ -172,7 +173,11 @@ export async function writeWorkspace(options: WriteWorkspaceOptions): Promise<Wr
       let buffered = 0;
       let rows = 0;
       const flush = async () => {
-        const batch = encodeBatch(tableIndex, buffered, builders.map((builder) => builder.encode()));
+        const batch = encodeBatch(
+          tableIndex,
+          buffered,
+          builders.map((builder) => builder.encode()),
+        );
         const recordIndex = index++;
         buffered = 0;
         await inFlight;

@@ -16,7 +16,9 @@ export function SharesChart({ table }: { table: CheckedTable }) {
   const hidden = table.rows.some((row) => !row.total && shareGroups(table).some((group) => row.cells[group.columnIndex]?.status === 'suppressed'));
   const summary = t(hidden ? 'chart.sharesSummaryGaps' : 'chart.sharesSummary', {
     title: table.title,
-    groups: shareGroups(table).map((group) => group.label).join(', '),
+    groups: shareGroups(table)
+      .map((group) => group.label)
+      .join(', '),
     rowHeader: table.rowHeader.toLowerCase(),
   });
   return <PlotlyChart figure={figure} summary={summary} testId={`chart-${table.id}`} className="chart-shares" />;

@@ -62,7 +62,13 @@ function smallLayout(language: Language, labels: QualityLabels, kRange: readonly
   };
 }
 
-export function elbowFigure(table: CheckedTable, recommendedK: number, kRange: readonly [number, number], language: Language, labels: QualityLabels): ChartFigure {
+export function elbowFigure(
+  table: CheckedTable,
+  recommendedK: number,
+  kRange: readonly [number, number],
+  language: Language,
+  labels: QualityLabels,
+): ChartFigure {
   const mark = adviceMark(recommendedK, labels.advice);
   const base = smallLayout(language, labels, kRange);
   return {
@@ -70,14 +76,35 @@ export function elbowFigure(table: CheckedTable, recommendedK: number, kRange: r
     layout: {
       ...base,
       ...mark,
-      yaxis: { title: { text: labels.withinError, font: { color: chartColour(0) } }, tickformat: ',.0f', fixedrange: true, gridcolor: '#e4e9ef', zeroline: false, automargin: true },
-      yaxis2: { title: { text: labels.silhouette, font: { color: chartColour(1) } }, overlaying: 'y', side: 'right', fixedrange: true, showgrid: false, zeroline: false, automargin: true },
+      yaxis: {
+        title: { text: labels.withinError, font: { color: chartColour(0) } },
+        tickformat: ',.0f',
+        fixedrange: true,
+        gridcolor: '#e4e9ef',
+        zeroline: false,
+        automargin: true,
+      },
+      yaxis2: {
+        title: { text: labels.silhouette, font: { color: chartColour(1) } },
+        overlaying: 'y',
+        side: 'right',
+        fixedrange: true,
+        showgrid: false,
+        zeroline: false,
+        automargin: true,
+      },
     },
     config: chartConfig(language),
   };
 }
 
-export function jaccardFigure(table: CheckedTable, recommendedK: number, kRange: readonly [number, number], language: Language, labels: QualityLabels): ChartFigure {
+export function jaccardFigure(
+  table: CheckedTable,
+  recommendedK: number,
+  kRange: readonly [number, number],
+  language: Language,
+  labels: QualityLabels,
+): ChartFigure {
   const mark = adviceMark(recommendedK, labels.advice);
   return {
     data: [line(labels.minJaccard, series(table, 'min-jaccard'), 0), line(labels.meanJaccard, series(table, 'mean-jaccard'), 1)],

@@ -84,7 +84,11 @@ export function sharesFigure(table: CheckedTable, language: Language, hiddenLabe
       cliponaxis: false,
       textfont: { color: '#a61b1b' },
       hovertemplate: `${group.label}: ${hiddenLabel}<extra></extra>`,
-      marker: { color: '#ffffff', line: { color: HATCH_COLOUR, width: 1 }, pattern: { shape: '/', fgcolor: HATCH_COLOUR, bgcolor: '#ffffff', size: 5, solidity: 0.35 } },
+      marker: {
+        color: '#ffffff',
+        line: { color: HATCH_COLOUR, width: 1 },
+        pattern: { shape: '/', fgcolor: HATCH_COLOUR, bgcolor: '#ffffff', size: 5, solidity: 0.35 },
+      },
     } as Data;
   });
   const data = [...bars, ...slots];

@@ -56,7 +56,12 @@ export function ClustersPage() {
               {features.map((feature) => (
                 <li key={feature.id}>
                   <label className="inline-check">
-                    <input type="checkbox" checked={feature.selected} onChange={(event) => state.updateFeature(feature.id, { selected: event.target.checked })} data-testid={`feature-${feature.id}`} />
+                    <input
+                      type="checkbox"
+                      checked={feature.selected}
+                      onChange={(event) => state.updateFeature(feature.id, { selected: event.target.checked })}
+                      data-testid={`feature-${feature.id}`}
+                    />
                     {feature.label}
                   </label>
                   <label className="weight">
@@ -88,11 +93,23 @@ export function ClustersPage() {
             </label>
             <label className="field">
               <span className="field-label">{t('clusters.kFrom')}</span>
-              <input type="number" min={2} max={20} value={state.kRange[0]} onChange={(event) => state.setKRange([Number(event.target.value), state.kRange[1]])} />
+              <input
+                type="number"
+                min={2}
+                max={20}
+                value={state.kRange[0]}
+                onChange={(event) => state.setKRange([Number(event.target.value), state.kRange[1]])}
+              />
             </label>
             <label className="field">
               <span className="field-label">{t('clusters.kTo')}</span>
-              <input type="number" min={2} max={20} value={state.kRange[1]} onChange={(event) => state.setKRange([state.kRange[0], Number(event.target.value)])} />
+              <input
+                type="number"
+                min={2}
+                max={20}
+                value={state.kRange[1]}
+                onChange={(event) => state.setKRange([state.kRange[0], Number(event.target.value)])}
+              />
             </label>
             <div className="page-actions">
               {state.running && (
@@ -100,7 +117,13 @@ export function ClustersPage() {
                   {t('clusters.cancel')}
                 </button>
               )}
-              <button type="submit" className="button-primary" data-testid="cluster-run" aria-disabled={state.running || selected === 0 || !validRange} aria-busy={state.running}>
+              <button
+                type="submit"
+                className="button-primary"
+                data-testid="cluster-run"
+                aria-disabled={state.running || selected === 0 || !validRange}
+                aria-busy={state.running}
+              >
                 {state.running ? t('clusters.running') : t('clusters.run')}
               </button>
             </div>

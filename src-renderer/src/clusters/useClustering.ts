@@ -83,9 +83,7 @@ export function useClustering() {
     setRunning(true);
     setError(null);
     setStatus(null);
-    const answer = await callApi(() =>
-      window.api.clusterHouseholds({ algorithm, kRange, features: chosen.map(({ id, weight }) => ({ id, weight })) }),
-    );
+    const answer = await callApi(() => window.api.clusterHouseholds({ algorithm, kRange, features: chosen.map(({ id, weight }) => ({ id, weight })) }));
     setRunning(false);
     if (!answer.ok) {
       setError(answer.error);

@@ -27,7 +27,12 @@ export function ComparisonPage() {
   const { tables, loading, error } = useComparison(method, analysisTable === 'current');
 
   return (
-    <PageSection id="vergelijking" title={t('page.vergelijking.title')} intro={t('compare.intro')} actions={<ProtectionChoice method={method} onChange={setMethod} />}>
+    <PageSection
+      id="vergelijking"
+      title={t('page.vergelijking.title')}
+      intro={t('compare.intro')}
+      actions={<ProtectionChoice method={method} onChange={setMethod} />}
+    >
       {analysisTable === 'none' && <EmptyState heading={t('page.vergelijking.emptyHeading')}>{t('compare.needsLink')}</EmptyState>}
       {analysisTable === 'stale' && (
         <p className="file-warnings" role="status" data-testid="compare-stale">

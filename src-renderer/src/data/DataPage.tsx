@@ -17,7 +17,12 @@ export function DataPage() {
   const drop = useFileDrop(addFiles);
 
   return (
-    <section className={drop.over ? 'page drop-target drop-over' : 'page drop-target'} data-testid="page-data" aria-labelledby="page-title-data" {...drop.handlers}>
+    <section
+      className={drop.over ? 'page drop-target drop-over' : 'page drop-target'}
+      data-testid="page-data"
+      aria-labelledby="page-title-data"
+      {...drop.handlers}
+    >
       {drop.over && (
         <div className="drop-overlay" aria-hidden="true">
           {t('data.dropHere')}

@@ -82,7 +82,12 @@ function ProfileRow({ file, column, onRole, saving }: { file: OpenedFile; column
 export function FileProfilePanel({ file, state, onRole, savingColumn, roleError }: FileProfilePanelProps) {
   const t = useT();
   return (
-    <section className="file-profile" data-testid={`profile-${file.name}`} aria-busy={state.status === 'loading'} aria-label={t('profile.heading', { file: file.name })}>
+    <section
+      className="file-profile"
+      data-testid={`profile-${file.name}`}
+      aria-busy={state.status === 'loading'}
+      aria-label={t('profile.heading', { file: file.name })}
+    >
       <h3 className="columns-heading">{t('profile.heading', { file: file.name })}</h3>
       {state.status === 'loading' && <p className="loading">{t('profile.loading', { file: file.name })}</p>}
       {state.status === 'failed' && <ApiErrorAlert error={state.error} />}

@@ -25,7 +25,14 @@ export function StudyFilePanel({ onOpened }: { onOpened: (files: readonly Opened
           <p className="hint">{t('study.intro')}</p>
         </div>
         <div className="page-actions workspace-actions">
-          <button type="button" className="button-secondary" onClick={busy ? undefined : () => void study.open()} aria-disabled={busy} aria-busy={study.running === 'open'} data-testid="study-open">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={busy ? undefined : () => void study.open()}
+            aria-disabled={busy}
+            aria-busy={study.running === 'open'}
+            data-testid="study-open"
+          >
             {study.running === 'open' ? t('study.opening') : t('study.open')}
           </button>
         </div>
@@ -33,16 +40,32 @@ export function StudyFilePanel({ onOpened }: { onOpened: (files: readonly Opened
       <form className="study-save-form" onSubmit={submit}>
         <label className="field">
           <span className="field-label">{t('study.name')}</span>
-          <input value={study.name} maxLength={200} placeholder={t('study.namePlaceholder')} onChange={(event) => study.setName(event.target.value)} data-testid="study-name" />
+          <input
+            value={study.name}
+            maxLength={200}
+            placeholder={t('study.namePlaceholder')}
+            onChange={(event) => study.setName(event.target.value)}
+            data-testid="study-name"
+          />
         </label>
-        <button type="submit" className="button-secondary" aria-disabled={busy || study.name.trim() === ''} aria-busy={study.running === 'save'} data-testid="study-save">
+        <button
+          type="submit"
+          className="button-secondary"
+          aria-disabled={busy || study.name.trim() === ''}
+          aria-busy={study.running === 'save'}
+          data-testid="study-save"
+        >
           {study.running === 'save' ? t('study.saving') : t('study.save')}
         </button>
       </form>
       {study.error && <ApiErrorAlert error={study.error} testId="study-error" />}
       {outcome && (
         <div className="workspace-outcome" role="status" data-testid="study-outcome">
-          <p>{outcome.kind === 'saved' ? t('study.saved', { file: outcome.file, count: format.number(outcome.inputs) }) : t('study.opened', { name: outcome.name, count: format.number(outcome.files) })}</p>
+          <p>
+            {outcome.kind === 'saved'
+              ? t('study.saved', { file: outcome.file, count: format.number(outcome.inputs) })
+              : t('study.opened', { name: outcome.name, count: format.number(outcome.files) })}
+          </p>
           {outcome.kind === 'opened' && outcome.notes.map((note) => <p key={note}>{note}</p>)}
         </div>
       )}

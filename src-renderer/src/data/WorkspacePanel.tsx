@@ -68,10 +68,24 @@ export function WorkspacePanel({ hasFiles, onOpened }: { hasFiles: boolean; onOp
           >
             {t('workspace.save')}
           </button>
-          <button type="button" className="button-secondary" data-testid="workspace-open" onClick={() => choose('open')} aria-disabled={busy} aria-pressed={mode === 'open'}>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="workspace-open"
+            onClick={() => choose('open')}
+            aria-disabled={busy}
+            aria-pressed={mode === 'open'}
+          >
             {t('workspace.open')}
           </button>
-          <button type="button" className="button-secondary button-danger" data-testid="workspace-delete" onClick={() => choose('delete')} aria-disabled={busy} aria-pressed={mode === 'delete'}>
+          <button
+            type="button"
+            className="button-secondary button-danger"
+            data-testid="workspace-delete"
+            onClick={() => choose('delete')}
+            aria-disabled={busy}
+            aria-pressed={mode === 'delete'}
+          >
             {t('workspace.delete')}
           </button>
         </div>

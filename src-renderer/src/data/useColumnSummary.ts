@@ -21,11 +21,7 @@ export function useColumnSummary(): [ColumnSummaryState, (selection: ColumnSelec
     setState({ status: 'loading', selection });
     void callApi(() => window.api.columnSummary(selection)).then((result) => {
       if (request !== latestRequest.current) return;
-      setState(
-        result.ok
-          ? { status: 'done', selection, summary: result.value }
-          : { status: 'failed', selection, error: result.error },
-      );
+      setState(result.ok ? { status: 'done', selection, summary: result.value } : { status: 'failed', selection, error: result.error });
     });
   }, []);
 

@@ -3,11 +3,7 @@ import { useCallback, useState } from 'react';
 import { callApi } from '../api/callApi';
 import type { ApiError, FileProfile, OpenedFile } from '../api/types';
 
-export type FileProfileState =
-  | { status: 'hidden' }
-  | { status: 'loading' }
-  | { status: 'done'; profile: FileProfile }
-  | { status: 'failed'; error: ApiError };
+export type FileProfileState = { status: 'hidden' } | { status: 'loading' } | { status: 'done'; profile: FileProfile } | { status: 'failed'; error: ApiError };
 
 export type ColumnRoleChoice = OpenedFile['roles'] extends Partial<Record<infer Role, string>> ? Role : never;
 

@@ -7,9 +7,7 @@ export type WorkspaceAction = 'save' | 'open' | 'delete';
 
 /** What the last finished action did, for one status line. */
 export type WorkspaceOutcome =
-  | { kind: 'saved'; name: string; bytes: number; tables: number }
-  | { kind: 'opened'; name: string; files: number }
-  | { kind: 'deleted'; name: string };
+  { kind: 'saved'; name: string; bytes: number; tables: number } | { kind: 'opened'; name: string; files: number } | { kind: 'deleted'; name: string };
 
 export type WorkspaceState = {
   running: WorkspaceAction | null;

@@ -27,13 +27,16 @@ function CandidateItem({ candidate, state, differencing }: { candidate: Candidat
   return (
     <li className="export-item" data-testid={`export-${candidate.id}`}>
       <label className="export-item-head">
-        <input type="checkbox" checked={choice.selected} onChange={(event) => state.updateChoice(candidate, { selected: event.target.checked })} data-testid={`select-${candidate.id}`} />
+        <input
+          type="checkbox"
+          checked={choice.selected}
+          onChange={(event) => state.updateChoice(candidate, { selected: event.target.checked })}
+          data-testid={`select-${candidate.id}`}
+        />
         <span className="export-item-title">{candidate.title}</span>
         <VerdictBadge verdict={candidate.verdict} />
       </label>
-      <p className="export-item-facts">
-        {cellCountsText(candidate, t, format)}
-      </p>
+      <p className="export-item-facts">{cellCountsText(candidate, t, format)}</p>
       {differencing && (
         <p className="export-item-facts export-item-differencing" data-testid={`differencing-${candidate.id}`}>
           {t('export.differencingItem')}
@@ -56,7 +59,12 @@ function CandidateItem({ candidate, state, differencing }: { candidate: Candidat
             {candidate.verdict !== 'pass' && (
               <label className="field">
                 <span className="field-label">{t('export.exceptionRequest')}</span>
-                <textarea rows={2} value={choice.exceptionRequest} onChange={(event) => state.updateChoice(candidate, { exceptionRequest: event.target.value })} maxLength={4000} />
+                <textarea
+                  rows={2}
+                  value={choice.exceptionRequest}
+                  onChange={(event) => state.updateChoice(candidate, { exceptionRequest: event.target.value })}
+                  maxLength={4000}
+                />
               </label>
             )}
           </details>
@@ -82,7 +90,6 @@ export function ExportPage() {
 
   return (
     <PageSection id="export" title={t('page.export.title')} intro={t('export.intro')} actions={<ProtectionChoice method={method} onChange={setMethod} />}>
-
       {state.loading && <p role="status">{t('export.loading')}</p>}
       {state.error && (
         <EmptyState heading={t('page.export.emptyHeading')}>
@@ -145,8 +152,16 @@ export function ExportPage() {
                 <span className="field-hint" id="justification-hint" data-testid="justification-hint">
                   {t('export.justificationHint')}
                 </span>
-                <span className={state.justificationReady ? 'field-hint' : 'field-hint justification-short'} id="justification-count" data-testid="justification-count" aria-live="polite">
-                  {t('export.justificationCount', { characters: format.number(state.justificationCount.characters), words: format.number(state.justificationCount.words) })}
+                <span
+                  className={state.justificationReady ? 'field-hint' : 'field-hint justification-short'}
+                  id="justification-count"
+                  data-testid="justification-count"
+                  aria-live="polite"
+                >
+                  {t('export.justificationCount', {
+                    characters: format.number(state.justificationCount.characters),
+                    words: format.number(state.justificationCount.words),
+                  })}
                 </span>
               </label>
             </div>

@@ -25,7 +25,9 @@ function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
             <th scope="row">{output.title}</th>
             <td>{t(output.verdict === 'pass' ? 'export.verdict.pass' : 'export.verdict.review')}</td>
             <td>{cellCountsText(output, t, format)}</td>
-            <td>{[output.comment, output.exceptionRequest && `${t('export.exceptionRequest')}: ${output.exceptionRequest}`].filter(Boolean).join(' · ') || '–'}</td>
+            <td>
+              {[output.comment, output.exceptionRequest && `${t('export.exceptionRequest')}: ${output.exceptionRequest}`].filter(Boolean).join(' · ') || '–'}
+            </td>
           </tr>
         ))}
       </tbody>

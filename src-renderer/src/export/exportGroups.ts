@@ -23,7 +23,9 @@ export function exportGroupOf(id: string): ExportGroup {
 }
 
 export function groupCandidates(candidates: readonly Candidate[]): { group: ExportGroup; candidates: Candidate[] }[] {
-  return EXPORT_GROUPS.map((group) => ({ group, candidates: candidates.filter((candidate) => exportGroupOf(candidate.id) === group) })).filter((entry) => entry.candidates.length > 0);
+  return EXPORT_GROUPS.map((group) => ({ group, candidates: candidates.filter((candidate) => exportGroupOf(candidate.id) === group) })).filter(
+    (entry) => entry.candidates.length > 0,
+  );
 }
 
 /** "8 niet getoond (x), 2 ter controle.", leaving out a zero; "Alle cellen zijn veilig." when there is nothing to say. */

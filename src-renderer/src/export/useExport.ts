@@ -56,17 +56,23 @@ export function useExport(method: ProtectionMethod) {
   const preview = fresh?.preview ?? null;
 
   /** The analyst's choice for a candidate; by default every output is selected, with its chart (each is protected). */
-  const choiceFor = (candidate: Candidate): OutputChoice => choices[candidate.id] ?? { selected: true, chart: candidate.chart, comment: '', exceptionRequest: '' };
+  const choiceFor = (candidate: Candidate): OutputChoice =>
+    choices[candidate.id] ?? { selected: true, chart: candidate.chart, comment: '', exceptionRequest: '' };
 
   const updateChoice = (candidate: Candidate, change: Partial<OutputChoice>) =>
     setChoices((previous) => ({ ...previous, [candidate.id]: { ...choiceFor(candidate), ...previous[candidate.id], ...change } }));
 
   const selected = (preview?.candidates ?? []).filter((candidate) => choiceFor(candidate).selected);
   /** The differencing warnings about the selected outputs, each message once (one finding concerns many outputs). */
-  const warnings = [...new Set((preview?.differencing ?? []).filter((warning) => selected.some((candidate) => candidate.id === warning.outputId)).map((warning) => warning.message))];
+  const warnings = [
+    ...new Set(
+      (preview?.differencing ?? []).filter((warning) => selected.some((candidate) => candidate.id === warning.outputId)).map((warning) => warning.message),
+    ),
+  ];
   const needsJustification = warnings.length > 0;
   const justificationCount = justificationCounts(justification);
-  const justificationReady = !needsJustification || (justificationCount.characters >= JUSTIFICATION_RULE.minCharacters && justificationCount.words >= JUSTIFICATION_RULE.minWords);
+  const justificationReady =
+    !needsJustification || (justificationCount.characters >= JUSTIFICATION_RULE.minCharacters && justificationCount.words >= JUSTIFICATION_RULE.minWords);
 
   const write = async () => {
     if (selected.length === 0 || writing) return;
@@ -91,7 +97,13 @@ export function useExport(method: ProtectionMethod) {
     setWriting(false);
     if (answer.ok) {
       setResult(answer.value);
-      setLastWritten(selected.map((candidate) => ({ ...candidate, comment: choiceFor(candidate).comment.trim(), exceptionRequest: choiceFor(candidate).exceptionRequest.trim() })));
+      setLastWritten(
+        selected.map((candidate) => ({
+          ...candidate,
+          comment: choiceFor(candidate).comment.trim(),
+          exceptionRequest: choiceFor(candidate).exceptionRequest.trim(),
+        })),
+      );
     } else {
       setWriteError(answer.error);
     }

@@ -35,8 +35,7 @@ export const en: Messages = {
   'data.demoHint': 'Synthetic register files of Gilze en Rijen and a food bank: practise without real microdata.',
   'data.loadingFiles': 'Loading opened files…',
   'data.noFilesHeading': 'No files opened yet',
-  'data.noFilesText':
-    'Choose ‘Open files…’ to begin. For each file you will see its format, number of rows, size and columns here.',
+  'data.noFilesText': 'Choose ‘Open files…’ to begin. For each file you will see its format, number of rows, size and columns here.',
   'data.fileListLabel': 'Opened files',
   'data.format': 'Format',
   'data.format.csv': 'CSV',
@@ -53,8 +52,7 @@ export const en: Messages = {
   'data.noColumns': 'This file has no columns.',
 
   'workspace.heading': 'Workspace',
-  'workspace.intro':
-    'Keep the open files as one file encrypted with a passphrase; later it opens in seconds, without the original files.',
+  'workspace.intro': 'Keep the open files as one file encrypted with a passphrase; later it opens in seconds, without the original files.',
   'workspace.save': 'Save as encrypted workspace…',
   'workspace.saveNeedsFiles': 'Open files first; then you can save them as a workspace.',
   'workspace.open': 'Open workspace…',
@@ -84,7 +82,8 @@ export const en: Messages = {
   'data.hideProfile': 'Hide profile',
   'profile.heading': 'Profile and roles of {file}',
   'profile.loading': 'Computing the profile of {file}…',
-  'profile.hint': 'Aggregates only. Counts below 10 are shown as “< 10”; a value that occurs fewer than 10 times is not named; numbers show quartiles only, dates only the years with enough rows. Choose for each column the role it plays in linking.',
+  'profile.hint':
+    'Aggregates only. Counts below 10 are shown as “< 10”; a value that occurs fewer than 10 times is not named; numbers show quartiles only, dates only the years with enough rows. Choose for each column the role it plays in linking.',
   'profile.column': 'Column',
   'profile.role': 'Role',
   'profile.type': 'Type',
@@ -191,7 +190,8 @@ export const en: Messages = {
   'error.invalid-response': 'The engine’s answer had an unexpected shape.',
   'error.failed': 'The operation failed.',
   'table.population': '{label}, N = {units}',
-  'compare.intro': 'Client households next to all households in the municipality, per feature: counts, percentages and the difference in percentage points. Every cell is checked against the output-checking rules.',
+  'compare.intro':
+    'Client households next to all households in the municipality, per feature: counts, percentages and the difference in percentage points. Every cell is checked against the output-checking rules.',
   'compare.needsLink': 'Link the files on the Populatie page first; the comparison per feature then appears here.',
   'compare.loading': 'Computing and checking the tables…',
   'protection.label': 'Table protection',
@@ -199,7 +199,8 @@ export const en: Messages = {
   'protection.rounding': 'Rounding',
   'protection.suppressionHint': 'Cells below the threshold, and the cells they could be recomputed from, are not shown.',
   'protection.roundingHint': 'All counts are rounded to a multiple of the base, so rows and columns still add up.',
-  'export.intro': 'Choose which tables leave this computer. Every table has been checked against the output-checking rules; the package gets an output log with the results, your notes and the checksums (SHA-256) of every file, for the output checker.',
+  'export.intro':
+    'Choose which tables leave this computer. Every table has been checked against the output-checking rules; the package gets an output log with the results, your notes and the checksums (SHA-256) of every file, for the output checker.',
   'export.loading': 'Computing and checking the outputs…',
   'export.ruleSet': 'Rules: {name}',
   'export.verdict.pass': 'passes',
@@ -220,7 +221,8 @@ export const en: Messages = {
   'export.size': 'Size',
   'export.addComment': 'Add a note',
   'export.addCommentOrException': 'Add a note or an exception request',
-  'clusters.intro': 'Divide the client households into clusters on categories and amounts at once. Groepsbeeld tries every k in the range, measures how compact and how stable the clusters are (50 bootstrap resamples per k) and gives advice; you decide.',
+  'clusters.intro':
+    'Divide the client households into clusters on categories and amounts at once. Groepsbeeld tries every k in the range, measures how compact and how stable the clusters are (50 bootstrap resamples per k) and gives advice; you decide.',
   'clusters.needsLink': 'Link the files on the Populatie page first; then you can cluster here.',
   'clusters.features': 'Features and weights',
   'clusters.weightFor': 'Weight of {feature}',
@@ -246,9 +248,12 @@ export const en: Messages = {
   'chart.minJaccard': 'Lowest Jaccard',
   'chart.meanJaccard': 'Mean Jaccard',
   'chart.advice': 'advice k = {k}',
-  'chart.elbowSummary': 'Line chart: within-cluster error (elbow) and mean silhouette for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
-  'chart.jaccardSummary': 'Line chart: lowest and mean Jaccard (stability) for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
-  'profiles.intro': 'A persona for each cluster: a recognisable description with the traits that stand out. Edit titles and narratives; they are saved in the study file and go into the export. Every figure has passed the output-checking rules.',
+  'chart.elbowSummary':
+    'Line chart: within-cluster error (elbow) and mean silhouette for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
+  'chart.jaccardSummary':
+    'Line chart: lowest and mean Jaccard (stability) for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
+  'profiles.intro':
+    'A persona for each cluster: a recognisable description with the traits that stand out. Edit titles and narratives; they are saved in the study file and go into the export. Every figure has passed the output-checking rules.',
   'profiles.loading': 'Computing and checking the profiles…',
   'profiles.needsClustering': 'First choose a clustering on the Clusters page; the comparison table and the persona cards then appear here.',
   'profiles.personasHeading': 'Personas',
@@ -257,7 +262,8 @@ export const en: Messages = {
   'profiles.moveUp': 'Move {row} up',
   'profiles.moveDown': 'Move {row} down',
   'profiles.standsOutHeading': 'What stands out per cluster',
-  'profiles.caution': 'These are the traits that occur more or less often in a cluster than among all clients. This does not mean other traits are absent from the cluster.',
+  'profiles.caution':
+    'These are the traits that occur more or less often in a cluster than among all clients. This does not mean other traits are absent from the cluster.',
   'profiles.cluster': 'Cluster {cluster}',
   'profiles.households': 'households',
   'profiles.standsOut': 'Stands out',
@@ -274,7 +280,8 @@ export const en: Messages = {
   'data.dropHere': 'Release to open these files',
   'data.dropHint': 'You can also drag files here; Groepsbeeld first asks whether they may be opened.',
   'study.heading': 'Study',
-  'study.intro': 'A study file records the whole analysis: the files with their kind and roles, reference date, municipality, clustering settings and the persona texts. It never contains microdata.',
+  'study.intro':
+    'A study file records the whole analysis: the files with their kind and roles, reference date, municipality, clustering settings and the persona texts. It never contains microdata.',
   'study.open': 'Open study…',
   'study.opening': 'Opening study…',
   'study.name': 'Name of the study',
@@ -305,16 +312,19 @@ export const en: Messages = {
   'cell.legendEmpty': 'empty: nothing to show',
   'cell.legendBold': 'bold',
   'cell.legendSignificant': 'residual beyond ±1.96: differs significantly (5\u00a0%)',
-  'chart.sharesSummaryGaps': 'Bar chart for {title}: share in percent of {groups} per {rowHeader}. A cell that is not shown is a hatched slot marked x, without a bar. The table below gives the same figures.',
+  'chart.sharesSummaryGaps':
+    'Bar chart for {title}: share in percent of {groups} per {rowHeader}. A cell that is not shown is a hatched slot marked x, without a bar. The table below gives the same figures.',
   'chart.hidden': 'not shown',
   'export.refusalsTitle': 'Cannot be published now',
-  'export.justificationHint': 'At least 80 characters and 12 words (a word has at least two letters): explain why the difference from the earlier export is no risk, or why both exports are needed and for whom.',
+  'export.justificationHint':
+    'At least 80 characters and 12 words (a word has at least two letters): explain why the difference from the earlier export is no risk, or why both exports are needed and for whom.',
   'export.justificationCount': '{characters} of 80 characters, {words} of 12 words',
   'export.differencingItem': 'Nearly the same population as an earlier export: only with a justification.',
   'export.justificationNeeded': 'Write the justification above first: this export is too close to an earlier export.',
   'export.hiddenCount': '{count} not shown (x)',
   'export.reviewCount': '{count} for review',
-  'clusters.notPublished': 'At this k at least one cluster has too few households: the cluster table and the personas are not published. Choose another k or other features.',
+  'clusters.notPublished':
+    'At this k at least one cluster has too few households: the cluster table and the personas are not published. Choose another k or other features.',
   'export.refusedSeeAbove': 'The objections to this export are in the warning above; what the justification still lacks:',
   'table.scrollLabel': '{title} (scrolls sideways)',
 };

@@ -33,8 +33,7 @@ export const nl = {
   'data.demoHint': 'Synthetische registerbestanden van Gilze en Rijen en een voedselbank: oefenen zonder echte microdata.',
   'data.loadingFiles': 'Geopende bestanden laden…',
   'data.noFilesHeading': 'Nog geen bestanden geopend',
-  'data.noFilesText':
-    'Kies ‘Bestanden openen…’ om te beginnen. Per bestand ziet u hier het formaat, het aantal rijen, de grootte en de kolommen.',
+  'data.noFilesText': 'Kies ‘Bestanden openen…’ om te beginnen. Per bestand ziet u hier het formaat, het aantal rijen, de grootte en de kolommen.',
   'data.fileListLabel': 'Geopende bestanden',
   'data.format': 'Formaat',
   'data.format.csv': 'CSV',
@@ -65,7 +64,8 @@ export const nl = {
   'workspace.saveSubmit': 'Locatie kiezen en opslaan…',
   'workspace.openSubmit': 'Werkruimte kiezen en openen…',
   'workspace.cancel': 'Annuleren',
-  'workspace.deleteExplain': 'U kiest zo het werkruimtebestand (.gbws) dat wordt verwijderd. Andere bestanden weigert Groepsbeeld te verwijderen. Geopende bestanden blijven open.',
+  'workspace.deleteExplain':
+    'U kiest zo het werkruimtebestand (.gbws) dat wordt verwijderd. Andere bestanden weigert Groepsbeeld te verwijderen. Geopende bestanden blijven open.',
   'workspace.deleteSubmit': 'Werkruimte kiezen en verwijderen…',
   'workspace.saving': 'Werkruimte opslaan…',
   'workspace.opening': 'Werkruimte openen…',
@@ -82,7 +82,8 @@ export const nl = {
   'data.hideProfile': 'Profiel verbergen',
   'profile.heading': 'Profiel en rollen van {file}',
   'profile.loading': 'Profiel van {file} berekenen…',
-  'profile.hint': 'Alleen aggregaten. Aantallen onder 10 worden getoond als “< 10”; een waarde die minder dan 10 keer voorkomt wordt niet genoemd; van getallen ziet u alleen kwartielen, van datums alleen de jaren met genoeg rijen. Kies per kolom de rol die hij bij het koppelen speelt.',
+  'profile.hint':
+    'Alleen aggregaten. Aantallen onder 10 worden getoond als “< 10”; een waarde die minder dan 10 keer voorkomt wordt niet genoemd; van getallen ziet u alleen kwartielen, van datums alleen de jaren met genoeg rijen. Kies per kolom de rol die hij bij het koppelen speelt.',
   'profile.column': 'Kolom',
   'profile.role': 'Rol',
   'profile.type': 'Type',
@@ -176,7 +177,8 @@ export const nl = {
   'link.run': 'Koppelen',
   'link.running': 'Bezig met koppelen…',
   'link.cancel': 'Stoppen',
-  'link.stale': 'De geopende bestanden zijn veranderd sinds het koppelen (gewijzigd, anders ingedeeld of aangevuld); de analysetabel is niet meer actueel. Koppel opnieuw.',
+  'link.stale':
+    'De geopende bestanden zijn veranderd sinds het koppelen (gewijzigd, anders ingedeeld of aangevuld); de analysetabel is niet meer actueel. Koppel opnieuw.',
   'link.preparing': 'Bestanden voorbereiden…',
   'link.step': 'Stap {step} van {steps}: {label}',
   'link.reportLabel': 'Koppelrapport',
@@ -189,7 +191,8 @@ export const nl = {
   'error.invalid-response': 'Het antwoord van de rekenkern had een onverwachte vorm.',
   'error.failed': 'De bewerking is mislukt.',
   'table.population': '{label}, N = {units}',
-  'compare.intro': 'Klanthuishoudens naast alle huishoudens in de gemeente, per kenmerk: aantallen, percentages en het verschil in procentpunten. Elke cel is getoetst aan de regels van de outputcontrole.',
+  'compare.intro':
+    'Klanthuishoudens naast alle huishoudens in de gemeente, per kenmerk: aantallen, percentages en het verschil in procentpunten. Elke cel is getoetst aan de regels van de outputcontrole.',
   'compare.needsLink': 'Koppel eerst de bestanden op de pagina Populatie; daarna verschijnt hier per kenmerk de vergelijking.',
   'compare.loading': 'Tabellen berekenen en toetsen…',
   'protection.label': 'Bescherming van tabellen',
@@ -197,7 +200,8 @@ export const nl = {
   'protection.rounding': 'Afronden',
   'protection.suppressionHint': 'Cellen onder de drempel en de cellen waarmee ze terug te rekenen zijn, worden niet getoond.',
   'protection.roundingHint': 'Alle aantallen worden afgerond op een veelvoud van de basis, zodat rijen en kolommen blijven optellen.',
-  'export.intro': 'Kies welke tabellen de computer verlaten. Elke tabel is getoetst aan de regels van de outputcontrole; het pakket krijgt een output log met de uitkomsten, uw toelichting en de controlegetallen (SHA-256) van elk bestand, voor de outputcontroleur.',
+  'export.intro':
+    'Kies welke tabellen de computer verlaten. Elke tabel is getoetst aan de regels van de outputcontrole; het pakket krijgt een output log met de uitkomsten, uw toelichting en de controlegetallen (SHA-256) van elk bestand, voor de outputcontroleur.',
   'export.loading': 'Uitvoer berekenen en toetsen…',
   'export.ruleSet': 'Regels: {name}',
   'export.verdict.pass': 'geslaagd',
@@ -218,7 +222,8 @@ export const nl = {
   'export.size': 'Grootte',
   'export.addComment': 'Toelichting toevoegen',
   'export.addCommentOrException': 'Toelichting of verzoek om uitzondering toevoegen',
-  'clusters.intro': 'Deel de klanthuishoudens in clusters op categorieën en bedragen tegelijk. Groepsbeeld probeert elke k in het bereik, meet hoe compact en hoe stabiel de clusters zijn (50 bootstrap-steekproeven per k) en geeft een advies; u kiest.',
+  'clusters.intro':
+    'Deel de klanthuishoudens in clusters op categorieën en bedragen tegelijk. Groepsbeeld probeert elke k in het bereik, meet hoe compact en hoe stabiel de clusters zijn (50 bootstrap-steekproeven per k) en geeft een advies; u kiest.',
   'clusters.needsLink': 'Koppel eerst de bestanden op de pagina Populatie; daarna kunt u hier clusteren.',
   'clusters.features': 'Kenmerken en gewichten',
   'clusters.weightFor': 'Gewicht van {feature}',
@@ -244,9 +249,12 @@ export const nl = {
   'chart.minJaccard': 'Laagste Jaccard',
   'chart.meanJaccard': 'Gemiddelde Jaccard',
   'chart.advice': 'advies k = {k}',
-  'chart.elbowSummary': 'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
-  'chart.jaccardSummary': 'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
-  'profiles.intro': 'Van elk cluster een persona: een herkenbare beschrijving met de kenmerken die opvallen. Pas titels en verhalen aan; ze worden bewaard in het studiebestand en gaan mee in de export. Elk getal is getoetst aan de regels van de outputcontrole.',
+  'chart.elbowSummary':
+    'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+  'chart.jaccardSummary':
+    'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+  'profiles.intro':
+    'Van elk cluster een persona: een herkenbare beschrijving met de kenmerken die opvallen. Pas titels en verhalen aan; ze worden bewaard in het studiebestand en gaan mee in de export. Elk getal is getoetst aan de regels van de outputcontrole.',
   'profiles.loading': 'Profielen berekenen en toetsen…',
   'profiles.needsClustering': 'Kies eerst op de pagina Clusters een indeling in clusters; daarna verschijnen hier de vergelijkingstabel en de persona-kaarten.',
   'profiles.personasHeading': "Persona's",
@@ -255,7 +263,8 @@ export const nl = {
   'profiles.moveUp': '{row} omhoog',
   'profiles.moveDown': '{row} omlaag',
   'profiles.standsOutHeading': 'Wat opvalt per cluster',
-  'profiles.caution': 'Dit zijn de kenmerken die in een cluster vaker of minder vaak voorkomen dan bij alle klanten. Dat betekent niet dat andere kenmerken in het cluster ontbreken.',
+  'profiles.caution':
+    'Dit zijn de kenmerken die in een cluster vaker of minder vaak voorkomen dan bij alle klanten. Dat betekent niet dat andere kenmerken in het cluster ontbreken.',
   'profiles.cluster': 'Cluster {cluster}',
   'profiles.households': 'huishoudens',
   'profiles.standsOut': 'Valt op',
@@ -272,7 +281,8 @@ export const nl = {
   'data.dropHere': 'Laat los om deze bestanden te openen',
   'data.dropHint': 'U kunt bestanden ook hierheen slepen; Groepsbeeld vraagt dan eerst of ze geopend mogen worden.',
   'study.heading': 'Studie',
-  'study.intro': 'Een studiebestand legt de hele analyse vast: de bestanden met hun soort en rollen, peildatum, gemeente, clusterinstellingen en de teksten van de persona’s. Het bevat nooit microdata.',
+  'study.intro':
+    'Een studiebestand legt de hele analyse vast: de bestanden met hun soort en rollen, peildatum, gemeente, clusterinstellingen en de teksten van de persona’s. Het bevat nooit microdata.',
   'study.open': 'Studie openen…',
   'study.opening': 'Studie openen…',
   'study.name': 'Naam van de studie',
@@ -303,16 +313,19 @@ export const nl = {
   'cell.legendEmpty': 'leeg: niets te tonen',
   'cell.legendBold': 'vet',
   'cell.legendSignificant': 'residu buiten ±1,96: wijkt significant af (5\u00a0%)',
-  'chart.sharesSummaryGaps': 'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. Een niet getoonde cel is een gearceerd vak met een x, zonder staaf. De tabel eronder geeft dezelfde cijfers.',
+  'chart.sharesSummaryGaps':
+    'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. Een niet getoonde cel is een gearceerd vak met een x, zonder staaf. De tabel eronder geeft dezelfde cijfers.',
   'chart.hidden': 'niet getoond',
   'export.refusalsTitle': 'Nu niet te publiceren',
-  'export.justificationHint': 'Minstens 80 tekens en 12 woorden (een woord heeft minstens twee letters): leg uit waarom het verschil met de eerdere export geen risico is, of waarom beide exports nodig zijn en voor wie.',
+  'export.justificationHint':
+    'Minstens 80 tekens en 12 woorden (een woord heeft minstens twee letters): leg uit waarom het verschil met de eerdere export geen risico is, of waarom beide exports nodig zijn en voor wie.',
   'export.justificationCount': '{characters} van 80 tekens, {words} van 12 woorden',
   'export.differencingItem': 'Bijna dezelfde populatie als een eerdere export: alleen met een onderbouwing.',
   'export.justificationNeeded': 'Schrijf eerst de onderbouwing hierboven: deze export ligt te dicht bij een eerdere export.',
   'export.hiddenCount': '{count} niet getoond (x)',
   'export.reviewCount': '{count} ter controle',
-  'clusters.notPublished': 'Met deze k telt ten minste één cluster te weinig huishoudens: de clustertabel en de persona\'s worden niet gepubliceerd. Kies een andere k of andere kenmerken.',
+  'clusters.notPublished':
+    "Met deze k telt ten minste één cluster te weinig huishoudens: de clustertabel en de persona's worden niet gepubliceerd. Kies een andere k of andere kenmerken.",
   'export.refusedSeeAbove': 'De bezwaren tegen deze export staan in de waarschuwing hierboven; wat er nog aan de onderbouwing ontbreekt:',
   'table.scrollLabel': '{title} (schuift opzij)',
 };

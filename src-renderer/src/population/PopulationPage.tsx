@@ -46,7 +46,6 @@ export function PopulationPage() {
 
   return (
     <PageSection id="populatie" title={t('page.populatie.title')} intro={t('link.intro')}>
-
       <form className="link-form" data-testid="link-form" onSubmit={submit}>
         <label className="field">
           <span className="field-label">{t('link.referenceDate')}</span>
@@ -83,7 +82,11 @@ export function PopulationPage() {
         {choices.length > 0 && (
           <label className="field">
             <span className="field-label">{t('link.municipalityInFile')}</span>
-            <select value={choices.some((choice) => choice.code === municipality) ? municipality : ''} onChange={(event) => editMunicipality(event.target.value)} data-testid="municipality-choice">
+            <select
+              value={choices.some((choice) => choice.code === municipality) ? municipality : ''}
+              onChange={(event) => editMunicipality(event.target.value)}
+              data-testid="municipality-choice"
+            >
               <option value="" disabled>
                 {t('link.municipalityPick')}
               </option>

@@ -90,20 +90,23 @@ export function useLinking(onRestored?: (choice: LinkChoice) => void): LinkingSt
     };
   }, [poll, refreshAnalysisTable]);
 
-  const link = useCallback((referenceDate: string, municipality: string) => {
-    setRunning(true);
-    setError(null);
-    setStatus(null);
-    poll();
-    void callApi(() => window.api.linkHouseholds({ referenceDate, municipality })).then((result) => {
-      window.clearInterval(timer.current);
-      setRunning(false);
+  const link = useCallback(
+    (referenceDate: string, municipality: string) => {
+      setRunning(true);
+      setError(null);
       setStatus(null);
-      if (result.ok) setReport(result.value);
-      else setError(result.error);
-      refreshAnalysisTable();
-    });
-  }, [poll, refreshAnalysisTable]);
+      poll();
+      void callApi(() => window.api.linkHouseholds({ referenceDate, municipality })).then((result) => {
+        window.clearInterval(timer.current);
+        setRunning(false);
+        setStatus(null);
+        if (result.ok) setReport(result.value);
+        else setError(result.error);
+        refreshAnalysisTable();
+      });
+    },
+    [poll, refreshAnalysisTable],
+  );
 
   const cancel = useCallback(() => {
     void callApi(() => window.api.cancelLinking());

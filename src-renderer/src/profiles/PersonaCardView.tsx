@@ -17,7 +17,17 @@ import { PersonaChart } from './PersonaChart';
 
 type Card = Extract<PersonaCard, { kind: 'card' }>;
 
-function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: boolean; onSave: (edit: { title: string; narrative: string }) => Promise<boolean>; onClose: () => void }) {
+function PersonaEditor({
+  card,
+  busy,
+  onSave,
+  onClose,
+}: {
+  card: Card;
+  busy: boolean;
+  onSave: (edit: { title: string; narrative: string }) => Promise<boolean>;
+  onClose: () => void;
+}) {
   const t = useT();
   const [title, setTitle] = useState(card.title);
   const [narrative, setNarrative] = useState(card.narrative);
@@ -32,12 +42,24 @@ function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: bool
     <form className="persona-editor" onSubmit={(event) => void submit(event)} data-testid={`persona-editor-${card.cluster}`}>
       <label className="field">
         <span className="field-label">{t('profiles.titleLabel')}</span>
-        <input ref={titleInput} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} data-testid={`persona-title-input-${card.cluster}`} />
+        <input
+          ref={titleInput}
+          value={title}
+          maxLength={200}
+          onChange={(event) => setTitle(event.target.value)}
+          data-testid={`persona-title-input-${card.cluster}`}
+        />
         <span className="field-hint">{t('profiles.titleHint', { title: card.automaticTitle })}</span>
       </label>
       <label className="field">
         <span className="field-label">{t('profiles.narrativeLabel')}</span>
-        <textarea value={narrative} maxLength={4000} rows={4} onChange={(event) => setNarrative(event.target.value)} data-testid={`persona-narrative-input-${card.cluster}`} />
+        <textarea
+          value={narrative}
+          maxLength={4000}
+          rows={4}
+          onChange={(event) => setNarrative(event.target.value)}
+          data-testid={`persona-narrative-input-${card.cluster}`}
+        />
       </label>
       <div className="page-actions">
         <button type="button" className="button-secondary" onClick={onClose}>
@@ -51,7 +73,15 @@ function PersonaEditor({ card, busy, onSave, onClose }: { card: Card; busy: bool
   );
 }
 
-export function PersonaCardView({ card, busy, onEdit }: { card: PersonaCard; busy: boolean; onEdit: (cluster: number, edit: { title: string; narrative: string }) => Promise<boolean> }) {
+export function PersonaCardView({
+  card,
+  busy,
+  onEdit,
+}: {
+  card: PersonaCard;
+  busy: boolean;
+  onEdit: (cluster: number, edit: { title: string; narrative: string }) => Promise<boolean>;
+}) {
   const t = useT();
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);

@@ -41,10 +41,23 @@ export function ProfileRowsEditor({ rows, busy, onChange }: { rows: readonly Row
             {row.label}
           </label>
           <span className="row-editor-moves">
-            <button type="button" className="button-icon" disabled={busy || index === 0} onClick={() => onChange(movedLayout(rows, index, -1))} aria-label={t('profiles.moveUp', { row: row.label })} data-testid={`profile-row-up-${row.id}`}>
+            <button
+              type="button"
+              className="button-icon"
+              disabled={busy || index === 0}
+              onClick={() => onChange(movedLayout(rows, index, -1))}
+              aria-label={t('profiles.moveUp', { row: row.label })}
+              data-testid={`profile-row-up-${row.id}`}
+            >
               ↑
             </button>
-            <button type="button" className="button-icon" disabled={busy || index === rows.length - 1} onClick={() => onChange(movedLayout(rows, index, 1))} aria-label={t('profiles.moveDown', { row: row.label })}>
+            <button
+              type="button"
+              className="button-icon"
+              disabled={busy || index === rows.length - 1}
+              onClick={() => onChange(movedLayout(rows, index, 1))}
+              aria-label={t('profiles.moveDown', { row: row.label })}
+            >
               ↓
             </button>
           </span>

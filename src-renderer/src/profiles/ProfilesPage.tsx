@@ -11,7 +11,9 @@ import { PERSONA_LEGEND_ID, PersonaCardView } from './PersonaCardView';
 
 /** Every published cell on the cards (N, facts, chart shares), for the legend under them. */
 function personaCells(cards: readonly PersonaCard[]) {
-  return cards.flatMap((card) => (card.kind === 'card' ? [card.count, ...card.facts.map((fact) => fact.cell), ...card.chart.flatMap((bar) => [bar.inCluster, bar.overall])] : []));
+  return cards.flatMap((card) =>
+    card.kind === 'card' ? [card.count, ...card.facts.map((fact) => fact.cell), ...card.chart.flatMap((bar) => [bar.inCluster, bar.overall])] : [],
+  );
 }
 import { ProfileRowsEditor } from './ProfileRowsEditor';
 import { useProfiles } from './useProfiles';

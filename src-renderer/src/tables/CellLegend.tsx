@@ -55,7 +55,9 @@ export function CellLegend({ id, entries }: { id: string; entries: readonly Lege
     <dl className="cell-legend" aria-label={t('cell.legendLabel')} data-testid={id}>
       {entries.map((entry) => (
         <div key={entry.id} className="cell-legend-entry" id={`${id}-${entry.id}`}>
-          <dt className={`cell-legend-mark cell-legend-${entry.id}`}>{entry.id === 'significant' ? <strong>{t('cell.legendBold')}</strong> : MARKS[entry.id]}</dt>
+          <dt className={`cell-legend-mark cell-legend-${entry.id}`}>
+            {entry.id === 'significant' ? <strong>{t('cell.legendBold')}</strong> : MARKS[entry.id]}
+          </dt>
           <dd>{t(TEXTS[entry.id], { base: (entry.bases ?? []).join(', ') })}</dd>
         </div>
       ))}

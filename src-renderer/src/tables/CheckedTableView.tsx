@@ -7,7 +7,7 @@ import { CellLegend, legendEntries, legendEntryOf, type LegendEntry } from './Ce
 
 /** An adjusted residual beyond ±1.96 marks a category that differs significantly (5 %). */
 export function isSignificant(cell: PublishedCell, format: ValueFormat): boolean {
-  return cell.status !== 'suppressed' && cell.status !== 'empty' && format === 'residual' && cell.text === undefined &&  Math.abs(cell.value) >= 1.96;
+  return cell.status !== 'suppressed' && cell.status !== 'empty' && format === 'residual' && cell.text === undefined && Math.abs(cell.value) >= 1.96;
 }
 
 /** One cell's content: its reading and, for a shown value under review or rounded, the mark the legend explains. */
@@ -43,7 +43,9 @@ function columnGroups(columns: CheckedTable['columns']): { label: string | null;
 /** The legend entries a table needs: one per mark that occurs in it. */
 function tableLegend(table: CheckedTable): LegendEntry[] {
   const cells = table.rows.flatMap((row) => row.cells);
-  const significant = table.rows.some((row, rowIndex) => row.cells.some((cell, columnIndex) => isSignificant(cell, cellFormatOf(table, rowIndex, columnIndex))));
+  const significant = table.rows.some((row, rowIndex) =>
+    row.cells.some((cell, columnIndex) => isSignificant(cell, cellFormatOf(table, rowIndex, columnIndex))),
+  );
   return legendEntries(cells, { significant });
 }
 

@@ -38,7 +38,11 @@ export function csvFigure(reading: string): string {
 // ---- HTML report ----
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+  return text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replaceAll('&amp;', '&')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
 }
 
 /** The rows of one table in the HTML report (its section `tabel-<id>`): label and each cell's text and class. */
@@ -49,7 +53,10 @@ export function htmlTableRows(html: string, tableId: string): { label: string; c
   const body = html.slice(html.indexOf('<tbody>', start), end);
   return [...body.matchAll(/<tr[^>]*><th scope="row">(.*?)<\/th>(.*?)<\/tr>/g)].map(([, label, cells]) => ({
     label: unescapeHtml(label ?? ''),
-    cells: [...(cells ?? '').matchAll(/<td class="([^"]*)">(.*?)<\/td>/g)].map(([, status, text]) => ({ status: status ?? '', text: unescapeHtml(text ?? '') })),
+    cells: [...(cells ?? '').matchAll(/<td class="([^"]*)">(.*?)<\/td>/g)].map(([, status, text]) => ({
+      status: status ?? '',
+      text: unescapeHtml(text ?? ''),
+    })),
   }));
 }
 
@@ -93,7 +100,12 @@ export async function sheetRows(xlsx: Buffer): Promise<SheetCell[][]> {
   const values = (await readSheet(xlsx)) as unknown[][];
   const files = unzipSync(xlsx);
   const styles = strFromU8(files['xl/styles.xml']!);
-  const codes = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map(([, id, code]) => [Number(id), unescapeHtml((code ?? '').replaceAll('&quot;', '"'))]));
+  const codes = new Map(
+    [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map(([, id, code]) => [
+      Number(id),
+      unescapeHtml((code ?? '').replaceAll('&quot;', '"')),
+    ]),
+  );
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
   const styleFormats = [...cellXfs.matchAll(/<xf\b([^>]*)>/g)].map(([, attributes]) => {
     const id = /numFmtId="(\d+)"/.exec(attributes ?? '')?.[1];
@@ -126,7 +138,11 @@ export function excelDutch(value: number, code: string): string {
   return section.replace(/"([^"]*)"|([#0,.]+)/g, (_, literal: string | undefined, pattern: string | undefined) => {
     if (literal !== undefined) return literal;
     const decimals = (pattern?.split('.')[1] ?? '').length;
-    return new Intl.NumberFormat('nl-NL', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: pattern?.includes(',') ?? false }).format(shown);
+    return new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: pattern?.includes(',') ?? false,
+    }).format(shown);
   });
 }
 

@@ -41,7 +41,11 @@ function full(counts: Counts): [number, number][] {
   return CODES.map((_, index) => [counts[index]?.[0] ?? 0, counts[index]?.[1] ?? 0]);
 }
 
-async function comparison(counts: Counts, method: ProtectionMethod = 'suppression', extra: HouseholdGroup[] = []): Promise<{ table: CheckedTable; ledger: PublicationLedger }> {
+async function comparison(
+  counts: Counts,
+  method: ProtectionMethod = 'suppression',
+  extra: HouseholdGroup[] = [],
+): Promise<{ table: CheckedTable; ledger: PublicationLedger }> {
   const groups: HouseholdGroup[] = full(counts).flatMap(([clients, others], index) => {
     // The rest row holds code 7 for clients and no code at all for the others: both are "Overig of onbekend".
     const code = CODES[index] === RESIDUAL_CODE ? null : CODES[index]!;
@@ -89,7 +93,11 @@ function attackPublished(table: CheckedTable, counts: Counts) {
   });
   for (const target of targets) if (target.printed) expect(suppressed[target.index], `${truth.cells[target.index]!.id} is small and printed`).toBe(true);
   const hiddenTargets = targets.filter((target) => suppressed[target.index]);
-  const intervals = feasibleIntervals(truth, suppressed, hiddenTargets.map((target) => target.index));
+  const intervals = feasibleIntervals(
+    truth,
+    suppressed,
+    hiddenTargets.map((target) => target.index),
+  );
   return hiddenTargets.map((target, index) => ({ ...target, id: truth.cells[target.index]!.id, ...intervals[index]! }));
 }
 
@@ -223,6 +231,8 @@ describe('the comparison table', () => {
     const rest = table.rows[CODES.length - 1]!;
     expect(rest.label).toBe('Overig of onbekend');
     expect(value(table, CODES.length - 1, ALL_COUNT)).toBe(50);
-    expect(table.notes).toContain('Type huishouden: Overig huishouden, Institutioneel huishouden en onbekend samengenomen als "Overig of onbekend"; code 9 staat niet in de labellijst en is meegeteld bij "Overig of onbekend".');
+    expect(table.notes).toContain(
+      'Type huishouden: Overig huishouden, Institutioneel huishouden en onbekend samengenomen als "Overig of onbekend"; code 9 staat niet in de labellijst en is meegeteld bij "Overig of onbekend".',
+    );
   });
 });

@@ -13,7 +13,8 @@ import { generatedWorld, linkedStudy, type StudyFixture } from '../support/study
 import { tempFolder } from '../support/temp-folder';
 
 const TABLE = 'vergelijking-education-level';
-const JUSTIFICATION = 'De tweede export gaat alleen naar de gemeente zelf; het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden.';
+const JUSTIFICATION =
+  'De tweede export gaat alleen naar de gemeente zelf; het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden.';
 
 let first: StudyFixture;
 let second: StudyFixture;
@@ -47,11 +48,13 @@ async function exportsFolder(name: string): Promise<string> {
 describe('the differencing guard on export', () => {
   it('finds nothing for the very same populations, and warns in the preview about one a household away', async () => {
     expect((await first.session.exportPreview('suppression')).differencing).toEqual([]);
-    expect((await second.session.lastLinkReport())!.steps.find((step) => step.id === 'table')!.counts.find((count) => count.id === 'clientHouseholds')).toEqual({
-      id: 'clientHouseholds',
-      label: expect.any(String),
-      count: 190,
-    });
+    expect((await second.session.lastLinkReport())!.steps.find((step) => step.id === 'table')!.counts.find((count) => count.id === 'clientHouseholds')).toEqual(
+      {
+        id: 'clientHouseholds',
+        label: expect.any(String),
+        count: 190,
+      },
+    );
     const preview = await second.session.exportPreview('suppression');
     const warnings = preview.differencing.filter((warning) => warning.outputId === TABLE);
     expect(warnings.length).toBeGreaterThan(0);
@@ -66,7 +69,13 @@ describe('the differencing guard on export', () => {
     if (refused.status !== 'refused') throw new Error('expected a refusal');
     expect(refused.reasons.join(' ')).toMatch(/verschilt minder dan 10 huishoudens/);
     expect(refused.reasons).toContain('Schrijf de onderbouwing in het veld "Onderbouwing" op de pagina Export.');
-    const short = await second.session.export({ method: 'suppression', selection: [{ id: TABLE, chart: false }], folder, differencingJustification: 'Akkoord.', justificationWhere: 'in export.differencingJustification' });
+    const short = await second.session.export({
+      method: 'suppression',
+      selection: [{ id: TABLE, chart: false }],
+      folder,
+      differencingJustification: 'Akkoord.',
+      justificationWhere: 'in export.differencingJustification',
+    });
     if (short.status !== 'refused') throw new Error('expected a refusal');
     expect(short.reasons).toContain('Schrijf de onderbouwing in export.differencingJustification.');
     expect(short.reasons.at(-1)).toMatch(/ontbreken nog \d+ tekens/);
@@ -76,7 +85,12 @@ describe('the differencing guard on export', () => {
 
   it('writes with a justification, logs it for the output checker, and remembers the export', async () => {
     const folder = await exportsFolder('met');
-    const written = await second.session.export({ method: 'suppression', selection: [{ id: TABLE, chart: false, comment: 'Opleiding, tweede versie.' }], folder, differencingJustification: JUSTIFICATION });
+    const written = await second.session.export({
+      method: 'suppression',
+      selection: [{ id: TABLE, chart: false, comment: 'Opleiding, tweede versie.' }],
+      folder,
+      differencingJustification: JUSTIFICATION,
+    });
     if (written.status !== 'written') throw new Error(written.reasons.join('\n'));
     const log = outputLogSchema.parse(JSON.parse(await readFile(join(written.folder, 'output-log.json'), 'utf8')));
     const entry = log.outputs.find((output) => output.id === TABLE)!;
@@ -97,9 +111,18 @@ describe('the differencing guard on export', () => {
 
   it('refuses an output the study does not have, a table chosen twice, and an empty choice', async () => {
     const folder = await exportsFolder('fout');
-    const attempt = (selection: { id: string; chart: boolean }[]) => second.session.export({ method: 'suppression', selection, folder, differencingJustification: JUSTIFICATION });
-    expect(await attempt([{ id: 'personen-met-sleutel', chart: false }])).toEqual({ status: 'refused', reasons: ['Er is geen uitvoer "personen-met-sleutel" in deze studie.'] });
-    expect(await attempt([{ id: TABLE, chart: false }, { id: TABLE, chart: true }])).toEqual({ status: 'refused', reasons: ['Elke tabel kan maar één keer in een export.'] });
+    const attempt = (selection: { id: string; chart: boolean }[]) =>
+      second.session.export({ method: 'suppression', selection, folder, differencingJustification: JUSTIFICATION });
+    expect(await attempt([{ id: 'personen-met-sleutel', chart: false }])).toEqual({
+      status: 'refused',
+      reasons: ['Er is geen uitvoer "personen-met-sleutel" in deze studie.'],
+    });
+    expect(
+      await attempt([
+        { id: TABLE, chart: false },
+        { id: TABLE, chart: true },
+      ]),
+    ).toEqual({ status: 'refused', reasons: ['Elke tabel kan maar één keer in een export.'] });
     expect(await attempt([])).toEqual({ status: 'refused', reasons: ['Kies ten minste één tabel om te exporteren.'] });
     // Clusters are not part of this study: their outputs cannot be chosen.
     expect(await attempt([{ id: 'clusterprofiel-k5', chart: false }])).toMatchObject({ status: 'refused' });

@@ -32,13 +32,23 @@ describe('populations over the analysis table', () => {
   it('count all households, client households and a filtered population', async () => {
     expect(await units(populationCountSql(ALL_HOUSEHOLDS))).toBe(60);
     expect(await units(populationCountSql(CLIENT_HOUSEHOLDS))).toBe(25);
-    const lowClients: Population = { id: 'laag', label: 'Laag opgeleide klanten', clientsOnly: true, filters: [{ feature: 'education_level', codes: ['low', null] }] };
+    const lowClients: Population = {
+      id: 'laag',
+      label: 'Laag opgeleide klanten',
+      clientsOnly: true,
+      filters: [{ feature: 'education_level', codes: ['low', null] }],
+    };
     expect(await units(populationCountSql(lowClients))).toBe(17);
   });
 
   it('count the households in exactly one of two populations', async () => {
     expect(await units(populationDifferenceSql(ALL_HOUSEHOLDS, CLIENT_HOUSEHOLDS))).toBe(35);
-    const allButOne: Population = { id: 'zonder-eenouder', label: 'Klanten zonder eenouderhuishoudens', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['1'] }] };
+    const allButOne: Population = {
+      id: 'zonder-eenouder',
+      label: 'Klanten zonder eenouderhuishoudens',
+      clientsOnly: true,
+      filters: [{ feature: 'household_type', codes: ['1'] }],
+    };
     expect(await units(populationDifferenceSql(CLIENT_HOUSEHOLDS, allButOne))).toBe(1);
   });
 });
@@ -113,7 +123,15 @@ describe('the publication data', () => {
   it('splits the clients into one atom per cluster of the chosen labelling, and publishes each cluster as a population', async () => {
     // Clients 0..9 in cluster 1, 10..24 in cluster 2.
     const keys = Array.from({ length: 25 }, (_, i) => String(i).padStart(10, '0'));
-    expect(await storeAssignments(session, 'run-a', 2, { householdKey: keys, householdStart: keys.map(() => '20170101') }, keys.map((_, i) => (i < 10 ? 0 : 1)))).toEqual({ ok: true, rows: 25 });
+    expect(
+      await storeAssignments(
+        session,
+        'run-a',
+        2,
+        { householdKey: keys, householdStart: keys.map(() => '20170101') },
+        keys.map((_, i) => (i < 10 ? 0 : 1)),
+      ),
+    ).toEqual({ ok: true, rows: 25 });
     const ref: PublishedClusteringRef = { runId: 'run-a', k: 2, population: CLIENT_HOUSEHOLDS, fingerprint: 'abcd1234' };
     const model = populationModel(ref);
     expect(model.atoms.map((atom) => atom.id)).toEqual(['niet-klant', 'klant-abcd1234-c1', 'klant-abcd1234-c2']);
@@ -129,12 +147,26 @@ describe('the publication data', () => {
   it('keeps the clients outside a clustering of part of them as an atom of their own, with the clustered population', async () => {
     // Only the low-educated clients (0..11) were clustered, in two clusters of six.
     const keys = Array.from({ length: 12 }, (_, i) => String(i).padStart(10, '0'));
-    await storeAssignments(session, 'run-b', 2, { householdKey: keys, householdStart: keys.map(() => '20170101') }, keys.map((_, i) => (i < 6 ? 0 : 1)));
-    const lowClients: Population = { id: 'laag', label: 'Laag opgeleide klanten', clientsOnly: true, filters: [{ feature: 'education_level', codes: ['low'] }] };
+    await storeAssignments(
+      session,
+      'run-b',
+      2,
+      { householdKey: keys, householdStart: keys.map(() => '20170101') },
+      keys.map((_, i) => (i < 6 ? 0 : 1)),
+    );
+    const lowClients: Population = {
+      id: 'laag',
+      label: 'Laag opgeleide klanten',
+      clientsOnly: true,
+      filters: [{ feature: 'education_level', codes: ['low'] }],
+    };
     const ref: PublishedClusteringRef = { runId: 'run-b', k: 2, population: lowClients, fingerprint: 'ffff0000' };
     const model = populationModel(ref);
     expect(model.atoms.map((atom) => atom.id)).toEqual(['niet-klant', 'klant', 'klant-ffff0000-c1', 'klant-ffff0000-c2']);
-    expect(model.populations.find((population) => population.id === 'laag-ffff0000')).toMatchObject({ label: 'Laag opgeleide klanten', atoms: ['klant-ffff0000-c1', 'klant-ffff0000-c2'] });
+    expect(model.populations.find((population) => population.id === 'laag-ffff0000')).toMatchObject({
+      label: 'Laag opgeleide klanten',
+      atoms: ['klant-ffff0000-c1', 'klant-ffff0000-c2'],
+    });
     expect(model.populations.find((population) => population.id === CLIENTS_ID)?.atoms).toEqual(['klant', 'klant-ffff0000-c1', 'klant-ffff0000-c2']);
     const data = await loadPublicationData(session, [education], [], model);
     expect(educationCounts(data, 'low')).toEqual({ 'niet-klant': 10, klant: 0, 'klant-ffff0000-c1': 6, 'klant-ffff0000-c2': 6 });

@@ -25,7 +25,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => study?.close());
 
-const counts = (table: CheckedTable | undefined, column: number) => table?.rows.map((row) => [row.label, hasValue(row.cells[column]!) ? row.cells[column].value : row.cells[column]!.status]);
+const counts = (table: CheckedTable | undefined, column: number) =>
+  table?.rows.map((row) => [row.label, hasValue(row.cells[column]!) ? row.cells[column].value : row.cells[column]!.status]);
 
 describe('a study session before linking', () => {
   it('refuses to compare, cluster or export, as a message for the analyst', async () => {
@@ -77,7 +78,12 @@ describe('the demo study in a session', () => {
     // 190 of 191 clients with a known income: printing 190 would say that one client household has none.
     expect(ledger.rawCount({ feature: knownFeatureId('disposable_income'), codes: ['bekend'], population: CLIENTS_ID })).toBe(190);
     expect(income.rows.find((row) => row.id === 'klanten')?.cells[0]).toEqual({ status: 'suppressed' });
-    expect(income.rows.find((row) => row.id === 'klanten')?.cells.slice(1).every((cell) => cell.status === 'safe' && cell.value % 100 === 0)).toBe(true);
+    expect(
+      income.rows
+        .find((row) => row.id === 'klanten')
+        ?.cells.slice(1)
+        .every((cell) => cell.status === 'safe' && cell.value % 100 === 0),
+    ).toBe(true);
     // The same tables by rounding: every count a multiple of the base.
     const rounded = await study.session.comparisons('rounding');
     const roundedEducation = rounded.find((table) => table.id === 'vergelijking-education-level')!;
@@ -117,9 +123,24 @@ describe('the demo study in a session', () => {
   it('previews every output with its verdict, the rule set and nothing to warn about', async () => {
     const preview = await study.session.exportPreview('suppression');
     const ids = preview.candidates.map((candidate) => candidate.id);
-    expect(ids).toEqual(expect.arrayContaining(['koppelrapport', 'vergelijking-education-level', 'bedragen-disposable-income', 'clusterprofiel-k5', 'clusterprofiel-opvallend-5-1', 'clusterprofiel-opvallend-5-5', 'persona-kaarten']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'koppelrapport',
+        'vergelijking-education-level',
+        'bedragen-disposable-income',
+        'clusterprofiel-k5',
+        'clusterprofiel-opvallend-5-1',
+        'clusterprofiel-opvallend-5-5',
+        'persona-kaarten',
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
-    expect(preview.candidates.find((candidate) => candidate.id === 'vergelijking-education-level')).toMatchObject({ verdict: 'pass', hidden: 0, review: 0, chart: true });
+    expect(preview.candidates.find((candidate) => candidate.id === 'vergelijking-education-level')).toMatchObject({
+      verdict: 'pass',
+      hidden: 0,
+      review: 0,
+      chart: true,
+    });
     const types = preview.candidates.find((candidate) => candidate.id === 'vergelijking-household-type')!;
     expect(types.verdict).toBe('review');
     expect(types.hidden).toBeGreaterThan(1);
@@ -149,7 +170,17 @@ describe('the demo study in a session', () => {
     if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
     expect(await readdir(folder)).toHaveLength(1);
     const names = await readdir(result.folder);
-    expect(names).toEqual(expect.arrayContaining(['output-log.json', 'output-log.xlsx', 'report.html', 'report.pdf', 'SHA256SUMS', ...chosen.map((id) => `${id}.csv`), 'vergelijking-education-level.png']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'output-log.json',
+        'output-log.xlsx',
+        'report.html',
+        'report.pdf',
+        'SHA256SUMS',
+        ...chosen.map((id) => `${id}.csv`),
+        'vergelijking-education-level.png',
+      ]),
+    );
     expect(names.filter((name) => name.startsWith('vergelijking-household-type.')).every((name) => !/\.(png|svg)$/.test(name))).toBe(true);
     expect(names.some((name) => name.startsWith('vergelijking-tenure') || name.startsWith('clusterprofiel') || name.startsWith('persona'))).toBe(false);
     for (const file of result.files) {
@@ -158,7 +189,11 @@ describe('the demo study in a session', () => {
     }
     const log = outputLogSchema.parse(JSON.parse(await readFile(join(result.folder, 'output-log.json'), 'utf8')));
     expect(log.outputs.map((output) => output.id)).toEqual(chosen);
-    expect(log.outputs.find((output) => output.id === 'vergelijking-education-level')).toMatchObject({ comment: 'Opleiding van klanten tegenover alle huishoudens.', exceptionRequest: null, checks: { verdict: 'pass' } });
+    expect(log.outputs.find((output) => output.id === 'vergelijking-education-level')).toMatchObject({
+      comment: 'Opleiding van klanten tegenover alle huishoudens.',
+      exceptionRequest: null,
+      checks: { verdict: 'pass' },
+    });
     expect(log.study).toMatchObject({ name: study.study.name, referenceDate: '20171231', municipality: '0784' });
     const csv = await readFile(join(result.folder, 'vergelijking-household-type.csv'), 'utf8');
     expect(csv).toMatch(/^Overig of onbekend;x;x;/m);

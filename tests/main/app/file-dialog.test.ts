@@ -15,7 +15,10 @@ describe('study and drop dialogs', () => {
     const paths = ['/data/GBAPERSOON2017.csv', '/data/VOEDSELBANK.xlsx'];
     electron.mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     expect(await confirmDroppedFiles(window, paths)).toBe(true);
-    expect(electron.mock.dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ message: 'Deze 2 bestanden openen?', detail: paths.join('\n'), cancelId: 1 }));
+    expect(electron.mock.dialog.showMessageBox).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ message: 'Deze 2 bestanden openen?', detail: paths.join('\n'), cancelId: 1 }),
+    );
     electron.mock.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     expect(await confirmDroppedFiles(window, paths)).toBe(false);
   });
@@ -23,7 +26,10 @@ describe('study and drop dialogs', () => {
   it('suggests a safe file name for the study and returns null when cancelled', async () => {
     electron.mock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/studies/Voedselbank Súdwest.json' });
     expect(await pickStudyToSave(window, 'Voedselbank Súdwest/../x')).toBe('/studies/Voedselbank Súdwest.json');
-    expect(electron.mock.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: 'Voedselbank Súdwestx.json', properties: ['createDirectory', 'showOverwriteConfirmation'] }));
+    expect(electron.mock.dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: 'Voedselbank Súdwestx.json', properties: ['createDirectory', 'showOverwriteConfirmation'] }),
+    );
     expect(await pickStudyToSave(window, 'x')).toBeNull();
     electron.mock.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/studies/a.json'] });
     expect(await pickStudyToOpen(window)).toBe('/studies/a.json');

@@ -23,9 +23,12 @@ describe('startApp', async () => {
   it('ignores the dev server in a packaged app and loads the bundle from app://', () => {
     expect(window.loadedUrl).toBe('app://groepsbeeld/index.html');
     let decision: { cancel: boolean } | undefined;
-    electron.defaultSession.beforeRequest!.listener({ url: 'http://localhost:5173/' } as never, ((response: { cancel: boolean }) => {
-      decision = response;
-    }) as never);
+    electron.defaultSession.beforeRequest!.listener(
+      { url: 'http://localhost:5173/' } as never,
+      ((response: { cancel: boolean }) => {
+        decision = response;
+      }) as never,
+    );
     expect(decision).toEqual({ cancel: true });
   });
 

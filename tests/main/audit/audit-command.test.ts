@@ -12,10 +12,23 @@ function capture(): { out: (text: string) => void; err: (text: string) => void; 
 }
 
 const FAMILY = singleFeatureFamily('type', ['a', 'b', 'c', 'd']);
-const safe: FixturePackage = { families: [FAMILY], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '101'])] };
-const leaking: FixturePackage = { families: [FAMILY], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', '101'])] };
+const safe: FixturePackage = {
+  families: [FAMILY],
+  populations: ONE_POPULATION,
+  outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '101'])],
+};
+const leaking: FixturePackage = {
+  families: [FAMILY],
+  populations: ONE_POPULATION,
+  outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', '101'])],
+};
 // With the total hidden too, nothing bounds a from above (other data, so audited on its own).
-const unbounded: FixturePackage = { dataDigest: DIGEST_B, families: [FAMILY], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', 'x'])] };
+const unbounded: FixturePackage = {
+  dataDigest: DIGEST_B,
+  families: [FAMILY],
+  populations: ONE_POPULATION,
+  outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', 'x'])],
+};
 
 describe('runAuditCommand', () => {
   it('exits 0 and prints a Dutch verdict for a package that passes', async () => {
@@ -41,7 +54,11 @@ describe('runAuditCommand', () => {
     const output = capture();
     const code = await runAuditCommand([await writePackage(folder, 'lek', leaking), await writePackage(folder, 'open', unbounded)], { json: true }, output);
     expect(code).toBe(1);
-    const report = JSON.parse(output.stdout()) as { pass: boolean; packages: { name: string; pass: boolean; outputs: { hiddenCells: unknown[] }[] }[]; groups: { packages: string[] }[] };
+    const report = JSON.parse(output.stdout()) as {
+      pass: boolean;
+      packages: { name: string; pass: boolean; outputs: { hiddenCells: unknown[] }[] }[];
+      groups: { packages: string[] }[];
+    };
     expect(report.pass).toBe(false);
     // Different data digests: two groups, each audited on its own.
     expect(report.groups.map((group) => group.packages)).toEqual([['lek'], ['open']]);
@@ -65,7 +82,9 @@ describe('runAuditCommand', () => {
     const missing = capture();
     const folder = join(await tempFolder(), 'bestaat-niet');
     expect(await runAuditCommand([folder], { json: false }, missing)).toBe(2);
-    expect(missing.stderr()).toBe(`${join(folder, 'definities.json')} ontbreekt of is niet te lezen: ${folder} is geen (volledig) exportpakket van Groepsbeeld.\n`);
+    expect(missing.stderr()).toBe(
+      `${join(folder, 'definities.json')} ontbreekt of is niet te lezen: ${folder} is geen (volledig) exportpakket van Groepsbeeld.\n`,
+    );
     expect(missing.stdout()).toBe('');
   });
 });

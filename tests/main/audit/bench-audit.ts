@@ -13,7 +13,9 @@ try {
   const fixture = realisticPackage(7);
   const path = await writePackage(folder, 'studie', fixture);
   const family = Math.max(...fixture.families.map((item) => item.atoms.length));
-  console.log(`${fixture.outputs.length} outputs, ${figureCount(fixture)} figures, largest family ${family} atoms x ${fixture.populations.atoms.length} population atoms`);
+  console.log(
+    `${fixture.outputs.length} outputs, ${figureCount(fixture)} figures, largest family ${family} atoms x ${fixture.populations.atoms.length} population atoms`,
+  );
   const samples: { read: number; audit: number; cpu: number }[] = [];
   for (let run = 0; run < runs; run += 1) {
     const cpu = process.cpuUsage();
@@ -26,7 +28,9 @@ try {
     samples.push({ read: readDone - started, audit: done - readDone, cpu: (used.user + used.system) / 1000 });
     if (run === 0) {
       const group = report.groups[0];
-      console.log(`first run (cold JIT): read ${(readDone - started).toFixed(0)} ms, audit ${(done - readDone).toFixed(0)} ms; statistics ${JSON.stringify(group?.statistics)}`);
+      console.log(
+        `first run (cold JIT): read ${(readDone - started).toFixed(0)} ms, audit ${(done - readDone).toFixed(0)} ms; statistics ${JSON.stringify(group?.statistics)}`,
+      );
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;

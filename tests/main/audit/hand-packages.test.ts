@@ -4,7 +4,17 @@ import { auditPackages, type AuditReport, type HiddenCellResult } from '../../..
 import { readPackage } from '../../../src-main/audit/read-package';
 import type { FamilyDefinition } from '../../../src-main/publication/definitions-file';
 import { tempFolder } from '../support/temp-folder';
-import { CLIENT_POPULATIONS, count, countColumn, countFigure, ONE_POPULATION, singleFeatureFamily, writePackage, type FixtureOutput, type FixturePackage } from './package-fixtures';
+import {
+  CLIENT_POPULATIONS,
+  count,
+  countColumn,
+  countFigure,
+  ONE_POPULATION,
+  singleFeatureFamily,
+  writePackage,
+  type FixtureOutput,
+  type FixturePackage,
+} from './package-fixtures';
 
 let serial = 0;
 async function audit(fixture: FixturePackage): Promise<AuditReport> {
@@ -19,7 +29,12 @@ function hiddenCells(report: AuditReport): HiddenCellResult[] {
 
 function cell(report: AuditReport, label: string): HiddenCellResult {
   const found = hiddenCells(report).find((candidate) => candidate.label === label);
-  if (!found) throw new Error(`no hidden cell ${label}; have ${hiddenCells(report).map((candidate) => candidate.label).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no hidden cell ${label}; have ${hiddenCells(report)
+        .map((candidate) => candidate.label)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -27,14 +42,22 @@ const TYPE = singleFeatureFamily('type', ['a', 'b', 'c', 'd']);
 
 describe('a 1-D table with its total', () => {
   it('fails when the one hidden cell is the total minus the others: 101 - 30 - 12 - 55 = 4', async () => {
-    const report = await audit({ families: [TYPE], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', '101'])] });
+    const report = await audit({
+      families: [TYPE],
+      populations: ONE_POPULATION,
+      outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', '12', '55', '101'])],
+    });
     expect(cell(report, 'a / Aantal')).toMatchObject({ lower: 4, upper: 4, integerVerified: true, pass: false });
     expect(report.pass).toBe(false);
     expect(report.packages[0]?.pass).toBe(false);
   });
 
   it('passes with a second hidden cell: a + c = 16, each in [0, 16], wider than the protection level 10', async () => {
-    const report = await audit({ families: [TYPE], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '101'])] });
+    const report = await audit({
+      families: [TYPE],
+      populations: ONE_POPULATION,
+      outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '101'])],
+    });
     expect(cell(report, 'a / Aantal')).toMatchObject({ lower: 0, upper: 16, integerVerified: true, pass: true });
     expect(cell(report, 'c / Aantal')).toMatchObject({ lower: 0, upper: 16, pass: true });
     expect(report.pass).toBe(true);
@@ -42,7 +65,11 @@ describe('a 1-D table with its total', () => {
   });
 
   it('fails a second hidden cell that leaves too little room: a + c = 8, so a in [0, 8]', async () => {
-    const report = await audit({ families: [TYPE], populations: ONE_POPULATION, outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '93'])] });
+    const report = await audit({
+      families: [TYPE],
+      populations: ONE_POPULATION,
+      outputs: [countColumn('type', 'type', ['a', 'b', 'c', 'd'], 'alle', ['x', '30', 'x', '55', '93'])],
+    });
     expect(cell(report, 'a / Aantal')).toMatchObject({ lower: 0, upper: 8, pass: false });
     expect(report.pass).toBe(false);
   });
@@ -57,7 +84,13 @@ describe('a share printed elsewhere', () => {
     rowHeader: 'Kenmerk',
     columns: ['Klanten'],
     rows: [{ label: 'Meest voorkomend type', fields: ['A 16,8 %'] }],
-    cells: [{ row: 0, column: 0, figure: { kind: 'share' as const, numerator: count('type', 'type', ['A'], 'klanten'), denominator: count('type', 'type', null, 'klanten') } }],
+    cells: [
+      {
+        row: 0,
+        column: 0,
+        figure: { kind: 'share' as const, numerator: count('type', 'type', ['A'], 'klanten'), denominator: count('type', 'type', null, 'klanten') },
+      },
+    ],
   };
 
   it('passes without the share', async () => {
@@ -88,21 +121,36 @@ describe('two features of one family that nest', () => {
         { code: 'eenouder', label: 'Eenouder' },
       ],
     ],
-    atoms: [['1', 'alleen'], ['2', 'paar'], ['3', 'paar'], ['4', 'paar'], ['5', 'paar'], ['6', 'eenouder']],
+    atoms: [
+      ['1', 'alleen'],
+      ['2', 'paar'],
+      ['3', 'paar'],
+      ['4', 'paar'],
+      ['5', 'paar'],
+      ['6', 'eenouder'],
+    ],
   };
   const types = {
     id: 'type',
     rowHeader: 'Huishoudtype',
     columns: ['Aantal'],
     rows: ['1', '2', '3', '4', '5', '6', 'Totaal'].map((label, index) => ({ label, fields: [['40', '25', 'x', '30', '21', 'x', '145'][index] as string] })),
-    cells: [['1'], ['2'], ['3'], ['4'], ['5'], ['6'], null].map((codes, row) => ({ row, column: 0, figure: countFigure(count('huishouden', 'type', codes, 'alle')) })),
+    cells: [['1'], ['2'], ['3'], ['4'], ['5'], ['6'], null].map((codes, row) => ({
+      row,
+      column: 0,
+      figure: countFigure(count('huishouden', 'type', codes, 'alle')),
+    })),
   };
   const composition = {
     id: 'samenstelling',
     rowHeader: 'Samenstelling',
     columns: ['Aantal'],
     rows: ['Alleenstaand', 'Paar', 'Eenouder'].map((label, index) => ({ label, fields: [['40', '80', '25'][index] as string] })),
-    cells: [['alleen'], ['paar'], ['eenouder']].map((codes, row) => ({ row, column: 0, figure: countFigure(count('huishouden', 'samenstelling', codes, 'alle')) })),
+    cells: [['alleen'], ['paar'], ['eenouder']].map((codes, row) => ({
+      row,
+      column: 0,
+      figure: countFigure(count('huishouden', 'samenstelling', codes, 'alle')),
+    })),
   };
 
   it('passes on the type table alone: types 3 and 6 share 145 - 116 = 29', async () => {
@@ -141,7 +189,11 @@ describe('a record family (the link report)', () => {
     rowHeader: 'Stap',
     columns: ['Aantal'],
     rows: ['Klantregels', 'Gekoppeld', 'Niet gevonden', 'Buiten de gemeente'].map((label, index) => ({ label, fields: [fields[index] as string] })),
-    cells: ['totaal', 'gekoppeld', 'niet-gevonden', 'buiten'].map((id, row) => ({ row, column: 0, figure: { kind: 'record' as const, family: 'koppeling', cell: id } })),
+    cells: ['totaal', 'gekoppeld', 'niet-gevonden', 'buiten'].map((id, row) => ({
+      row,
+      column: 0,
+      figure: { kind: 'record' as const, family: 'koppeling', cell: id },
+    })),
   });
 
   it('fails when total - a - b gives the hidden cell: 200 - 180 - 15 = 5', async () => {
@@ -177,7 +229,16 @@ describe('a share printed only as a lower bound ("90 % of meer")', () => {
     cells: [
       { row: 0, column: 0, figure: countFigure(count('jeugdhulp', 'jeugdhulp', ['ja'], 'alle')) },
       { row: 1, column: 0, figure: countFigure(count('jeugdhulp', 'jeugdhulp', ['nee'], 'alle')) },
-      { row: 1, column: 1, figure: { kind: 'shareAtLeast' as const, numerator: count('jeugdhulp', 'jeugdhulp', ['nee'], 'alle'), denominator: count('jeugdhulp', 'jeugdhulp', null, 'alle'), floor: 90 } },
+      {
+        row: 1,
+        column: 1,
+        figure: {
+          kind: 'shareAtLeast' as const,
+          numerator: count('jeugdhulp', 'jeugdhulp', ['nee'], 'alle'),
+          denominator: count('jeugdhulp', 'jeugdhulp', null, 'alle'),
+          floor: 90,
+        },
+      },
       { row: 2, column: 0, figure: countFigure(count('jeugdhulp', 'jeugdhulp', null, 'alle')) },
     ],
   });
@@ -200,9 +261,17 @@ describe('rounded counts', () => {
   const family = singleFeatureFamily('type', ['a', 'b', 'c']);
 
   it('exact counts pin b = 100 - 30 - 60 = 10 (not small: passes), one less in the total pins 9 and fails', async () => {
-    expect(cell(await audit({ families: [family], populations: ONE_POPULATION, outputs: [table] }), 'b / Aantal')).toMatchObject({ lower: 10, upper: 10, pass: true });
+    expect(cell(await audit({ families: [family], populations: ONE_POPULATION, outputs: [table] }), 'b / Aantal')).toMatchObject({
+      lower: 10,
+      upper: 10,
+      pass: true,
+    });
     const smaller = countColumn('type', 'type', ['a', 'b', 'c'], 'alle', ['30', 'x', '60', '99']);
-    expect(cell(await audit({ families: [family], populations: ONE_POPULATION, outputs: [smaller] }), 'b / Aantal')).toMatchObject({ lower: 9, upper: 9, pass: false });
+    expect(cell(await audit({ families: [family], populations: ONE_POPULATION, outputs: [smaller] }), 'b / Aantal')).toMatchObject({
+      lower: 9,
+      upper: 9,
+      pass: false,
+    });
   });
 
   it('base 10 (each count within 5): b in [95 - 35 - 65, 105 - 25 - 55] = [0, 25], passes', async () => {
@@ -219,7 +288,13 @@ describe('rounded counts', () => {
       rowHeader: 'Type',
       columns: ['%'],
       rows: [{ label: 'a', fields: ['30,0'] }],
-      cells: [{ row: 0, column: 0, figure: { kind: 'share' as const, numerator: count('type', 'type', ['a'], 'alle'), denominator: count('type', 'type', null, 'alle') } }],
+      cells: [
+        {
+          row: 0,
+          column: 0,
+          figure: { kind: 'share' as const, numerator: count('type', 'type', ['a'], 'alle'), denominator: count('type', 'type', null, 'alle') },
+        },
+      ],
     };
     const report = await audit({ families: [family], populations: ONE_POPULATION, counts: { method: 'rounded', base: 10 }, outputs: [table, share] });
     expect(cell(report, 'b / Aantal')).toMatchObject({ lower: 0, upper: 25, pass: true });
@@ -237,7 +312,11 @@ describe('a difference of two shares', () => {
   // difference of the two printed (rounded) shares, so the true one lies in [-18,0; -17,8]: the clients' share in
   // [1,998; 2,198] %, and A in [3,82; 4,20]: 4.
   const family = singleFeatureFamily('type', ['A', 'B']);
-  const share = (population: string) => ({ kind: 'share' as const, numerator: count('type', 'type', ['A'], population), denominator: count('type', 'type', null, population) });
+  const share = (population: string) => ({
+    kind: 'share' as const,
+    numerator: count('type', 'type', ['A'], population),
+    denominator: count('type', 'type', null, population),
+  });
   const comparison = (withDifference: boolean) => ({
     id: 'vergelijking',
     rowHeader: 'Type',
@@ -299,7 +378,13 @@ describe('a difference of two shares', () => {
     const hiddenTotal = { ...output, rows: output.rows.map((row, index) => (index === 2 ? { ...row, fields: ['x', '', '11346', '100,0', ''] } : row)) };
     const report = await audit({ families: [family], populations: CLIENT_POPULATIONS, outputs: [hiddenTotal] });
     expect(report.packages[0]?.findings).toEqual([
-      expect.objectContaining({ severity: 'warning', output: 'vergelijking', row: 0, column: 4, message: expect.stringContaining('noemers die niet vastliggen') }),
+      expect.objectContaining({
+        severity: 'warning',
+        output: 'vergelijking',
+        row: 0,
+        column: 4,
+        message: expect.stringContaining('noemers die niet vastliggen'),
+      }),
     ]);
     expect(cell(report, 'A / Klanten').upper).toBeGreaterThan(10);
   });
@@ -307,7 +392,12 @@ describe('a difference of two shares', () => {
 
 describe('statistics and amounts', () => {
   const family = singleFeatureFamily('type', ['A', 'B']);
-  const inputs = [count('type', 'type', ['A'], 'klanten'), count('type', 'type', ['A'], 'alle'), count('type', 'type', null, 'klanten'), count('type', 'type', null, 'alle')];
+  const inputs = [
+    count('type', 'type', ['A'], 'klanten'),
+    count('type', 'type', ['A'], 'alle'),
+    count('type', 'type', null, 'klanten'),
+    count('type', 'type', null, 'alle'),
+  ];
   const table = (clientsA: string) => ({
     id: 'toets',
     rowHeader: 'Type',
@@ -320,7 +410,17 @@ describe('statistics and amounts', () => {
       { row: 0, column: 0, figure: countFigure(count('type', 'type', ['A'], 'klanten')) },
       { row: 0, column: 1, figure: countFigure(count('type', 'type', ['A'], 'alle')) },
       { row: 0, column: 2, figure: { kind: 'residual' as const, inputs } },
-      { row: 0, column: 3, figure: { kind: 'amount' as const, feature: 'inkomen', statistic: 'median' as const, population: 'klanten', units: count('type', 'type', ['A'], 'klanten') } },
+      {
+        row: 0,
+        column: 3,
+        figure: {
+          kind: 'amount' as const,
+          feature: 'inkomen',
+          statistic: 'median' as const,
+          population: 'klanten',
+          units: count('type', 'type', ['A'], 'klanten'),
+        },
+      },
       { row: 1, column: 0, figure: countFigure(count('type', 'type', null, 'klanten')) },
       { row: 1, column: 1, figure: countFigure(count('type', 'type', null, 'alle')) },
     ],
@@ -335,7 +435,8 @@ describe('statistics and amounts', () => {
 
   it('fails a residual and a p-value whose input count is hidden, and warns of an amount over units not printed', async () => {
     const report = await audit({ families: [family], populations: CLIENT_POPULATIONS, outputs: [table('x')] });
-    const messages = (severity: string) => (report.packages[0]?.findings ?? []).filter((finding) => finding.severity === severity).map((finding) => `${finding.label}: ${finding.message}`);
+    const messages = (severity: string) =>
+      (report.packages[0]?.findings ?? []).filter((finding) => finding.severity === severity).map((finding) => `${finding.label}: ${finding.message}`);
     expect(messages('fail').sort()).toEqual([
       expect.stringMatching(/^A \/ Residu: Dit residu hangt af van een telling die niet gepubliceerd is \(de aanvaller weet alleen \[0, 191\]\)/),
       expect.stringMatching(/^toelichting 1: Deze p-waarde hangt af van een telling die niet gepubliceerd is/),
@@ -352,7 +453,12 @@ describe('statistics and amounts', () => {
       expect.objectContaining({ severity: 'fail', message: 'Dit bedrag is berekend over 8 eenheden, minder dan de drempel 10.' }),
     ]);
     // The printed 8 is itself a certainly small cell the attacker knows exactly.
-    expect(report.groups[0]?.findings).toEqual([expect.objectContaining({ severity: 'fail', message: expect.stringContaining('Zeker kleine groep: type: type = A, in Klanthuishoudens ligt voor de aanvaller in [8, 8]') })]);
+    expect(report.groups[0]?.findings).toEqual([
+      expect.objectContaining({
+        severity: 'fail',
+        message: expect.stringContaining('Zeker kleine groep: type: type = A, in Klanthuishoudens ligt voor de aanvaller in [8, 8]'),
+      }),
+    ]);
   });
 });
 
@@ -378,12 +484,22 @@ describe('a small group only a linear program finds', () => {
   it('fails the package, naming both groups of 2', async () => {
     const report = await audit({ families: [singleFeatureFamily('type', ['a', 'b', 'c'])], populations: ONE_POPULATION, outputs: [pairs] });
     const messages = (report.groups[0]?.findings ?? []).map((finding) => finding.message);
-    expect(messages).toEqual([expect.stringMatching(/^Zeker kleine groep: type: type = a, .* in \[2, [2-4]\]/), expect.stringMatching(/^Zeker kleine groep: type: type = c, .* in \[2, [2-4]\]/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Zeker kleine groep: type: type = a, .* in \[2, [2-4]\]/),
+      expect.stringMatching(/^Zeker kleine groep: type: type = c, .* in \[2, [2-4]\]/),
+    ]);
     expect(report.pass).toBe(false);
   });
 
   it('passes the same lines when a + b = b + c = 40 and a + c = 24: a = c = 12 and b = 28, none small', async () => {
-    const wide = { ...pairs, rows: [{ label: 'a of b', fields: ['40'] }, { label: 'b of c', fields: ['40'] }, { label: 'a of c', fields: ['24'] }] };
+    const wide = {
+      ...pairs,
+      rows: [
+        { label: 'a of b', fields: ['40'] },
+        { label: 'b of c', fields: ['40'] },
+        { label: 'a of c', fields: ['24'] },
+      ],
+    };
     const report = await audit({ families: [singleFeatureFamily('type', ['a', 'b', 'c'])], populations: ONE_POPULATION, outputs: [wide] });
     expect(report.groups[0]?.findings).toEqual([]);
     expect(report.pass).toBe(true);

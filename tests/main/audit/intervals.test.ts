@@ -5,7 +5,12 @@ import { linearExpression, sumOf, type RangedConstraint } from '../../../src-mai
 import { InconsistentSystemError, presolve } from '../../../src-main/audit/presolve';
 
 function row(terms: Record<number, number>, lower: number, upper: number): RangedConstraint {
-  return { terms: linearExpression(Object.entries(terms).map(([variable, coefficient]) => ({ variable: Number(variable), coefficient }))), lower, upper, source: 'test' };
+  return {
+    terms: linearExpression(Object.entries(terms).map(([variable, coefficient]) => ({ variable: Number(variable), coefficient }))),
+    lower,
+    upper,
+    source: 'test',
+  };
 }
 
 describe('attackerIntervals', () => {
@@ -33,7 +38,13 @@ describe('attackerIntervals', () => {
     const rows = [20, 25, 15].map((total, r) => row({ [3 * r]: 1, [3 * r + 1]: 1, [3 * r + 2]: 1 }, total, total));
     const columns = [15, 30, 15].map((total, c) => row({ [c]: 1, [3 + c]: 1, [6 + c]: 1 }, total, total));
     let statistics: IntervalStatistics | undefined;
-    const [cell, middle] = attackerIntervals(9, [...rows, ...columns], [{ target: sumOf([0]) }, { target: sumOf([4]) }], undefined, (value) => (statistics = value));
+    const [cell, middle] = attackerIntervals(
+      9,
+      [...rows, ...columns],
+      [{ target: sumOf([0]) }, { target: sumOf([4]) }],
+      undefined,
+      (value) => (statistics = value),
+    );
     expect(cell).toMatchObject({ lower: 0, upper: 15, integerVerified: true });
     // Cell (1,1): at least 25 - 15 - 15 = -5 -> 0 ... and 30 - 20 - 15 = -5 -> 0; at most min(25, 30) = 25.
     expect(middle).toMatchObject({ lower: 0, upper: 25, integerVerified: true });
@@ -70,7 +81,9 @@ describe('attackerIntervals', () => {
 
   it('throws a Dutch error when the printed figures contradict each other', () => {
     expect(() => attackerIntervals(2, [row({ 0: 1, 1: 1 }, 10, 10), row({ 0: 1 }, 11, 11)], [{ target: sumOf([1]) }])).toThrow(InconsistentSystemError);
-    expect(() => attackerIntervals(2, [row({ 0: 1, 1: 1 }, 10, 10), row({ 0: 1 }, 11, 11)], [{ target: sumOf([1]) }])).toThrow(/onderling tegenstrijdig \(test\)/);
+    expect(() => attackerIntervals(2, [row({ 0: 1, 1: 1 }, 10, 10), row({ 0: 1 }, 11, 11)], [{ target: sumOf([1]) }])).toThrow(
+      /onderling tegenstrijdig \(test\)/,
+    );
     // No whole-number solution: 2x + 2y = 3.
     expect(() => attackerIntervals(2, [row({ 0: 2, 1: 2 }, 3, 3)], [{ target: sumOf([0]) }])).toThrow(InconsistentSystemError);
   });

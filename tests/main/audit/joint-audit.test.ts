@@ -60,7 +60,10 @@ async function auditFolders(...fixtures: FixturePackage[]): Promise<AuditReport>
 }
 
 function hiddenCell(report: AuditReport, name: string, label: string) {
-  return report.packages.find((item) => item.name === name)?.outputs.flatMap((output) => output.hiddenCells).find((cell) => cell.label === label);
+  return report.packages
+    .find((item) => item.name === name)
+    ?.outputs.flatMap((output) => output.hiddenCells)
+    .find((cell) => cell.label === label);
 }
 
 describe('joint audit of packages of the same data', () => {

@@ -92,13 +92,24 @@ export async function writePackage(folder: string, name: string, fixture: Fixtur
  * A one-column count table of one feature in one population: a row per code plus a total row, every cell placed.
  * `values`: the printed field per code, then the total's.
  */
-export function countColumn(id: string, family: string, codes: readonly string[], population: string, values: readonly string[], labels: readonly string[] = codes): FixtureOutput {
+export function countColumn(
+  id: string,
+  family: string,
+  codes: readonly string[],
+  population: string,
+  values: readonly string[],
+  labels: readonly string[] = codes,
+): FixtureOutput {
   return {
     id,
     rowHeader: family,
     columns: ['Aantal'],
     rows: [...labels, 'Totaal'].map((label, index) => ({ label, fields: [values[index] ?? ''] })),
-    cells: [...codes.map((code) => [code] as string[]), null].map((codesOfRow, row) => ({ row, column: 0, figure: countFigure(count(family, family, codesOfRow, population)) })),
+    cells: [...codes.map((code) => [code] as string[]), null].map((codesOfRow, row) => ({
+      row,
+      column: 0,
+      figure: countFigure(count(family, family, codesOfRow, population)),
+    })),
   };
 }
 

@@ -74,8 +74,15 @@ describe('random tables protected by protectTable', async () => {
       const report = auditPackages([await readPackage(await writePackage(folder, `beschermd-${index}`, tableFixture(table, hidden)))]);
       expect(report.pass, `table ${index}`).toBe(true);
       const results = report.packages[0]?.outputs[0]?.hiddenCells ?? [];
-      const expected = feasibleIntervals(table, table.cells.map((cell) => isSuppressed(cell.status)), results.map((result) => cellIndex(table, result)));
-      expect(results.map((result) => [result.lower, result.upper ?? Infinity]), `table ${index}`).toEqual(expected.map((interval) => [interval.lower, interval.upper]));
+      const expected = feasibleIntervals(
+        table,
+        table.cells.map((cell) => isSuppressed(cell.status)),
+        results.map((result) => cellIndex(table, result)),
+      );
+      expect(
+        results.map((result) => [result.lower, result.upper ?? Infinity]),
+        `table ${index}`,
+      ).toEqual(expected.map((interval) => [interval.lower, interval.upper]));
       expect(results.every((result) => result.integerVerified)).toBe(true);
       hiddenCells += results.length;
     }
@@ -90,8 +97,14 @@ describe('random tables protected by protectTable', async () => {
       const report = auditPackages([await readPackage(await writePackage(folder, `onbeschermd-${index}`, tableFixture(table, primary)))]);
       const results = report.packages[0]?.outputs[0]?.hiddenCells ?? [];
       // The existing attacker on the table with only the primary cells hidden.
-      const attacked = feasibleIntervals(table, table.cells.map((_, cell) => primary(cell)), results.map((result) => cellIndex(table, result)));
-      const exposed = attacked.filter((interval) => interval.upper - interval.lower < rules.protectionLevel && interval.lower < rules.threshold).map((interval) => interval.cell);
+      const attacked = feasibleIntervals(
+        table,
+        table.cells.map((_, cell) => primary(cell)),
+        results.map((result) => cellIndex(table, result)),
+      );
+      const exposed = attacked
+        .filter((interval) => interval.upper - interval.lower < rules.protectionLevel && interval.lower < rules.threshold)
+        .map((interval) => interval.cell);
       const failing = results.filter((result) => !result.pass).map((result) => cellIndex(table, result));
       expect(failing, `table ${index}`).toEqual(exposed);
       // Every failing cell is a blocked cell (1 to 9): the audit fails for the cell the rule protects.

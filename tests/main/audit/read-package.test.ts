@@ -30,7 +30,9 @@ describe('parsePackageCsv', () => {
 
   it('names the file and line of a row with the wrong number of fields, and of an unclosed quote', () => {
     expect(() => parsePackageCsv('K;A;B\r\nx;1\r\n', 'tabel.csv')).toThrow('tabel.csv, regel 2: 2 velden, terwijl de kopregel er 3 heeft');
-    expect(() => parsePackageCsv('K;A\r\n"x;1\r\n', 'tabel.csv')).toThrow('tabel.csv: het veld tussen aanhalingstekens dat op regel 2 begint, wordt niet afgesloten.');
+    expect(() => parsePackageCsv('K;A\r\n"x;1\r\n', 'tabel.csv')).toThrow(
+      'tabel.csv: het veld tussen aanhalingstekens dat op regel 2 begint, wordt niet afgesloten.',
+    );
     expect(() => parsePackageCsv('\ufeff# alleen commentaar\r\n', 'leeg.csv')).toThrow('leeg.csv bevat geen kopregel');
   });
 });
@@ -98,7 +100,9 @@ describe('readPackage', () => {
     await writeFile(definitions, JSON.stringify({ ...json, dataDigest: 'kort', shareDecimals: -1 }));
     const invalid = readPackage(path);
     await expect(invalid).rejects.toBeInstanceOf(UserFacingError);
-    await expect(invalid).rejects.toThrow(new RegExp(`^${definitions.replaceAll('/', '\\/')} voldoet niet aan het formaat van een definitiebestand: dataDigest: .*; shareDecimals: `));
+    await expect(invalid).rejects.toThrow(
+      new RegExp(`^${definitions.replaceAll('/', '\\/')} voldoet niet aan het formaat van een definitiebestand: dataDigest: .*; shareDecimals: `),
+    );
 
     const outputs = json.outputs as { cells: { figure: { cell: { population: string } } }[] }[];
     (outputs[0]?.cells[0] as { figure: { cell: { population: string } } }).figure.cell.population = 'klanten';

@@ -15,7 +15,10 @@ const POPULATIONS: PackageDefinitions['populations'] = {
 };
 
 function family(id: string, features: readonly { id: string; codes: readonly string[] }[], atoms?: readonly (readonly string[])[]): FamilyDefinition {
-  const all = features.reduce<string[][]>((combinations, feature) => combinations.flatMap((combination) => feature.codes.map((code) => [...combination, code])), [[]]);
+  const all = features.reduce<string[][]>(
+    (combinations, feature) => combinations.flatMap((combination) => feature.codes.map((code) => [...combination, code])),
+    [[]],
+  );
   return {
     id,
     features: features.map((feature) => feature.id),
@@ -26,17 +29,41 @@ function family(id: string, features: readonly { id: string; codes: readonly str
 
 const ages = ['0-1', '2-3', '4-5', '6-8', '9-11', '12-14', '15-17', '18+'];
 const FAMILIES: FamilyDefinition[] = [
-  family('huishouden', [{ id: 'type', codes: ['1', '2', '3', '4', '5', '6'] }, { id: 'samenstelling', codes: ['alleen', 'paar', 'eenouder'] }], [
-    ['1', 'alleen'], ['2', 'paar'], ['3', 'paar'], ['4', 'paar'], ['5', 'paar'], ['6', 'eenouder'],
-  ]),
-  // 1 + 5 x 8 = 41 atoms: no children and no youngest child, or 1..5+ children with the youngest in one of 8 age groups.
-  family('kinderen', [{ id: 'aantal', codes: ['0', '1', '2', '3', '4', '5+'] }, { id: 'jongste', codes: ['geen', ...ages] }], [
-    ['0', 'geen'],
-    ...['1', '2', '3', '4', '5+'].flatMap((children) => ages.map((age) => [children, age])),
-  ]),
-  ...[['opleiding', 3], ['bron', 6], ['uitkering', 5], ['woning', 4], ['migratie', 3], ['jeugdhulp', 2], ['wmo', 2], ['inkomen', 5], ['leeftijd', 6]].map(([id, size]) =>
-    family(id as string, [{ id: id as string, codes: Array.from({ length: size as number }, (_, index) => `${index + 1}`) }]),
+  family(
+    'huishouden',
+    [
+      { id: 'type', codes: ['1', '2', '3', '4', '5', '6'] },
+      { id: 'samenstelling', codes: ['alleen', 'paar', 'eenouder'] },
+    ],
+    [
+      ['1', 'alleen'],
+      ['2', 'paar'],
+      ['3', 'paar'],
+      ['4', 'paar'],
+      ['5', 'paar'],
+      ['6', 'eenouder'],
+    ],
   ),
+  // 1 + 5 x 8 = 41 atoms: no children and no youngest child, or 1..5+ children with the youngest in one of 8 age groups.
+  family(
+    'kinderen',
+    [
+      { id: 'aantal', codes: ['0', '1', '2', '3', '4', '5+'] },
+      { id: 'jongste', codes: ['geen', ...ages] },
+    ],
+    [['0', 'geen'], ...['1', '2', '3', '4', '5+'].flatMap((children) => ages.map((age) => [children, age]))],
+  ),
+  ...[
+    ['opleiding', 3],
+    ['bron', 6],
+    ['uitkering', 5],
+    ['woning', 4],
+    ['migratie', 3],
+    ['jeugdhulp', 2],
+    ['wmo', 2],
+    ['inkomen', 5],
+    ['leeftijd', 6],
+  ].map(([id, size]) => family(id as string, [{ id: id as string, codes: Array.from({ length: size as number }, (_, index) => `${index + 1}`) }])),
 ];
 
 /** The true counts: per family, per population atom, per family atom. */
@@ -78,7 +105,13 @@ export function realisticPackage(seed = 7): FixturePackage {
     const position = definition.features.indexOf(cell.feature);
     const table = counts.get(cell.family) as number[][];
     return populationAtoms(cell.population).reduce(
-      (sum, atom) => sum + definition.atoms.reduce((inner, codes, index) => inner + (cell.codes === null || cell.codes.includes(codes[position] as string) ? ((table[atom] as number[])[index] as number) : 0), 0),
+      (sum, atom) =>
+        sum +
+        definition.atoms.reduce(
+          (inner, codes, index) =>
+            inner + (cell.codes === null || cell.codes.includes(codes[position] as string) ? ((table[atom] as number[])[index] as number) : 0),
+          0,
+        ),
       0,
     );
   };
@@ -86,18 +119,27 @@ export function realisticPackage(seed = 7): FixturePackage {
   const protectColumn = (values: readonly number[]): boolean[] => {
     const hidden = values.map((value) => value > 0 && value < 10);
     if (hidden.filter(Boolean).length === 1) {
-      const candidates = values.map((value, index) => [value, index] as const).filter(([, index]) => !hidden[index]).sort((a, b) => a[0] - b[0]);
+      const candidates = values
+        .map((value, index) => [value, index] as const)
+        .filter(([, index]) => !hidden[index])
+        .sort((a, b) => a[0] - b[0]);
       if (candidates[0]) hidden[candidates[0][1]] = true;
     }
     return hidden;
   };
   const outputs: FixtureOutput[] = [];
-  const features = FAMILIES.flatMap((definition) => definition.features.map((feature, position) => ({ definition, feature, codes: (definition.categories[position] ?? []).map((category) => category.code) })));
+  const features = FAMILIES.flatMap((definition) =>
+    definition.features.map((feature, position) => ({ definition, feature, codes: (definition.categories[position] ?? []).map((category) => category.code) })),
+  );
 
   // One comparison table per feature: clients and all households, counts, shares, difference, residual.
   for (const { definition, feature, codes } of features) {
     const cell = (codesOfRow: string[] | null, population: string): CountCellDefinition => count(definition.id, feature, codesOfRow, population);
-    const share = (code: string, population: string): FigureDefinition & { kind: 'share' } => ({ kind: 'share', numerator: cell([code], population), denominator: cell(null, population) });
+    const share = (code: string, population: string): FigureDefinition & { kind: 'share' } => ({
+      kind: 'share',
+      numerator: cell([code], population),
+      denominator: cell(null, population),
+    });
     const clientValues = codes.map((code) => valueOf(cell([code], 'klanten')));
     const allValues = codes.map((code) => valueOf(cell([code], 'alle')));
     const clientHidden = protectColumn(clientValues);
@@ -129,7 +171,10 @@ export function realisticPackage(seed = 7): FixturePackage {
       { row, column: 4, figure: { kind: 'difference', minuend: share(code, 'klanten'), subtrahend: share(code, 'alle') } },
       { row, column: 5, figure: { kind: 'residual', inputs: [cell([code], 'klanten'), cell([code], 'alle'), cell(null, 'klanten'), cell(null, 'alle')] } },
     ]);
-    cells.push({ row: codes.length, column: 0, figure: countFigure(cell(null, 'klanten')) }, { row: codes.length, column: 2, figure: countFigure(cell(null, 'alle')) });
+    cells.push(
+      { row: codes.length, column: 0, figure: countFigure(cell(null, 'klanten')) },
+      { row: codes.length, column: 2, figure: countFigure(cell(null, 'alle')) },
+    );
     outputs.push({ id: `vergelijking-${feature}`, rowHeader: feature, columns: ['Klanten', 'Klanten %', 'Alle', 'Alle %', 'Verschil', 'Residu'], rows, cells });
   }
 
@@ -137,7 +182,10 @@ export function realisticPackage(seed = 7): FixturePackage {
   const profilePopulations = [...clusterAtoms, 'klanten', 'alle'];
   const profileRows: FixtureOutput['rows'][number][] = [];
   const profileCells: FixtureOutput['cells'][number][] = [];
-  profileRows.push({ label: 'Aantal huishoudens', fields: profilePopulations.map((population) => String(sizes.length && valueOf(count('huishouden', 'type', null, population)))) });
+  profileRows.push({
+    label: 'Aantal huishoudens',
+    fields: profilePopulations.map((population) => String(sizes.length && valueOf(count('huishouden', 'type', null, population)))),
+  });
   profilePopulations.forEach((population, column) => profileCells.push({ row: 0, column, figure: countFigure(count('huishouden', 'type', null, population)) }));
   features.forEach(({ definition, feature, codes }, index) => {
     const fields = profilePopulations.map((population, column) => {
@@ -145,7 +193,15 @@ export function realisticPackage(seed = 7): FixturePackage {
       const total = values.reduce((a, b) => a + b, 0);
       const best = values.indexOf(Math.max(...values));
       const share = (100 * (values[best] as number)) / total;
-      profileCells.push({ row: index + 1, column, figure: { kind: 'share', numerator: count(definition.id, feature, [codes[best] as string], population), denominator: count(definition.id, feature, null, population) } });
+      profileCells.push({
+        row: index + 1,
+        column,
+        figure: {
+          kind: 'share',
+          numerator: count(definition.id, feature, [codes[best] as string], population),
+          denominator: count(definition.id, feature, null, population),
+        },
+      });
       if ((values[best] as number) < 10) return 'x';
       return share >= 40 ? `${feature} ${codes[best]} ${percent(share, 0)} %` : 'varieert';
     });
@@ -154,7 +210,12 @@ export function realisticPackage(seed = 7): FixturePackage {
   outputs.push({ id: 'clustertabel', rowHeader: 'Kenmerk', columns: profilePopulations, rows: profileRows, cells: profileCells });
 
   // Counts per cluster for household type and number of children: small cells, so suppression per column.
-  for (const [familyId, feature] of [['huishouden', 'type'], ['kinderen', 'aantal'], ['huishouden', 'samenstelling'], ['opleiding', 'opleiding']] as const) {
+  for (const [familyId, feature] of [
+    ['huishouden', 'type'],
+    ['kinderen', 'aantal'],
+    ['huishouden', 'samenstelling'],
+    ['opleiding', 'opleiding'],
+  ] as const) {
     const definition = FAMILIES.find((candidate) => candidate.id === familyId) as FamilyDefinition;
     const codes = (definition.categories[definition.features.indexOf(feature)] ?? []).map((category) => category.code);
     const columnsHidden = clusterAtoms.map((population) => protectColumn(codes.map((code) => valueOf(count(familyId, feature, [code], population)))));
@@ -162,7 +223,9 @@ export function realisticPackage(seed = 7): FixturePackage {
       label: `${feature} ${code}`,
       fields: clusterAtoms.map((population, column) => (columnsHidden[column]?.[row] ? 'x' : String(valueOf(count(familyId, feature, [code], population))))),
     }));
-    const cells = codes.flatMap((code, row) => clusterAtoms.map((population, column) => ({ row, column, figure: countFigure(count(familyId, feature, [code], population)) })));
+    const cells = codes.flatMap((code, row) =>
+      clusterAtoms.map((population, column) => ({ row, column, figure: countFigure(count(familyId, feature, [code], population)) })),
+    );
     outputs.push({ id: `clusters-${feature}`, rowHeader: feature, columns: clusterAtoms, rows, cells });
   }
 
@@ -173,7 +236,14 @@ export function realisticPackage(seed = 7): FixturePackage {
     id: 'koppelrapport',
     rowHeader: 'Stap',
     columns: ['Aantal'],
-    rows: [['Klantregels', String(clientHouseholds + 45)], ['Gekoppeld', String(clientHouseholds + 20)], ['Niet gevonden', '19'], ['Buiten de gemeente', '< 10'], ['Dubbel', '< 10'], ['Klanthuishoudens', String(clientHouseholds)]].map(([label, value]) => ({ label: label as string, fields: [value as string] })),
+    rows: [
+      ['Klantregels', String(clientHouseholds + 45)],
+      ['Gekoppeld', String(clientHouseholds + 20)],
+      ['Niet gevonden', '19'],
+      ['Buiten de gemeente', '< 10'],
+      ['Dubbel', '< 10'],
+      ['Klanthuishoudens', String(clientHouseholds)],
+    ].map(([label, value]) => ({ label: label as string, fields: [value as string] })),
     cells: recordCells.map((id, row) => ({ row, column: 0, figure: { kind: 'record', family: 'koppeling', cell: id } })),
   });
   return {

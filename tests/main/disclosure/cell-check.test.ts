@@ -34,7 +34,12 @@ describe('checking one raw cell', () => {
     ];
     for (const contributions of cases) {
       const sorted = [...contributions].sort((a, b) => b - a);
-      const summary = magnitudeSummaryStatus(contributions.length, contributions.reduce((a, b) => a + b, 0), sorted.slice(0, 2), rules);
+      const summary = magnitudeSummaryStatus(
+        contributions.length,
+        contributions.reduce((a, b) => a + b, 0),
+        sorted.slice(0, 2),
+        rules,
+      );
       expect(summary).toEqual(magnitudeStatus(contributions, rules));
     }
     expect(checkCell({ kind: 'magnitude', units: 11, value: 20, total: 220, largest: [200, 2] }, rules)).toEqual({ status: 'suppressed' });
@@ -73,6 +78,8 @@ describe('the published table shape', () => {
     expect(tableVerdict(table)).toBe('review');
     const clean = { ...table, rows: [table.rows[0]!] };
     expect(tableVerdict(clean)).toBe('pass');
-    expect(tableVerdict({ ...clean, rows: [{ id: 'z', label: 'Z', total: false, cells: [{ status: 'review', reason: 'zero', value: 0, decimals: 0 }] }] })).toBe('review');
+    expect(
+      tableVerdict({ ...clean, rows: [{ id: 'z', label: 'Z', total: false, cells: [{ status: 'review', reason: 'zero', value: 0, decimals: 0 }] }] }),
+    ).toBe('review');
   });
 });

@@ -73,9 +73,21 @@ describe('roundControlled', () => {
   });
 
   it('leaves an all-zero table and a table of multiples exactly as they are', () => {
-    const zeros = twoWayTable([[0, 0], [0, 0]], safe);
+    const zeros = twoWayTable(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      safe,
+    );
     expect(roundControlled(zeros, 10)).toEqual(zeros.cells.map(() => 0));
-    const multiples = twoWayTable([[10, 20], [30, 0]], safe);
+    const multiples = twoWayTable(
+      [
+        [10, 20],
+        [30, 0],
+      ],
+      safe,
+    );
     expect(roundControlled(multiples, 10)).toEqual(multiples.cells.map((cell) => cell.value));
   });
 

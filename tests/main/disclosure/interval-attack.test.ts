@@ -58,9 +58,21 @@ describe('attackTable', () => {
   });
 
   it('refuses to attack a cell that is published anyway, and a table that does not add up', () => {
-    expect(() => feasibleIntervals(table, table.cells.map(() => false), [0])).toThrow(/not suppressed/);
+    expect(() =>
+      feasibleIntervals(
+        table,
+        table.cells.map(() => false),
+        [0],
+      ),
+    ).toThrow(/not suppressed/);
     // The second relation says cell 0 equals 20, so the first (cell 0 + cell 1 = 15) needs cell 1 = -5.
-    const broken: AdditiveTable = { ...suppress(table, ['r0|c0', 'r0|c1']), relations: [{ parts: [0, 1], total: 2 }, { parts: [0], total: 3 }] };
+    const broken: AdditiveTable = {
+      ...suppress(table, ['r0|c0', 'r0|c1']),
+      relations: [
+        { parts: [0, 1], total: 2 },
+        { parts: [0], total: 3 },
+      ],
+    };
     expect(() => attackTable(broken, 10)).toThrow(/does not add up/);
   });
 

@@ -66,9 +66,9 @@ describe('solveLinearProgram', () => {
   });
 
   it('reports an unbounded program, also with no constraints at all', () => {
-    expect(
-      solveLinearProgram({ coefficients: [1, 0], direction: 'maximize', constraints: [{ coefficients: [1, -1], relation: '<=', rhs: 1 }] }).status,
-    ).toBe('unbounded');
+    expect(solveLinearProgram({ coefficients: [1, 0], direction: 'maximize', constraints: [{ coefficients: [1, -1], relation: '<=', rhs: 1 }] }).status).toBe(
+      'unbounded',
+    );
     expect(solveLinearProgram({ coefficients: [1], direction: 'maximize', constraints: [] }).status).toBe('unbounded');
     expect(optimal(solveLinearProgram({ coefficients: [1], direction: 'minimize', constraints: [] })).value).toBe(0);
   });
@@ -106,7 +106,10 @@ describe('solveLinearProgram', () => {
   });
 
   it('solves several objectives over the same constraints, leaving the inputs unchanged', () => {
-    const constraints = [{ coefficients: [1, 1, 1], relation: '=' as const, rhs: 10 }, { coefficients: [1, -1, 0], relation: '>=' as const, rhs: 2 }];
+    const constraints = [
+      { coefficients: [1, 1, 1], relation: '=' as const, rhs: 10 },
+      { coefficients: [1, -1, 0], relation: '>=' as const, rhs: 2 },
+    ];
     const copy = structuredClone(constraints);
     const [low, high, third] = solveLinearPrograms(3, constraints, [
       { coefficients: [1, 0, 0], direction: 'minimize' },
@@ -128,8 +131,16 @@ describe('solveLinearProgram', () => {
     const at = (r: number, c: number) => r * columns + c;
     const line = (members: number[]) => Array.from({ length: rows * columns }, (_, index) => (members.includes(index) ? 1 : 0));
     const constraints = [
-      ...Array.from({ length: rows }, (_, r) => ({ coefficients: line(Array.from({ length: columns }, (_, c) => at(r, c))), relation: '=' as const, rhs: Array.from({ length: columns }, (_, c) => cells[at(r, c)]!).reduce((a, b) => a + b, 0) })),
-      ...Array.from({ length: columns - 1 }, (_, c) => ({ coefficients: line(Array.from({ length: rows }, (_, r) => at(r, c))), relation: '=' as const, rhs: Array.from({ length: rows }, (_, r) => cells[at(r, c)]!).reduce((a, b) => a + b, 0) })),
+      ...Array.from({ length: rows }, (_, r) => ({
+        coefficients: line(Array.from({ length: columns }, (_, c) => at(r, c))),
+        relation: '=' as const,
+        rhs: Array.from({ length: columns }, (_, c) => cells[at(r, c)]!).reduce((a, b) => a + b, 0),
+      })),
+      ...Array.from({ length: columns - 1 }, (_, c) => ({
+        coefficients: line(Array.from({ length: rows }, (_, r) => at(r, c))),
+        relation: '=' as const,
+        rhs: Array.from({ length: rows }, (_, r) => cells[at(r, c)]!).reduce((a, b) => a + b, 0),
+      })),
     ];
     // One more variable that no constraint holds: maximising it (objective 50) is unbounded.
     const width = rows * columns + 1;

@@ -27,10 +27,14 @@ const SDCTABLE_PRIMARY = ['w|a', 'w|b', 'w|c', 'x|a', 'x|c', 'y|b', 'y|d', 'z|b'
 
 function sdcTableProblem(extra: readonly string[] = []) {
   const hidden = new Set([...SDCTABLE_PRIMARY, ...extra]);
-  return twoWayTable(SDCTABLE_INNER, (_, [row, column]) => {
-    const id = typeof row !== 'number' || typeof column !== 'number' ? '' : `${SDCTABLE_LABELS.rows[row]}|${SDCTABLE_LABELS.columns[column]}`;
-    return hidden.has(id) ? blocked : safe;
-  }, SDCTABLE_LABELS);
+  return twoWayTable(
+    SDCTABLE_INNER,
+    (_, [row, column]) => {
+      const id = typeof row !== 'number' || typeof column !== 'number' ? '' : `${SDCTABLE_LABELS.rows[row]}|${SDCTABLE_LABELS.columns[column]}`;
+      return hidden.has(id) ? blocked : safe;
+    },
+    SDCTABLE_LABELS,
+  );
 }
 
 describe('sdcTable (sdcTools/sdcTable)', () => {

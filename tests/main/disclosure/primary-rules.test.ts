@@ -2,7 +2,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countStatus, extremeStatus, groupStatus, magnitudeStatus, modelStatus, shareStatus, statisticStatus } from '../../../src-main/disclosure/primary-rules';
+import {
+  countStatus,
+  extremeStatus,
+  groupStatus,
+  magnitudeStatus,
+  modelStatus,
+  shareStatus,
+  statisticStatus,
+} from '../../../src-main/disclosure/primary-rules';
 import { publishCount } from '../../../src-main/disclosure/published-count';
 import { DEFAULT_RULE_SET, loadRuleSet, ruleSetDigest, ruleSetSchema, type RuleSet } from '../../../src-main/disclosure/rule-set';
 import { tempFolder } from '../support/temp-folder';

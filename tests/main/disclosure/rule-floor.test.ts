@@ -36,16 +36,63 @@ function study(changes: Partial<RuleSet>): RuleSet {
  */
 const DIRECTIONS: { field: string; weaker: Partial<RuleSet>; stricter: Partial<RuleSet>; text: string; weakerFloor?: Partial<RuleSet> }[] = [
   { field: 'threshold', weaker: { threshold: 9 }, stricter: { threshold: 11 }, text: 'drempel 9 is lager dan de 10 van de instelling' },
-  { field: 'statisticThreshold', weaker: { statisticThreshold: 11 }, stricter: { statisticThreshold: 13 }, text: 'drempel voor statistieken 11 is lager dan de 12 van de instelling' },
-  { field: 'zeroCells', weaker: { zeroCells: 'allow' }, stricter: { zeroCells: 'review' }, weakerFloor: { zeroCells: 'review' }, text: 'nulcellen toegestaan is zwakker dan nulcellen ter beoordeling van de instelling' },
-  { field: 'dominance.n', weaker: { dominance: { n: 1, k: 0.8 } }, stricter: { dominance: { n: 3, k: 0.8 } }, text: 'dominantie n (aantal grootste bijdragers) 1 is lager dan de 2 van de instelling' },
-  { field: 'dominance.k', weaker: { dominance: { n: 2, k: 0.81 } }, stricter: { dominance: { n: 2, k: 0.79 } }, text: 'dominantie k (aandeel van de grootste bijdragers) 81 % is hoger dan de 80 % van de instelling' },
+  {
+    field: 'statisticThreshold',
+    weaker: { statisticThreshold: 11 },
+    stricter: { statisticThreshold: 13 },
+    text: 'drempel voor statistieken 11 is lager dan de 12 van de instelling',
+  },
+  {
+    field: 'zeroCells',
+    weaker: { zeroCells: 'allow' },
+    stricter: { zeroCells: 'review' },
+    weakerFloor: { zeroCells: 'review' },
+    text: 'nulcellen toegestaan is zwakker dan nulcellen ter beoordeling van de instelling',
+  },
+  {
+    field: 'dominance.n',
+    weaker: { dominance: { n: 1, k: 0.8 } },
+    stricter: { dominance: { n: 3, k: 0.8 } },
+    text: 'dominantie n (aantal grootste bijdragers) 1 is lager dan de 2 van de instelling',
+  },
+  {
+    field: 'dominance.k',
+    weaker: { dominance: { n: 2, k: 0.81 } },
+    stricter: { dominance: { n: 2, k: 0.79 } },
+    text: 'dominantie k (aandeel van de grootste bijdragers) 81 % is hoger dan de 80 % van de instelling',
+  },
   { field: 'pPercent', weaker: { pPercent: 0.145 }, stricter: { pPercent: 0.2 }, text: 'p%-regel 14,5 % is lager dan de 15 % van de instelling' },
-  { field: 'groupShare', weaker: { groupShare: 0.9 }, stricter: { groupShare: 0.8 }, text: 'groepsonthulling vanaf 90 % is hoger dan de 85 % van de instelling' },
-  { field: 'clusterMinimum', weaker: { clusterMinimum: 14 }, stricter: { clusterMinimum: 16 }, text: 'minimum aantal huishoudens per cluster 14 is lager dan de 15 van de instelling' },
-  { field: 'residualDegreesOfFreedom', weaker: { residualDegreesOfFreedom: 19 }, stricter: { residualDegreesOfFreedom: 21 }, text: 'minimum aantal vrijheidsgraden 19 is lager dan de 20 van de instelling' },
-  { field: 'protectionLevel', weaker: { protectionLevel: 4 }, stricter: { protectionLevel: 6, roundingBase: 10 }, text: 'beschermingsniveau 4 is lager dan de 5 van de instelling' },
-  { field: 'roundingBase', weaker: { roundingBase: 5 }, stricter: { roundingBase: 10 }, weakerFloor: { roundingBase: 10 }, text: 'afrondingsbasis 5 is lager dan de 10 van de instelling' },
+  {
+    field: 'groupShare',
+    weaker: { groupShare: 0.9 },
+    stricter: { groupShare: 0.8 },
+    text: 'groepsonthulling vanaf 90 % is hoger dan de 85 % van de instelling',
+  },
+  {
+    field: 'clusterMinimum',
+    weaker: { clusterMinimum: 14 },
+    stricter: { clusterMinimum: 16 },
+    text: 'minimum aantal huishoudens per cluster 14 is lager dan de 15 van de instelling',
+  },
+  {
+    field: 'residualDegreesOfFreedom',
+    weaker: { residualDegreesOfFreedom: 19 },
+    stricter: { residualDegreesOfFreedom: 21 },
+    text: 'minimum aantal vrijheidsgraden 19 is lager dan de 20 van de instelling',
+  },
+  {
+    field: 'protectionLevel',
+    weaker: { protectionLevel: 4 },
+    stricter: { protectionLevel: 6, roundingBase: 10 },
+    text: 'beschermingsniveau 4 is lager dan de 5 van de instelling',
+  },
+  {
+    field: 'roundingBase',
+    weaker: { roundingBase: 5 },
+    stricter: { roundingBase: 10 },
+    weakerFloor: { roundingBase: 10 },
+    text: 'afrondingsbasis 5 is lager dan de 10 van de instelling',
+  },
 ];
 
 describe('stricterOnly', () => {
@@ -164,7 +211,9 @@ describe('loadEffectiveRules', () => {
     noOverride();
     const userData = await tempFolder();
     const studyFile = await write(join(userData, 'zwak.json'), { ...DEFAULT_RULE_SET, name: 'Zwak', roundingBase: 5, protectionLevel: 5 });
-    await expect(loadEffectiveRules(userData, studyFile)).rejects.toThrow(/beschermingsniveau 5 is lager dan de 10 van de instelling, afrondingsbasis 5 is lager dan de 10 van de instelling/);
+    await expect(loadEffectiveRules(userData, studyFile)).rejects.toThrow(
+      /beschermingsniveau 5 is lager dan de 10 van de instelling, afrondingsbasis 5 is lager dan de 10 van de instelling/,
+    );
   });
 
   it('refuses through loadInstitutionRules too, the call existing callers make with a study rule set', async () => {

@@ -64,36 +64,60 @@ describe('bad input', () => {
   it('rows that do not fit the header (a delimiter inside an unquoted value)', async () => {
     const rows = Array.from({ length: 30 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
     rows.push('R,000000099,1,extra');
-    await expectRefused(await file('ragged.csv', `${PERSONS_HEADER}\n${rows.join('\n')}\n`), /"ragged\.csv", regel 32: 4 waarden, terwijl de kopregel 3 kolommen heeft \(gescheiden door ","\)/);
+    await expectRefused(
+      await file('ragged.csv', `${PERSONS_HEADER}\n${rows.join('\n')}\n`),
+      /"ragged\.csv", regel 32: 4 waarden, terwijl de kopregel 3 kolommen heeft \(gescheiden door ","\)/,
+    );
     const late = Array.from({ length: 30_000 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
     late.push('R,999999999,1,extra');
-    await expectRefused(await file('ragged-late.csv', `${PERSONS_HEADER}\n${late.join('\n')}\n`), /"ragged-late\.csv" kon niet worden gelezen als CSV: regel 30002 heeft 4 waarden, terwijl de kopregel 3 kolommen heeft/);
+    await expectRefused(
+      await file('ragged-late.csv', `${PERSONS_HEADER}\n${late.join('\n')}\n`),
+      /"ragged-late\.csv" kon niet worden gelezen als CSV: regel 30002 heeft 4 waarden, terwijl de kopregel 3 kolommen heeft/,
+    );
   });
 
   it('a value that does not fit its column type, naming column, line and value', async () => {
     const rows = Array.from({ length: 30 }, (_, index) => `R,${String(index).padStart(9, '0')},1`);
     const more = Array.from({ length: 30_000 }, (_, index) => `R,${String(100 + index).padStart(9, '0')},2`);
     const content = `${PERSONS_HEADER}\n${rows.join('\n')}\n${more.join('\n')}\nR,999999999,x\n`;
-    await expectRefused(await file('typo.csv', content), /"typo\.csv" kon niet worden gelezen als CSV: kolom GBAGESLACHT, regel 30032: de waarde "x" is geen BIGINT/);
+    await expectRefused(
+      await file('typo.csv', content),
+      /"typo\.csv" kon niet worden gelezen als CSV: kolom GBAGESLACHT, regel 30032: de waarde "x" is geen BIGINT/,
+    );
   });
 
   it('a key column missing in a recognised CBS table', async () => {
-    const path = await file('GBAADRESOBJECT2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,GBADATUMAANVANGADRESHOUDING,GBADATUMEINDEADRESHOUDING,SOORTOBJECTNUMMER\nR,000000001,20170101,20501231,A\n');
-    await expectRefused(path, /"GBAADRESOBJECT2018BUSV1\.csv" heeft de naam van een CBS-tabel van de soort addresses, maar mist de sleutelkolom RINOBJECTNUMMER/);
+    const path = await file(
+      'GBAADRESOBJECT2018BUSV1.csv',
+      'RINPERSOONS,RINPERSOON,GBADATUMAANVANGADRESHOUDING,GBADATUMEINDEADRESHOUDING,SOORTOBJECTNUMMER\nR,000000001,20170101,20501231,A\n',
+    );
+    await expectRefused(
+      path,
+      /"GBAADRESOBJECT2018BUSV1\.csv" heeft de naam van een CBS-tabel van de soort addresses, maar mist de sleutelkolom RINOBJECTNUMMER/,
+    );
   });
 
   it('duplicate keys in a one-row-per-unit (TAB) file, naming both rows', async () => {
     const path = await file('GBAPERSOON2017TABV1.csv', `${PERSONS_HEADER}\nR,000000001,1\nR,000000002,2\nR,000000001,2\n`);
-    await expectRefused(path, /"GBAPERSOON2017TABV1\.csv" is een tabel met één rij per eenheid \(TAB\), maar minder dan 10 sleutels \(RINPERSOONS \+ RINPERSOON\) komen meer dan één keer voor, het eerst in rij 1 \(regel 2\) en rij 3 \(regel 4\)/);
+    await expectRefused(
+      path,
+      /"GBAPERSOON2017TABV1\.csv" is een tabel met één rij per eenheid \(TAB\), maar minder dan 10 sleutels \(RINPERSOONS \+ RINPERSOON\) komen meer dan één keer voor, het eerst in rij 1 \(regel 2\) en rij 3 \(regel 4\)/,
+    );
   });
 
   it('an impossible date (20171332), naming column, row and value', async () => {
-    const path = await file('JGDHULP2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,JGDHHULPVORM,JGDHGELDIGHEIDBEGINDATUM,JGDHGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20171332,20180101\n');
+    const path = await file(
+      'JGDHULP2018BUSV1.csv',
+      'RINPERSOONS,RINPERSOON,JGDHHULPVORM,JGDHGELDIGHEIDBEGINDATUM,JGDHGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20171332,20180101\n',
+    );
     await expectRefused(path, /"JGDHULP2018BUSV1\.csv", kolom JGDHGELDIGHEIDBEGINDATUM, rij 2 \(regel 3\): "20171332" is geen bestaande datum/);
   });
 
   it('an end date before the begin date: opened, with a warning naming column and row (linking leaves the row out)', async () => {
-    const path = await file('JGDBESCHERM2018BUSV1.csv', 'RINPERSOONS,RINPERSOON,JGDBMAATREGEL,JGDBGELDIGHEIDBEGINDATUM,JGDBGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20180101,20170101\n');
+    const path = await file(
+      'JGDBESCHERM2018BUSV1.csv',
+      'RINPERSOONS,RINPERSOON,JGDBMAATREGEL,JGDBGELDIGHEIDBEGINDATUM,JGDBGELDIGHEIDEINDDATUM\nR,000000001,1,20170101,20171231\nR,000000002,1,20180101,20170101\n',
+    );
     const opened = (await engine.openFiles([path])).find((candidate) => candidate.name === 'JGDBESCHERM2018BUSV1.csv')!;
     expect(opened.warnings).toEqual([
       '"JGDBESCHERM2018BUSV1.csv", kolom JGDBGELDIGHEIDEINDDATUM, rij 2 (regel 3): de einddatum ligt vóór de begindatum (JGDBGELDIGHEIDBEGINDATUM). Bij het koppelen blijft deze rij buiten beschouwing; het koppelrapport telt hem mee.',
@@ -108,7 +132,10 @@ describe('bad input', () => {
     connection.closeSync();
     writer.closeSync();
     const bytes = await readFile(complete);
-    await expectRefused(await file('truncated.parquet', bytes.subarray(0, Math.floor(bytes.length / 2))), /"truncated\.parquet" kon niet worden gelezen als PARQUET: het is geen volledig Parquet-bestand/);
+    await expectRefused(
+      await file('truncated.parquet', bytes.subarray(0, Math.floor(bytes.length / 2))),
+      /"truncated\.parquet" kon niet worden gelezen als PARQUET: het is geen volledig Parquet-bestand/,
+    );
   });
 
   it('a binary file named .csv', async () => {
@@ -124,12 +151,21 @@ describe('bad input', () => {
   it('mixed encodings far into the file, naming the line', async () => {
     const head = `RINPERSOON,naam\n${'000000001,Jan\n'.repeat(30_000)}`;
     const content = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from('000000002,Jos\xe9\n', 'latin1')]);
-    await expectRefused(await file('mixed-late.csv', content), /"mixed-late\.csv" kon niet worden gelezen als CSV: regel 30002 is geen UTF-8-tekst, .* mengt tekstcoderingen/);
+    await expectRefused(
+      await file('mixed-late.csv', content),
+      /"mixed-late\.csv" kon niet worden gelezen als CSV: regel 30002 is geen UTF-8-tekst, .* mengt tekstcoderingen/,
+    );
   });
 
   it('Windows-1252 characters DuckDB cannot read (€) far into the file, naming the line', async () => {
-    const late = Buffer.concat([Buffer.from(`RINPERSOON;naam\n000000001;Jos\xe9\n${'000000002;x\n'.repeat(30_000)}`, 'latin1'), Buffer.from('000000003;\x93q\x94\n', 'latin1')]);
-    await expectRefused(await file('quotes-late.csv', late), /"quotes-late\.csv" is Windows-1252-tekst .* voor het eerst op regel 30003\. Sla het bestand op als UTF-8/);
+    const late = Buffer.concat([
+      Buffer.from(`RINPERSOON;naam\n000000001;Jos\xe9\n${'000000002;x\n'.repeat(30_000)}`, 'latin1'),
+      Buffer.from('000000003;\x93q\x94\n', 'latin1'),
+    ]);
+    await expectRefused(
+      await file('quotes-late.csv', late),
+      /"quotes-late\.csv" is Windows-1252-tekst .* voor het eerst op regel 30003\. Sla het bestand op als UTF-8/,
+    );
   });
 
   it('a path with quotes and non-ASCII characters opens; its errors name it', async () => {
@@ -156,6 +192,8 @@ describe('bad input', () => {
     const inspected = await inspectFile(path);
     await checkUnchanged(inspected);
     await appendFile(path, '000000002\n');
-    await expect(checkUnchanged(inspected)).rejects.toThrow(/"growing\.csv" is veranderd terwijl het werd gelezen \(grootte 21 -> 31 bytes\); wacht tot het helemaal is geschreven/);
+    await expect(checkUnchanged(inspected)).rejects.toThrow(
+      /"growing\.csv" is veranderd terwijl het werd gelezen \(grootte 21 -> 31 bytes\); wacht tot het helemaal is geschreven/,
+    );
   });
 });

@@ -66,9 +66,19 @@ describe('proposeRoles on the generator files', () => {
       breadwinnerKey: 'RINPERSOONHKW',
     });
     expect(proposeRoles('HOOGSTEOPL2017TABV1.csv', columnsOf('education')).roles.educationCode).toBe('OPLNIVSOI2021AGG4HBMETNIRWO');
-    expect(proposeRoles('JGDHULP2018BUSV1.csv', columnsOf('youthHelp')).roles).toMatchObject({ youthHelp: 'JGDHHULPVORM', spellBegin: 'JGDHGELDIGHEIDBEGINDATUM' });
-    expect(proposeRoles('JGDBESCHERM2018BUSV1.csv', columnsOf('youthProtection')).roles).toMatchObject({ youthProtection: 'JGDBMAATREGEL', spellEnd: 'JGDBGELDIGHEIDEINDDATUM' });
-    expect(proposeRoles('WMOGEBRUIK2018BUSV1.csv', columnsOf('wmo')).roles).toMatchObject({ wmo: 'WMOSOORTVOORZIENING', spellBegin: 'WMODATUMAANVANG', spellEnd: 'WMODATUMEINDE' });
+    expect(proposeRoles('JGDHULP2018BUSV1.csv', columnsOf('youthHelp')).roles).toMatchObject({
+      youthHelp: 'JGDHHULPVORM',
+      spellBegin: 'JGDHGELDIGHEIDBEGINDATUM',
+    });
+    expect(proposeRoles('JGDBESCHERM2018BUSV1.csv', columnsOf('youthProtection')).roles).toMatchObject({
+      youthProtection: 'JGDBMAATREGEL',
+      spellEnd: 'JGDBGELDIGHEIDEINDDATUM',
+    });
+    expect(proposeRoles('WMOGEBRUIK2018BUSV1.csv', columnsOf('wmo')).roles).toMatchObject({
+      wmo: 'WMOSOORTVOORZIENING',
+      spellBegin: 'WMODATUMAANVANG',
+      spellEnd: 'WMODATUMEINDE',
+    });
     expect(proposeRoles('VOEDSELBANK_KLANTEN.xlsx', columnsOf('clients')).roles).toEqual({
       personSource: 'RINPERSOONS',
       personKey: 'RINPERSOON',

@@ -23,7 +23,7 @@ describe('the demo world', () => {
     for (const file of files) expect(missingRoles(file.tableKind, file.roles), file.name).toEqual([]);
   });
 
-  it("warns about the client period the generator typed backwards, and about nothing else", () => {
+  it('warns about the client period the generator typed backwards, and about nothing else', () => {
     const warnings = files.flatMap((file) => file.warnings);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^"VOEDSELBANK_KLANTEN\.csv", kolom EINDDATUM, rij \d+ \(regel \d+\): de einddatum ligt vóór de begindatum \(STARTDATUM\)/);

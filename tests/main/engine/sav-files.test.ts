@@ -95,7 +95,7 @@ describe('.sav files written by PSPP', () => {
     expect((await engine.security()).allowedPaths).not.toContain(path);
   });
 
-  it('windows-1252.sav: labels decoded from the file\'s code page', async () => {
+  it("windows-1252.sav: labels decoded from the file's code page", async () => {
     const file = await openOne(join(FIXTURES, 'windows-1252.sav'));
     expect(file.rowCount).toBe(2);
     const profile = await engine.fileProfile(file.id);

@@ -27,7 +27,9 @@ beforeAll(async () => {
   parquetFile = join(folder, 'persons.parquet');
   const writer = await DuckDBInstance.create(':memory:');
   const connection = await writer.connect();
-  await connection.run('COPY (SELECT lpad(i::VARCHAR, 9, \'0\') AS RINPERSOON, i % 2 AS GBAGESLACHT FROM range(100) t(i)) TO $path (FORMAT parquet)', { path: parquetFile });
+  await connection.run("COPY (SELECT lpad(i::VARCHAR, 9, '0') AS RINPERSOON, i % 2 AS GBAGESLACHT FROM range(100) t(i)) TO $path (FORMAT parquet)", {
+    path: parquetFile,
+  });
   connection.closeSync();
   writer.closeSync();
   engine = await StudyEngine.create();
@@ -84,7 +86,9 @@ describe('StudyEngine', () => {
 
   it('explains files it cannot open', async () => {
     await expect(engine.openFiles([join(folder, 'missing.csv')])).rejects.toThrow(/"missing\.csv" bestaat niet/);
-    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sas7bdat')])).rejects.toThrow(/\.sas7bdat.*open een \.csv-, \.parquet-, \.xlsx- of SPSS-bestand \(\.sav\/\.zsav\)/);
+    await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sas7bdat')])).rejects.toThrow(
+      /\.sas7bdat.*open een \.csv-, \.parquet-, \.xlsx- of SPSS-bestand \(\.sav\/\.zsav\)/,
+    );
     await expect(engine.openFiles([join(folder, 'GBAPERSOON2018TABV2.sav')])).rejects.toThrow(/"GBAPERSOON2018TABV2\.sav" bestaat niet/);
     await expect(engine.openFiles(['relative.csv'])).rejects.toThrow(/geen volledig pad/);
     await expect(engine.openFiles([folder + '/'])).rejects.toThrow(/soort bestand/);

@@ -60,7 +60,15 @@ describe('CSV dialects', () => {
     expect(file.columns.find((column) => column.name === 'RINPERSOON')?.kind).toBe('key');
     expect(file.tableKind).toBe('clients');
     expect(await rowsOf(file.id)).toEqual([
-      { RINPERSOONS: 'R', RINPERSOON: '000000001', gem2017: '0784', INHBESTINKH: 12345.5, naam: 'José; de "Jong"', STARTDATUM: '20170101', EINDDATUM: '20501231' },
+      {
+        RINPERSOONS: 'R',
+        RINPERSOON: '000000001',
+        gem2017: '0784',
+        INHBESTINKH: 12345.5,
+        naam: 'José; de "Jong"',
+        STARTDATUM: '20170101',
+        EINDDATUM: '20501231',
+      },
       { RINPERSOONS: 'R', RINPERSOON: '000000002', gem2017: '0824', INHBESTINKH: -3.25, naam: 'Müller', STARTDATUM: '20171231', EINDDATUM: null },
     ]);
     expect(await rowsOf(file.id, `SELECT ${dateExpression('STARTDATUM')} AS d FROM rel`)).toEqual([{ d: '2017-01-01' }, { d: '2017-12-31' }]);
@@ -68,7 +76,11 @@ describe('CSV dialects', () => {
 
   it('puts back the leading zeros a spreadsheet took from person keys', async () => {
     const file = await openOne('klanten_excel.csv', 'RINPERSOON;STARTDATUM\n12345678;20170101\n123456789;20170101\n1234567890;20170101\n');
-    expect(await rowsOf(file.id, 'SELECT RINPERSOON FROM rel')).toEqual([{ RINPERSOON: '012345678' }, { RINPERSOON: '123456789' }, { RINPERSOON: '1234567890' }]);
+    expect(await rowsOf(file.id, 'SELECT RINPERSOON FROM rel')).toEqual([
+      { RINPERSOON: '012345678' },
+      { RINPERSOON: '123456789' },
+      { RINPERSOON: '1234567890' },
+    ]);
   });
 
   it('reads "," with UTF-8 (and a byte-order mark), numeric-looking keys as text', async () => {
@@ -105,7 +117,10 @@ describe('CSV dialects', () => {
   it('reads a quoted value that spans lines and holds the delimiter', async () => {
     const file = await openOne('notes.csv', 'RINPERSOON,opmerking\n000000001,"regel 1\nregel 2, met komma"\n000000002,kort\n');
     expect(file.rowCount).toEqual({ below: 10 });
-    expect(await rowsOf(file.id, 'SELECT opmerking FROM rel ORDER BY RINPERSOON')).toEqual([{ opmerking: 'regel 1\nregel 2, met komma' }, { opmerking: 'kort' }]);
+    expect(await rowsOf(file.id, 'SELECT opmerking FROM rel ORDER BY RINPERSOON')).toEqual([
+      { opmerking: 'regel 1\nregel 2, met komma' },
+      { opmerking: 'kort' },
+    ]);
   });
 
   it('gives ISO dates DuckDB reads as DATE as YYYYMMDD text too', async () => {
@@ -136,8 +151,14 @@ describe('Parquet', () => {
     writer.closeSync();
     const [file] = (await engine.openFiles([path])).filter((candidate) => candidate.name === 'SECM2018BUSV1.parquet');
     expect(typeOf(file!)).toEqual({ RINPERSOONS: 'VARCHAR', RINPERSOON: 'VARCHAR', AANVSECM: 'DATE (YYYYMMDD)', EINDSECM: 'DATE (YYYYMMDD)', SECM: 'INTEGER' });
-    expect(file!.roles).toEqual({ personSource: 'RINPERSOONS', personKey: 'RINPERSOON', spellBegin: 'AANVSECM', spellEnd: 'EINDSECM', socioEconomicPosition: 'SECM' });
-    expect((await rowsOf(file!.id, 'SELECT * FROM rel ORDER BY AANVSECM LIMIT 2'))).toEqual([
+    expect(file!.roles).toEqual({
+      personSource: 'RINPERSOONS',
+      personKey: 'RINPERSOON',
+      spellBegin: 'AANVSECM',
+      spellEnd: 'EINDSECM',
+      socioEconomicPosition: 'SECM',
+    });
+    expect(await rowsOf(file!.id, 'SELECT * FROM rel ORDER BY AANVSECM LIMIT 2')).toEqual([
       { RINPERSOONS: 'R', RINPERSOON: '099999999', AANVSECM: '20170101', EINDSECM: '20501231', SECM: 11 },
       { RINPERSOONS: 'R', RINPERSOON: '100000000', AANVSECM: '20170102', EINDSECM: '20501231', SECM: 11 },
     ]);
@@ -150,7 +171,10 @@ describe('scanRelation', () => {
     const spells = await openOne('s.csv', 'RINPERSOON;DATUMAANVANG\n000000001;20170101\n000000009;20170101\n');
     const joined = await engine.withFiles(async (session, files) => {
       const [left, right] = [persons.id, spells.id].map((id) => scanRelation(files.find((file) => file.id === id)!));
-      return session.query(`SELECT count(*) AS n FROM ${left!.sql} AS a JOIN ${right!.sql} AS b USING (RINPERSOON)`, { ...left!.parameters, ...right!.parameters });
+      return session.query(`SELECT count(*) AS n FROM ${left!.sql} AS a JOIN ${right!.sql} AS b USING (RINPERSOON)`, {
+        ...left!.parameters,
+        ...right!.parameters,
+      });
     });
     expect(joined).toEqual([{ n: 1 }]);
   });

@@ -67,7 +67,10 @@ describe('.xlsx client lists', () => {
     const fake = join(folder, 'fake.xlsx');
     await writeFile(fake, 'RINPERSOON\n000000001\n');
     await expect(engine.openFiles([fake])).rejects.toThrow(/"fake\.xlsx" kon niet worden gelezen als Excel-werkmap/);
-    const unnamed = await writeXlsx('unnamed.xlsx', [[{ value: 'RINPERSOON' }, null], [{ value: '1' }, { value: 'x' }]]);
+    const unnamed = await writeXlsx('unnamed.xlsx', [
+      [{ value: 'RINPERSOON' }, null],
+      [{ value: '1' }, { value: 'x' }],
+    ]);
     await expect(engine.openFiles([unnamed])).rejects.toThrow(/"unnamed\.xlsx": kolom 2 van de kopregel heeft geen naam/);
     expect(await engine.listFiles()).toHaveLength(2);
   });

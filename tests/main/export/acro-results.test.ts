@@ -102,7 +102,19 @@ describe('acroResults: the results.json we write', () => {
 
   it('writes every record with ACRO’s keys in ACRO’s order', () => {
     for (const result of Object.values(log.results)) {
-      expect(Object.keys(result)).toEqual(['uid', 'status', 'type', 'properties', 'files', 'outcome', 'command', 'summary', 'timestamp', 'comments', 'exception']);
+      expect(Object.keys(result)).toEqual([
+        'uid',
+        'status',
+        'type',
+        'properties',
+        'files',
+        'outcome',
+        'command',
+        'summary',
+        'timestamp',
+        'comments',
+        'exception',
+      ]);
     }
   });
 
@@ -116,7 +128,12 @@ describe('acroResults: the results.json we write', () => {
       cells: { negative: [], missing: [], threshold: [[1, 0]], 'p-ratio': [], 'nk-rule': [], 'all-values-are-same': [], secondary: [[2, 0]] },
     };
     expect(table?.files).toEqual(table?.files.map((file) => ({ name: file.name, sdc })));
-    expect(table?.files.map((file) => file.name)).toEqual(['vergelijking-opleiding.csv', 'vergelijking-opleiding.xlsx', 'vergelijking-opleiding.svg', 'vergelijking-opleiding.png']);
+    expect(table?.files.map((file) => file.name)).toEqual([
+      'vergelijking-opleiding.csv',
+      'vergelijking-opleiding.xlsx',
+      'vergelijking-opleiding.svg',
+      'vergelijking-opleiding.png',
+    ]);
     expect(table?.outcome).toEqual({
       Klanten: { Laag: 'ok', Middelbaar: 'threshold; ', Hoog: 'secondary; ', Onbekend: 'ok' },
       'Alle huishoudens': { Laag: 'ok', Middelbaar: 'ok', Hoog: 'ok', Onbekend: 'ok' },
@@ -151,7 +168,9 @@ describe('acroResults: the results.json we write', () => {
   it('writes the persona cards as a custom output, as ACRO’s add_custom does: review, empty sdc and outcome', () => {
     const cards = log.results['persona-kaarten'];
     expect(cards).toMatchObject({ status: 'review', type: 'custom', properties: { method: 'persona cards' }, outcome: {}, summary: 'review' });
-    expect(cards?.files).toEqual(['persona-kaarten.pdf', 'persona-kaarten.csv', 'persona-1.svg', 'persona-1.png', 'persona-kaarten.html'].map((name) => ({ name, sdc: {} })));
+    expect(cards?.files).toEqual(
+      ['persona-kaarten.pdf', 'persona-kaarten.csv', 'persona-1.svg', 'persona-1.png', 'persona-kaarten.html'].map((name) => ({ name, sdc: {} })),
+    );
   });
 
   it('writes an output that left only on its exception request as fail, with the request', () => {
@@ -202,7 +221,9 @@ describe('acroStatus: pass, review, fail', () => {
   });
 
   it('names an unresolved differencing problem in the summary', () => {
-    const log = buildAcroResults({ outputs: [output({ uid: 'a', files: ['a.csv'], table: table([]), unresolved: ['differencing'], exception: 'Andere peildatum.' })] });
+    const log = buildAcroResults({
+      outputs: [output({ uid: 'a', files: ['a.csv'], table: table([]), unresolved: ['differencing'], exception: 'Andere peildatum.' })],
+    });
     expect(log.results.a?.summary).toBe('fail; differencing: not resolved, exception requested; ');
   });
 });
@@ -212,10 +233,16 @@ describe('acroResults: input it refuses', () => {
 
   it('refuses a cell whose labels are not at its indexes (the wrong cell would light up in SACRO-Viewer)', () => {
     const shifted = base();
-    shifted.table = { ...comparisonTable(), cells: [{ row: 0, column: 0, rowLabel: 'Middelbaar', columnLabel: 'Klanten', checks: ['threshold'], treatment: 'suppressed' }] };
+    shifted.table = {
+      ...comparisonTable(),
+      cells: [{ row: 0, column: 0, rowLabel: 'Middelbaar', columnLabel: 'Klanten', checks: ['threshold'], treatment: 'suppressed' }],
+    };
     expect(() => buildAcroResults({ outputs: [shifted] })).toThrow(/niet "Middelbaar"/);
     const outside = base();
-    outside.table = { ...comparisonTable(), cells: [{ row: 9, column: 0, rowLabel: 'x', columnLabel: 'Klanten', checks: ['threshold'], treatment: 'suppressed' }] };
+    outside.table = {
+      ...comparisonTable(),
+      cells: [{ row: 9, column: 0, rowLabel: 'x', columnLabel: 'Klanten', checks: ['threshold'], treatment: 'suppressed' }],
+    };
     expect(() => buildAcroResults({ outputs: [outside] })).toThrow(/buiten de tabel/);
   });
 
@@ -232,8 +259,14 @@ describe('acroResults: input it refuses', () => {
   });
 
   it('makes repeated row labels unique in the outcome, as DataFrame.to_json needs', () => {
-    const table: AcroTableInput = { rowLabels: ['Overig', 'Overig'], columnLabels: ['Aantal'], cells: [{ row: 1, column: 0, rowLabel: 'Overig', columnLabel: 'Aantal', checks: ['threshold'], treatment: 'suppressed' }] };
-    expect(buildAcroResults({ outputs: [output({ uid: 't', files: ['t.csv'], table })] }).results.t?.outcome).toEqual({ Aantal: { Overig: 'ok', 'Overig (2)': 'threshold; ' } });
+    const table: AcroTableInput = {
+      rowLabels: ['Overig', 'Overig'],
+      columnLabels: ['Aantal'],
+      cells: [{ row: 1, column: 0, rowLabel: 'Overig', columnLabel: 'Aantal', checks: ['threshold'], treatment: 'suppressed' }],
+    };
+    expect(buildAcroResults({ outputs: [output({ uid: 't', files: ['t.csv'], table })] }).results.t?.outcome).toEqual({
+      Aantal: { Overig: 'ok', 'Overig (2)': 'threshold; ' },
+    });
   });
 });
 
@@ -267,7 +300,12 @@ describe('checksumFiles: checksums/<name>.txt as ACRO writes them', () => {
   it('refuses a path, the checksums folder itself, and a file named twice', () => {
     expect(() => checksumFiles([{ name: 'sub/a.csv', bytes: new Uint8Array() }])).toThrow(/geen bestandsnaam/);
     expect(() => checksumFiles([{ name: CHECKSUMS_FOLDER, bytes: new Uint8Array() }])).toThrow(/geen bestandsnaam/);
-    expect(() => checksumFiles([{ name: 'a', bytes: new Uint8Array() }, { name: 'a', bytes: new Uint8Array([1]) }])).toThrow(/twee keer/);
+    expect(() =>
+      checksumFiles([
+        { name: 'a', bytes: new Uint8Array() },
+        { name: 'a', bytes: new Uint8Array([1]) },
+      ]),
+    ).toThrow(/twee keer/);
   });
 });
 
@@ -325,7 +363,9 @@ describe('verifyChecksums: a package folder against its checksums', () => {
     await mkdir(join(bare, CHECKSUMS_FOLDER));
     await mkdir(join(bare, 'extra'));
     await writeFile(join(bare, CHECKSUMS_FOLDER, 'a.csv.txt'), sha256(Buffer.from('a')));
-    expect((await verifyChecksums(bare)).problems).toEqual(['extra is een map; een pakket bevat naast de map checksums alleen bestanden, en de inhoud van extra is niet gecontroleerd.']);
+    expect((await verifyChecksums(bare)).problems).toEqual([
+      'extra is een map; een pakket bevat naast de map checksums alleen bestanden, en de inhoud van extra is niet gecontroleerd.',
+    ]);
     expect((await verifyChecksums(join(bare, 'nergens'))).problems[0]).toMatch(/bestaat niet of is niet te lezen/);
   });
 });

@@ -45,7 +45,9 @@ describe('chartSvg', () => {
     expect(svg.match(/<rect [^>]*fill="#(0072B2|E69F00)"><title>/g)).toHaveLength(5);
     expect(svg).toContain('Onbekend, Klanten: leeg');
     expect(svg.match(/fill="url\(#chart-hatch\)"/g)).toHaveLength(2);
-    expect(new Set([...svg.matchAll(/y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="url\(#chart-hatch\)"/g)].map((match) => `${match[1]}/${match[2]}`)).size).toBe(1);
+    expect(
+      new Set([...svg.matchAll(/y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="url\(#chart-hatch\)"/g)].map((match) => `${match[1]}/${match[2]}`)).size,
+    ).toBe(1);
     expect(svg.match(/fill="#8a1c1c">x<\/text>/g)).toHaveLength(2);
     for (const tick of ['0&#160;%', '10&#160;%', '50&#160;%']) expect(svg).toContain(`>${tick}</text>`);
     expect(svg).toContain('>48,2\u00a0%</text>');
@@ -107,7 +109,9 @@ describe('the bundled font in a packaged app', () => {
     expect(unpacked('/opt/Groepsbeeld/resources/app.asar/node_modules/source-sans/TTF/SourceSans3-Regular.ttf')).toBe(
       '/opt/Groepsbeeld/resources/app.asar.unpacked/node_modules/source-sans/TTF/SourceSans3-Regular.ttf',
     );
-    expect(unpacked('C:\\Program Files\\Groepsbeeld\\resources\\app.asar\\node_modules\\x.ttf')).toBe('C:\\Program Files\\Groepsbeeld\\resources\\app.asar.unpacked\\node_modules\\x.ttf');
+    expect(unpacked('C:\\Program Files\\Groepsbeeld\\resources\\app.asar\\node_modules\\x.ttf')).toBe(
+      'C:\\Program Files\\Groepsbeeld\\resources\\app.asar.unpacked\\node_modules\\x.ttf',
+    );
     expect(unpacked('/work/main/node_modules/source-sans/TTF/SourceSans3-Regular.ttf')).toBe('/work/main/node_modules/source-sans/TTF/SourceSans3-Regular.ttf');
   });
 });

@@ -42,9 +42,14 @@ afterAll(() => study?.close());
 function expectedFiles(candidates: readonly ExportCandidate[], cards: number): string[] {
   const outputs = candidates.flatMap((candidate) => {
     if (candidate.id === PERSONA_OUTPUT_ID) {
-      return ['csv', 'html', 'pdf'].map((extension) => `${PERSONA_OUTPUT_ID}.${extension}`).concat(
-        Array.from({ length: cards }, (_, index) => [`${PERSONA_OUTPUT_ID}-cluster-${index + 1}.svg`, `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.png`]).flat(),
-      );
+      return ['csv', 'html', 'pdf']
+        .map((extension) => `${PERSONA_OUTPUT_ID}.${extension}`)
+        .concat(
+          Array.from({ length: cards }, (_, index) => [
+            `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.svg`,
+            `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.png`,
+          ]).flat(),
+        );
     }
     return [`${candidate.id}.csv`, `${candidate.id}.xlsx`, ...(candidate.chart ? [`${candidate.id}.svg`, `${candidate.id}.png`] : [])];
   });
@@ -109,7 +114,9 @@ describe('the study export: a complete package of every output', () => {
     // Every file but the logs themselves is listed with its size and SHA-256.
     const listed = [...log.outputs.flatMap((output) => output.files), ...log.files];
     expect(listed.map((file) => file.name).sort()).toEqual(
-      [...files.keys()].filter((name) => !name.startsWith('checksums/') && !['output-log.json', 'output-log.xlsx', 'results.json', 'SHA256SUMS'].includes(name)).sort(),
+      [...files.keys()]
+        .filter((name) => !name.startsWith('checksums/') && !['output-log.json', 'output-log.xlsx', 'results.json', 'SHA256SUMS'].includes(name))
+        .sort(),
     );
     for (const file of listed) {
       const bytes = files.get(file.name)!;
@@ -118,7 +125,9 @@ describe('the study export: a complete package of every output', () => {
     }
     // SHA256SUMS covers every other file of the package, the logs included (sha256sum -c).
     const sums = files.get('SHA256SUMS')!.toString('utf8').trimEnd().split('\n');
-    expect(sums.map((line) => line.split('  ')[1]).sort()).toEqual([...files.keys()].filter((name) => !name.startsWith('checksums/') && name !== 'SHA256SUMS').sort());
+    expect(sums.map((line) => line.split('  ')[1]).sort()).toEqual(
+      [...files.keys()].filter((name) => !name.startsWith('checksums/') && name !== 'SHA256SUMS').sort(),
+    );
     for (const line of sums) {
       const [hash, name] = line.split('  ');
       expect(hash, name).toBe(sha256(files.get(name!)!));
@@ -139,7 +148,10 @@ describe('the study export: a complete package of every output', () => {
       // The hidden cells of the log are exactly the "x" fields of the written CSV.
       const csv = csvCells(files.get(`${entry.id}.csv`)!);
       const marked = csv.flatMap((row, rowIndex) => row.flatMap((field, column) => (field === 'x' ? [`${rowIndex},${column}`] : [])));
-      expect(entry.checks.hiddenCells.map((cell) => `${cell.row},${cell.column}`), entry.id).toEqual(marked);
+      expect(
+        entry.checks.hiddenCells.map((cell) => `${cell.row},${cell.column}`),
+        entry.id,
+      ).toEqual(marked);
       expect(entry.checks.cellCounts.suppressed, entry.id).toBe(marked.length);
       for (const cell of entry.checks.hiddenCells) {
         expect(cell.rowLabel).toBe(table.rows[cell.row]!.label);
@@ -147,13 +159,17 @@ describe('the study export: a complete package of every output', () => {
         expect(cell.description, `${entry.id} ${cell.rowLabel}`).toBe(expected);
       }
     }
-    expect(new Set(log.outputs.flatMap((output) => output.checks.hiddenCells.map((cell) => cell.reason)))).toEqual(new Set(['primary', 'secondary', 'derived']));
+    expect(new Set(log.outputs.flatMap((output) => output.checks.hiddenCells.map((cell) => cell.reason)))).toEqual(
+      new Set(['primary', 'secondary', 'derived']),
+    );
     const household = log.outputs.find((output) => output.id === COMMENTED)!;
     expect(household).toMatchObject({ population: { id: 'alle-huishoudens', label: 'Alle huishoudens', units: 11346 }, checks: { verdict: 'review' } });
     const small = household.checks.hiddenCells.find((cell) => cell.rowLabel === 'Overig of onbekend' && cell.columnLabel === 'Klanthuishoudens (aantal)');
     expect(small).toMatchObject({ reason: 'primary', rule: 'threshold', interval: { lower: 0 } });
     expect(small!.interval!.upper! - small!.interval!.lower).toBeGreaterThanOrEqual(real.rules.protectionLevel);
-    expect(household.checks.hiddenCells.find((cell) => cell.rowLabel === 'Eenpersoonshuishouden' && cell.columnLabel === 'Klanthuishoudens (aantal)')).toMatchObject({ reason: 'secondary' });
+    expect(
+      household.checks.hiddenCells.find((cell) => cell.rowLabel === 'Eenpersoonshuishouden' && cell.columnLabel === 'Klanthuishoudens (aantal)'),
+    ).toMatchObject({ reason: 'secondary' });
     expect(household.checks.notes.join(' ')).toMatch(/niet getoond \(x\)/);
   });
 
@@ -200,7 +216,9 @@ describe('the study export: a complete package of every output', () => {
     expect(commented.slice(-2)).toEqual([COMMENT, EXCEPTION]);
     expect(hidden[0]).toEqual(['Uitvoer', 'Rij', 'Kolom', 'Reden', 'Ondergrens', 'Bovengrens']);
     const hiddenCells = log.outputs.flatMap((output) => output.checks.hiddenCells.map((cell) => ({ output: output.id, cell })));
-    expect(hidden.slice(1).map((row) => row.slice(0, 4))).toEqual(hiddenCells.map(({ output, cell }) => [output, cell.rowLabel, cell.columnLabel, cell.description]));
+    expect(hidden.slice(1).map((row) => row.slice(0, 4))).toEqual(
+      hiddenCells.map(({ output, cell }) => [output, cell.rowLabel, cell.columnLabel, cell.description]),
+    );
     const smallRow = hidden.find((row) => row[0] === COMMENTED && row[1] === 'Overig of onbekend' && row[2] === 'Klanthuishoudens (aantal)');
     expect(smallRow?.[4]).toBe(0);
     expect(fileRows).toHaveLength(1 + log.outputs.reduce((sum, output) => sum + output.files.length, 0) + log.files.length);
@@ -213,7 +231,10 @@ describe('the study export: a complete package of every output', () => {
     for (const output of read.outputs) {
       const { table, figures } = outputOf(real, output.id).published;
       const placed = figures.flatMap((row, rowIndex) => row.flatMap((figure, column) => (figure ? [{ row: rowIndex, column, figure }] : [])));
-      expect(output.cells.map((cell) => `${cell.row},${cell.column}`), output.id).toEqual(placed.map((cell) => `${cell.row},${cell.column}`));
+      expect(
+        output.cells.map((cell) => `${cell.row},${cell.column}`),
+        output.id,
+      ).toEqual(placed.map((cell) => `${cell.row},${cell.column}`));
       output.cells.forEach((cell, index) => {
         const where = `${output.id}, ${cell.label}`;
         expect(cell.figure, where).toEqual(figureDefinition(ledger, placed[index]!.figure));
@@ -231,7 +252,14 @@ describe('the study export: a complete package of every output', () => {
   it('writes the CSV, the sheets, the chart files and both reports', () => {
     expect(files.get('vergelijking-tenure.csv')!.toString('utf8')).toMatch(/^Huur met huurtoeslag;130;68,1;/m);
     for (const [name, bytes] of files) {
-      if (name.endsWith('.csv')) expect(bytes.toString('utf8').replace(/^\ufeff/, '').split('\r\n')[0], name).toBe(`# ${ruleSummary(real.rules)}`);
+      if (name.endsWith('.csv'))
+        expect(
+          bytes
+            .toString('utf8')
+            .replace(/^\ufeff/, '')
+            .split('\r\n')[0],
+          name,
+        ).toBe(`# ${ruleSummary(real.rules)}`);
     }
     expect(files.get('vergelijking-household-type.png')!.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(files.get('report.pdf')!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -301,8 +329,18 @@ describe('writeExportPackage: nothing or everything', () => {
     await mkdir(join(parent, 'eerder'));
     await writeFile(join(parent, 'eerder', 'notitie.txt'), 'van vorige week');
     const missing = join(parent, 'ontbreekt.ttf');
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure' }]), { folder: parent, now: NOW, fonts: { regular: missing, semibold: missing } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^Het exportpakket kon niet worden geschreven; er is niets achtergebleven: .*ontbreekt\.ttf/) } });
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure' }]), {
+      folder: parent,
+      now: NOW,
+      fonts: { regular: missing, semibold: missing },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'write-failed',
+        message: expect.stringMatching(/^Het exportpakket kon niet worden geschreven; er is niets achtergebleven: .*ontbreekt\.ttf/),
+      },
+    });
     expect(await readdir(parent)).toEqual(['eerder']);
     expect(await readFile(join(parent, 'eerder', 'notitie.txt'), 'utf8')).toBe('van vorige week');
   });
@@ -312,7 +350,10 @@ describe('writeExportPackage: nothing or everything', () => {
     const output = outputOf(real, 'vergelijking-tenure');
     const table = structuredClone(output.published.table);
     table.rows[0]!.cells = table.rows[0]!.cells.slice(1);
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure', published: { ...output.published, table } }]), { folder: parent, now: NOW });
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure', published: { ...output.published, table } }]), {
+      folder: parent,
+      now: NOW,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/5 cells for 6 columns/) } });
     expect(await readdir(parent)).toEqual([]);
   });
@@ -320,7 +361,10 @@ describe('writeExportPackage: nothing or everything', () => {
   it('writes nothing when the audit finds a hidden cell recomputable (a secondary cell printed with its true value), and names the cell', async () => {
     const parent = await tempFolder('groepsbeeld-export-');
     const shown = withHiddenCountShown(real, 'vergelijking-household-type', 'secondary');
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type', published: shown.published }]), { folder: parent, now: NOW });
+    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type', published: shown.published }]), {
+      folder: parent,
+      now: NOW,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: 'audit-failed', message: expect.stringMatching(/verborgen cel.*er is niets geschreven/) });
@@ -328,7 +372,9 @@ describe('writeExportPackage: nothing or everything', () => {
     // It names the output and the cell, never the interval the auditor reached (the package is not written, so that
     // figure must not leave with the refusal), nor the staging folder.
     const said = result.error.findings.join('\n');
-    expect(said).toMatch(/uitvoer vergelijking-household-type: de verborgen cel "Overig of onbekend \/ Klanthuishoudens \(aantal\)" is uit de andere cijfers terug te rekenen/);
+    expect(said).toMatch(
+      /uitvoer vergelijking-household-type: de verborgen cel "Overig of onbekend \/ Klanthuishoudens \(aantal\)" is uit de andere cijfers terug te rekenen/,
+    );
     expect(said).not.toMatch(/\d+\.\.\d+|staging/);
     expect(await readdir(parent)).toEqual([]);
   }, 60_000);
@@ -347,7 +393,10 @@ describe('writeExportPackage: nothing or everything', () => {
       error: { code: 'write-failed', message: expect.stringMatching(/bestaat-niet bestaat niet/) },
     });
     await writeFile(join(parent, 'bestand'), '');
-    expect(await writeExportPackage(request, { folder: join(parent, 'bestand'), now: NOW })).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/is geen map/) } });
+    expect(await writeExportPackage(request, { folder: join(parent, 'bestand'), now: NOW })).toMatchObject({
+      ok: false,
+      error: { code: 'write-failed', message: expect.stringMatching(/is geen map/) },
+    });
     expect(await readdir(parent)).toEqual(['bestand']);
   });
 });
@@ -360,7 +409,10 @@ describe('writeExportPackage: a table that is not what the ledger publishes', ()
     const hidden = hiddenShare(real, [output.id]);
     const table = structuredClone(output.published.table);
     (table.rows[hidden.row]!.cells as unknown[])[hidden.column] = { status: 'suppressed', value: Math.round(hidden.value * 10) / 10, decimals: 1 };
-    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, chart: true, published: { ...output.published, table } }]), { folder: parent, now: NOW });
+    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, chart: true, published: { ...output.published, table } }]), {
+      folder: parent,
+      now: NOW,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-table' } });
     expect(await readdir(parent)).toEqual([]);
     if (!result.ok) return;

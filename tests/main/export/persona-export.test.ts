@@ -51,7 +51,10 @@ describe('the persona cards of a real study in the export package', () => {
     cards = outputOf(real, PERSONA_OUTPUT_ID).cards!.filter((card): card is Card => card.kind === 'card');
     const parent = await tempFolder('groepsbeeld-persona-');
     // With the cluster table the cards' facts come from (the cards alone are exported in the test at the end).
-    const selection = [{ id: PERSONA_OUTPUT_ID, chart: true, comment: COMMENT }, { id: 'clusterprofiel-k5', chart: false }];
+    const selection = [
+      { id: PERSONA_OUTPUT_ID, chart: true, comment: COMMENT },
+      { id: 'clusterprofiel-k5', chart: false },
+    ];
     const result = await study.session.export({ method: 'suppression', selection, folder: parent, now: NOW });
     if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
     folder = result.folder;
@@ -132,7 +135,12 @@ describe('the persona cards of a real study in the export package', () => {
   it('lists the cards in results.json with their files, the CSV first, and the analyst’s comment', () => {
     const results = acroResultsSchema.parse(JSON.parse(files.get('results.json')!.toString('utf8')));
     const entry = results.results[PERSONA_OUTPUT_ID]!;
-    expect(entry).toMatchObject({ uid: PERSONA_OUTPUT_ID, status: 'review', properties: { method: 'persona cards' }, comments: expect.arrayContaining([COMMENT]) });
+    expect(entry).toMatchObject({
+      uid: PERSONA_OUTPUT_ID,
+      status: 'review',
+      properties: { method: 'persona cards' },
+      comments: expect.arrayContaining([COMMENT]),
+    });
     expect(entry.files.map((file) => file.name)).toEqual(personaFiles());
   });
 
@@ -159,7 +167,9 @@ describe('the persona cards of a real study in the export package', () => {
     expect(html).toContain('Titel of verhaal geschreven door de analist.');
     expect(html).toContain(`Cluster 2 · ${csvText(cards[1]!.count)} huishoudens`);
     // Number and unit stay together: a no-break space, a decimal comma.
-    const share = cards[0]!.facts.find((fact) => fact.cell.status === 'safe' && fact.cell.format === 'percent' && /\d,\d %$/.test(fact.text.replace('\u00a0', ' ')))!;
+    const share = cards[0]!.facts.find(
+      (fact) => fact.cell.status === 'safe' && fact.cell.format === 'percent' && /\d,\d %$/.test(fact.text.replace('\u00a0', ' ')),
+    )!;
     expect(html).toContain(share.text.replace(/(\d) %/, '$1\u00a0%'));
   });
 
@@ -185,7 +195,9 @@ describe('the persona cards of a real study in the export package', () => {
   }, 60_000);
 
   it('finds a shown bar’s value in the CSV, the HTML, the PDF and its chart (the search is sensitive)', () => {
-    const bar = cards.flatMap((card) => card.chart.map((item) => ({ card, item }))).find(({ item }) => item.overall.status === 'safe' && 'value' in item.overall && item.overall.value < 100)!;
+    const bar = cards
+      .flatMap((card) => card.chart.map((item) => ({ card, item })))
+      .find(({ item }) => item.overall.status === 'safe' && 'value' in item.overall && item.overall.value < 100)!;
     const value = (bar.item.overall as { value: number }).value;
     for (const name of ['persona-kaarten.csv', 'persona-kaarten.html', 'persona-kaarten.pdf', `persona-kaarten-cluster-${bar.card.cluster}.svg`]) {
       expect(holdsNumber(name, files.get(name)!, shareTexts(value)), `${value} in ${name}`).toBe(true);
@@ -212,8 +224,19 @@ function handCards(hidden: 'suppressed' | 'safe'): PersonaCard[] {
       facts: [
         { label: 'Type uitkering', text: 'Bijstand 81,0 %', cell: { status: 'safe', value: 81, decimals: 1, format: 'percent', text: 'Bijstand 81,0 %' } },
         // The fact's own text is stale: only the cell is checked, so only the cell may reach a file.
-        { label: 'Woning', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %`, cell: hidden === 'suppressed' ? cell : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %` } },
-        { label: 'Kinderen', text: 'Met kinderen 96,0 %', cell: { status: 'review', reason: 'group-disclosure', value: 96, decimals: 1, format: 'percent', text: 'Met kinderen 96,0 %' } },
+        {
+          label: 'Woning',
+          text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %`,
+          cell:
+            hidden === 'suppressed'
+              ? cell
+              : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %` },
+        },
+        {
+          label: 'Kinderen',
+          text: 'Met kinderen 96,0 %',
+          cell: { status: 'review', reason: 'group-disclosure', value: 96, decimals: 1, format: 'percent', text: 'Met kinderen 96,0 %' },
+        },
       ],
       standsOut: ['Eenouderhuishouden (samenstelling huishouden) komt in dit cluster vaker voor: 69,2 % tegen 15,2 % van alle klanten.'],
       chart: [
@@ -229,7 +252,9 @@ function handCards(hidden: 'suppressed' | 'safe'): PersonaCard[] {
       automaticTitle: 'Stel zonder uitkering',
       title: 'Stel zonder uitkering',
       narrative: '',
-      facts: [{ label: 'Samenstelling huishouden', text: 'Paar 91,4 %', cell: { status: 'safe', value: 91.4, decimals: 1, format: 'percent', text: 'Paar 91,4 %' } }],
+      facts: [
+        { label: 'Samenstelling huishouden', text: 'Paar 91,4 %', cell: { status: 'safe', value: 91.4, decimals: 1, format: 'percent', text: 'Paar 91,4 %' } },
+      ],
       standsOut: [],
       chart: [],
     },
@@ -262,17 +287,29 @@ describe('persona cards with a hidden figure', () => {
     expect(html).toContain('<dt>Woning</dt><dd class="suppressed">x</dd>');
     const pdf = await personaPdf(input, { compress: false });
     const svg = personaChartSvg(input.deck.cards[0]!.chart, 'persona-1');
-    for (const [name, bytes] of [['persona-kaarten.html', Buffer.from(html)], ['persona-kaarten.pdf', pdf], ['persona-kaarten-cluster-1.svg', Buffer.from(svg)]] as const) {
+    for (const [name, bytes] of [
+      ['persona-kaarten.html', Buffer.from(html)],
+      ['persona-kaarten.pdf', pdf],
+      ['persona-kaarten-cluster-1.svg', Buffer.from(svg)],
+    ] as const) {
       expect(holdsNumber(name, bytes, HIDDEN_NUMBERS), name).toBe(false);
     }
-    expect(pdfPages(pdf)[0]!.split('\n').filter((line) => line === 'x')).toHaveLength(3);
+    expect(
+      pdfPages(pdf)[0]!
+        .split('\n')
+        .filter((line) => line === 'x'),
+    ).toHaveLength(3);
   });
 
   it('finds the value in the HTML, the PDF and the chart when the cell is shown (the search is sensitive)', async () => {
     const input = documentInput('safe');
     const pdf = await personaPdf(input, { compress: false });
     const svg = personaChartSvg(input.deck.cards[0]!.chart, 'persona-1');
-    for (const [name, bytes] of [['persona-kaarten.html', Buffer.from(personaHtml(input))], ['persona-kaarten.pdf', pdf], ['persona-kaarten-cluster-1.svg', Buffer.from(svg)]] as const) {
+    for (const [name, bytes] of [
+      ['persona-kaarten.html', Buffer.from(personaHtml(input))],
+      ['persona-kaarten.pdf', pdf],
+      ['persona-kaarten-cluster-1.svg', Buffer.from(svg)],
+    ] as const) {
       expect(holdsNumber(name, bytes, HIDDEN_NUMBERS), name).toBe(true);
     }
   });

@@ -21,7 +21,13 @@ async function input(overrides: Partial<ReportInput> = {}): Promise<ReportInput>
     createdAt: new Date(2026, 10, 25, 14, 30),
     appVersion: '0.1.0',
     outputs: [
-      { table: educationTable(), chartSvg: svg, chartPng: await chartPng(svg), comment: 'Vergelijking met alle huishoudens.', exceptionRequest: 'Graag de nulcel toestaan.' },
+      {
+        table: educationTable(),
+        chartSvg: svg,
+        chartPng: await chartPng(svg),
+        comment: 'Vergelijking met alle huishoudens.',
+        exceptionRequest: 'Graag de nulcel toestaan.',
+      },
       { table: householdTable() },
       { table: passingTable() },
     ],
@@ -52,7 +58,14 @@ describe('reportHtml', () => {
   it('has the title page with the study and the rules actually used', async () => {
     const html = reportHtml(await input());
     const title = html.slice(html.indexOf('<section class="title-page">'), html.indexOf('</section>'));
-    for (const fact of ['Voedselbank Gilze en Rijen', '31-12-2017', 'Gilze en Rijen (0784)', RULES.name, ruleSetDigest(RULES), '25-11-2026 14:30 met Groepsbeeld 0.1.0']) {
+    for (const fact of [
+      'Voedselbank Gilze en Rijen',
+      '31-12-2017',
+      'Gilze en Rijen (0784)',
+      RULES.name,
+      ruleSetDigest(RULES),
+      '25-11-2026 14:30 met Groepsbeeld 0.1.0',
+    ]) {
       expect(title, fact).toContain(escapeHtml(fact));
     }
     expect(title).toContain('<h2>Gebruikte regels</h2>');
@@ -103,7 +116,10 @@ describe('reportHtml', () => {
     const html = reportHtml(
       await input({
         study: { ...STUDY, name: '<img src=x onerror=alert(1)> & "co"', municipality: "Gilze' <b>" },
-        outputs: [{ table: { ...householdTable(), rowHeader: '<i>Type</i>' }, comment: '<script>alert(1)</script>', exceptionRequest: 'a & b' }, { table: passingTable() }],
+        outputs: [
+          { table: { ...householdTable(), rowHeader: '<i>Type</i>' }, comment: '<script>alert(1)</script>', exceptionRequest: 'a & b' },
+          { table: passingTable() },
+        ],
       }),
     );
     expect(html).not.toMatch(/<img|<script>|<b>|<i>/);
@@ -151,7 +167,9 @@ describe('reportPdf', () => {
   it('states the thresholds actually used and the page in every footer', async () => {
     const pages = pdfPages(await reportPdf(await input({ ruleSet: { ...RULES, threshold: 15, protectionLevel: 12 } }), { compress: false }));
     pages.forEach((page, index) => {
-      expect(page.replaceAll('\u00a0', ' ')).toContain(`Voedselbank Gilze en Rijen · drempel 15, beschermingsniveau 12, statistieken over ten minste 10 · pagina ${index + 1} van ${pages.length}`);
+      expect(page.replaceAll('\u00a0', ' ')).toContain(
+        `Voedselbank Gilze en Rijen · drempel 15, beschermingsniveau 12, statistieken over ten minste 10 · pagina ${index + 1} van ${pages.length}`,
+      );
     });
   });
 

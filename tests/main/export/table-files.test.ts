@@ -131,7 +131,12 @@ describe('tableXlsx', () => {
         const stored = cells.get(`${columns[column]}${rowIndex + 5}`);
         const where = `${row.label} / ${table.columns[column]!.label}`;
         if (cell.status === 'suppressed') expect(stored, where).toEqual({ kind: 'text', value: 'x', format: null });
-        else if ('value' in cell && cell.text === undefined) expect(stored, where).toEqual({ kind: 'number', value: String(cell.value), format: xlsxNumberFormat(cellFormat(table, rowIndex, column)!, cell.decimals) });
+        else if ('value' in cell && cell.text === undefined)
+          expect(stored, where).toEqual({
+            kind: 'number',
+            value: String(cell.value),
+            format: xlsxNumberFormat(cellFormat(table, rowIndex, column)!, cell.decimals),
+          });
         else if (cell.text !== undefined) expect(stored, where).toEqual({ kind: 'text', value: cell.text, format: null });
         else expect(stored, where).toBeUndefined();
       }),
@@ -157,7 +162,10 @@ describe('tableXlsx', () => {
     const rows = ((await readSheet(await tableXlsx(householdTable(), RULES, NOW))) as unknown[][]).filter((row) => row.some((cell) => cell !== null));
     const legend = rows.findIndex((row) => row[0] === 'Legenda');
     expect(legend).toBeGreaterThan(0);
-    expect(rows.slice(legend - 2, legend).map((row) => row[0])).toEqual(['=SOM(A1) / Aantal: afgerond op een veelvoud van 5', '=SOM(A1) / Aandeel: ter controle: groepsonthulling']);
+    expect(rows.slice(legend - 2, legend).map((row) => row[0])).toEqual([
+      '=SOM(A1) / Aantal: afgerond op een veelvoud van 5',
+      '=SOM(A1) / Aandeel: ter controle: groepsonthulling',
+    ]);
     expect(rows.slice(legend + 1, legend + 5).map((row) => row.slice(0, 2))).toEqual(statusLegend(RULES).map((entry) => [entry.mark, entry.text]));
     expect(rows[legend + 1]?.[0]).toBe('x');
     expect(rows.at(-1)?.[0]).toBe(ruleSummary(RULES));

@@ -15,7 +15,20 @@ describe('dispatch', () => {
 
   it('passes a .sav profile with its variable and value labels', async () => {
     const result = await dispatch(fixedHandlers(), contract.fileProfile.channel, { fileId: 'f1' }, trusted);
-    expect(result).toMatchObject({ ok: true, value: { columns: [{ label: 'Geslacht', topValues: [{ value: '1', label: 'Man' }, { value: '2', label: 'Vrouw' }] }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        columns: [
+          {
+            label: 'Geslacht',
+            topValues: [
+              { value: '1', label: 'Man' },
+              { value: '2', label: 'Vrouw' },
+            ],
+          },
+        ],
+      },
+    });
   });
 
   it('rejects an unknown channel with a clear error and runs nothing', async () => {
@@ -81,7 +94,9 @@ describe('dispatch', () => {
 
   it('withholds a reply that the contract does not describe (e.g. rows smuggled into a summary)', async () => {
     const leaky = fixedHandlers({
-      listFiles: async () => [{ id: 'f', name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: -1, columns: [], tableKind: 'unknown', roles: {}, warnings: [] }],
+      listFiles: async () => [
+        { id: 'f', name: 'x.csv', format: 'csv', sizeBytes: 1, rowCount: -1, columns: [], tableKind: 'unknown', roles: {}, warnings: [] },
+      ],
     });
     const result = await dispatch(leaky, contract.listFiles.channel, undefined, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
@@ -101,9 +116,16 @@ describe('dispatch', () => {
       ruleSet: { name: 'Proef', digest: '0'.repeat(64) },
       notes: [],
     });
-    const compare = (cell: unknown) => dispatch(fixedHandlers({ compareFeatures: async () => [table(cell)] as never }), contract.compareFeatures.channel, { method: 'suppression' }, trusted);
+    const compare = (cell: unknown) =>
+      dispatch(fixedHandlers({ compareFeatures: async () => [table(cell)] as never }), contract.compareFeatures.channel, { method: 'suppression' }, trusted);
     expect(await compare({ status: 'suppressed' })).toMatchObject({ ok: true });
-    for (const cell of [{ status: 'suppressed', value: 4 }, { status: 'suppressed', text: '4' }, { status: 'blocked', rule: 'threshold', value: 4 }, { status: 'empty', value: 4 }, { status: 'safe', value: 4 }]) {
+    for (const cell of [
+      { status: 'suppressed', value: 4 },
+      { status: 'suppressed', text: '4' },
+      { status: 'blocked', rule: 'threshold', value: 4 },
+      { status: 'empty', value: 4 },
+      { status: 'safe', value: 4 },
+    ]) {
       const result = await compare(cell);
       expect(result, JSON.stringify(cell)).toMatchObject({ ok: false, error: { code: 'invalid-response' } });
       expect(JSON.stringify(result)).not.toMatch(/116|"4"|: ?4\b/);
@@ -112,8 +134,7 @@ describe('dispatch', () => {
 
   it('strips fields the contract does not name from a reply', async () => {
     const extra = fixedHandlers({
-      columnSummary: async () =>
-        ({ column: 'c', type: 'VARCHAR', rowCount: 1, missing: 0, distinct: 1, rows: [{ RINPERSOON: '000000001' }] }) as never,
+      columnSummary: async () => ({ column: 'c', type: 'VARCHAR', rowCount: 1, missing: 0, distinct: 1, rows: [{ RINPERSOON: '000000001' }] }) as never,
     });
     const result = await dispatch(extra, contract.columnSummary.channel, { fileId: 'f', column: 'c' }, trusted);
     expect(result.ok).toBe(true);

@@ -19,13 +19,19 @@ const threshold = DEFAULT_RULE_SET.threshold;
 
 /** Every key value (person, household, address, client numbers) in the demo files: none may ever come back. */
 async function keysOf(folder: string): Promise<Set<string>> {
-  const files = EXTRACT_TABLES.map((table) => ({ path: join(folder, `${table.fileName}.csv`), keys: table.columns.filter(([, kind]) => kind === 'key').map(([name]) => name) }));
+  const files = EXTRACT_TABLES.map((table) => ({
+    path: join(folder, `${table.fileName}.csv`),
+    keys: table.columns.filter(([, kind]) => kind === 'key').map(([name]) => name),
+  }));
   const session = await openLockedSession({ readableFiles: files.map((file) => file.path) });
   const keys = new Set<string>();
   try {
     for (const file of files) {
       for (const column of file.keys) {
-        const rows = await session.query(`SELECT DISTINCT ${quoteIdentifier(column)}::VARCHAR AS v FROM read_csv($path, all_varchar = true) WHERE ${quoteIdentifier(column)} IS NOT NULL`, { path: file.path });
+        const rows = await session.query(
+          `SELECT DISTINCT ${quoteIdentifier(column)}::VARCHAR AS v FROM read_csv($path, all_varchar = true) WHERE ${quoteIdentifier(column)} IS NOT NULL`,
+          { path: file.path },
+        );
         for (const row of rows) if (typeof row.v === 'string' && row.v.length >= 4) keys.add(row.v);
       }
     }
@@ -101,7 +107,8 @@ function findLeaks(value: unknown, keys: ReadonlySet<string>, path = '$'): Findi
   // A profile's top value: a value held by fewer units than the threshold must not be named at all.
   if (Array.isArray(record.topValues)) {
     (record.topValues as { value: string; count: unknown }[]).forEach((top, index) => {
-      if (typeof top.count !== 'number' || (top.count > 0 && top.count < threshold)) findings.push(`${path}.topValues[${index}]: ${top.value} from fewer than ${threshold} units`);
+      if (typeof top.count !== 'number' || (top.count > 0 && top.count < threshold))
+        findings.push(`${path}.topValues[${index}]: ${top.value} from fewer than ${threshold} units`);
     });
   }
   // A masked number of missing values must not come back as a percentage of the (published) row count.
@@ -109,9 +116,16 @@ function findLeaks(value: unknown, keys: ReadonlySet<string>, path = '$'): Findi
     findings.push(`${path}.missingPercent: ${String(record.missingPercent)} next to a masked number of missing values`);
   }
   for (const [key, child] of Object.entries(record)) {
-    if (['count', 'rowCount', 'missing', 'units', 'addresses', 'matched', 'unmatched'].includes(key) && typeof child === 'number' && child > 0 && child < threshold) findings.push(`${path}.${key}: ${child}`);
+    if (
+      ['count', 'rowCount', 'missing', 'units', 'addresses', 'matched', 'unmatched'].includes(key) &&
+      typeof child === 'number' &&
+      child > 0 &&
+      child < threshold
+    )
+      findings.push(`${path}.${key}: ${child}`);
     // Outside a table: a persona card's N, and any other cell in a count format of its own.
-    if (!(isTable && key === 'rows') && isCell(child)) findings.push(...cellLeaks(child, child.format ?? (key === 'count' ? 'count' : undefined), `${path}.${key}`));
+    if (!(isTable && key === 'rows') && isCell(child))
+      findings.push(...cellLeaks(child, child.format ?? (key === 'count' ? 'count' : undefined), `${path}.${key}`));
     findings.push(...findLeaks(child, keys, `${path}.${key}`));
   }
   return findings;
@@ -174,20 +188,40 @@ describe('crafted requests on every channel', async () => {
     // Codes with their address objects: a municipality of a handful of addresses shows "below", never its count.
     municipalities: [{ referenceDate: '20171231' }, { referenceDate: '20171231', column: 'RINOBJECTNUMMER' }, { referenceDate: '2017' }],
     cancelLinking: [undefined],
-    compareFeatures: [{ method: 'suppression' }, { method: 'rounding' }, { method: 'suppression', feature: 'RINPERSOON', filter: { household_key: '0000000235' } }, { method: 'none' }],
+    compareFeatures: [
+      { method: 'suppression' },
+      { method: 'rounding' },
+      { method: 'suppression', feature: 'RINPERSOON', filter: { household_key: '0000000235' } },
+      { method: 'none' },
+    ],
     exportPreview: [{ method: 'suppression' }, { method: 'rounding' }, { method: 'none' }],
     writeExport: [
       { method: 'suppression', outputs: [{ id: 'personen', chart: false }] },
       { method: 'suppression', outputs: [{ id: '../../persons', chart: false }] },
       { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: false }] },
       // The same table again (nothing differs: written), and the cards of the last clustering with a justification.
-      { method: 'suppression', outputs: [{ id: 'vergelijking-household-type', chart: true, comment: 'RINPERSOON 000000001' }], differencingJustification: justification },
-      { method: 'rounding', outputs: [{ id: 'persona-kaarten', chart: true }, { id: 'koppelrapport', chart: false }], differencingJustification: justification },
+      {
+        method: 'suppression',
+        outputs: [{ id: 'vergelijking-household-type', chart: true, comment: 'RINPERSOON 000000001' }],
+        differencingJustification: justification,
+      },
+      {
+        method: 'rounding',
+        outputs: [
+          { id: 'persona-kaarten', chart: true },
+          { id: 'koppelrapport', chart: false },
+        ],
+        differencingJustification: justification,
+      },
       // A field an older renderer sent (maskBlocked) is no way to switch protection off.
       { method: 'suppression', outputs: [{ id: 'vergelijking-tenure', chart: false }], maskBlocked: true },
     ],
     // The dialogs here cancel: a path in the payload is ignored, a short passphrase is refused before any dialog.
-    saveWorkspace: [{ passphrase: 'short' }, { passphrase: 'long enough passphrase', path: '/etc/passwd' }, { passphrase: 'long enough passphrase', path: join(folder, 'leak.gbws') }],
+    saveWorkspace: [
+      { passphrase: 'short' },
+      { passphrase: 'long enough passphrase', path: '/etc/passwd' },
+      { passphrase: 'long enough passphrase', path: join(folder, 'leak.gbws') },
+    ],
     openWorkspace: [{ passphrase: 'short' }, { passphrase: 'long enough passphrase', path: '/etc/passwd' }],
     deleteWorkspace: [{ confirm: false }, { confirm: true, path: '/etc/passwd' }, undefined],
     workspaceStatus: [undefined],
@@ -195,7 +229,10 @@ describe('crafted requests on every channel', async () => {
     clusterHouseholds: [
       {},
       // The four client households of type "other": far too few for clusters that may be shown.
-      { population: { id: 'overig', label: 'Overige klanthuishoudens', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['7'] }] }, kRange: [2, 3] },
+      {
+        population: { id: 'overig', label: 'Overige klanthuishoudens', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['7'] }] },
+        kRange: [2, 3],
+      },
       // Single-parent client households (29): clusters of fewer than 10 must not show their size.
       { population: { id: 'eenouder', label: 'Eenouderklanten', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['6'] }] }, kRange: [2, 8] },
       { features: [{ id: 'household_key', weight: 1 }] },
@@ -275,13 +312,32 @@ describe('crafted requests on every channel', async () => {
       linkHouseholds: () => call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' }),
       // After the small populations, the client households (five clusters that may be published), and their profiles.
       clusterProfiles: async () => {
-        for (const [verb, payload] of [['clusterHouseholds', { kRange: [5, 6] }], ['clusterProfiles', undefined], ['lastClustering', undefined]] as const) {
+        for (const [verb, payload] of [
+          ['clusterHouseholds', { kRange: [5, 6] }],
+          ['clusterProfiles', undefined],
+          ['lastClustering', undefined],
+        ] as const) {
           const result = await call(verb, payload);
           if (!result.ok) failed.push(`${verb} of the client households: ${result.error.message}`);
         }
       },
     };
-    const order: Verb[] = ['setColumnRole', 'setTableKind', 'columnSummary', 'fileProfile', 'linkHouseholds', 'compareFeatures', 'clusterHouseholds', 'chooseClusterCount', 'lastClustering', 'clusterProfiles', 'setProfileLayout', 'editPersona', 'exportPreview', 'writeExport'];
+    const order: Verb[] = [
+      'setColumnRole',
+      'setTableKind',
+      'columnSummary',
+      'fileProfile',
+      'linkHouseholds',
+      'compareFeatures',
+      'clusterHouseholds',
+      'chooseClusterCount',
+      'lastClustering',
+      'clusterProfiles',
+      'setProfileLayout',
+      'editPersona',
+      'exportPreview',
+      'writeExport',
+    ];
     const requests = crafted();
     for (const verb of [...order, ...verbs.filter((verb) => !order.includes(verb))]) {
       for (const [index, payload] of requests[verb].entries()) {
@@ -302,7 +358,10 @@ describe('crafted requests on every channel', async () => {
     const compared = await dispatch(handlers, contract.compareFeatures.channel, { method: 'suppression' }, { trusted: true });
     expect(compared).toEqual({ ok: true, value: [] });
     const preview = await dispatch(handlers, contract.exportPreview.channel, { method: 'suppression' }, { trusted: true });
-    expect(preview).toMatchObject({ ok: true, value: { candidates: [{ id: 'koppelrapport' }], refusals: [expect.stringMatching(/minder dan 10 huishoudens/)] } });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { candidates: [{ id: 'koppelrapport' }], refusals: [expect.stringMatching(/minder dan 10 huishoudens/)] },
+    });
     expect(findLeaks([linked, compared, preview], keys)).toEqual([]);
   }, 120_000);
 });

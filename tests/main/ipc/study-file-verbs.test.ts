@@ -31,7 +31,10 @@ describe('the study file in the app', async () => {
 
   it('refuses to save before linking, saying why', async () => {
     await first.call('openDemo');
-    expect(await first.attempt('saveStudy', { name: 'Voedselbank 2017' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Koppel eerst/) } });
+    expect(await first.attempt('saveStudy', { name: 'Voedselbank 2017' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Koppel eerst/) },
+    });
   });
 
   let automaticTitle = '';
@@ -39,7 +42,11 @@ describe('the study file in the app', async () => {
     await first.call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' });
     await first.call<PublishedClustering>('clusterHouseholds', { kRange: [3, 6] });
     await first.call('chooseClusterCount', { k: 5 });
-    const profiles = await first.call<PublishedProfiles>('editPersona', { cluster: 3, title: 'Alleenstaanden met huurtoeslag', narrative: 'Vaak al lang klant.' });
+    const profiles = await first.call<PublishedProfiles>('editPersona', {
+      cluster: 3,
+      title: 'Alleenstaanden met huurtoeslag',
+      narrative: 'Vaak al lang klant.',
+    });
     const card = profiles.personas.find((candidate) => candidate.cluster === 1);
     automaticTitle = card?.kind === 'card' ? card.automaticTitle : '';
     await first.call('setProfileLayout', { rowOrder: ['tenure'], hiddenRows: ['client-duration'] });
@@ -65,7 +72,11 @@ describe('the study file in the app', async () => {
     expect(opened).toMatchObject({ status: 'opened', name: 'Voedselbank 2017', referenceDate: '20171231', municipality: '0784', notes: [] });
     const firstFiles = await first.call<OpenedFile[]>('listFiles');
     // A study records the files linking reads; the others (such as socio-economic position) stay out of it.
-    const kinds = (files: OpenedFile[]) => files.filter((file) => (INPUT_KINDS as readonly string[]).includes(file.tableKind)).map((file) => [file.name, file.tableKind]).sort();
+    const kinds = (files: OpenedFile[]) =>
+      files
+        .filter((file) => (INPUT_KINDS as readonly string[]).includes(file.tableKind))
+        .map((file) => [file.name, file.tableKind])
+        .sort();
     expect(opened.status === 'opened' && kinds(opened.files)).toEqual(kinds(firstFiles));
     const settings = await second.call<StudySettings>('studySettings');
     expect(settings).toMatchObject({ referenceDate: '20171231', municipality: '0784', clustering: { algorithm: 'kmeans', kRange: [3, 6], k: 5 } });

@@ -41,10 +41,13 @@ describe('saveWorkspace, openWorkspace and deleteWorkspace over IPC', async () =
   });
 
   it('says to open files first when there is nothing to save', async () => {
-    expect(await first.call('saveWorkspace', { passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/open eerst de databestanden/) } });
+    expect(await first.call('saveWorkspace', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/open eerst de databestanden/) },
+    });
   });
 
-  it('saves to the dialog\'s path (a path in the payload is ignored) and adds the extension', async () => {
+  it("saves to the dialog's path (a path in the payload is ignored) and adds the extension", async () => {
     expect((await first.call('openFiles')).ok).toBe(true);
     const elsewhere = join(folder, 'elders.gbws');
     saveTo = join(folder, 'studie');
@@ -63,17 +66,26 @@ describe('saveWorkspace, openWorkspace and deleteWorkspace over IPC', async () =
     const second = await setup();
     openFrom = workspace;
     const wrong = await second.call('openWorkspace', { passphrase: 'niet de goede zin' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/Met deze wachtzin gaat de werkruimte studie\.gbws niet open/) } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/Met deze wachtzin gaat de werkruimte studie\.gbws niet open/) },
+    });
     expect(JSON.stringify(wrong)).not.toContain('niet de goede zin');
     const opened = await second.call('openWorkspace', { passphrase: PASSPHRASE });
-    expect(opened).toMatchObject({ ok: true, value: { status: 'opened', name: 'studie.gbws', files: [{ name: 'adressen.csv', format: 'workspace', tableKind: 'addressRegions' }] } });
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { status: 'opened', name: 'studie.gbws', files: [{ name: 'adressen.csv', format: 'workspace', tableKind: 'addressRegions' }] },
+    });
     expect((await second.engine.security()).allowedPaths).toEqual([]);
   }, 30_000);
 
   it('deletes only a workspace the dialog picked, and only when confirmed', async () => {
     openFrom = csv;
     expect(await first.call('deleteWorkspace', { confirm: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await first.call('deleteWorkspace', { confirm: true })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/adressen\.csv is geen werkruimte van Groepsbeeld en is daarom niet verwijderd/) } });
+    expect(await first.call('deleteWorkspace', { confirm: true })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/adressen\.csv is geen werkruimte van Groepsbeeld en is daarom niet verwijderd/) },
+    });
     await access(csv);
     openFrom = workspace;
     expect(await first.call('deleteWorkspace', { confirm: true })).toEqual({ ok: true, value: { status: 'deleted', name: 'studie.gbws' } });

@@ -38,8 +38,14 @@ describe('the analysis table of the demo world', () => {
   });
 
   it('flags exactly the planted client households', async () => {
-    const planted = (await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 2).join(','));
-    const flagged = (await session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map((r) => `${r.household_key},${r.household_start}`);
+    const planted = (await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(0, 2).join(','));
+    const flagged = (await session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map(
+      (r) => `${r.household_key},${r.household_start}`,
+    );
     expect(flagged).toHaveLength(191);
     expect(new Set(flagged)).toEqual(new Set(planted));
   });
@@ -100,7 +106,9 @@ describe('the analysis table of the demo world', () => {
     // The report as the Populatie page shows it and the koppelrapport table of an export are one set of figures.
     const rows = publication.linkTable.table.rows;
     const counts = published.steps.flatMap((step) => step.counts);
-    expect(rows.map((row) => row.cells[0]!.status === 'suppressed' ? 'x' : 'value' in row.cells[0]! ? row.cells[0].value : null)).toEqual(counts.map((count) => ('count' in count ? count.count : 'x')));
+    expect(rows.map((row) => (row.cells[0]!.status === 'suppressed' ? 'x' : 'value' in row.cells[0]! ? row.cells[0].value : null))).toEqual(
+      counts.map((count) => ('count' in count ? count.count : 'x')),
+    );
     expect(publication.linkTable.table.notes.join(' ')).toMatch(/cellen zijn niet getoond \(x\)/);
   });
 });
@@ -156,12 +164,24 @@ describe('the same inputs as a Dutch spreadsheet saves them', () => {
   it('links ";"-delimited Windows-1252 files with decimal commas headless to the same table and report', async () => {
     const copy = await tempFolder('groepsbeeld-1252-');
     // Latin-1 only (DuckDB reads it directly), with a non-ASCII municipality name.
-    await asDutchSpreadsheet(join(folder, 'VSLGWB2018TABV1.csv'), join(copy, 'VSLGWB2018TABV1.csv'), (row) => [row % 2 === 0 ? 'Súdwest-Fryslân' : 'Gilze en Rijen', `${row % 100},5`], ['gemeentenaam', 'oppervlakte']);
+    await asDutchSpreadsheet(
+      join(folder, 'VSLGWB2018TABV1.csv'),
+      join(copy, 'VSLGWB2018TABV1.csv'),
+      (row) => [row % 2 === 0 ? 'Súdwest-Fryslân' : 'Gilze en Rijen', `${row % 100},5`],
+      ['gemeentenaam', 'oppervlakte'],
+    );
     // With euro signs (read from a private UTF-8 copy), a non-ASCII name and an amount with a decimal comma.
-    await asDutchSpreadsheet(join(folder, 'VOEDSELBANK_KLANTEN.csv'), join(copy, 'VOEDSELBANK_KLANTEN.csv'), (row) => [`Zoë Ærts ${row}`, `€ ${row},50`, `${row},25`], ['naam', 'opmerking', 'bijdrage']);
+    await asDutchSpreadsheet(
+      join(folder, 'VOEDSELBANK_KLANTEN.csv'),
+      join(copy, 'VOEDSELBANK_KLANTEN.csv'),
+      (row) => [`Zoë Ærts ${row}`, `€ ${row},50`, `${row},25`],
+      ['naam', 'opmerking', 'bijdrage'],
+    );
     expect((await readFile(join(copy, 'VOEDSELBANK_KLANTEN.csv'))).includes(0x80)).toBe(true);
     const study = demoStudy({ folder });
-    study.inputs = study.inputs.map((input) => (input.kind === 'addressRegions' || input.kind === 'clients' ? { ...input, path: join(copy, basename(input.path)) } : input));
+    study.inputs = study.inputs.map((input) =>
+      input.kind === 'addressRegions' || input.kind === 'clients' ? { ...input, path: join(copy, basename(input.path)) } : input,
+    );
     const run = await runStudy(study);
     try {
       expect(run.report).toEqual(report);
@@ -193,10 +213,20 @@ describe('.sav inputs, as CBS delivers them', () => {
   it('links a .sav person register and client list to the same answer', async () => {
     const { writeSav } = await import('../engine/sav/support/sav-writer');
     const copy = await tempFolder('groepsbeeld-sav-');
-    const csvRows = async (name: string) => (await readFile(join(folder, name), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const csvRows = async (name: string) =>
+      (await readFile(join(folder, name), 'utf8'))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','));
     const clients = await csvRows('VOEDSELBANK_KLANTEN.csv');
     await writeSav(join(copy, 'VOEDSELBANK_KLANTEN.sav'), {
-      variables: [{ name: 'RINPERSS', width: 1 }, { name: 'RINPERS', width: 9 }, { name: 'STARTDAT', width: 8 }, { name: 'EINDDAT', width: 8 }],
+      variables: [
+        { name: 'RINPERSS', width: 1 },
+        { name: 'RINPERS', width: 9 },
+        { name: 'STARTDAT', width: 8 },
+        { name: 'EINDDAT', width: 8 },
+      ],
       caseCount: clients.length,
       caseValues: (index) => clients[index]!,
       compression: 1,
@@ -204,7 +234,13 @@ describe('.sav inputs, as CBS delivers them', () => {
     const persons = await csvRows('GBAPERSOON2018TABV1.csv');
     // Birth year, month and generation as SPSS numbers, keys as text.
     await writeSav(join(copy, 'GBAPERSOON2018TABV1.sav'), {
-      variables: [{ name: 'RINPERSS', width: 1 }, { name: 'RINPERS', width: 9 }, { name: 'JAAR', width: 0 }, { name: 'MAAND', width: 0 }, { name: 'GENERATI', width: 0 }],
+      variables: [
+        { name: 'RINPERSS', width: 1 },
+        { name: 'RINPERS', width: 9 },
+        { name: 'JAAR', width: 0 },
+        { name: 'MAAND', width: 0 },
+        { name: 'GENERATI', width: 0 },
+      ],
       caseCount: persons.length,
       caseValues: (index) => {
         const row = persons[index]!;
@@ -218,7 +254,11 @@ describe('.sav inputs, as CBS delivers them', () => {
       input.kind === 'clients'
         ? { path: join(copy, 'VOEDSELBANK_KLANTEN.sav'), kind: 'clients', roles: { ...person, clientBegin: 'STARTDAT', clientEnd: 'EINDDAT' } }
         : input.kind === 'persons'
-          ? { path: join(copy, 'GBAPERSOON2018TABV1.sav'), kind: 'persons', roles: { ...person, birthYear: 'JAAR', birthMonth: 'MAAND', generation: 'GENERATI' } }
+          ? {
+              path: join(copy, 'GBAPERSOON2018TABV1.sav'),
+              kind: 'persons',
+              roles: { ...person, birthYear: 'JAAR', birthMonth: 'MAAND', generation: 'GENERATI' },
+            }
           : input,
     );
     const run = await runStudy(study);
@@ -241,12 +281,20 @@ describe('another world (seed 99)', () => {
       expect(row).toEqual({ households: truth.households, persons: truth.persons });
       const types = await run.session.query(`SELECT household_type, count(*) AS n FROM ${ANALYSIS_TABLE} GROUP BY ALL`);
       expect(Object.fromEntries(types.map((t) => [t.household_type, t.n]))).toEqual(truth.householdsByType);
-      const planted = (await readFile(join(other.folder, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',').slice(0, 2).join(','));
-      const flagged = (await run.session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map((r) => `${r.household_key},${r.household_start}`);
+      const planted = (await readFile(join(other.folder, 'ground-truth', 'clusters.csv'), 'utf8'))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(0, 2).join(','));
+      const flagged = (await run.session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map(
+        (r) => `${r.household_key},${r.household_start}`,
+      );
       expect(new Set(flagged)).toEqual(new Set(planted));
       expect(flagged).toHaveLength(truth.clientHouseholds);
       // A different world: not the demo's households.
-      expect(await run.session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`)).not.toEqual(await session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`));
+      expect(await run.session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`)).not.toEqual(
+        await session.query(`SELECT sum(hash(household_key, household_type, size)) AS h FROM ${ANALYSIS_TABLE}`),
+      );
     } finally {
       await run.session.close();
     }

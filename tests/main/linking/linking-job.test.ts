@@ -80,7 +80,9 @@ describe('linkHouseholds over IPC', async () => {
     await utimes(persons, atime, mtime);
     // Its source looks as it was again, but the table was not carried: it must still be rebuilt.
     expect(await analysisTable()).toBe('stale');
-    expect(await engine.withSession((session) => session.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${ANALYSIS_TABLE}'`))).toEqual([{ n: 0 }]);
+    expect(await engine.withSession((session) => session.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${ANALYSIS_TABLE}'`))).toEqual([
+      { n: 0 },
+    ]);
     expect((await call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' })).ok).toBe(true);
     expect(await analysisTable()).toBe('current');
   });

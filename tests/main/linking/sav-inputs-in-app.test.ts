@@ -13,7 +13,11 @@ let worldFolder: string;
 let savFolder: string;
 
 async function csvRows(name: string): Promise<string[][]> {
-  return (await readFile(join(worldFolder, name), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+  return (await readFile(join(worldFolder, name), 'utf8'))
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
 }
 
 /** Opens the files in a fresh engine and links them as the Populatie page does. */

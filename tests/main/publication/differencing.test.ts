@@ -58,7 +58,12 @@ function candidate(id: string, fingerprint: PopulationFingerprint, outputIds = [
 }
 
 /** Stores one export of the clients population of the current table, under `studyName`. */
-async function exportClients(store: DifferencingStore, studyName: string, population: UnitPopulation = CLIENTS, exportedAt = EXPORTED_AT): Promise<PopulationFingerprint> {
+async function exportClients(
+  store: DifferencingStore,
+  studyName: string,
+  population: UnitPopulation = CLIENTS,
+  exportedAt = EXPORTED_AT,
+): Promise<PopulationFingerprint> {
   const fingerprint = await fingerprintPopulation(session, population, FEATURES, await store.salt());
   await store.addExport({
     title: 'Klanten in Gilze en Rijen',
@@ -136,7 +141,12 @@ describe('unit fingerprints', () => {
     // Clients without the first 10 (20 units: a difference of exactly the threshold), and without the first 9.
     const withoutTen = predicatePopulation(`client AND household_key >= '${KEYS[20]}'`);
     const withoutNine = predicatePopulation(`client AND household_key >= '${KEYS[18]}'`);
-    for (const [population, expected] of [[swapTen, 20], [swapFive, 10], [withoutTen, 10], [withoutNine, 9]] as const) {
+    for (const [population, expected] of [
+      [swapTen, 20],
+      [swapFive, 10],
+      [withoutTen, 10],
+      [withoutNine, 9],
+    ] as const) {
       const fingerprint = await fingerprintPopulation(session, population, FEATURES, salt);
       const [earlier] = earlierPopulations(await store.listExports());
       expect(compareFingerprints(fingerprint, earlier!.fingerprint).units).toBe(expected);
@@ -150,13 +160,32 @@ describe('unit fingerprints', () => {
     const salt = await store.salt();
     const clientKeys = { householdKey: KEYS.filter((_, i) => i % 2 === 0), householdStart: STARTS.filter((_, i) => i % 2 === 0) };
     // Cluster 1 holds the clients with an index below 20 (10 households); two runs, so a join without the run repeats units.
-    expect(await storeAssignments(session, 'r1', 2, clientKeys, clientKeys.householdKey.map((_, j) => (j < 10 ? 0 : 1)))).toEqual({ ok: true, rows: 30 });
-    expect(await storeAssignments(session, 'r2', 2, clientKeys, clientKeys.householdKey.map(() => 0))).toEqual({ ok: true, rows: 30 });
+    expect(
+      await storeAssignments(
+        session,
+        'r1',
+        2,
+        clientKeys,
+        clientKeys.householdKey.map((_, j) => (j < 10 ? 0 : 1)),
+      ),
+    ).toEqual({ ok: true, rows: 30 });
+    expect(
+      await storeAssignments(
+        session,
+        'r2',
+        2,
+        clientKeys,
+        clientKeys.householdKey.map(() => 0),
+      ),
+    ).toEqual({ ok: true, rows: 30 });
     const byPredicate = await fingerprintPopulation(session, predicatePopulation(`client AND household_key < '${KEYS[20]}'`), FEATURES, salt);
     const populations: UnitPopulation[] = [
       clusterPopulation('r1', 2, 1),
       { from: 'analysis_households JOIN cluster_assignments USING (household_key, household_start)', where: "run_id = 'r1' AND k = 2 AND cluster = 1" },
-      { unitsQuery: 'SELECT household_key, household_start FROM cluster_assignments WHERE cluster = 1 AND household_key IN (SELECT household_key FROM cluster_assignments WHERE run_id = $$r1$$ AND cluster = 1)' },
+      {
+        unitsQuery:
+          'SELECT household_key, household_start FROM cluster_assignments WHERE cluster = 1 AND household_key IN (SELECT household_key FROM cluster_assignments WHERE run_id = $$r1$$ AND cluster = 1)',
+      },
     ];
     for (const population of populations) {
       const fingerprint = await fingerprintPopulation(session, population, FEATURES, salt);
@@ -167,7 +196,9 @@ describe('unit fingerprints', () => {
     const clients = await fingerprintPopulation(session, filterPopulation(CLIENT_HOUSEHOLDS), FEATURES, salt);
     expect(compareFingerprints(await fingerprintPopulation(session, clusterPopulation('r1', 2), FEATURES, salt), clients).units).toBe(0);
     // A unit that is not a row of the analysis table is refused rather than left out.
-    await expect(fingerprintPopulation(session, { unitsQuery: "SELECT '9999999999' AS household_key, '20150101' AS household_start" }, FEATURES, salt)).rejects.toThrow(/analysetabel/);
+    await expect(
+      fingerprintPopulation(session, { unitsQuery: "SELECT '9999999999' AS household_key, '20150101' AS household_start" }, FEATURES, salt),
+    ).rejects.toThrow(/analysetabel/);
   });
 
   it('skips pairs whose sizes differ by the threshold or more without merging, and only those', async () => {
@@ -209,7 +240,9 @@ describe('unit fingerprints', () => {
       fingerprint = await fingerprintPopulation(session, predicatePopulation('true'), features, salt);
       best = Math.min(best, performance.now() - started);
     }
-    console.info(`fingerprint of 11,346 households x 16 features: ${best.toFixed(0)} ms, ${fingerprint!.units.length + 16 * fingerprint!.features[0]!.hashes.length} bytes`);
+    console.info(
+      `fingerprint of 11,346 households x 16 features: ${best.toFixed(0)} ms, ${fingerprint!.units.length + 16 * fingerprint!.features[0]!.hashes.length} bytes`,
+    );
     expect(fingerprint!.unitCount).toBe(11346);
     expect(fingerprint!.features).toHaveLength(16);
     expect(best).toBeLessThan(1000);
@@ -244,7 +277,13 @@ describe('the differencing store', () => {
     const restarted = new DifferencingStore(appData);
     expect(await restarted.salt()).toEqual(salt);
     const [stored] = await restarted.listExports();
-    expect(stored).toMatchObject({ title: 'Klanten in Gilze en Rijen', studyName: 'Proefstudie', exportFolder: '/exports/groepsbeeld-1', exportedAt: EXPORTED_AT.toISOString(), outputIds: ['inkomen-klanten', 'type-klanten'] });
+    expect(stored).toMatchObject({
+      title: 'Klanten in Gilze en Rijen',
+      studyName: 'Proefstudie',
+      exportFolder: '/exports/groepsbeeld-1',
+      exportedAt: EXPORTED_AT.toISOString(),
+      outputIds: ['inkomen-klanten', 'type-klanten'],
+    });
     expect(stored!.populations.map(({ id, label, outputIds, fingerprint }) => ({ id, label, outputIds, units: fingerprint.unitCount }))).toEqual([
       { id: 'klanthuishoudens', label: 'Klanthuishoudens', outputIds: ['inkomen-klanten', 'type-klanten'], units: 30 },
     ]);
@@ -258,11 +297,15 @@ describe('the differencing store', () => {
   it('refuses on a damaged store file, naming the file, and never switches the guard off', async () => {
     await buildTable();
     const damage: [string, (exportFile: string, saltFile: string) => Promise<void>, RegExp][] = [
-      ['a flipped byte among the fingerprints', async (file) => {
-        const bytes = await readFile(file);
-        bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0x01;
-        await writeFile(file, bytes);
-      }, /controlesom/],
+      [
+        'a flipped byte among the fingerprints',
+        async (file) => {
+          const bytes = await readFile(file);
+          bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0x01;
+          await writeFile(file, bytes);
+        },
+        /controlesom/,
+      ],
       ['a truncated file', async (file) => truncate(file, (await stat(file)).size - 40), /controlesom/],
       ['an empty file', async (file) => truncate(file, 0), /te kort/],
       ['a salt of the wrong length', async (_, salt) => writeFile(salt, randomBytes(31)), /sleutel is 31/],
@@ -296,7 +339,10 @@ describe('the differencing store', () => {
     expect(await store.listExports()).toHaveLength(1);
     const anHourAgo = new Date(Date.now() - 3_600_000);
     await utimes(partial, anHourAgo, anHourAgo);
-    const refusal = await store.listExports().then(() => undefined, (error: unknown) => error);
+    const refusal = await store.listExports().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(UserFacingError);
     expect((refusal as Error).message).toContain(partial);
     expect((refusal as Error).message).toMatch(/nooit helemaal weggeschreven/);
@@ -327,18 +373,26 @@ describe('the differencing store', () => {
     const contents = await Promise.all(files.map((file) => readFile(file)));
     for (const key of KEYS) {
       // The key, and every 8 characters of it (as many as a unit hash holds), as text or UTF-16.
-      const forms = [key, ...Array.from({ length: key.length - 7 }, (_, at) => key.slice(at, at + 8))].flatMap((text) => [Buffer.from(text, 'latin1'), Buffer.from(text, 'utf16le')]);
+      const forms = [key, ...Array.from({ length: key.length - 7 }, (_, at) => key.slice(at, at + 8))].flatMap((text) => [
+        Buffer.from(text, 'latin1'),
+        Buffer.from(text, 'utf16le'),
+      ]);
       for (const bytes of contents) for (const form of forms) expect(bytes.includes(form), key).toBe(false);
     }
     // Neither is an unsalted hash of a key in them.
     for (const key of KEYS) {
       const unsalted = createHash('sha256').update(key).digest().subarray(0, 4);
-      expect(contents.some((bytes) => bytes.includes(unsalted)), key).toBe(false);
+      expect(
+        contents.some((bytes) => bytes.includes(unsalted)),
+        key,
+      ).toBe(false);
     }
     // The same households under another salt share no unit hash.
     const other = await fingerprintPopulation(session, predicatePopulation('true'), FEATURES, randomBytes(32));
     const mine = new Set(Array.from({ length: fingerprint.unitCount }, (_, i) => Buffer.from(fingerprint.units.subarray(i * 8, i * 8 + 8)).toString('hex')));
-    expect(Array.from({ length: other.unitCount }, (_, i) => Buffer.from(other.units.subarray(i * 8, i * 8 + 8)).toString('hex')).filter((unit) => mine.has(unit))).toEqual([]);
+    expect(
+      Array.from({ length: other.unitCount }, (_, i) => Buffer.from(other.units.subarray(i * 8, i * 8 + 8)).toString('hex')).filter((unit) => mine.has(unit)),
+    ).toEqual([]);
     expect(() => compareFingerprints(fingerprint, other)).toThrow(/geheime sleutel/);
   });
 
@@ -377,7 +431,9 @@ describe('the differencing store', () => {
     expect(findings).toHaveLength(200);
     expect(counters).toEqual({ skippedBySize: 200, merged: 200, sameUnits: 0 });
     const bytes = (await Promise.all(exports.map((entry) => stat(entry.file)))).reduce((sum, file) => sum + file.size, 0);
-    console.info(`200 exports (${(bytes / 1e6).toFixed(0)} MB): read and checked in ${read.toFixed(0)} ms, 400 populations compared in ${compared.toFixed(0)} ms`);
+    console.info(
+      `200 exports (${(bytes / 1e6).toFixed(0)} MB): read and checked in ${read.toFixed(0)} ms, 400 populations compared in ${compared.toFixed(0)} ms`,
+    );
     expect(read).toBeLessThan(2000);
   }, 120_000);
 });
@@ -388,9 +444,17 @@ describe('the refusal and the justification', () => {
     await buildTable();
     await exportClients(store, 'Proefstudie');
     // Six clients fewer: the message says "fewer than 10", not 6.
-    await buildTable([`UPDATE analysis_households SET client = false WHERE household_key IN (${KEYS.slice(0, 12).map((key) => `'${key}'`).join(', ')})`]);
+    await buildTable([
+      `UPDATE analysis_households SET client = false WHERE household_key IN (${KEYS.slice(0, 12)
+        .map((key) => `'${key}'`)
+        .join(', ')})`,
+    ]);
     const fewer = await fingerprintPopulation(session, CLIENTS, FEATURES, await store.salt());
-    const [finding] = differencingFindings({ id: 'klanten', label: 'Klanthuishoudens', outputIds: ['inkomen-klanten'], fingerprint: fewer }, earlierPopulations(await store.listExports()), THRESHOLD);
+    const [finding] = differencingFindings(
+      { id: 'klanten', label: 'Klanthuishoudens', outputIds: ['inkomen-klanten'], fingerprint: fewer },
+      earlierPopulations(await store.listExports()),
+      THRESHOLD,
+    );
     const text = describeFinding(finding!, (id) => (id === 'inkomen-klanten' ? 'Inkomen van klanthuishoudens' : undefined));
     expect(text).toContain('"Klanthuishoudens" (uitvoer "Inkomen van klanthuishoudens")');
     expect(text).toContain('verschilt minder dan 10 huishoudens');
@@ -407,16 +471,28 @@ describe('the refusal and the justification', () => {
 
   it('accepts only a justification of real length, says what is missing, and logs it', () => {
     expect(validJustification('')).toMatchObject({ ok: false, message: expect.stringMatching(/geen onderbouwing/) });
-    expect(validJustification('Akkoord van de outputcontroleur.')).toEqual({ ok: false, message: expect.stringMatching(/ontbreken nog 48 tekens en 8 woorden/) });
+    expect(validJustification('Akkoord van de outputcontroleur.')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/ontbreken nog 48 tekens en 8 woorden/),
+    });
     expect(validJustification('x '.repeat(60))).toEqual({ ok: false, message: expect.stringMatching(/ontbreken nog 12 woorden/) });
     expect(validJustification('Dit is echt nodig. '.repeat(6))).toEqual({ ok: false, message: expect.stringMatching(/dezelfde woorden \(4 verschillende\)/) });
     expect(validJustification('a'.repeat(4001))).toMatchObject({ ok: false, message: expect.stringMatching(/hoogstens 4000/) });
-    const good = '  De tweede export gaat alleen naar  de gemeente zelf;\n het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden. ';
+    const good =
+      '  De tweede export gaat alleen naar  de gemeente zelf;\n het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden. ';
     const checked = validJustification(good);
-    expect(checked).toEqual({ ok: true, text: 'De tweede export gaat alleen naar de gemeente zelf; het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden.' });
+    expect(checked).toEqual({
+      ok: true,
+      text: 'De tweede export gaat alleen naar de gemeente zelf; het verschil van één klant is met de outputcontroleur besproken en akkoord bevonden.',
+    });
     const finding = {
       candidate: { id: 'klanten', label: 'Klanthuishoudens', outputIds: ['inkomen-klanten'] },
-      earlier: { export: { exportId: 'e', title: 'Eerdere export', studyName: 'Proefstudie', exportedAt: EXPORTED_AT.toISOString(), exportFolder: '/x' }, id: 'k', label: 'Klanthuishoudens', outputIds: ['t'] },
+      earlier: {
+        export: { exportId: 'e', title: 'Eerdere export', studyName: 'Proefstudie', exportedAt: EXPORTED_AT.toISOString(), exportFolder: '/x' },
+        id: 'k',
+        label: 'Klanthuishoudens',
+        outputIds: ['t'],
+      },
       threshold: THRESHOLD,
       kind: 'units' as const,
     };

@@ -29,7 +29,15 @@ import {
 import { generatedWorld, linkedStudy, quickClustering, type StudyFixture } from '../support/study-fixture';
 
 /** Threshold and protection level 5 (rounding base 5 is then allowed); clusters from 5 households. */
-const LOOSE: RuleSet = ruleSetSchema.parse({ ...DEFAULT_RULE_SET, name: 'Proef drempel 5', threshold: 5, statisticThreshold: 5, clusterMinimum: 5, protectionLevel: 5, roundingBase: 5 });
+const LOOSE: RuleSet = ruleSetSchema.parse({
+  ...DEFAULT_RULE_SET,
+  name: 'Proef drempel 5',
+  threshold: 5,
+  statisticThreshold: 5,
+  clusterMinimum: 5,
+  protectionLevel: 5,
+  roundingBase: 5,
+});
 /** Threshold 15 (the protection level stays 10: the rounding base cannot exceed 10); clusters from 15 households. */
 const STRICT: RuleSet = ruleSetSchema.parse({ ...DEFAULT_RULE_SET, name: 'Proef drempel 15', threshold: 15, statisticThreshold: 15, clusterMinimum: 15 });
 
@@ -96,11 +104,18 @@ async function writeCase(testCase: PackageCase): Promise<Written> {
   if (testCase.clustering.kind === 'random') {
     const { k, shape, order } = testCase.clustering;
     const random = randomGenerator(testCase.seed);
-    clustering = await chooseRandomClustering(study, { k, order, random, sizes: (households) => randomSizes(households, k, minimumOf(testCase.rules), shape, random) });
+    clustering = await chooseRandomClustering(study, {
+      k,
+      order,
+      random,
+      sizes: (households) => randomSizes(households, k, minimumOf(testCase.rules), shape, random),
+    });
   }
   const exported = await exportEverything(study);
   const publication = await study.session.publication('suppression');
-  return 'written' in exported ? { study, written: exported.written, refused: [], publication, clustering } : { study, written: null, refused: exported.refused, publication, clustering };
+  return 'written' in exported
+    ? { study, written: exported.written, refused: [], publication, clustering }
+    : { study, written: null, refused: exported.refused, publication, clustering };
 }
 
 function contextOf(testCase: PackageCase, case_: Written): string {
@@ -185,18 +200,28 @@ describe('random publications: written, audited and safe', () => {
         const pkg = withPrinted(case_.written!.pkg, revealed);
         const audit = auditPackages([pkg]);
         expect(audit.pass).toBe(false);
-        const failing = audit.packages[0]!.outputs.flatMap((output) => output.hiddenCells.filter((cell) => !cell.pass).map((cell) => ({ ...cell, output: output.id })));
+        const failing = audit.packages[0]!.outputs.flatMap((output) =>
+          output.hiddenCells.filter((cell) => !cell.pass).map((cell) => ({ ...cell, output: output.id })),
+        );
         expect(failing.map((cell) => `${cell.output} ${cell.row}`)).toContain(`${target.output} ${target.row}`);
         const rowLabel = target.cell.label.split(' / ')[0]!;
-        expect(failing.filter((cell) => cell.output === target.output && cell.row === target.row).every((cell) => cell.label.startsWith(`${rowLabel} / `))).toBe(true);
-        expect(packageProblems(pkg, audit, rules).some((problem) => problem.startsWith('hidden cell pinned') && problem.includes(`${target.output} [${target.row}/`))).toBe(true);
+        expect(
+          failing.filter((cell) => cell.output === target.output && cell.row === target.row).every((cell) => cell.label.startsWith(`${rowLabel} / `)),
+        ).toBe(true);
+        expect(
+          packageProblems(pkg, audit, rules).some(
+            (problem) => problem.startsWith('hidden cell pinned') && problem.includes(`${target.output} [${target.row}/`),
+          ),
+        ).toBe(true);
       });
 
       it('refuses it with one small hidden count printed', () => {
         const pkg = withPrinted(case_.written!.pkg, [target]);
         const audit = auditPackages([pkg]);
         expect(audit.pass).toBe(false);
-        expect(packageProblems(pkg, audit, rules)).toContain(`printed small count ${target.count}: ${target.output} [${target.row}/${target.column}] ${target.cell.label}`);
+        expect(packageProblems(pkg, audit, rules)).toContain(
+          `printed small count ${target.count}: ${target.output} [${target.row}/${target.column}] ${target.cell.label}`,
+        );
       });
 
       describe('with a small cell printed, its count and its share', () => {
@@ -215,9 +240,15 @@ describe('random publications: written, audited and safe', () => {
         it('is reported by the package check', () => {
           const { pkg, audit } = printedPackage();
           expect(
-            pkg.outputs.find((output) => output.id === target.output)!.cells.filter((cell) => cell.row === target.row && cell.printed.kind === 'hidden' && (cell.figure.kind === 'count' || cell.figure.kind === 'share')),
+            pkg.outputs
+              .find((output) => output.id === target.output)!
+              .cells.filter(
+                (cell) => cell.row === target.row && cell.printed.kind === 'hidden' && (cell.figure.kind === 'count' || cell.figure.kind === 'share'),
+              ),
           ).toEqual([]);
-          expect(packageProblems(pkg, audit, rules)).toContain(`printed small count ${target.count}: ${target.output} [${target.row}/${target.column}] ${target.cell.label}`);
+          expect(packageProblems(pkg, audit, rules)).toContain(
+            `printed small count ${target.count}: ${target.output} [${target.row}/${target.column}] ${target.cell.label}`,
+          );
         });
 
         // The auditor checks every printed count against the threshold (a printed category count is a sum of finer
@@ -226,7 +257,9 @@ describe('random publications: written, audited and safe', () => {
           const { audit } = printedPackage();
           expect(audit.pass).toBe(false);
           const findings = audit.packages.flatMap((report) => report.findings).filter((finding) => finding.severity === 'fail');
-          expect(findings.some((finding) => finding.output === target.output && finding.row === target.row && /minder dan de drempel/.test(finding.message))).toBe(true);
+          expect(
+            findings.some((finding) => finding.output === target.output && finding.row === target.row && /minder dan de drempel/.test(finding.message)),
+          ).toBe(true);
         });
       });
     });

@@ -49,9 +49,12 @@ describe('setupNetworkLockdown', () => {
     expect(session.beforeRequest?.filter.urls).toEqual(['<all_urls>']);
     const decide = (url: string) => {
       let decision: { cancel: boolean } | undefined;
-      session.beforeRequest!.listener({ url } as never, ((response: { cancel: boolean }) => {
-        decision = response;
-      }) as never);
+      session.beforeRequest!.listener(
+        { url } as never,
+        ((response: { cancel: boolean }) => {
+          decision = response;
+        }) as never,
+      );
       return decision;
     };
     expect(decide('app://groepsbeeld/index.html')).toEqual({ cancel: false });

@@ -69,7 +69,12 @@ describe('the app refuses an export that nearly repeats an earlier one', () => {
     const smaller = join(folder, 'world-minus-one');
     await worldWithoutClientLine(generated.world, smaller, await removableClientLine(generated.world));
 
-    const baseApp = await openInApp(folder, join(folder, 'userdata'), await writeStudy(join(folder, 'base.json'), demoStudy({ folder: generated.world })), join(folder, 'out-base'));
+    const baseApp = await openInApp(
+      folder,
+      join(folder, 'userdata'),
+      await writeStudy(join(folder, 'base.json'), demoStudy({ folder: generated.world })),
+      join(folder, 'out-base'),
+    );
     opened.push(baseApp);
     expect(baseApp.preview.differencing).toEqual([]);
     base = await baseApp.exportAll();

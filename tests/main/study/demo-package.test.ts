@@ -19,7 +19,11 @@ let audit: AuditReport;
 beforeAll(async () => {
   study = await linkedStudy();
   const preview = await study.session.exportPreview('suppression');
-  const result = await study.session.export({ method: 'suppression', selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: candidate.chart })), folder: study.folder });
+  const result = await study.session.export({
+    method: 'suppression',
+    selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart: candidate.chart })),
+    folder: study.folder,
+  });
   if (result.status !== 'written') throw new Error(result.reasons.join('\n'));
   folder = result.folder;
   pkg = await readPackage(folder);
@@ -52,12 +56,14 @@ describe('the demo export package, as an output checker receives it', () => {
 
   it('prints no count of 1 to 9 households, anywhere', () => {
     const small = pkg.outputs.flatMap((output) =>
-      output.cells.filter((cell) => cell.figure.kind === 'count' && cell.printed.kind === 'number' && cell.printed.value > 0 && cell.printed.value < 10).map((cell) => `${output.id} ${cell.row}/${cell.column}`),
+      output.cells
+        .filter((cell) => cell.figure.kind === 'count' && cell.printed.kind === 'number' && cell.printed.value > 0 && cell.printed.value < 10)
+        .map((cell) => `${output.id} ${cell.row}/${cell.column}`),
     );
     expect(small).toEqual([]);
   });
 
-  it('keeps the seed\'s headline visible: client households renting with housing allowance', async () => {
+  it("keeps the seed's headline visible: client households renting with housing allowance", async () => {
     const csv = await readFile(join(folder, 'vergelijking-tenure.csv'), 'utf8');
     expect(csv).toMatch(/^Huur met huurtoeslag;130;68,1;/m);
   });
@@ -75,9 +81,11 @@ describe('the demo export package, as an output checker receives it', () => {
     expect(log.audit.hiddenCells).toBeGreaterThan(10);
   });
 
-  it('writes ACRO\'s results.json and a checksum per file that SACRO-Viewer can check', async () => {
+  it("writes ACRO's results.json and a checksum per file that SACRO-Viewer can check", async () => {
     const results = acroResultsSchema.parse(JSON.parse(await readFile(join(folder, 'results.json'), 'utf8')));
-    expect(Object.keys(results.results)).toEqual(expect.arrayContaining(['koppelrapport', 'vergelijking-household-type', 'clusterprofiel-k5', 'persona-kaarten']));
+    expect(Object.keys(results.results)).toEqual(
+      expect.arrayContaining(['koppelrapport', 'vergelijking-household-type', 'clusterprofiel-k5', 'persona-kaarten']),
+    );
     const table = results.results['vergelijking-household-type']!;
     expect(table.status).toBe('review');
     expect(table.files[0]?.name).toBe('vergelijking-household-type.csv');
@@ -86,7 +94,9 @@ describe('the demo export package, as an output checker receives it', () => {
 
   it('states the thresholds used at the top of every CSV', async () => {
     for (const name of (await readdir(folder)).filter((file) => file.endsWith('.csv'))) {
-      expect((await readFile(join(folder, name), 'utf8')).replace(/^\ufeff/, '').split('\r\n')[0], name).toMatch(/^# Regelset .*drempel 10, .*beschermingsniveau 10/);
+      expect((await readFile(join(folder, name), 'utf8')).replace(/^\ufeff/, '').split('\r\n')[0], name).toMatch(
+        /^# Regelset .*drempel 10, .*beschermingsniveau 10/,
+      );
     }
   });
 });

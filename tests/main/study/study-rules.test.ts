@@ -72,7 +72,9 @@ describe('a study that names a stricter rule set', () => {
     for (const name of csvs) expect((await readFile(join(written, name), 'utf8')).replace(/^\ufeff/, '').split('\r\n')[0], name).toMatch(/drempel 15\b/);
     const pkg = await readPackage(written);
     const small = pkg.outputs.flatMap((output) =>
-      output.cells.filter((cell) => cell.figure.kind === 'count' && cell.printed.kind === 'number' && cell.printed.value > 0 && cell.printed.value < 15).map((cell) => `${output.id} ${cell.row}/${cell.column}: ${cell.printed.kind === 'number' ? cell.printed.value : ''}`),
+      output.cells
+        .filter((cell) => cell.figure.kind === 'count' && cell.printed.kind === 'number' && cell.printed.value > 0 && cell.printed.value < 15)
+        .map((cell) => `${output.id} ${cell.row}/${cell.column}: ${cell.printed.kind === 'number' ? cell.printed.value : ''}`),
     );
     expect(small).toEqual([]);
   }, 240_000);

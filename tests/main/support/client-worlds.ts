@@ -29,7 +29,11 @@ export async function removableClientLine(world: string, referenceDate = DEMO_RE
     if (row[begin]! <= referenceDate && row[end]! >= referenceDate) householdOf.set(row[person]!, `${row[key]}|${row[begin]}`);
   }
   const clients = rowsOf(await readFile(join(world, CLIENT_FILE), 'utf8'));
-  const valid = clients.rows.map((row, index) => ({ person: row[1]!, index, valid: row[2]! <= referenceDate && row[3]! >= referenceDate && row[3]! >= row[2]! }));
+  const valid = clients.rows.map((row, index) => ({
+    person: row[1]!,
+    index,
+    valid: row[2]! <= referenceDate && row[3]! >= referenceDate && row[3]! >= row[2]!,
+  }));
   const clientsOfHousehold = new Map<string, Set<string>>();
   for (const row of valid.filter((candidate) => candidate.valid)) {
     const household = householdOf.get(row.person);
@@ -51,4 +55,3 @@ export async function worldWithoutClientLine(world: string, copy: string, line: 
   const lines = (await readFile(join(world, CLIENT_FILE), 'utf8')).split('\n');
   await writeFile(join(copy, CLIENT_FILE), [...lines.slice(0, line), ...lines.slice(line + 1)].join('\n'));
 }
-

@@ -29,12 +29,24 @@ export function fakeWorldWriter(options: FakeWorldOptions = {}): WorldCsvWriter 
       for (let row = 0; row < rowsPerTable; row++) lines.push(table.columns.map(([, kind]) => value(kind, row + world.seed)).join(','));
       await writeFile(join(folder, `${table.fileName}.csv`), `${lines.join('\n')}\n`);
       rows[`${table.fileName}.csv`] = rowsPerTable;
-      world.onProgress?.({ householdsWritten: index + 1, householdsPlanned: EXTRACT_TABLES.length, personsWritten: (index + 1) * 10, rowsWritten: (index + 1) * rowsPerTable });
+      world.onProgress?.({
+        householdsWritten: index + 1,
+        householdsPlanned: EXTRACT_TABLES.length,
+        personsWritten: (index + 1) * 10,
+        rowsWritten: (index + 1) * rowsPerTable,
+      });
       await new Promise((resolve) => setImmediate(resolve));
     }
     await mkdir(join(folder, 'ground-truth'));
     await writeFile(join(folder, 'ground-truth', 'clusters.csv'), 'HUISHOUDNR,DATUMAANVANGHH,CLUSTER,CLUSTERNAAM\n0000000001,20150101,1,fake\n');
     await writeFile(join(folder, 'ground-truth', 'expected.json'), `${JSON.stringify({ seed: world.seed })}\n`);
-    return { seed: world.seed, scale: world.scale, persons: 10, households: 5, rows, files: [...Object.keys(rows), 'ground-truth/clusters.csv', 'ground-truth/expected.json'] };
+    return {
+      seed: world.seed,
+      scale: world.scale,
+      persons: 10,
+      households: 5,
+      rows,
+      files: [...Object.keys(rows), 'ground-truth/clusters.csv', 'ground-truth/expected.json'],
+    };
   };
 }

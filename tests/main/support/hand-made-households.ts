@@ -13,7 +13,6 @@ import type { PublishedClusteringRef } from '../../../src-main/publication/popul
 import type { Recodes } from '../../../src-main/publication/published-feature';
 import { buildPublication, type StudyPublication } from '../../../src-main/publication/study-publication';
 
-
 /** A plain household: one adult with a job, a middle education and an owner-occupied home, no care. */
 const DEFAULTS = {
   household_type: '1',
@@ -64,8 +63,13 @@ export async function createAnalysisTable(session: QuerySession, groups: readonl
   for (const group of groups) {
     if (group.count <= 0) continue;
     const client = group.client ?? false;
-    const values = names.map((name) => `${literal(group[name] !== undefined ? group[name] : name === 'client_days' && client ? 400 : DEFAULTS[name], ANALYSIS_COLUMNS[name]!.type)} AS ${name}`);
-    selects.push(`SELECT lpad((${offset} + i + 1)::VARCHAR, 10, '0') AS household_key, '${HOUSEHOLD_START}' AS household_start, ${client} AS client, ${values.join(', ')} FROM range(${group.count}) t(i)`);
+    const values = names.map(
+      (name) =>
+        `${literal(group[name] !== undefined ? group[name] : name === 'client_days' && client ? 400 : DEFAULTS[name], ANALYSIS_COLUMNS[name]!.type)} AS ${name}`,
+    );
+    selects.push(
+      `SELECT lpad((${offset} + i + 1)::VARCHAR, 10, '0') AS household_key, '${HOUSEHOLD_START}' AS household_start, ${client} AS client, ${values.join(', ')} FROM range(${group.count}) t(i)`,
+    );
     offset += group.count;
   }
   const columns = ['household_key VARCHAR', 'household_start VARCHAR', 'client BOOLEAN', ...names.map((name) => `${name} ${ANALYSIS_COLUMNS[name]!.type}`)];
@@ -74,7 +78,11 @@ export async function createAnalysisTable(session: QuerySession, groups: readonl
 }
 
 /** Stores the groups' `cluster` labels for the households of `population` (the clients by default) as one run. */
-export async function storeGroupClusters(session: QuerySession, groups: readonly HouseholdGroup[], ref: Pick<PublishedClusteringRef, 'runId' | 'k'>): Promise<void> {
+export async function storeGroupClusters(
+  session: QuerySession,
+  groups: readonly HouseholdGroup[],
+  ref: Pick<PublishedClusteringRef, 'runId' | 'k'>,
+): Promise<void> {
   const keys: string[] = [];
   const labels: number[] = [];
   let index = 0;

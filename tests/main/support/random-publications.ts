@@ -63,7 +63,8 @@ export function randomSizes(n: number, k: number, minimum: number, shape: 'unbal
 }
 
 /** How the households are put into clusters: at random, or in runs of a register column (clusters that differ sharply). */
-export type LabelOrder = { kind: 'random' } | { kind: 'sortedBy'; column: 'household_type' | 'tenure' | 'benefit_type' | 'reference_age' | 'disposable_income' };
+export type LabelOrder =
+  { kind: 'random' } | { kind: 'sortedBy'; column: 'household_type' | 'tenure' | 'benefit_type' | 'reference_age' | 'disposable_income' };
 
 export interface RandomClustering {
   k: number;
@@ -86,22 +87,31 @@ export async function chooseRandomClustering(
   const run = study.session.clustering.lastRun()!;
   const labels = labelsAt(run, k)!;
   const sizes = options.sizes(run.n);
-  if (sizes.length !== k || sizes.reduce((sum, size) => sum + size, 0) !== run.n) throw new Error(`Sizes ${sizes.join('+')} are not a split of ${run.n} households into ${k}.`);
+  if (sizes.length !== k || sizes.reduce((sum, size) => sum + size, 0) !== run.n)
+    throw new Error(`Sizes ${sizes.join('+')} are not a split of ${run.n} households into ${k}.`);
   let positions = shuffled(
     Array.from({ length: run.n }, (_, index) => index),
     random,
   );
   if (order.kind === 'sortedBy') {
     const values = await study.engine.withSession(async (session) => {
-      const rows = await session.query(`SELECT household_key::VARCHAR AS household_key, household_start::VARCHAR AS household_start, ${order.column}::VARCHAR AS v FROM ${ANALYSIS_TABLE}`);
-      return new Map(rows.map((row) => [`${String(row.household_key)}|${String(row.household_start)}`, row.v === null || row.v === undefined ? '' : String(row.v)]));
+      const rows = await session.query(
+        `SELECT household_key::VARCHAR AS household_key, household_start::VARCHAR AS household_start, ${order.column}::VARCHAR AS v FROM ${ANALYSIS_TABLE}`,
+      );
+      return new Map(
+        rows.map((row) => [`${String(row.household_key)}|${String(row.household_start)}`, row.v === null || row.v === undefined ? '' : String(row.v)]),
+      );
     });
     const valueOf = (index: number) => values.get(`${run.keys.householdKey[index]}|${run.keys.householdStart[index]}`) ?? '';
     const numeric = order.column === 'reference_age' || order.column === 'disposable_income';
     // Stable sort of the shuffled positions: ties stay in random order.
     positions = positions
       .map((position, rank) => ({ position, rank, value: valueOf(position) }))
-      .sort((a, b) => (numeric ? (a.value === '' ? Infinity : Number(a.value)) - (b.value === '' ? Infinity : Number(b.value)) : a.value.localeCompare(b.value)) || a.rank - b.rank)
+      .sort(
+        (a, b) =>
+          (numeric ? (a.value === '' ? Infinity : Number(a.value)) - (b.value === '' ? Infinity : Number(b.value)) : a.value.localeCompare(b.value)) ||
+          a.rank - b.rank,
+      )
       .map(({ position }) => position);
   }
   let next = 0;
@@ -121,7 +131,11 @@ export interface WrittenPackage {
 /** Every output the session offers, exported as the app does, then read back and audited independently; or the writer's refusal. */
 export async function exportEverything(study: StudyFixture, chart = false): Promise<{ written: WrittenPackage } | { refused: string[] }> {
   const preview = await study.session.exportPreview('suppression');
-  const result = await study.session.export({ method: 'suppression', selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart })), folder: study.folder });
+  const result = await study.session.export({
+    method: 'suppression',
+    selection: preview.candidates.map((candidate) => ({ id: candidate.id, chart })),
+    folder: study.folder,
+  });
   if (result.status !== 'written') return { refused: result.reasons };
   const pkg = await readPackage(result.folder);
   return { written: { folder: result.folder, pkg, audit: auditPackages([pkg]) } };
@@ -174,7 +188,8 @@ export function packageProblems(pkg: ReadPackage, audit: AuditReport, rules: Pic
         continue;
       }
       const width = result.upper === null ? Infinity : result.upper - result.lower;
-      if (!(width >= rules.protectionLevel || result.lower >= rules.threshold)) problems.push(`hidden cell pinned to [${result.lower}, ${result.upper}]: ${where(output.id, cell)}`);
+      if (!(width >= rules.protectionLevel || result.lower >= rules.threshold))
+        problems.push(`hidden cell pinned to [${result.lower}, ${result.upper}]: ${where(output.id, cell)}`);
     }
   }
   return problems;
@@ -188,7 +203,8 @@ export function ledgerProblems(publication: StudyPublication, rules: Pick<RuleSe
   const check = (interval: { lower: number; upper: number } | null, name: string) => {
     if (interval === null) return;
     hidden += 1;
-    if (!(interval.upper - interval.lower >= rules.protectionLevel || interval.lower >= rules.threshold)) problems.push(`${name}: [${interval.lower}, ${interval.upper}]`);
+    if (!(interval.upper - interval.lower >= rules.protectionLevel || interval.lower >= rules.threshold))
+      problems.push(`${name}: [${interval.lower}, ${interval.upper}]`);
   };
   for (const { cell } of ledger.registeredCounts()) {
     check(ledger.interval({ kind: 'count', cell }), `count ${cell.feature} ${cell.codes?.join('+') ?? 'totaal'} in ${cell.population}`);
@@ -209,7 +225,8 @@ export interface PrintedChange {
 
 /** The package with some cells printed as given (what a reader would get had the writer let them through). */
 export function withPrinted(pkg: ReadPackage, changes: readonly PrintedChange[]): ReadPackage {
-  const changeOf = (output: string, cell: PrintedFigure) => changes.find((change) => change.output === output && change.row === cell.row && change.column === cell.column);
+  const changeOf = (output: string, cell: PrintedFigure) =>
+    changes.find((change) => change.output === output && change.row === cell.row && change.column === cell.column);
   return {
     ...pkg,
     outputs: pkg.outputs.map((output) => ({

@@ -36,7 +36,14 @@ export async function generatedWorld(seed = 2017): Promise<{ folder: string; wor
 }
 
 export async function linkedStudy(
-  options: { seed?: number; world?: { folder: string; world: string }; edit?: (study: Study) => Study; rules?: RuleSet; userData?: string; cluster?: ClusteringRequest | null } = {},
+  options: {
+    seed?: number;
+    world?: { folder: string; world: string };
+    edit?: (study: Study) => Study;
+    rules?: RuleSet;
+    userData?: string;
+    cluster?: ClusteringRequest | null;
+  } = {},
 ): Promise<StudyFixture> {
   const { folder, world } = options.world ?? (await generatedWorld(options.seed));
   const base = demoStudy({ folder: world });

@@ -17,7 +17,7 @@ export async function testApp(folder: string, options: Partial<HandlerDependenci
   const engine = await StudyEngine.create();
   const handlers = createHandlers({ engine, pickFiles: async () => [], demoFolder: join(folder, 'demo'), userData: join(folder, 'userdata'), ...options });
   const attempt = (verb: Verb, payload?: unknown) => dispatch(handlers, contract[verb].channel, payload, { trusted: true });
-  const call = async <T,>(verb: Verb, payload?: unknown): Promise<T> => {
+  const call = async <T>(verb: Verb, payload?: unknown): Promise<T> => {
     const result = await attempt(verb, payload);
     if (!result.ok) throw new Error(`${verb}: ${result.error.message}`);
     return result.value as T;

@@ -51,7 +51,12 @@ describe('Random', () => {
       sum += x;
       sumSquares += x * x;
       if (random.chance(0.3)) heads += 1;
-      picks[random.pick([['a', 1], ['b', 3]] as const)] += 1;
+      picks[
+        random.pick([
+          ['a', 1],
+          ['b', 3],
+        ] as const)
+      ] += 1;
       const k = random.int(1, 6);
       expect(k >= 1 && k <= 6).toBe(true);
     }

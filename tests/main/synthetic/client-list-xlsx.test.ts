@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeClientListXlsx } from '../../../src-main/synthetic/client-list-xlsx';
 import { tempFolder } from '../support/temp-folder';
 
-const CLIENTS_CSV = ['RINPERSOONS,RINPERSOON,STARTDATUM,EINDDATUM', 'R,000000042,20170306,20180530', 'R,012345678,20171215,20181005', 'R,900000001,20160101,20171231'].join('\n');
+const CLIENTS_CSV = [
+  'RINPERSOONS,RINPERSOON,STARTDATUM,EINDDATUM',
+  'R,000000042,20170306,20180530',
+  'R,012345678,20171215,20181005',
+  'R,900000001,20160101,20171231',
+].join('\n');
 
 interface SheetCell {
   ref: string;

@@ -22,7 +22,11 @@ describe('ensureDemoWorld', () => {
   it('generates the default world once, then reuses it', async () => {
     const folder = defaultDemoFolder(join(root, 'app-data'));
     const first = await ensureDemoWorld(folder, { writeWorld: fakeWorldWriter() });
-    expect(first).toMatchObject({ folder, generated: true, manifest: { seed: DEFAULT_DEMO_SEED, scale: 1, format: 'csv', generatorVersion: GENERATOR_VERSION } });
+    expect(first).toMatchObject({
+      folder,
+      generated: true,
+      manifest: { seed: DEFAULT_DEMO_SEED, scale: 1, format: 'csv', generatorVersion: GENERATOR_VERSION },
+    });
     const manifestText = await readFile(join(folder, MANIFEST_FILE), 'utf8');
     const second = await ensureDemoWorld(folder, { writeWorld: fakeWorldWriter({ failAfterFiles: 0 }) });
     expect(second).toEqual({ ...first, generated: false });

@@ -7,7 +7,10 @@ import { generateWorld } from './support/demo-world';
 
 async function digests(folder: string, files: readonly string[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of files) out[file] = createHash('sha256').update(await readFile(join(folder, file))).digest('hex');
+  for (const file of files)
+    out[file] = createHash('sha256')
+      .update(await readFile(join(folder, file)))
+      .digest('hex');
   return out;
 }
 

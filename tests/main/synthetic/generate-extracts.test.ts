@@ -23,7 +23,10 @@ async function fingerprint(folder: string): Promise<Record<string, string>> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   const hashes: Record<string, string> = {};
-  for (const file of files.sort()) hashes[file.slice(folder.length + 1)] = createHash('sha256').update(await readFile(file)).digest('hex');
+  for (const file of files.sort())
+    hashes[file.slice(folder.length + 1)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   return hashes;
 }
 
@@ -75,7 +78,10 @@ describe('generateExtracts with the real world writer', () => {
     try {
       for (const [index, table] of EXTRACT_TABLES.entries()) {
         const described = await session.query('DESCRIBE SELECT * FROM read_parquet($path)', { path: paths[index]! });
-        expect(described.map((row) => [row['column_name'], row['column_type']]), table.fileName).toEqual(table.columns.map(([name, kind]) => [name, PARQUET_TYPES[kind]]));
+        expect(
+          described.map((row) => [row['column_name'], row['column_type']]),
+          table.fileName,
+        ).toEqual(table.columns.map(([name, kind]) => [name, PARQUET_TYPES[kind]]));
       }
       const [keys] = await session.query(
         "SELECT count(*) FILTER (WHERE RINPERSOON LIKE '0%') AS leadingZero, count(*) FILTER (WHERE length(RINPERSOON) <> 9) AS wrongWidth FROM read_parquet($path)",
@@ -108,10 +114,15 @@ describe('generateExtracts failures', () => {
   it('leaves nothing when aborted during the world or the Parquet conversion', async () => {
     const before = await readdir(root);
     const world = new AbortController();
-    await expect(generateExtracts(options('aborted', { signal: world.signal, onProgress: ({ fraction }) => fraction > 0.2 && world.abort() }))).rejects.toThrow(/abort/i);
+    await expect(generateExtracts(options('aborted', { signal: world.signal, onProgress: ({ fraction }) => fraction > 0.2 && world.abort() }))).rejects.toThrow(
+      /abort/i,
+    );
     const conversion = new AbortController();
     await expect(
-      generateExtracts(options('aborted', { format: 'parquet', signal: conversion.signal, onProgress: ({ phase }) => phase === 'parquet' && conversion.abort() }), fakeWorldWriter()),
+      generateExtracts(
+        options('aborted', { format: 'parquet', signal: conversion.signal, onProgress: ({ phase }) => phase === 'parquet' && conversion.abort() }),
+        fakeWorldWriter(),
+      ),
     ).rejects.toThrow(/abort/i);
     expect(await readdir(root)).toEqual(before);
   });

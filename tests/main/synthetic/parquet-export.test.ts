@@ -54,10 +54,27 @@ describe('convertExtractsToParquet', () => {
     const session = await openLockedSession({ readableFiles: paths });
     try {
       const types = async (path: string) =>
-        Object.fromEntries((await session.query('DESCRIBE SELECT * FROM read_parquet($path)', { path })).map((row) => [row['column_name'], row['column_type']]));
-      expect(await types(paths[0]!)).toMatchObject({ RINPERSOON: 'VARCHAR', DATUMAANVANGHH: 'VARCHAR', HUISHOUDNR: 'VARCHAR', PLHH: 'VARCHAR', AANTALPERSHH: 'INTEGER', AANTALKINDHH: 'INTEGER' });
-      expect(await types(paths[1]!)).toMatchObject({ RINPERSOONHKW: 'VARCHAR', INHBESTINKH: 'BIGINT', INHBRUTINKH: 'BIGINT', INHEHALGR: 'VARCHAR', INHBBIHJ: 'VARCHAR' });
-      expect(await session.query('SELECT RINPERSOON, HUISHOUDNR, PLHH, AANTALPERSHH, GEBJAARJONGSTEKINDHH FROM read_parquet($path)', { path: paths[0]! })).toEqual([
+        Object.fromEntries(
+          (await session.query('DESCRIBE SELECT * FROM read_parquet($path)', { path })).map((row) => [row['column_name'], row['column_type']]),
+        );
+      expect(await types(paths[0]!)).toMatchObject({
+        RINPERSOON: 'VARCHAR',
+        DATUMAANVANGHH: 'VARCHAR',
+        HUISHOUDNR: 'VARCHAR',
+        PLHH: 'VARCHAR',
+        AANTALPERSHH: 'INTEGER',
+        AANTALKINDHH: 'INTEGER',
+      });
+      expect(await types(paths[1]!)).toMatchObject({
+        RINPERSOONHKW: 'VARCHAR',
+        INHBESTINKH: 'BIGINT',
+        INHBRUTINKH: 'BIGINT',
+        INHEHALGR: 'VARCHAR',
+        INHBBIHJ: 'VARCHAR',
+      });
+      expect(
+        await session.query('SELECT RINPERSOON, HUISHOUDNR, PLHH, AANTALPERSHH, GEBJAARJONGSTEKINDHH FROM read_parquet($path)', { path: paths[0]! }),
+      ).toEqual([
         { RINPERSOON: '000000042', HUISHOUDNR: '0000000007', PLHH: '05', AANTALPERSHH: 3, GEBJAARJONGSTEKINDHH: '2012' },
         { RINPERSOON: '012345678', HUISHOUDNR: '0000000008', PLHH: '01', AANTALPERSHH: 1, GEBJAARJONGSTEKINDHH: '----' },
       ]);
@@ -85,7 +102,9 @@ describe('convertExtractsToParquet', () => {
     const folder = await extractsFolder();
     await writeFile(join(folder, `${income.fileName}.csv`), 'RINPERSOONSHKW,RINPERSOONHKW\nR,000000001\n');
     await expect(convertExtractsToParquet(folder, { tables })).rejects.toThrow(new RegExp(`${income.fileName}\\.csv: the header row is`));
-    await expect(convertExtractsToParquet(await extractsFolder(), { tables: [extractTable('persons')] })).rejects.toThrow(/GBAPERSOON2018TABV1\.csv is missing/);
+    await expect(convertExtractsToParquet(await extractsFolder(), { tables: [extractTable('persons')] })).rejects.toThrow(
+      /GBAPERSOON2018TABV1\.csv is missing/,
+    );
   });
 
   it('names the file when a value does not fit its column type', async () => {
@@ -100,6 +119,16 @@ describe('convertExtractsToParquet', () => {
   });
 
   it('quotes column names in the read_csv columns struct', () => {
-    expect(csvColumnsStruct({ id: 'x', fileName: 'X', description: '', columns: [['a"b', 'key'], ['n', 'count']] })).toBe(`{"a""b": 'VARCHAR', "n": 'INTEGER'}`);
+    expect(
+      csvColumnsStruct({
+        id: 'x',
+        fileName: 'X',
+        description: '',
+        columns: [
+          ['a"b', 'key'],
+          ['n', 'count'],
+        ],
+      }),
+    ).toBe(`{"a""b": 'VARCHAR', "n": 'INTEGER'}`);
   });
 });

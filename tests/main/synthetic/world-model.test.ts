@@ -30,7 +30,9 @@ beforeAll(async () => {
   await s.query(`CREATE TABLE hh AS SELECT DISTINCT HUISHOUDNR, DATUMAANVANGHH, TYPHH, AANTALPERSHH::INTEGER AS size FROM resident_spells`);
   await s.query(`CREATE TABLE client_hh AS SELECT DISTINCT r.HUISHOUDNR, r.DATUMAANVANGHH FROM resident_spells r JOIN clients c USING (RINPERSOON)
                  WHERE c.STARTDATUM <= ${REF} AND c.EINDDATUM >= ${REF}`);
-  await s.query(`CREATE TABLE breadwinner AS SELECT DISTINCT r.HUISHOUDNR, r.DATUMAANVANGHH, k.RINPERSOONHKW FROM resident_spells r JOIN incomeLink k USING (RINPERSOON)`);
+  await s.query(
+    `CREATE TABLE breadwinner AS SELECT DISTINCT r.HUISHOUDNR, r.DATUMAANVANGHH, k.RINPERSOONHKW FROM resident_spells r JOIN incomeLink k USING (RINPERSOON)`,
+  );
   await s.query(`CREATE TABLE facts AS
     SELECT hh.*, c.HUISHOUDNR IS NOT NULL AS client, i.INHEHALGR AS tenure, i.INHBBIHJ AS source, i.INHBESTINKH::BIGINT AS income,
       EXISTS (SELECT 1 FROM resident_spells m JOIN youthHelp y USING (RINPERSOON)
@@ -74,7 +76,9 @@ describe('the municipality cut at the reference date', () => {
 describe('the naive-join trap', () => {
   it('counts far too many residents when address dates are ignored', async () => {
     const naive = Number(
-      await world.scalar(`SELECT count(DISTINCT a.RINPERSOON) FROM addresses a JOIN addressRegions r USING (SOORTOBJECTNUMMER, RINOBJECTNUMMER) WHERE r.gem2017 = '0784'`),
+      await world.scalar(
+        `SELECT count(DISTINCT a.RINPERSOON) FROM addresses a JOIN addressRegions r USING (SOORTOBJECTNUMMER, RINOBJECTNUMMER) WHERE r.gem2017 = '0784'`,
+      ),
     );
     expect(naive).toBeGreaterThan(expected.persons * 1.1);
   });
@@ -123,12 +127,16 @@ describe('keys and formats', () => {
   });
 
   it('writes dates as YYYYMMDD text with 20501231 for an open end', async () => {
-    expect(await world.scalar("SELECT count(*) FROM addresses WHERE NOT regexp_full_match(GBADATUMAANVANGADRESHOUDING || GBADATUMEINDEADRESHOUDING, '(19|20)[0-9]{6}(19|20)[0-9]{6}')")).toBe(0);
+    expect(
+      await world.scalar(
+        "SELECT count(*) FROM addresses WHERE NOT regexp_full_match(GBADATUMAANVANGADRESHOUDING || GBADATUMEINDEADRESHOUDING, '(19|20)[0-9]{6}(19|20)[0-9]{6}')",
+      ),
+    ).toBe(0);
     expect(Number(await world.scalar("SELECT count(*) FROM addresses WHERE GBADATUMEINDEADRESHOUDING = '20501231'"))).toBeGreaterThan(expected.persons);
   });
 
   it('marks unknown income as 9999999999', async () => {
-    const unknown = await share("income = 9999999999", 'NOT client');
+    const unknown = await share('income = 9999999999', 'NOT client');
     expect(unknown).toBeGreaterThan(0.005);
     expect(unknown).toBeLessThan(0.05);
   });

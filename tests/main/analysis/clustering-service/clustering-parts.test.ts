@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChooseKResult } from '../../../../src-main/analysis/clustering/choose-k';
 import { storeAssignments } from '../../../../src-main/analysis/clustering-service/assignments';
 import { clusteringRequestSchema, clusterRowsSql, DEFAULT_CLUSTER_FEATURE_IDS } from '../../../../src-main/analysis/clustering-service/cluster-features';
-import { clustersTable, publishClustering, publishedClusteringSchema, type FinishedRun } from '../../../../src-main/analysis/clustering-service/clustering-result';
+import {
+  clustersTable,
+  publishClustering,
+  publishedClusteringSchema,
+  type FinishedRun,
+} from '../../../../src-main/analysis/clustering-service/clustering-result';
 import { compareWithReference, parseReferenceLabelling } from '../../../../src-main/analysis/clustering-service/external-validation';
 import { formatClustering } from '../../../../src-main/analysis/clustering-service/format-clustering';
 import { packRows, unpackRows } from '../../../../src-main/analysis/clustering-service/packed-rows';
@@ -179,7 +184,10 @@ describe('a reference labelling', () => {
   it('says which line is wrong, and when nothing matches', () => {
     expect(parseReferenceLabelling('h\n01,20170101\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/ref\.csv, regel 2/) });
     expect(parseReferenceLabelling('h\n01,x,1\n01,x,2\n', 'ref.csv')).toEqual({ ok: false, message: expect.stringMatching(/staat er twee keer in/) });
-    expect(compareWithReference(keys, [0, 0, 0, 0, 0], new Map([['99\u0000x', '1']]), rules)).toEqual({ ok: false, message: expect.stringMatching(/komt overeen met 0 van de 5/) });
+    expect(compareWithReference(keys, [0, 0, 0, 0, 0], new Map([['99\u0000x', '1']]), rules)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/komt overeen met 0 van de 5/),
+    });
   });
 });
 
@@ -188,7 +196,9 @@ describe('storeAssignments', () => {
   const keys = { householdKey: ['a', 'b', "c'd"], householdStart: ['20170101', '20170101', '20170202'] };
   beforeAll(async () => {
     session = await openLockedSession({ readableFiles: [] });
-    await session.query(`CREATE TEMP TABLE analysis_households AS SELECT * FROM (VALUES ('a', '20170101', 1), ('b', '20170101', 2), ('c''d', '20170202', 3), ('e', '20170101', 4)) t(household_key, household_start, size)`);
+    await session.query(
+      `CREATE TEMP TABLE analysis_households AS SELECT * FROM (VALUES ('a', '20170101', 1), ('b', '20170101', 2), ('c''d', '20170202', 3), ('e', '20170101', 4)) t(household_key, household_start, size)`,
+    );
   });
   afterAll(() => session?.close());
 
@@ -196,7 +206,9 @@ describe('storeAssignments', () => {
     expect(await storeAssignments(session, 'r1', 2, keys, [0, 1, 1])).toEqual({ ok: true, rows: 3 });
     expect(await storeAssignments(session, 'r1', 2, keys, [1, 0, 0])).toEqual({ ok: true, rows: 3 });
     expect(await storeAssignments(session, 'r1', 3, keys, [0, 1, 2])).toEqual({ ok: true, rows: 3 });
-    const rows = await session.query(`SELECT household_key, household_start, k, cluster FROM cluster_assignments WHERE run_id = 'r1' ORDER BY k, household_key`);
+    const rows = await session.query(
+      `SELECT household_key, household_start, k, cluster FROM cluster_assignments WHERE run_id = 'r1' ORDER BY k, household_key`,
+    );
     expect(rows).toEqual([
       { household_key: 'a', household_start: '20170101', k: 2, cluster: 2 },
       { household_key: 'b', household_start: '20170101', k: 2, cluster: 1 },
@@ -209,7 +221,10 @@ describe('storeAssignments', () => {
 
   it('writes nothing when a household is not in the analysis table or a label is out of range', async () => {
     const unknown = { householdKey: ['a', 'zz'], householdStart: ['20170101', '20170101'] };
-    expect(await storeAssignments(session, 'r2', 2, unknown, [0, 1])).toEqual({ ok: false, message: expect.stringMatching(/2 huishoudens zijn geclusterd, maar er zijn er 1 gevonden/) });
+    expect(await storeAssignments(session, 'r2', 2, unknown, [0, 1])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/2 huishoudens zijn geclusterd, maar er zijn er 1 gevonden/),
+    });
     expect(await storeAssignments(session, 'r2', 2, keys, [0, 1, 2])).toEqual({ ok: false, message: expect.stringMatching(/label 2, buiten 0\.\.1/) });
     expect(await session.query(`SELECT * FROM cluster_assignments WHERE run_id = 'r2'`)).toEqual([]);
   });

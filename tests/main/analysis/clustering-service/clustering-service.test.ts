@@ -50,7 +50,7 @@ describe('the clustering service on the demo world', () => {
     expect(validation.validation.matched).toBe(191);
     expect(validation.validation.referenceClusters).toBe(5);
     const text = formatClustering(published, { validation: validation.validation });
-    expect(text).toContain("Advies: k = 5");
+    expect(text).toContain('Advies: k = 5');
     expect(text).toMatch(/ARI 0,\d{3}, NMI 0,\d{3}/);
   });
 
@@ -62,7 +62,10 @@ describe('the clustering service on the demo world', () => {
     expect(steps).toHaveLength(7 * 51);
     for (let k = 2; k <= 8; k++) {
       const ofK = steps.slice((k - 2) * 51, (k - 1) * 51);
-      expect(ofK.map((step) => [step.k, step.phase, step.resample])).toEqual([[k, 'cluster', 0], ...Array.from({ length: 50 }, (_, b) => [k, 'resample', b + 1])]);
+      expect(ofK.map((step) => [step.k, step.phase, step.resample])).toEqual([
+        [k, 'cluster', 0],
+        ...Array.from({ length: 50 }, (_, b) => [k, 'resample', b + 1]),
+      ]);
     }
     const fractions = progress.map((step) => step.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
@@ -115,7 +118,12 @@ describe('the clustering service on the demo world', () => {
     // defaults, so 10 resamples (below the request schema's minimum of 50) keep the test short.
     const request: ClusteringRequest = {
       ...clusteringRequestSchema.parse({
-        population: { id: 'eenouder-klanten', label: 'Eenouderhuishoudens (klanten)', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['6'] }] },
+        population: {
+          id: 'eenouder-klanten',
+          label: 'Eenouderhuishoudens (klanten)',
+          clientsOnly: true,
+          filters: [{ feature: 'household_type', codes: ['6'] }],
+        },
       }),
       resamples: 10,
     };
@@ -151,14 +159,22 @@ describe('the clustering service on the demo world', () => {
   it('answers a k range the population cannot hold with a message, without starting a worker', async () => {
     const request: ClusteringRequest = {
       ...clusteringRequestSchema.parse({
-        population: { id: 'eenouder-klanten', label: 'Eenouderhuishoudens (klanten)', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['6'] }] },
+        population: {
+          id: 'eenouder-klanten',
+          label: 'Eenouderhuishoudens (klanten)',
+          clientsOnly: true,
+          filters: [{ feature: 'household_type', codes: ['6'] }],
+        },
       }),
       // Above the schema's 20, so that it exceeds the 29 households; the service must check it itself.
       kRange: [2, 40],
     };
     let started = false;
     const outcome = await runClustering(session, request, { rules, onWorkerStarted: () => (started = true) });
-    expect(outcome).toEqual({ status: 'failed', message: expect.stringMatching(/^Eenouderhuishoudens \(klanten\): te weinig huishoudens om tot 40 clusters te proberen/) });
+    expect(outcome).toEqual({
+      status: 'failed',
+      message: expect.stringMatching(/^Eenouderhuishoudens \(klanten\): te weinig huishoudens om tot 40 clusters te proberen/),
+    });
     expect(started).toBe(false);
   });
 });

@@ -16,7 +16,14 @@ function ring(n: number, groups: number, seed: number): { rows: MixedRow[]; spec
     const angle = (2 * Math.PI * (i % groups)) / groups;
     return [radius * Math.cos(angle) + random.normal(), radius * Math.sin(angle) + random.normal()];
   });
-  return { rows, specs: [{ id: 'x', kind: 'numeric' }, { id: 'y', kind: 'numeric' }], data: Float64Array.from(rows.flat()) };
+  return {
+    rows,
+    specs: [
+      { id: 'x', kind: 'numeric' },
+      { id: 'y', kind: 'numeric' },
+    ],
+    data: Float64Array.from(rows.flat()),
+  };
 }
 
 describe('bootstrapStability', () => {
@@ -67,7 +74,10 @@ describe('recommend', () => {
 
   it('takes the highest silhouette among the k without a dissolving cluster, and says so in Dutch', () => {
     const result = recommend([evaluation(2, 0.3, [0.9, 0.9]), evaluation(3, 0.45, [0.9, 0.5, 0.9]), evaluation(4, 0.41, [0.8, 0.9, 0.85, 0.76])]);
-    expect(result).toEqual({ recommendedK: 4, reason: "k = 4: hoogste gemiddelde silhouet (0,41) van de k's zonder instabiel cluster en alle clusters stabiel (Jaccard >= 0,75)." });
+    expect(result).toEqual({
+      recommendedK: 4,
+      reason: "k = 4: hoogste gemiddelde silhouet (0,41) van de k's zonder instabiel cluster en alle clusters stabiel (Jaccard >= 0,75).",
+    });
     const mixed = recommend([evaluation(2, 0.3, [0.9, 0.9]), evaluation(5, 0.33, [0.9, 0.7, 0.8, 0.8, 0.95])]);
     expect(mixed.reason).toBe('k = 5: hoogste gemiddelde silhouet (0,33) en 4 van de 5 clusters stabiel (Jaccard >= 0,75), geen instabiel (alle >= 0,60).');
   });

@@ -39,7 +39,11 @@ const SEPARATE_CARE: typeof SHARED = [
 const ONE_CARE_ROW: typeof SHARED = [
   ...SHARED,
   ['children', 'categorical', featureById('children').sql],
-  ['care', 'categorical', "CASE WHEN (youth_help OR youth_protection) AND wmo THEN 'beide' WHEN youth_help OR youth_protection THEN 'jeugd' WHEN wmo THEN 'wmo' ELSE 'geen' END"],
+  [
+    'care',
+    'categorical',
+    "CASE WHEN (youth_help OR youth_protection) AND wmo THEN 'beide' WHEN youth_help OR youth_protection THEN 'jeugd' WHEN wmo THEN 'wmo' ELSE 'geen' END",
+  ],
 ];
 
 let session: StudySession;
@@ -50,13 +54,21 @@ beforeAll(async () => {
   const { folder } = await generateWorld();
   ({ session } = await runStudy(demoStudy({ folder })));
   const csv = await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8');
-  planted = new Map(csv.trim().split('\n').slice(1).map((line) => {
-    const [key, start, cluster] = line.split(',');
-    return [`${key},${start}`, Number(cluster)];
-  }));
+  planted = new Map(
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [key, start, cluster] = line.split(',');
+        return [`${key},${start}`, Number(cluster)];
+      }),
+  );
   for (const features of [SEPARATE_CARE, ONE_CARE_ROW]) {
     const columns = features.map(([id, , sql]) => `${sql} AS ${id}`).join(', ');
-    const result = await session.query(`SELECT household_key, household_start, ${columns} FROM ${ANALYSIS_TABLE} WHERE client ORDER BY household_key, household_start`);
+    const result = await session.query(
+      `SELECT household_key, household_start, ${columns} FROM ${ANALYSIS_TABLE} WHERE client ORDER BY household_key, household_start`,
+    );
     tables.set(features, {
       rows: result.map((row) => features.map(([id]) => (row[id] ?? null) as MixedRow[number])),
       specs: features.map(([id, kind]) => ({ id, kind })),

@@ -32,7 +32,9 @@ describe('encodeMixed', () => {
     expect(column(encoding.data, 3, 2)).toEqual([0, factor, 0, 0]);
     // The derivation: over all pairs (i, j), the mean squared distance on the type columns is 2, as for a z-scored amount.
     let sum = 0;
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) sum += (encoding.data[i * 3 + 1]! - encoding.data[j * 3 + 1]!) ** 2 + (encoding.data[i * 3 + 2]! - encoding.data[j * 3 + 2]!) ** 2;
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++)
+        sum += (encoding.data[i * 3 + 1]! - encoding.data[j * 3 + 1]!) ** 2 + (encoding.data[i * 3 + 2]! - encoding.data[j * 3 + 2]!) ** 2;
     expect(sum / 16).toBeCloseTo(2, 12);
   });
 
@@ -45,8 +47,17 @@ describe('encodeMixed', () => {
 
   it('gives a missing category its own "unknown" column, last, and adds a missing-indicator on request', () => {
     const withGaps: MixedRow[] = [...rows, [50, null]];
-    const encoding = encodeMixed(withGaps, [{ id: 'age', kind: 'numeric', missingIndicator: true }, { id: 'type', kind: 'categorical', categories: ['b', 'a'] }]);
-    expect(encoding.columns.map((c) => `${c.kind}:${c.kind === 'category' ? c.category : c.feature}`)).toEqual(['numeric:age', 'missing:age', 'category:b', 'category:a', 'category:null']);
+    const encoding = encodeMixed(withGaps, [
+      { id: 'age', kind: 'numeric', missingIndicator: true },
+      { id: 'type', kind: 'categorical', categories: ['b', 'a'] },
+    ]);
+    expect(encoding.columns.map((c) => `${c.kind}:${c.kind === 'category' ? c.category : c.feature}`)).toEqual([
+      'numeric:age',
+      'missing:age',
+      'category:b',
+      'category:a',
+      'category:null',
+    ]);
     // One of five ages missing: the indicator is z-scored 0/1, factor 1 / sqrt(0.2 x 0.8).
     const indicator = column(encoding.data, 5, 1);
     [0, 0, 0, 1 / Math.sqrt(0.16), 0].forEach((value, i) => expect(indicator[i]).toBeCloseTo(value, 12));
@@ -58,7 +69,10 @@ describe('encodeMixed', () => {
 
   it('multiplies a feature by sqrt(weight), so its share of a squared distance is multiplied by the weight', () => {
     const plain = encodeMixed(rows, specs);
-    const weighted = encodeMixed(rows, [{ id: 'age', kind: 'numeric', weight: 4 }, { id: 'type', kind: 'categorical', weight: 0 }]);
+    const weighted = encodeMixed(rows, [
+      { id: 'age', kind: 'numeric', weight: 4 },
+      { id: 'type', kind: 'categorical', weight: 0 },
+    ]);
     expect(column(weighted.data, 3, 0)).toEqual(column(plain.data, 3, 0).map((x) => 2 * x));
     expect(column(weighted.data, 3, 1).every((x) => x === 0)).toBe(true);
   });

@@ -25,7 +25,9 @@ describe('SIMD distance kernel', () => {
         const exact = squaredDistance(values, a, values, b, d);
         expect(heap.kernel.distance(values.byteOffset + a * 8, values.byteOffset + b * 8, d)).toBe(exact);
         for (const limit of [0, exact / 3, exact / 2, exact, Infinity]) {
-          expect(heap.kernel.distanceBelow(values.byteOffset + a * 8, values.byteOffset + b * 8, d, limit)).toBe(squaredDistanceBelow(values, a, values, b, d, limit));
+          expect(heap.kernel.distanceBelow(values.byteOffset + a * 8, values.byteOffset + b * 8, d, limit)).toBe(
+            squaredDistanceBelow(values, a, values, b, d, limit),
+          );
         }
       }
     }

@@ -89,7 +89,13 @@ describe('k-means', () => {
   it('refills a cluster that loses all its points', () => {
     // Two tight pairs and a far-away initial centre that no point is nearest to.
     const data = Float64Array.from([0, 0, 0, 1, 10, 10, 10, 11]);
-    const result = kmeans(data, 4, 2, 3, { initialCentres: [[0, 0.5], [10, 10.5], [1000, 1000]] });
+    const result = kmeans(data, 4, 2, 3, {
+      initialCentres: [
+        [0, 0.5],
+        [10, 10.5],
+        [1000, 1000],
+      ],
+    });
     expect(Array.from(result.sizes).every((size) => size > 0)).toBe(true);
     expect(result.inertia).toBeCloseTo(0.5, 10);
   });

@@ -94,7 +94,8 @@ describe('kprototypes', () => {
     kprototypes(table, 4, { seed: 1, starts: 3, onProgress: (p) => events.push(p) });
     expect(events.filter((e) => e.finished).map((e) => e.start)).toEqual([0, 1, 2]);
     const controller = new AbortController();
-    const run = () => kprototypes(table, 4, { starts: 5, signal: controller.signal, onProgress: (p) => p.start === 1 && controller.abort(new Error('gestopt')) });
+    const run = () =>
+      kprototypes(table, 4, { starts: 5, signal: controller.signal, onProgress: (p) => p.start === 1 && controller.abort(new Error('gestopt')) });
     expect(run).toThrow('gestopt');
     expect(() => kprototypes(table, 0)).toThrow(/k must be a whole number/);
   });

@@ -82,7 +82,12 @@ describe('adjusted Rand index', () => {
   it('is 1 for identical and for permuted labellings, and symmetric', () => {
     const labels = [0, 0, 1, 1, 2, 2, 2, 3];
     expect(adjustedRandIndex(labels, labels)).toBe(1);
-    expect(adjustedRandIndex(labels, labels.map((l) => [5, 9, -1, 0][l]!))).toBe(1);
+    expect(
+      adjustedRandIndex(
+        labels,
+        labels.map((l) => [5, 9, -1, 0][l]!),
+      ),
+    ).toBe(1);
     expect(adjustedRandIndex([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2])).toBeCloseTo(adjustedRandIndex([0, 0, 1, 1, 2, 2], [0, 0, 0, 1, 1, 1]), 14);
   });
 

@@ -62,9 +62,17 @@ describe('the cluster table', () => {
     expect(table.id).toBe('clusterprofiel-k4');
     expect(table.columns.map((column) => column.id)).toEqual(['cluster-1', 'cluster-2', 'cluster-3', 'cluster-4', 'alle-klanten', 'alle-huishoudens']);
     expect(table.population).toMatchObject({ id: CLIENTS_ID, units: 130 });
-    expect(table.rows.find((row) => row.id === SIZE_ROW)!.cells.map((size) => ('value' in size ? size.value : size.status))).toEqual([40, 30, 30, 30, 130, 430]);
+    expect(table.rows.find((row) => row.id === SIZE_ROW)!.cells.map((size) => ('value' in size ? size.value : size.status))).toEqual([
+      40, 30, 30, 30, 130, 430,
+    ]);
     const formats = Object.fromEntries(table.rows.map((row) => [row.id, row.format]));
-    expect(formats).toMatchObject({ [SIZE_ROW]: 'count', 'benefit-type': 'percent', 'disposable-income': 'amount', 'reference-age-years': 'number', size: 'number' });
+    expect(formats).toMatchObject({
+      [SIZE_ROW]: 'count',
+      'benefit-type': 'percent',
+      'disposable-income': 'amount',
+      'reference-age-years': 'number',
+      size: 'number',
+    });
     expect(table.notes.slice(0, 2)).toEqual(PROFILE_TABLE_NOTES);
     expect(clusters.profile.notes).toEqual(table.notes);
   });
@@ -109,7 +117,14 @@ describe('the cluster table', () => {
   });
 
   it('sends "(nearly) everyone in the cluster" to review as group disclosure', () => {
-    expect(cell('tenure', 0).cell).toEqual({ status: 'review', reason: 'group-disclosure', value: 100, decimals: 1, format: 'percent', text: 'Huur met huurtoeslag 100,0\u00a0%' });
+    expect(cell('tenure', 0).cell).toEqual({
+      status: 'review',
+      reason: 'group-disclosure',
+      value: 100,
+      decimals: 1,
+      format: 'percent',
+      text: 'Huur met huurtoeslag 100,0\u00a0%',
+    });
     expect(cell('household-composition', 3).cell).toMatchObject({ status: 'review', text: 'Paar 100,0\u00a0%' });
   });
 
@@ -141,10 +156,11 @@ describe('what stands out and the persona cards', () => {
     expect(fourth.traits.some((trait) => trait.featureId === 'household_composition' && trait.code === 'alleen')).toBe(false);
     expect(fourth.traits.some((trait) => trait.featureId === 'household_composition' && trait.code === 'paar')).toBe(true);
     expect(fourth.table.table.notes.join(' ')).toMatch(/\d+ opvallend\(e\) kenmerk\(en\) niet getoond ter bescherming/);
-    for (const trait of fourth.traits) expect(trait.figures.inCluster.kind === 'share' ? publication.ledger.rawCount(trait.figures.inCluster.numerator) : 10).toBeGreaterThanOrEqual(10);
+    for (const trait of fourth.traits)
+      expect(trait.figures.inCluster.kind === 'share' ? publication.ledger.rawCount(trait.figures.inCluster.numerator) : 10).toBeGreaterThanOrEqual(10);
   });
 
-  it('gives every cluster a card with a distinct title, and keeps the analyst\'s edits', () => {
+  it("gives every cluster a card with a distinct title, and keeps the analyst's edits", () => {
     const cards = clusters.personas;
     expect(cards.map((card) => card.kind)).toEqual(['card', 'card', 'card', 'card']);
     const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
@@ -183,7 +199,12 @@ describe('clusterings that are not published', () => {
   it('refuses a clustering of part of the clients that leaves fewer than 10 of them out', async () => {
     // 95 clients without a one-parent household clustered, 5 one-parent clients not: the clustered population and
     // all clients would differ by those 5.
-    const population: Population = { id: 'zonder-eenouder', label: 'Klanten zonder eenouder', clientsOnly: true, filters: [{ feature: 'household_type', codes: ['1', '2', '3', '4', '5'] }] };
+    const population: Population = {
+      id: 'zonder-eenouder',
+      label: 'Klanten zonder eenouder',
+      clientsOnly: true,
+      filters: [{ feature: 'household_type', codes: ['1', '2', '3', '4', '5'] }],
+    };
     const part: HouseholdGroup[] = [
       { count: 50, client: true, cluster: 1, benefit_type: '3' },
       { count: 45, client: true, cluster: 2, benefit_type: '0' },
@@ -194,7 +215,9 @@ describe('clusterings that are not published', () => {
     expect(refused.clusters).toBeNull();
     expect(refused.refusals.join(' ')).toContain('Klanthuishoudens en Klanten zonder eenouder verschillen minder dan 10 huishoudens');
     // With 10 left out the same clustering is published, its table over the clustered population.
-    const published = await handMadePublication(session, [...part.slice(0, 2), { count: 10, client: true, household_type: '6' }, part[3]!], { clustered: { population, k: 2 } });
+    const published = await handMadePublication(session, [...part.slice(0, 2), { count: 10, client: true, household_type: '6' }, part[3]!], {
+      clustered: { population, k: 2 },
+    });
     expect(published.refusals).toEqual([]);
     expect(published.clusters?.table.table.title).toBe('Clusters van klanten zonder eenouder: wat kenmerkt elk cluster');
   });

@@ -17,8 +17,22 @@ import { linkedStudy, type StudyFixture } from '../../support/study-fixture';
 
 /** The seed table (seed-study.md) in the app's labels; null: the seed says "varies". */
 const SEED: Record<number, Record<string, string | null>> = {
-  1: { 'benefit-type': 'Geen uitkering', 'education-level': 'Middelbaar', tenure: 'Koopwoning', 'household-composition': 'Paar', 'has-children': 'Zonder kinderen', care: 'Geen jeugdzorg of Wmo' },
-  2: { 'benefit-type': 'Werkloosheidsuitkering (WW)', 'education-level': 'Hoog', tenure: null, 'household-composition': 'Paar', 'has-children': 'Met kinderen', care: 'Jeugdzorg' },
+  1: {
+    'benefit-type': 'Geen uitkering',
+    'education-level': 'Middelbaar',
+    tenure: 'Koopwoning',
+    'household-composition': 'Paar',
+    'has-children': 'Zonder kinderen',
+    care: 'Geen jeugdzorg of Wmo',
+  },
+  2: {
+    'benefit-type': 'Werkloosheidsuitkering (WW)',
+    'education-level': 'Hoog',
+    tenure: null,
+    'household-composition': 'Paar',
+    'has-children': 'Met kinderen',
+    care: 'Jeugdzorg',
+  },
   3: {
     'benefit-type': 'Bijstand',
     'education-level': 'Laag',
@@ -29,8 +43,22 @@ const SEED: Record<number, Record<string, string | null>> = {
     care: 'Jeugdzorg',
   },
   // The seed's "rented": with or without allowance.
-  4: { 'benefit-type': 'Arbeidsongeschiktheidsuitkering', 'education-level': 'Laag', tenure: 'Huur', 'household-composition': 'Paar', 'has-children': 'Met kinderen', care: 'Wmo-ondersteuning' },
-  5: { 'benefit-type': 'Bijstand', 'education-level': 'Laag', tenure: 'Huur met huurtoeslag', 'household-composition': 'Alleenstaande', 'has-children': 'Zonder kinderen', care: 'Geen jeugdzorg of Wmo' },
+  4: {
+    'benefit-type': 'Arbeidsongeschiktheidsuitkering',
+    'education-level': 'Laag',
+    tenure: 'Huur',
+    'household-composition': 'Paar',
+    'has-children': 'Met kinderen',
+    care: 'Wmo-ondersteuning',
+  },
+  5: {
+    'benefit-type': 'Bijstand',
+    'education-level': 'Laag',
+    tenure: 'Huur met huurtoeslag',
+    'household-composition': 'Alleenstaande',
+    'has-children': 'Zonder kinderen',
+    care: 'Geen jeugdzorg of Wmo',
+  },
 };
 /** The seed's disposable income per cluster; cluster 4's varies. */
 const SEED_INCOME: Record<number, number | null> = { 1: 22_000, 2: 18_000, 3: 14_000, 4: null, 5: 14_000 };
@@ -56,7 +84,9 @@ async function plantedClusters(study: StudyFixture): Promise<Map<number, number>
   const truth = (await readFile(join(study.world, 'ground-truth', 'clusters.csv'), 'utf8')).trim().split('\n').slice(1);
   const truthOf = new Map(truth.map((line) => line.split(',')).map(([key, start, cluster]) => [`${key}|${start}`, Number(cluster)]));
   const rows = await study.session.clustering.withChosenLabels((session, ref) =>
-    session.query(`SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, cluster FROM cluster_assignments WHERE run_id = '${ref.runId}' AND k = ${ref.k}`),
+    session.query(
+      `SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, cluster FROM cluster_assignments WHERE run_id = '${ref.runId}' AND k = ${ref.k}`,
+    ),
   );
   const overlap = new Map<string, number>();
   for (const row of rows) {
@@ -125,7 +155,9 @@ function expectSensibleCards(described: Described): PersonaCard[] {
   const cards = described.clusters.personas.map((card) => personaCardSchema.parse(card));
   expect(cards).toHaveLength(5);
   const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
-  console.info(`titles: ${cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n')}`);
+  console.info(
+    `titles: ${cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n')}`,
+  );
   expect(new Set(titles).size).toBe(5);
   for (const card of cards) {
     if (card.kind !== 'card') throw new Error(`Cluster ${card.cluster} got a note: ${card.note}`);
@@ -154,7 +186,15 @@ describe('the demo world (seed 2017)', () => {
     const { table, profile } = demo.clusters;
     expect(() => checkedTableSchema.parse(table.table)).not.toThrow();
     expect(table.table.id).toBe('clusterprofiel-k5');
-    expect(table.table.columns.map((column) => column.label)).toEqual(['Cluster 1', 'Cluster 2', 'Cluster 3', 'Cluster 4', 'Cluster 5', 'Alle klanten', 'Alle huishoudens']);
+    expect(table.table.columns.map((column) => column.label)).toEqual([
+      'Cluster 1',
+      'Cluster 2',
+      'Cluster 3',
+      'Cluster 4',
+      'Cluster 5',
+      'Alle klanten',
+      'Alle huishoudens',
+    ]);
     const sizes = table.table.rows.find((row) => row.id === SIZE_ROW)!.cells.map((cell) => (hasValue(cell) ? cell.value : null));
     expect(sizes.slice(0, 5).reduce((sum, size) => sum! + size!, 0)).toBe(191);
     expect(sizes.slice(5)).toEqual([191, 11_346]);
@@ -165,7 +205,9 @@ describe('the demo world (seed 2017)', () => {
     expect(shown.table).toEqual(table.table);
     expect(shown.personas).toEqual(demo.clusters.personas);
     expect(shown.standsOut.map((entry) => entry.table)).toEqual(demo.clusters.standsOut.map((entry) => entry.table.table));
-    const lines = profile.rows.map((row) => `${row.label.padEnd(40)} ${row.cells.map((cell) => ('text' in cell.cell && cell.cell.text ? cell.cell.text : cell.cell.status)).join(' | ')}`);
+    const lines = profile.rows.map(
+      (row) => `${row.label.padEnd(40)} ${row.cells.map((cell) => ('text' in cell.cell && cell.cell.text ? cell.cell.text : cell.cell.status)).join(' | ')}`,
+    );
     console.info(`planted: ${[...demo.planted].map(([found, truth]) => `${found}->${truth}`).join(', ')}\n${lines.join('\n')}`);
   });
 
@@ -203,12 +245,15 @@ describe('the demo world (seed 2017)', () => {
             // The highest band the share reaches that leaves room for a hidden count outside it.
             const total = part + rest;
             const higher = figure.floor + 10;
-            if (figure.floor < 90) expect(exact < higher || total - atLeastCount(higher, total) < Math.max(rules.threshold, rules.protectionLevel), where).toBe(true);
+            if (figure.floor < 90)
+              expect(exact < higher || total - atLeastCount(higher, total) < Math.max(rules.threshold, rules.protectionLevel), where).toBe(true);
             expect(total - atLeastCount(figure.floor, total) >= Math.max(rules.threshold, rules.protectionLevel) || figure.floor === 50, where).toBe(true);
             expect(cell.text, where).toMatch(new RegExp(`${figure.floor}\\u00a0% of meer$`));
           }
         } else if (figure.kind === 'amount') {
-          expect(ledger.amountStatistics(figure.feature, figure.population).known, where).toBeGreaterThanOrEqual(Math.max(rules.threshold, rules.statisticThreshold));
+          expect(ledger.amountStatistics(figure.feature, figure.population).known, where).toBeGreaterThanOrEqual(
+            Math.max(rules.threshold, rules.statisticThreshold),
+          );
         } else throw new Error(`${where}: unexpected figure ${figure.kind}`);
       });
     });
@@ -216,7 +261,8 @@ describe('the demo world (seed 2017)', () => {
     for (const entry of demo.clusters.standsOut) {
       expect(() => checkedTableSchema.parse(entry.table.table)).not.toThrow();
       for (const trait of entry.traits) {
-        if (trait.figures.inCluster.kind === 'share') expect(ledger.rawCount(trait.figures.inCluster.numerator), trait.label).toBeGreaterThanOrEqual(rules.threshold);
+        if (trait.figures.inCluster.kind === 'share')
+          expect(ledger.rawCount(trait.figures.inCluster.numerator), trait.label).toBeGreaterThanOrEqual(rules.threshold);
       }
     }
   });
@@ -238,12 +284,24 @@ describe('the demo world (seed 2017)', () => {
         const p = row.cells[5]!;
         expect(hasValue(p) && p.value, `${trait.label} p`).toBeLessThanOrEqual(0.05);
         expect(Math.abs(trait.vTest)).toBeGreaterThanOrEqual(2);
-        expect(trait.sentence).toMatch(trait.code === null ? /gemiddeld (hoger|lager)/ : trait.vTest > 0 ? /komt in dit cluster vaker voor/ : /komt in dit cluster minder vaak voor/);
+        expect(trait.sentence).toMatch(
+          trait.code === null ? /gemiddeld (hoger|lager)/ : trait.vTest > 0 ? /komt in dit cluster vaker voor/ : /komt in dit cluster minder vaak voor/,
+        );
       });
     }
     const singleParents = standsOut.find((entry) => entry.cluster === profile.columns[columnOf(demo, 3)]!.cluster)!;
     expect(singleParents.traits.slice(0, 6).map((trait) => trait.label)).toContain('Eenouderhuishouden');
-    console.info(standsOut.map((entry) => `cluster ${entry.cluster}: ${entry.traits.slice(0, 4).map((trait) => `${trait.label} (${trait.vTest.toFixed(1)})`).join(', ')}`).join('\n'));
+    console.info(
+      standsOut
+        .map(
+          (entry) =>
+            `cluster ${entry.cluster}: ${entry.traits
+              .slice(0, 4)
+              .map((trait) => `${trait.label} (${trait.vTest.toFixed(1)})`)
+              .join(', ')}`,
+        )
+        .join('\n'),
+    );
   });
 
   it('gives every cluster a sensible, distinct title and 5 to 8 published facts', () => {

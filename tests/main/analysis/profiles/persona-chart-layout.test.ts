@@ -9,13 +9,17 @@ import { DEFAULT_RULE_SET as rules, ruleSetDigest } from '../../../../src-main/d
 import { CLIENTS_ID } from '../../../../src-main/publication/population-atoms';
 
 const share = (value: number, status: 'safe' | 'review' = 'safe'): PublishedCell =>
-  status === 'review' ? { status: 'review', reason: 'group-disclosure', value, decimals: 1, format: 'percent' } : { status: 'safe', value, decimals: 1, format: 'percent' };
+  status === 'review'
+    ? { status: 'review', reason: 'group-disclosure', value, decimals: 1, format: 'percent' }
+    : { status: 'safe', value, decimals: 1, format: 'percent' };
 
 /** A trait as resolveStandsOut publishes it: its two shares (or means) are cells of the ledger. */
 function trait(featureId: string, code: string | null, label: string, vTest: number, inCluster: PublishedCell, overall: PublishedCell): StandOutTrait {
   const cell = (population: string) => ({ feature: featureId, codes: code === null ? null : [code], population });
   const figure = (population: string) =>
-    code === null ? { kind: 'amount' as const, feature: featureId, statistic: 'mean' as const, population } : { kind: 'share' as const, numerator: cell(population), denominator: { ...cell(population), codes: null } };
+    code === null
+      ? { kind: 'amount' as const, feature: featureId, statistic: 'mean' as const, population }
+      : { kind: 'share' as const, numerator: cell(population), denominator: { ...cell(population), codes: null } };
   return {
     featureId,
     featureLabel: featureId === 'benefit_type' ? 'Type uitkering' : featureId.replaceAll('_', ' '),
@@ -36,7 +40,14 @@ const TRAITS: StandOutTrait[] = [
   trait('household_composition', 'eenouder', 'Eenouderhuishouden', 5.2, share(69.2), share(15.2)),
   // The same household seen through the detailed type: no second bar for it.
   trait('household_type', '6', 'Eenouderhuishouden', 5.0, share(69.2), share(15.2)),
-  trait('disposable_income', null, 'Besteedbaar inkomen', 4.0, { status: 'safe', value: 14_000, decimals: 0, format: 'amount' }, { status: 'safe', value: 17_000, decimals: 0, format: 'amount' }),
+  trait(
+    'disposable_income',
+    null,
+    'Besteedbaar inkomen',
+    4.0,
+    { status: 'safe', value: 14_000, decimals: 0, format: 'amount' },
+    { status: 'safe', value: 17_000, decimals: 0, format: 'amount' },
+  ),
   trait('has_children', 'ja', 'Met kinderen', 3.9, share(100, 'review'), share(49.2)),
   trait('youngest_child', 'onder-10', 'Jonger dan 10 jaar', 3.5, share(88.5), share(27.2)),
   trait('care', 'jeugd', 'Jeugdzorg', 3.1, share(69.2), share(18.3)),
@@ -63,7 +74,10 @@ describe('the persona chart', () => {
       expect(bar.inCluster).toBe(source.inCluster);
       expect(bar.overall).toBe(source.overall);
     }
-    expect(bars.find((bar) => bar.label === 'Met kinderen')).toMatchObject({ inCluster: { status: 'review', reason: 'group-disclosure' }, overall: { status: 'safe' } });
+    expect(bars.find((bar) => bar.label === 'Met kinderen')).toMatchObject({
+      inCluster: { status: 'review', reason: 'group-disclosure' },
+      overall: { status: 'safe' },
+    });
   });
 
   it('fills up with the most under-represented categories when few stand out above, and may stay short', () => {
@@ -95,7 +109,13 @@ describe('the persona chart', () => {
 });
 
 function profileTable(): CheckedTable {
-  const row = (id: string, value: number) => ({ id, label: id, total: false, format: 'percent' as const, cells: [{ status: 'safe' as const, value, decimals: 1 }, { status: 'suppressed' as const }] });
+  const row = (id: string, value: number) => ({
+    id,
+    label: id,
+    total: false,
+    format: 'percent' as const,
+    cells: [{ status: 'safe' as const, value, decimals: 1 }, { status: 'suppressed' as const }],
+  });
   return {
     id: 'clusterprofiel-k2',
     title: 'Clusters',
@@ -133,7 +153,17 @@ describe('applyRowLayout', () => {
 
 describe('applyPersonaEdits', () => {
   const cards: PersonaCard[] = [
-    { kind: 'card', cluster: 1, count: { status: 'safe', value: 30, decimals: 0 }, automaticTitle: 'Stel zonder uitkering', title: 'Stel zonder uitkering', narrative: '', facts: [], standsOut: [], chart: [] },
+    {
+      kind: 'card',
+      cluster: 1,
+      count: { status: 'safe', value: 30, decimals: 0 },
+      automaticTitle: 'Stel zonder uitkering',
+      title: 'Stel zonder uitkering',
+      narrative: '',
+      facts: [],
+      standsOut: [],
+      chart: [],
+    },
     { kind: 'note', cluster: 2, note: 'Cluster 2 is te klein voor een persona.' },
   ];
 
@@ -149,7 +179,11 @@ describe('applyPersonaEdits', () => {
   });
 
   it('ignores an edit for a cluster without a card, and names it for the analyst', () => {
-    const edits = [{ cluster: 2, title: 'Te klein' }, { cluster: 9, narrative: 'Weg.' }, { cluster: 1, title: 'Stel' }];
+    const edits = [
+      { cluster: 2, title: 'Te klein' },
+      { cluster: 9, narrative: 'Weg.' },
+      { cluster: 1, title: 'Stel' },
+    ];
     expect(applyPersonaEdits(cards, edits)[1]).toEqual(cards[1]);
     expect(unusedPersonaEdits(cards, edits)).toEqual([
       'De bewerking van persona 2 is niet gebruikt: cluster 2 heeft geen personakaart.',

@@ -45,8 +45,14 @@ describe('cluster profiles in the app', async () => {
     expect(laidOut.table.rows.some((row) => row.id === 'care')).toBe(false);
     expect(laidOut.rows[0]).toMatchObject({ id: last, hidden: false });
     expect(laidOut.rows.find((row) => row.id === 'care')).toMatchObject({ hidden: true });
-    expect(await attempt('setProfileLayout', { rowOrder: ['household-key'], hiddenRows: [] })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/geen rij "household-key"/) } });
-    expect(await attempt('setProfileLayout', { rowOrder: [], hiddenRows: ids })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/ten minste één rij/) } });
+    expect(await attempt('setProfileLayout', { rowOrder: ['household-key'], hiddenRows: [] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/geen rij "household-key"/) },
+    });
+    expect(await attempt('setProfileLayout', { rowOrder: [], hiddenRows: ids })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/ten minste één rij/) },
+    });
   });
 
   it('keeps an edited title and narrative, and an empty title goes back to the automatic one', async () => {
@@ -73,7 +79,10 @@ describe('cluster profiles in the app', async () => {
     await call('editPersona', { cluster: 2, title: 'Stellen met een eigen huis' });
     const written = await call<{ status: string; folder: string; files: { name: string }[] }>('writeExport', {
       method: 'suppression',
-      outputs: [{ id: 'persona-kaarten', chart: true }, { id: 'clusterprofiel-k5', chart: false }],
+      outputs: [
+        { id: 'persona-kaarten', chart: true },
+        { id: 'clusterprofiel-k5', chart: false },
+      ],
       maskBlocked: false,
     });
     expect(written.status).toBe('written');

@@ -266,8 +266,26 @@ export function comparisonModels(pkg: Package, system: IntegerSystem): Map<strin
         if (figure?.hidden) model.hidden.push(name);
         // A hidden count whose share is published: the share of the total.
         const shareRange = share === -1 ? null : figureRange(row.figures[share]!);
-        if (shareRange) system.add([[name, 1], [totalVar, -shareRange.lo / 100]], 0, BIG, `${table.name}: aandeel`);
-        if (shareRange) system.add([[name, 1], [totalVar, -shareRange.hi / 100]], -BIG, 0, `${table.name}: aandeel`);
+        if (shareRange)
+          system.add(
+            [
+              [name, 1],
+              [totalVar, -shareRange.lo / 100],
+            ],
+            0,
+            BIG,
+            `${table.name}: aandeel`,
+          );
+        if (shareRange)
+          system.add(
+            [
+              [name, 1],
+              [totalVar, -shareRange.hi / 100],
+            ],
+            -BIG,
+            0,
+            `${table.name}: aandeel`,
+          );
       }
       // Clients are households: no category holds more clients than households.
       const households = all === -1 ? null : integerRange(row.figures[all]);
@@ -276,8 +294,25 @@ export function comparisonModels(pkg: Package, system: IntegerSystem): Map<strin
     }
     system.equal([...terms, [totalVar, -1]], 0, `${table.name}: de rijen tellen op tot het totaal`);
     if (!unknownRow) system.equal([[unknownVar, 1]], 0, `${table.name}: geen onbekende waarden`);
-    else if (unknownRow[1] === 'exact') system.equal([[unknownVar, 1], [unknownRow[0], -1]], 0, `${table.name}: onbekend`);
-    else system.add([[unknownVar, 1], [unknownRow[0], -1]], -BIG, 0, `${table.name}: onbekend valt in ${unknownRow[0]}`);
+    else if (unknownRow[1] === 'exact')
+      system.equal(
+        [
+          [unknownVar, 1],
+          [unknownRow[0], -1],
+        ],
+        0,
+        `${table.name}: onbekend`,
+      );
+    else
+      system.add(
+        [
+          [unknownVar, 1],
+          [unknownRow[0], -1],
+        ],
+        -BIG,
+        0,
+        `${table.name}: onbekend valt in ${unknownRow[0]}`,
+      );
     models.set(normalise(feature), model);
   }
   return models;
@@ -406,7 +441,8 @@ export function clientFigures(pkg: Package): ClientFigure[] {
   const figures: ClientFigure[] = [];
   for (const trait of traits(pkg)) {
     const { share, count } = shareAndCount(trait.table, trait.row, /alle klanten/i);
-    if (share || count) figures.push({ source: `${trait.table.name}: ${trait.category} (${trait.feature})`, feature: trait.feature, category: trait.category, share, count });
+    if (share || count)
+      figures.push({ source: `${trait.table.name}: ${trait.category} (${trait.feature})`, feature: trait.feature, category: trait.category, share, count });
   }
   for (const table of pkg.tables.values()) {
     if (!/^clusterprofiel-k\d+$/.test(table.name)) continue;
@@ -415,7 +451,13 @@ export function clientFigures(pkg: Package): ClientFigure[] {
     for (const row of table.rows) {
       const figure = row.figures[column];
       if (!figure || figure.unit !== '%' || figure.label === '') continue;
-      figures.push({ source: `${table.name}: ${row.label} / ${table.header[column + 1]}`, feature: row.label, category: figure.label, share: figureRange(figure), count: null });
+      figures.push({
+        source: `${table.name}: ${row.label} / ${table.header[column + 1]}`,
+        feature: row.label,
+        category: figure.label,
+        share: figureRange(figure),
+        count: null,
+      });
     }
   }
   return figures;
@@ -431,7 +473,13 @@ function addShare(system: IntegerSystem, target: Target, share: Range, why: stri
 
 function addFigure(system: IntegerSystem, target: Target, figure: ClientFigure): void {
   if (figure.share) addShare(system, target, figure.share, figure.source);
-  if (figure.count) system.add(target.vars.map((name) => [name, 1]), figure.count.lo, figure.count.hi, figure.source);
+  if (figure.count)
+    system.add(
+      target.vars.map((name) => [name, 1]),
+      figure.count.lo,
+      figure.count.hi,
+      figure.source,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -460,7 +508,8 @@ function narrowed(attack: string, start: Base, system: IntegerSystem, via: Map<s
     for (const cell of model.hidden) {
       const before = start.solution.get(cell)!;
       const after = solution.get(cell)!;
-      if (after.hi - after.lo < before.hi - before.lo) found.push(recovery(attack, cell, after.lo, after.hi, via.get(model.feature) ?? 'samen met de tabel zelf'));
+      if (after.hi - after.lo < before.hi - before.lo)
+        found.push(recovery(attack, cell, after.lo, after.hi, via.get(model.feature) ?? 'samen met de tabel zelf'));
     }
   }
   return found;
@@ -652,8 +701,21 @@ function addInversion(system: IntegerSystem, inversion: Inversion): string {
   const kValues = solutions.map((s) => s.K);
   const nValues = solutions.map((s) => s.n);
   const source = `${trait.table.name}: v-test en p-waarde van ${trait.category}`;
-  system.add(target.vars.map((name) => [name, 1]), Math.min(...kValues), Math.max(...kValues), source);
-  system.add([[target.model.totalVar, 1], [target.model.unknownVar, -1]], Math.min(...nValues), Math.max(...nValues), source);
+  system.add(
+    target.vars.map((name) => [name, 1]),
+    Math.min(...kValues),
+    Math.max(...kValues),
+    source,
+  );
+  system.add(
+    [
+      [target.model.totalVar, 1],
+      [target.model.unknownVar, -1],
+    ],
+    Math.min(...nValues),
+    Math.max(...nValues),
+    source,
+  );
   return source;
 }
 
@@ -685,7 +747,12 @@ const NESTINGS: readonly [string, string[], string, string[]][] = [
   ['Type uitkering', ['Overig of onbekend'], 'Belangrijkste inkomensbron', ['Overig of onbekend']],
   ['Type uitkering', ['Onbekend'], 'Belangrijkste inkomensbron', ['Onbekend']],
   ['Kinderen in het huishouden', ['Geen kinderen'], 'Leeftijd jongste kind', ['Geen kinderen']],
-  ['Kinderen in het huishouden', ['1 kind', '2 kinderen', '3 of meer kinderen'], 'Leeftijd jongste kind', ['0 tot 4 jaar', '4 tot 12 jaar', '12 tot 18 jaar', '18 jaar of ouder']],
+  [
+    'Kinderen in het huishouden',
+    ['1 kind', '2 kinderen', '3 of meer kinderen'],
+    'Leeftijd jongste kind',
+    ['0 tot 4 jaar', '4 tot 12 jaar', '12 tot 18 jaar', '18 jaar of ouder'],
+  ],
   ['Type huishouden', ['Institutioneel huishouden'], 'Woning', ['Institutioneel']],
 ];
 
@@ -792,7 +859,15 @@ export function clusterShareAttack(pkg: Package): Recovery[] {
       for (const row of table.rows) {
         const figure = row.figures[position - 1];
         if (!figure || figure.unit !== '%' || figure.label === '') continue;
-        consider(Number(name[1]), Number(cluster[1]), row.label, figure.label, figureRange(figure), null, `${table.name}: "${figure.text}" bij N = ${sizes.get(`${name[1]}:${cluster[1]}`)}`);
+        consider(
+          Number(name[1]),
+          Number(cluster[1]),
+          row.label,
+          figure.label,
+          figureRange(figure),
+          null,
+          `${table.name}: "${figure.text}" bij N = ${sizes.get(`${name[1]}:${cluster[1]}`)}`,
+        );
       }
     });
   }
@@ -932,7 +1007,8 @@ function comparisonDifferences(first: Package, second: Package, columns: readonl
 function isClean(differences: readonly TableDifference[]): boolean {
   return differences.every(
     ({ total, categories }) =>
-      categories.every(({ delta }) => delta === 0 || Math.sign(delta) === Math.sign(total)) && categories.reduce((sum, { delta }) => sum + Math.abs(delta), 0) <= Math.abs(total),
+      categories.every(({ delta }) => delta === 0 || Math.sign(delta) === Math.sign(total)) &&
+      categories.reduce((sum, { delta }) => sum + Math.abs(delta), 0) <= Math.abs(total),
   );
 }
 
@@ -947,7 +1023,10 @@ export function differencingAttack(first: Package, second: Package): Recovery[] 
     const via = `de populaties (${population.id}) verschillen ${households} huishouden(s)`;
     for (const difference of differences) {
       for (const { label, delta } of difference.categories) {
-        if (delta !== 0) found.push(recovery('verschil tussen exports', `${difference.feature} / ${label} / ${population.id}, verschil`, delta, delta, `${difference.table}: ${via}`));
+        if (delta !== 0)
+          found.push(
+            recovery('verschil tussen exports', `${difference.feature} / ${label} / ${population.id}, verschil`, delta, delta, `${difference.table}: ${via}`),
+          );
       }
     }
     // Amounts: the sum over the households in one population and not the other, n_a m_a - n_b m_b.
@@ -955,7 +1034,12 @@ export function differencingAttack(first: Package, second: Package): Recovery[] 
       const b = second.tables.get(name);
       if (!b || !name.startsWith('bedragen-')) continue;
       const feature = a.sheetPreamble[0]?.split(':')[0] ?? name;
-      const [knownA, meanA, knownB, meanB] = [columnIndex(a, /bekende waarde/i), columnIndex(a, /gemiddelde/i), columnIndex(b, /bekende waarde/i), columnIndex(b, /gemiddelde/i)];
+      const [knownA, meanA, knownB, meanB] = [
+        columnIndex(a, /bekende waarde/i),
+        columnIndex(a, /gemiddelde/i),
+        columnIndex(b, /bekende waarde/i),
+        columnIndex(b, /gemiddelde/i),
+      ];
       const rowA = a.rows.find((row) => population.amountRow.test(row.label));
       const rowB = rowA && findRow(b, rowA.label);
       if (!rowA || !rowB || [knownA, meanA, knownB, meanB].includes(-1)) continue;
@@ -971,7 +1055,15 @@ export function differencingAttack(first: Package, second: Package): Recovery[] 
       const [from, to] = unitsA > unitsB ? [lo, hi] : [-hi, -lo];
       // Only an interval that says something: narrower than the amount it brackets.
       if (!(to - from < Math.abs(from + to) / 2)) continue;
-      found.push(recovery('verschil tussen exports', `${feature} / ${rowA.label} / som van ${units} huishouden(s)`, Math.round(from), Math.round(to), `${name}: ${unitsA} tegen ${unitsB} met een bekende waarde; ${via}`));
+      found.push(
+        recovery(
+          'verschil tussen exports',
+          `${feature} / ${rowA.label} / som van ${units} huishouden(s)`,
+          Math.round(from),
+          Math.round(to),
+          `${name}: ${unitsA} tegen ${unitsB} met een bekende waarde; ${via}`,
+        ),
+      );
     }
   }
   return found;

@@ -109,7 +109,11 @@ describe('the demo export package, attacked as a reader would', () => {
 // with one decimal, counts beside shares, "Overig of onbekend", p-values "< 0,001"): each recovers what it should,
 // so a passing test above means the package is safe, not that an attack went blind.
 function handMade(tables: Record<string, string>): Package {
-  return { folder: '(hand-made)', files: Object.keys(tables).map((name) => `${name}.csv`), tables: new Map(Object.entries(tables).map(([name, csv]) => [name, parseTable(name, csv)])) };
+  return {
+    folder: '(hand-made)',
+    files: Object.keys(tables).map((name) => `${name}.csv`),
+    tables: new Map(Object.entries(tables).map(([name, csv]) => [name, parseTable(name, csv)])),
+  };
 }
 
 const COMMENT = '# Drempel 10; beschermingsniveau 10; verborgen cellen: x';
@@ -135,7 +139,10 @@ describe('the attacks, on hand-made tables in the coming format', () => {
       'clusterprofiel-k5': `Kenmerk;Cluster 4 (N = 23);Alle klanten (N = 191)\nAantal huishoudens;23;191\n`,
     });
     expect(narrow(shareAttack(pkg))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 32 /), expect.stringMatching(/^Type huishouden \/ Overig of onbekend \/ klanten = 4 /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 32 /),
+        expect.stringMatching(/^Type huishouden \/ Overig of onbekend \/ klanten = 4 /),
+      ]),
     );
   });
 
@@ -144,7 +151,9 @@ describe('the attacks, on hand-made tables in the coming format', () => {
       'vergelijking-household-type': HOUSEHOLD_TYPE.replace('Overig of onbekend', 'Overig huishouden'),
       'clusterprofiel-k5': `${COMMENT}\nKenmerk;Cluster 1 (N = x);Alle klanten (N = 191)\nSamenstelling huishouden;x;Paar 50,3 %\n`,
     });
-    expect(narrow(compositionAttack(pkg))).toEqual(expect.arrayContaining([expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 3[12]/)]));
+    expect(narrow(compositionAttack(pkg))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 3[12]/)]),
+    );
   });
 
   it('v-test inversion: v-tests with one decimal in two clusters pin the count even with every share hidden', () => {
@@ -155,7 +164,10 @@ describe('the attacks, on hand-made tables in the coming format', () => {
       'clusterprofiel-opvallend-5-5': `${STANDS_OUT_HEADER}\n${OPMK}: 46 % tegen x van alle klanten.;16;45,7 %;x;x;4,4;< 0,001\n`,
     });
     expect(narrow(testInversionAttack(pkg))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 32 /), expect.stringMatching(/^Type huishouden \/ Overig huishouden \/ klanten = 4 /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Type huishouden \/ Ongehuwd paar met kinderen \/ klanten = 32 /),
+        expect.stringMatching(/^Type huishouden \/ Overig huishouden \/ klanten = 4 /),
+      ]),
     );
   });
 
@@ -166,7 +178,10 @@ describe('the attacks, on hand-made tables in the coming format', () => {
       'vergelijking-income-source': `${header('Belangrijkste inkomensbron')}\nLoon;36;18,8;7313;64,5\nDirecteur-grootaandeelhouder;0;0,0;187;1,7\nZelfstandige;x;x;628;5,5\nWerkloosheidsuitkering;x;x;218;1,9\nBijstand;81;42,4;476;4,2\nOverige sociale uitkering;x;x;101;0,9\nZiekte- of arbeidsongeschiktheidsuitkering;27;14,1;428;3,8\nPensioen;x;x;1780;15,7\nStudiefinanciering;0;0,0;106;0,9\nVermogen;0;0,0;109;1,0\nTotaal;191;100,0;11346;100,0\n`,
     });
     expect(narrow(nestingAttack(pkg))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Belangrijkste inkomensbron \/ Zelfstandige \/ klanten = 0\.\.4 /), expect.stringMatching(/^Belangrijkste inkomensbron \/ Pensioen \/ klanten = 0\.\.4 /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Belangrijkste inkomensbron \/ Zelfstandige \/ klanten = 0\.\.4 /),
+        expect.stringMatching(/^Belangrijkste inkomensbron \/ Pensioen \/ klanten = 0\.\.4 /),
+      ]),
     );
   });
 
@@ -183,7 +198,12 @@ describe('the attacks, on hand-made tables in the coming format', () => {
   });
 
   it('status words: two words for hidden cells tell the small ones apart; one "x" for all tells nothing', () => {
-    const mixed = handMade({ 'vergelijking-household-type': HOUSEHOLD_TYPE.replace('Overig of onbekend;x;x', 'Overig of onbekend;geblokkeerd: minder dan 10 eenheden;secundair onderdrukt') });
+    const mixed = handMade({
+      'vergelijking-household-type': HOUSEHOLD_TYPE.replace(
+        'Overig of onbekend;x;x',
+        'Overig of onbekend;geblokkeerd: minder dan 10 eenheden;secundair onderdrukt',
+      ),
+    });
     expect(statusWordAttack(mixed).markers.length).toBe(3);
     expect(statusWordAttack(mixed).recoveries.map((r) => r.cell)).toEqual(['vergelijking-household-type / Overig of onbekend / Klanthuishoudens (aantal)']);
     expect(statusWordAttack(handMade({ 'vergelijking-household-type': HOUSEHOLD_TYPE }))).toEqual({ markers: ['x'], recoveries: [] });

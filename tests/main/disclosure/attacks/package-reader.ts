@@ -162,11 +162,16 @@ function cellText(value: unknown): string {
 /** Joins the sheet's rows to the CSV's: the sheet row with the same label, after the sheet's header row. */
 function mergeSheet(table: Table, sheets: { data: unknown[][] }[]): void {
   for (const { data } of sheets) {
-    const headerIndex = data.findIndex((cells) => cellText(cells[0]).trim() === table.header[0]?.trim() && cellText(cells[1]).trim() === (table.header[1] ?? '').trim());
+    const headerIndex = data.findIndex(
+      (cells) => cellText(cells[0]).trim() === table.header[0]?.trim() && cellText(cells[1]).trim() === (table.header[1] ?? '').trim(),
+    );
     if (headerIndex === -1) continue;
     const sheetHeader = data[headerIndex]!.map(cellText);
     const statusColumn = sheetHeader.findIndex((name, index) => index >= table.header.length && /^status$/i.test(name.trim()));
-    table.sheetPreamble = data.slice(0, headerIndex).map((cells) => cells.map(cellText).filter(Boolean).join(' ')).filter(Boolean);
+    table.sheetPreamble = data
+      .slice(0, headerIndex)
+      .map((cells) => cells.map(cellText).filter(Boolean).join(' '))
+      .filter(Boolean);
     let end = headerIndex + 1;
     const used = new Set<Row>();
     for (; end < data.length; end++) {
@@ -183,7 +188,10 @@ function mergeSheet(table: Table, sheets: { data: unknown[][] }[]): void {
       });
       if (statusColumn !== -1) row.status = cellText(cells[statusColumn]).trim() || null;
     }
-    table.sheetNotes = data.slice(end).map((cells) => cells.map(cellText).filter(Boolean).join(' ')).filter(Boolean);
+    table.sheetNotes = data
+      .slice(end)
+      .map((cells) => cells.map(cellText).filter(Boolean).join(' '))
+      .filter(Boolean);
     return;
   }
 }

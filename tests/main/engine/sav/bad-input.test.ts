@@ -59,7 +59,9 @@ describe('bad .sav input', () => {
 
   it('a compressed file cut short', async () => {
     const bytes = await fixture('mixed-compressed.sav');
-    expect((await errorOf('cut-compressed.sav', bytes.subarray(0, bytes.length - 20))).message).toMatch(/afgebroken: het houdt onverwacht op midden in geval 4/);
+    expect((await errorOf('cut-compressed.sav', bytes.subarray(0, bytes.length - 20))).message).toMatch(
+      /afgebroken: het houdt onverwacht op midden in geval 4/,
+    );
   });
 
   it('a .zsav cut short', async () => {
@@ -79,8 +81,12 @@ describe('bad .sav input', () => {
 
   it('a header that promises more or fewer cases than the data holds', async () => {
     const bytes = await fixture('mixed-compressed.sav');
-    expect((await errorOf('more.sav', withInt32(bytes, 80, 9))).message).toMatch(/afgebroken: het houdt onverwacht op na geval 4, terwijl de kop 9 gevallen belooft/);
-    expect((await errorOf('fewer.sav', withInt32(bytes, 80, 2))).message).toMatch(/het aantal gevallen klopt niet: de kop noemt 2 gevallen, maar de gegevens bevatten er 4/);
+    expect((await errorOf('more.sav', withInt32(bytes, 80, 9))).message).toMatch(
+      /afgebroken: het houdt onverwacht op na geval 4, terwijl de kop 9 gevallen belooft/,
+    );
+    expect((await errorOf('fewer.sav', withInt32(bytes, 80, 2))).message).toMatch(
+      /het aantal gevallen klopt niet: de kop noemt 2 gevallen, maar de gegevens bevatten er 4/,
+    );
   });
 
   it('a file that does not exist, and a folder', async () => {

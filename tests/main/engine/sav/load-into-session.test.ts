@@ -15,7 +15,11 @@ beforeAll(async () => {
   folder = await tempFolder();
   session = await openLockedSession({ readableFiles: [] });
   await writeSav(join(folder, 'persons.sav'), {
-    variables: [{ name: 'RINPERS', width: 9 }, { name: 'JAAR', width: 0 }, { name: 'INKOMEN', width: 0 }],
+    variables: [
+      { name: 'RINPERS', width: 9 },
+      { name: 'JAAR', width: 0 },
+      { name: 'INKOMEN', width: 0 },
+    ],
     caseCount: ROWS,
     caseValues: (i) => [String(i).padStart(9, '0'), 1950 + (i % 50), i % 7 === 0 ? null : i * 10.5],
     compression: 1,
@@ -29,7 +33,13 @@ describe('loadSavIntoSession', () => {
     expect(loaded.rows).toBe(ROWS);
     const [row] = await session.query(`SELECT count(*) AS n, min(RINPERS) AS first_key, count(*) FILTER (WHERE INKOMEN IS NULL) AS missing,
       sum(JAAR) AS years, typeof(any_value(RINPERS)) AS key_type FROM persons`);
-    expect(row).toEqual({ n: ROWS, first_key: '000000000', missing: Math.ceil(ROWS / 7), years: Array.from({ length: ROWS }, (_, i) => 1950 + (i % 50)).reduce((a, b) => a + b, 0), key_type: 'VARCHAR' });
+    expect(row).toEqual({
+      n: ROWS,
+      first_key: '000000000',
+      missing: Math.ceil(ROWS / 7),
+      years: Array.from({ length: ROWS }, (_, i) => 1950 + (i % 50)).reduce((a, b) => a + b, 0),
+      key_type: 'VARCHAR',
+    });
   });
 
   it('leaves no table behind when the file is cut off, and names the file', async () => {

@@ -6,7 +6,10 @@ import { openSav, type SavBatch, type SavFile } from '../../../../src-main/engin
 const FIXTURES = join(__dirname, '../../../fixtures/sav');
 
 const LONG_REMARK =
-  'Een heel lange opmerking die langer is dan tweehonderdvijfenvijftig tekens, zodat PSPP haar als zeer lange string in segmenten van 252 bytes wegschrijft; daarom herhalen we nog wat tekst: aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg hhhhhhhhhh iiiiiiiiii jjjjjjjjjj EINDE'.slice(0, 300);
+  'Een heel lange opmerking die langer is dan tweehonderdvijfenvijftig tekens, zodat PSPP haar als zeer lange string in segmenten van 252 bytes wegschrijft; daarom herhalen we nog wat tekst: aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg hhhhhhhhhh iiiiiiiiii jjjjjjjjjj EINDE'.slice(
+    0,
+    300,
+  );
 
 async function readAll(file: SavFile): Promise<SavBatch[]> {
   const batches: SavBatch[] = [];
@@ -27,7 +30,16 @@ describe.each([
     expect(file.caseCount).toBe(4);
     expect(file.documents[0]).toBe('DOCUMENT Fixture voor Groepsbeeld: gemaakt met make-fixtures.sps.');
     expect(file.variables.map((variable) => variable.name)).toEqual([
-      'RINPERSOONS', 'RINPERSOON', 'GEBOORTEDATUM', 'INKOMEN', 'PLAATS', 'GESLACHT', 'SCORE', 'OPMERKING', 'AANMELDING', 'EINDDATUM',
+      'RINPERSOONS',
+      'RINPERSOON',
+      'GEBOORTEDATUM',
+      'INKOMEN',
+      'PLAATS',
+      'GESLACHT',
+      'SCORE',
+      'OPMERKING',
+      'AANMELDING',
+      'EINDDATUM',
     ]);
     const byName = new Map(file.variables.map((variable) => [variable.name, variable]));
     const key = byName.get('RINPERSOON')!;
@@ -39,9 +51,19 @@ describe.each([
     expect(byName.get('OPMERKING')).toMatchObject({ type: 'string', width: 300, label: 'Opmerking' });
     expect(byName.get('SCORE')!.label).toBeNull();
 
-    expect([...byName.get('GESLACHT')!.valueLabels]).toEqual([[1, 'Man'], [2, 'Vrouw'], [9, 'Onbekend']]);
-    expect([...byName.get('RINPERSOONS')!.valueLabels]).toEqual([['R', 'Ingeschreven in de BRP'], ['X', 'Overig']]);
-    expect([...byName.get('PLAATS')!.valueLabels]).toEqual([['Köln', 'Keulen'], ['onbekend', 'Niet bekend']]);
+    expect([...byName.get('GESLACHT')!.valueLabels]).toEqual([
+      [1, 'Man'],
+      [2, 'Vrouw'],
+      [9, 'Onbekend'],
+    ]);
+    expect([...byName.get('RINPERSOONS')!.valueLabels]).toEqual([
+      ['R', 'Ingeschreven in de BRP'],
+      ['X', 'Overig'],
+    ]);
+    expect([...byName.get('PLAATS')!.valueLabels]).toEqual([
+      ['Köln', 'Keulen'],
+      ['onbekend', 'Niet bekend'],
+    ]);
     expect([...byName.get('INKOMEN')!.valueLabels]).toEqual([[9999999999, 'Inkomen onbekend']]);
 
     expect(byName.get('INKOMEN')!.missing).toEqual({ values: [9999999999], range: null });

@@ -56,7 +56,7 @@ describe('a study saved as a workspace and opened again', () => {
     expect((await fromCsv.listFiles()).length).toBe(csvPaths.length);
   }, 60_000);
 
-  it('opens in a new engine without the original files on DuckDB\'s allowed list, and links to the same table and report', async () => {
+  it("opens in a new engine without the original files on DuckDB's allowed list, and links to the same table and report", async () => {
     const fromWorkspace = await engine();
     const files = await fromWorkspace.openWorkspace(workspace, PASSPHRASE);
     const original = await fromCsv.listFiles();

@@ -60,7 +60,7 @@ async function loadError(path: string, session: LockedSession, passphrase = PASS
 /** The records of a workspace file as they lie on disk: [start, end) byte ranges after the 68-byte header. */
 function recordRanges(bytes: Buffer): [number, number][] {
   const ranges: [number, number][] = [];
-  for (let at = 68; at < bytes.length; ) {
+  for (let at = 68; at < bytes.length;) {
     const end = at + 5 + bytes.readUInt32LE(at + 1);
     ranges.push([at, end]);
     at = end;
@@ -142,10 +142,15 @@ describe('a workspace round trip', () => {
   });
 
   it('keeps edge values exact: empty tables, a lone empty string, extreme numbers and dates, every separator candidate', async () => {
-    const every = [...Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)), ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0xfdd0 + i))].join('');
+    const every = [
+      ...Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)),
+      ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0xfdd0 + i)),
+    ].join('');
     await source.query(`CREATE OR REPLACE TEMP TABLE edge_empty AS SELECT * FROM persons LIMIT 0`);
     await source.query(`CREATE OR REPLACE TEMP TABLE edge_one AS SELECT '' AS naam, NULL::INTEGER AS n`);
-    await source.query(`CREATE OR REPLACE TEMP TABLE edge_every AS SELECT * FROM (VALUES ($every, 1), (NULL, 2), ('', 3), ('a,b', 4)) t(tekst, volgorde)`, { every });
+    await source.query(`CREATE OR REPLACE TEMP TABLE edge_every AS SELECT * FROM (VALUES ($every, 1), (NULL, 2), ('', 3), ('a,b', 4)) t(tekst, volgorde)`, {
+      every,
+    });
     await source.query(`
       CREATE OR REPLACE TEMP TABLE edge_numbers AS SELECT * FROM (VALUES
         (-0.0::DOUBLE, 'NaN'::DOUBLE, 2147483647::INTEGER, 9223372036854775807::BIGINT, DATE '0001-01-01', TIMESTAMP '1900-01-01 00:00:00.000001', true),
@@ -191,7 +196,9 @@ describe('writing a workspace', () => {
   it('refuses a short passphrase and a type it cannot store, before writing anything', async () => {
     const path = workspacePath();
     await expect(write(path, { passphrase: 'short' })).rejects.toThrow(UserFacingError);
-    const error = await write(path, { tables: [{ name: 'odd', sql: 'SELECT 1.5::DECIMAL(4,1) AS bedrag', sourceFile: 'odd.csv' }] }).catch((caught: unknown) => caught);
+    const error = await write(path, { tables: [{ name: 'odd', sql: 'SELECT 1.5::DECIMAL(4,1) AS bedrag', sourceFile: 'odd.csv' }] }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as Error).message).toMatch(/odd \(uit odd\.csv\): kolom bedrag heeft het type DECIMAL\(4,1\)/);
     await expect(access(path)).rejects.toThrow();

@@ -42,7 +42,9 @@ export async function filesOf(folder: string): Promise<Map<string, Buffer>> {
   return new Map(
     await Promise.all(
       files.map(async (entry) => {
-        const relative = join(entry.parentPath, entry.name).slice(folder.length + 1).replaceAll('\\', '/');
+        const relative = join(entry.parentPath, entry.name)
+          .slice(folder.length + 1)
+          .replaceAll('\\', '/');
         return [relative, await readFile(join(entry.parentPath, entry.name))] as const;
       }),
     ),

@@ -72,7 +72,13 @@ export function packageRequest(real: RealPublication, chosen: readonly ChosenOut
     tables,
     personas:
       personaChoice && personaOutput
-        ? { cards: personaOutput.cards ?? [], figures: personaOutput.published, chart: personaChoice.chart ?? false, population: 'klanthuishoudens', ...notes(personaOutput, personaChoice, personaOutput.published) }
+        ? {
+            cards: personaOutput.cards ?? [],
+            figures: personaOutput.published,
+            chart: personaChoice.chart ?? false,
+            population: 'klanthuishoudens',
+            ...notes(personaOutput, personaChoice, personaOutput.published),
+          }
         : null,
     definitions: (defined) => packageDefinitions(ledger, DATA_DIGEST, defined, real.publication.records),
     ...overrides,
@@ -126,7 +132,9 @@ export function hiddenShare(real: RealPublication, outputIds: readonly string[])
 /** The shown share (not a total, not 100 %) with the largest value among `outputIds`: the control for the search. */
 export function shownShare(real: RealPublication, outputIds: readonly string[]): SearchedValue {
   const cells = outputIds.flatMap((id) =>
-    cellsOf([outputOf(real, id)]).filter((located) => located.cell.status === 'safe' && located.figure.kind === 'share' && !outputOf(real, id).published.table.rows[located.row]!.total),
+    cellsOf([outputOf(real, id)]).filter(
+      (located) => located.cell.status === 'safe' && located.figure.kind === 'share' && !outputOf(real, id).published.table.rows[located.row]!.total,
+    ),
   );
   const valued = cells.flatMap((located) => ('value' in located.cell && located.cell.value < 100 ? [{ ...located, value: located.cell.value }] : []));
   const chosen = valued.sort((a, b) => b.value - a.value)[0];
@@ -135,10 +143,16 @@ export function shownShare(real: RealPublication, outputIds: readonly string[]):
 }
 
 /** The published table with one hidden count printed with its true value: an export the auditor must refuse. */
-export function withHiddenCountShown(real: RealPublication, outputId: string, reason: 'primary' | 'secondary'): { published: PublishedTable; row: number; column: number; value: number } {
+export function withHiddenCountShown(
+  real: RealPublication,
+  outputId: string,
+  reason: 'primary' | 'secondary',
+): { published: PublishedTable; row: number; column: number; value: number } {
   const output = outputOf(real, outputId);
   const { ledger } = real.publication;
-  const target = cellsOf([output]).find((located) => located.cell.status === 'suppressed' && located.figure.kind === 'count' && ledger.hiddenBecause(located.figure)?.kind === reason);
+  const target = cellsOf([output]).find(
+    (located) => located.cell.status === 'suppressed' && located.figure.kind === 'count' && ledger.hiddenBecause(located.figure)?.kind === reason,
+  );
   if (!target) throw new Error(`No ${reason} hidden count in ${outputId}.`);
   const value = ledger.raw(target.figure)!;
   const table = structuredClone(output.published.table);

@@ -52,7 +52,12 @@ export function householdTable(): CheckedTable {
       { id: 'verschil', label: 'Verschil', format: 'percentagePoints' },
     ],
     rows: [
-      { id: 'eenouder', label: 'Eénoudergezin', total: false, cells: [safe(35, 0), safe(18.3, 1), safe(14300, 0), safe(2.46, 2), { status: 'safe', value: -2, decimals: 1 }] },
+      {
+        id: 'eenouder',
+        label: 'Eénoudergezin',
+        total: false,
+        cells: [safe(35, 0), safe(18.3, 1), safe(14300, 0), safe(2.46, 2), { status: 'safe', value: -2, decimals: 1 }],
+      },
       { id: 'paar', label: 'Paar; "jong"', total: false, cells: [HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN] },
       {
         id: 'formule',

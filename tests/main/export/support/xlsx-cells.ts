@@ -11,13 +11,17 @@ export interface XlsxCell {
 }
 
 const unescapeXml = (text: string): string =>
-  text.replace(/&(quot|amp|lt|gt|apos|#(\d+));/g, (_match, name: string, code?: string) => (code ? String.fromCharCode(Number(code)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name]!));
+  text.replace(/&(quot|amp|lt|gt|apos|#(\d+));/g, (_match, name: string, code?: string) =>
+    code ? String.fromCharCode(Number(code)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name]!,
+  );
 
 /** The cells of the workbook's sheet `sheet` (1-based, in workbook order). */
 export function xlsxCells(workbook: Buffer, sheet = 1): Map<string, XlsxCell> {
   const entries = unzipSync(workbook);
   const read = (name: string): string => (entries[name] ? strFromU8(entries[name]) : '');
-  const strings = [...read('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) => unescapeXml([...(match[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((part) => part[1]).join('')));
+  const strings = [...read('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((match) =>
+    unescapeXml([...(match[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((part) => part[1]).join('')),
+  );
   const styles = read('xl/styles.xml');
   const formats = new Map([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((match) => [match[1]!, unescapeXml(match[2]!)]));
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
