@@ -19,7 +19,7 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload cannot require anything: bundle zod and our contract into one CommonJS file.
+      // A sandboxed preload cannot require anything but electron: bundle the channel table into one CommonJS file.
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {

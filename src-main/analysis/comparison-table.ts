@@ -81,5 +81,8 @@ function chiSquareNote(ledger: PublicationLedger, chiSquare: Figure, pValue: Fig
   }
   const degrees = ledger.feature(featureId).categories.length - 1;
   const pText = p.text ?? `p = ${dutchPlain(p.value, p.decimals)}`;
-  return `Chi-kwadraattoets klanthuishoudens tegen de overige: χ² = ${dutchPlain(statistic.value, TEST_DECIMALS)}, vrijheidsgraden ten hoogste ${degrees}, ${pText.startsWith('<') ? `p ${pText}` : pText}. ${residuals}`;
+  return (
+    `Chi-kwadraattoets klanthuishoudens tegen de overige: χ² = ${dutchPlain(statistic.value, TEST_DECIMALS)}, ` +
+    `vrijheidsgraden ten hoogste ${degrees}, ${pText.startsWith('<') ? `p ${pText}` : pText}. ${residuals}`
+  );
 }

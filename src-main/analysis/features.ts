@@ -92,7 +92,9 @@ export const FEATURES: readonly Feature[] = [
     group: 'kind',
     kind: 'category',
     columns: ['children', 'youngest_child_age'],
-    sql: "CASE WHEN children = 0 THEN 'geen' WHEN youngest_child_age IS NULL THEN NULL WHEN youngest_child_age < 4 THEN '0-3' WHEN youngest_child_age < 12 THEN '4-11' WHEN youngest_child_age < 18 THEN '12-17' ELSE '18+' END",
+    sql:
+      "CASE WHEN children = 0 THEN 'geen' WHEN youngest_child_age IS NULL THEN NULL WHEN youngest_child_age < 4 THEN '0-3' " +
+      "WHEN youngest_child_age < 12 THEN '4-11' WHEN youngest_child_age < 18 THEN '12-17' ELSE '18+' END",
     categories: [
       { code: 'geen', label: 'Geen kinderen' },
       { code: '0-3', label: '0 tot 4 jaar' },
@@ -107,7 +109,9 @@ export const FEATURES: readonly Feature[] = [
     group: 'ouder',
     kind: 'category',
     columns: ['reference_age'],
-    sql: "CASE WHEN reference_age IS NULL THEN NULL WHEN reference_age < 25 THEN '<25' WHEN reference_age < 45 THEN '25-44' WHEN reference_age < 60 THEN '45-59' WHEN reference_age < 75 THEN '60-74' ELSE '75+' END",
+    sql:
+      "CASE WHEN reference_age IS NULL THEN NULL WHEN reference_age < 25 THEN '<25' WHEN reference_age < 45 THEN '25-44' " +
+      "WHEN reference_age < 60 THEN '45-59' WHEN reference_age < 75 THEN '60-74' ELSE '75+' END",
     categories: [
       { code: '<25', label: 'Jonger dan 25' },
       { code: '25-44', label: '25 tot 45 jaar' },

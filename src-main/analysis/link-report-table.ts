@@ -1,11 +1,12 @@
 // The link report as figures of the publication: counts of households are the same figures as in the comparison
 // tables (protected with them), counts of records and persons form a family of their own with its relations.
-import { formatReferenceDate } from '../common/calendar';
+import { dutchDate } from '../common/reference-date';
 import { ruleSetDigest } from '../disclosure/rule-set';
 import { LINK_RECORD_RELATIONS, linkCountDefinition } from '../linking/link-report-structure';
 import { linkCountId, type LinkReport, type PublishedLinkReport } from '../linking/link-report';
 import type { Figure } from '../publication/figures';
-import type { PublicationLedger, RecordFamily } from '../publication/ledger';
+import type { PublicationLedger } from '../publication/ledger';
+import type { RecordFamily } from '../publication/ledger-options';
 import { ALL_ID } from '../publication/population-atoms';
 import { TableDraft } from '../publication/table-draft';
 
@@ -44,7 +45,7 @@ export interface LinkReportDraft {
 export function draftLinkReport(ledger: PublicationLedger, report: LinkReport): LinkReportDraft {
   const draft = new TableDraft(ledger, {
     id: LINK_REPORT_ID,
-    title: `Koppelrapport, peildatum ${formatReferenceDate(report.referenceDate)}, gemeente ${report.municipality}`,
+    title: `Koppelrapport, peildatum ${dutchDate(report.referenceDate)}, gemeente ${report.municipality}`,
     unit: 'records',
     population: {
       id: 'koppeling',

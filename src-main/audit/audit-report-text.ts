@@ -1,6 +1,6 @@
 // The audit report for the analyst: Dutch text for the terminal, or JSON (--json).
 import type { Finding } from './audit-findings';
-import type { AuditReport, HiddenCellResult, PackageReport } from './audit-package';
+import type { AuditReport, HiddenCellResult, PackageReport } from './audit-report';
 
 const VERDICT = { pass: 'GOEDGEKEURD', fail: 'AFGEKEURD' } as const;
 
@@ -12,7 +12,10 @@ function cellLine(cell: HiddenCellResult): string {
   const upper = cell.upper === null ? '∞' : String(cell.upper);
   const width = cell.upper === null ? '∞' : String(cell.upper - cell.lower);
   const exactness = cell.integerVerified ? 'in gehele aantallen nagerekend' : 'LP-grens';
-  return `    ${cell.pass ? '✓' : '✗'} ${cell.label} (rij ${cell.row + 1}, kolom ${cell.column + 1}): de aanvaller weet [${cell.lower}, ${upper}], breedte ${width} (${exactness})`;
+  return (
+    `    ${cell.pass ? '✓' : '✗'} ${cell.label} (rij ${cell.row + 1}, kolom ${cell.column + 1}): ` +
+    `de aanvaller weet [${cell.lower}, ${upper}], breedte ${width} (${exactness})`
+  );
 }
 
 function findingLine(finding: Finding): string {
@@ -26,7 +29,8 @@ function packageText(report: PackageReport): string[] {
     if (output.hiddenCells.length === 0) continue;
     const failing = output.hiddenCells.filter((cell) => !cell.pass).length;
     lines.push(
-      `  Uitvoer ${output.id} (${output.csv}): ${output.hiddenCells.length} verborgen cel${output.hiddenCells.length === 1 ? '' : 'len'}, ${failing} terug te rekenen`,
+      `  Uitvoer ${output.id} (${output.csv}): ` +
+        `${output.hiddenCells.length} verborgen cel${output.hiddenCells.length === 1 ? '' : 'len'}, ${failing} terug te rekenen`,
     );
     lines.push(...output.hiddenCells.map(cellLine));
   }
@@ -52,7 +56,9 @@ export function formatAuditReport(report: AuditReport): string {
     if (group.statistics) {
       const { variables, fixedByPresolve, components, largestComponent, programs } = group.statistics;
       lines.push(
-        `  Stelsel: ${variables} variabelen (${fixedByPresolve} vastgelegd door de cijfers), ${components} onafhankelijke delen (grootste ${largestComponent.variables} variabelen, ${largestComponent.rows} voorwaarden), ${programs} lineaire programma's, ${group.milliseconds} ms`,
+        `  Stelsel: ${variables} variabelen (${fixedByPresolve} vastgelegd door de cijfers), ` +
+          `${components} onafhankelijke delen (grootste ${largestComponent.variables} variabelen, ${largestComponent.rows} voorwaarden), ` +
+          `${programs} lineaire programma's, ${group.milliseconds} ms`,
       );
     }
     lines.push('');

@@ -1,121 +1,12 @@
 // The attacker's interval [min, max] for targets over the system: presolve, one small LP per component, whole-number checks.
 import { solveLinearPrograms, type LinearConstraint, type LinearObjective, type LinearProgramResult } from '../disclosure/linear-program';
-import { integerEndpoint, isIntegral, snap, type BranchLimits, type NodeBudget } from './branch-and-bound';
+import { integerEndpoint, isIntegral, snap, type NodeBudget } from './branch-and-bound';
+import { componentPrograms, targetParts, type Part } from './component-programs';
 import { connectedComponents } from './components';
-import { hasWholeCoefficients, type LinearExpression, type RangedConstraint } from './linear-expression';
+import { DEFAULT_INTERVAL_OPTIONS, PIVOTS_PER_OBJECTIVE, SystemTooLargeError, type IntervalOptions } from './interval-options';
+import { addKnowledge, shifted, type IntervalRequest, type IntervalStatistics, type Knowledge, type TargetInterval } from './interval-targets';
+import type { RangedConstraint } from './linear-expression';
 import { InconsistentSystemError, presolve } from './presolve';
-
-export interface IntervalOptions {
-  /**
-   * Whole-number verification of LP endpoints that are not whole; false: LP bounds rounded inwards only. `totalWork`:
-   * tableau cells all branch-and-bound programs together may cost (see NodeBudget).
-   */
-  readonly branchAndBound: false | (BranchLimits & { readonly totalWork: number });
-  /**
-   * The linear programs' work at most, in tableau cell updates: a component's first (phase 1) program costs about
-   * rows x rows x columns (a dense simplex takes about as many pivots as rows), every further objective about
-   * PIVOTS_PER_OBJECTIVE x rows x columns (it starts from the optimum before). `perProgram` bounds one phase 1,
-   * `total` the whole audit. The estimate is made before a component is solved: beyond either, SystemTooLargeError,
-   * and the audit says it cannot check rather than running for hours.
-   */
-  readonly work?: { readonly perProgram: number; readonly total: number };
-}
-
-/**
- * About a third of a second of branching at most, on this kind of machine. Measured (2 cores): the package of the
- * demo's cluster table and persona cards has a component of 900 unknowns and 722 rows, phase 1 8.5e8, 1,800
- * objectives in 7.4 s with the solver of then (about 1.5e9 units a second; it is faster since, so the limits are on
- * the safe side). Its work estimate is 1.1e10; `total` allows some 30 such packages. Two clusterings of the same
- * clients audited together (6,158 unknowns, 1,258 rows, phase 1 1.2e10, five programs in more than two minutes) are
- * beyond `perProgram` and refused at once.
- */
-export const DEFAULT_INTERVAL_OPTIONS: IntervalOptions = {
-  branchAndBound: { maxNodes: 40, maxDepth: 12, totalWork: 5_000_000 },
-  work: { perProgram: 4e9, total: 4e11 },
-};
-
-/** Pivots a further objective takes from the optimum before, about (see IntervalOptions.work). */
-const PIVOTS_PER_OBJECTIVE = 4;
-
-/** The system of printed figures is beyond the audit's limits (see IntervalOptions.work). */
-export class SystemTooLargeError extends Error {
-  constructor(
-    readonly variables: number,
-    readonly rows: number,
-  ) {
-    super(`Het stelsel van de gepubliceerde cijfers is te groot om door te rekenen (een deel met ${variables} onbekenden en ${rows} voorwaarden).`);
-  }
-}
-
-/**
- * What is known of the attacker's whole-number interval [min, max] of a target:
- * lowerProven <= min <= lowerAttained and upperAttained <= max <= upperProven.
- * "Proven" bounds come from the linear programs (rounded inwards); "attained" ones from whole-number solutions found.
- */
-export interface Knowledge {
-  readonly lowerProven: number;
-  readonly lowerAttained: number;
-  readonly upperAttained: number;
-  readonly upperProven: number;
-}
-
-export interface IntervalRequest {
-  readonly target: LinearExpression;
-  /**
-   * Optional: true once the caller needs no more (a verdict is known). Then the solver may skip programs, using
-   * whole-number solutions found for other targets. `solved` says which sides a program of the target's own has
-   * bounded (a proven bound on a side not solved may be loose). Without it both endpoints are solved.
-   */
-  readonly settled?: (knowledge: Knowledge, solved: SolvedSides) => boolean;
-}
-
-/** The sides of a target a linear program of its own (or of a whole-number search) has bounded. */
-export interface SolvedSides {
-  readonly lower: boolean;
-  readonly upper: boolean;
-}
-
-export interface TargetInterval extends Knowledge {
-  /** The attacker's interval as far as proven: [lowerProven, upperProven] (upper Infinity when nothing bounds it). */
-  readonly lower: number;
-  readonly upper: number;
-  /** Both endpoints are attained by whole-number solutions: the interval is exact for an attacker who uses whole counts. */
-  readonly integerVerified: boolean;
-}
-
-export interface IntervalStatistics {
-  readonly variables: number;
-  readonly fixedByPresolve: number;
-  readonly components: number;
-  readonly largestComponent: { readonly variables: number; readonly rows: number };
-  readonly programs: number;
-  readonly branchNodes: number;
-}
-
-interface Part {
-  readonly request: number;
-  readonly component: number;
-  /** (local variable of the component, coefficient), over the shifted variables x' = x - lower. */
-  readonly terms: readonly (readonly [number, number])[];
-  readonly lazy: boolean;
-  knowledge: Knowledge;
-  solved: { lower: boolean; upper: boolean };
-}
-
-const UNKNOWN: Knowledge = { lowerProven: -Infinity, lowerAttained: Infinity, upperAttained: -Infinity, upperProven: Infinity };
-
-function addKnowledge(a: Knowledge, b: Knowledge): Knowledge {
-  return {
-    lowerProven: a.lowerProven + b.lowerProven,
-    lowerAttained: a.lowerAttained + b.lowerAttained,
-    upperAttained: a.upperAttained + b.upperAttained,
-    upperProven: a.upperProven + b.upperProven,
-  };
-}
-
-function shifted(knowledge: Knowledge, constant: number): Knowledge {
-  return addKnowledge(knowledge, { lowerProven: constant, lowerAttained: constant, upperAttained: constant, upperProven: constant });
-}
 
 function valueAt(terms: Part['terms'], values: readonly number[]): number {
   let sum = 0;
@@ -142,81 +33,8 @@ export function attackerIntervals(
   const componentOf = new Map<number, { component: number; local: number }>();
   components.forEach((component, index) => component.variables.forEach((variable, local) => componentOf.set(variable, { component: index, local })));
 
-  // Each component's program over x' = x - lower >= 0.
-  const programs: LinearConstraint[][] = components.map((component) => {
-    const rows: LinearConstraint[] = [];
-    const width = component.variables.length;
-    for (const rowIndex of component.rows) {
-      const row = system.rows[rowIndex] as RangedConstraint;
-      const coefficients = new Array<number>(width).fill(0);
-      let shift = 0;
-      for (const { variable, coefficient } of row.terms) {
-        coefficients[componentOf.get(variable)?.local as number] = coefficient;
-        shift += coefficient * (system.lower[variable] as number);
-      }
-      if (row.lower === row.upper) rows.push({ coefficients, relation: '=', rhs: row.lower - shift });
-      else {
-        if (row.lower !== -Infinity) rows.push({ coefficients, relation: '>=', rhs: row.lower - shift });
-        if (row.upper !== Infinity) rows.push({ coefficients, relation: '<=', rhs: row.upper - shift });
-      }
-    }
-    component.variables.forEach((variable, local) => {
-      const upper = system.upper[variable] as number;
-      if (system.explicitUpper[variable] && upper !== Infinity) {
-        const coefficients = new Array<number>(width).fill(0);
-        coefficients[local] = 1;
-        rows.push({ coefficients, relation: '<=', rhs: upper - (system.lower[variable] as number) });
-      }
-    });
-    return rows;
-  });
-
-  // Split every target into a constant and one part per component it touches.
-  const constants: number[] = [];
-  const whole: boolean[] = [];
-  const partsOf: Part[][] = requests.map(() => []);
-  const partsIn: Part[][] = components.map(() => []);
-  requests.forEach((request, index) => {
-    let constant = 0;
-    const byComponent = new Map<number, [number, number][]>();
-    for (const { variable, coefficient } of request.target) {
-      constant += coefficient * (system.lower[variable] as number);
-      const place = componentOf.get(variable);
-      if (place === undefined) continue;
-      let terms = byComponent.get(place.component);
-      if (!terms) {
-        terms = [];
-        byComponent.set(place.component, terms);
-      }
-      terms.push([place.local, coefficient]);
-    }
-    constants.push(constant);
-    whole.push(hasWholeCoefficients(request.target));
-    // A check (a target with a verdict callback) within one component may stop early; any other target gets both sides.
-    const lazy = byComponent.size === 1 && request.settled !== undefined;
-    for (const [component, terms] of byComponent) {
-      // Bounds from presolve alone (x' in [0, upper - lower]).
-      let lowerProven = 0;
-      let upperProven = 0;
-      const variables = components[component]?.variables ?? [];
-      for (const [local, coefficient] of terms) {
-        const variable = variables[local] as number;
-        const room = (system.upper[variable] as number) - (system.lower[variable] as number);
-        if (coefficient > 0) upperProven += coefficient * room;
-        else lowerProven += coefficient * room;
-      }
-      const part: Part = {
-        request: index,
-        component,
-        terms,
-        lazy,
-        knowledge: { ...UNKNOWN, lowerProven, upperProven },
-        solved: { lower: false, upper: false },
-      };
-      partsOf[index]?.push(part);
-      partsIn[component]?.push(part);
-    }
-  });
+  const programs = componentPrograms(system, components, componentOf);
+  const { constants, whole, partsOf, partsIn } = targetParts(system, components, componentOf, requests);
 
   const budget: NodeBudget = { remaining: options.branchAndBound === false ? 0 : options.branchAndBound.totalWork, nodes: 0 };
   let programCount = 0;

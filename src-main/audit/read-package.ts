@@ -63,7 +63,8 @@ export function placeFigures(table: CsvTable, output: PackageDefinitions['output
     const csvRow = table.rows[row];
     if (csvRow === undefined) {
       throw new UserFacingError(
-        `${file}: rij ${row + 1} ontbreekt (het bestand heeft ${table.rows.length} gegevensrijen), maar definities.json plaatst daar een cijfer van uitvoer ${output.id} (row ${row}, column ${column}).`,
+        `${file}: rij ${row + 1} ontbreekt (het bestand heeft ${table.rows.length} gegevensrijen), ` +
+          `maar definities.json plaatst daar een cijfer van uitvoer ${output.id} (row ${row}, column ${column}).`,
       );
     }
     const field = csvRow.fields[column + 1];
@@ -71,7 +72,8 @@ export function placeFigures(table: CsvTable, output: PackageDefinitions['output
     const rowLabel = labelText(csvRow.fields[0] ?? '');
     if (field === undefined || header === undefined) {
       throw new UserFacingError(
-        `${file}, regel ${csvRow.line} ("${rowLabel}"): kolom ${column + 1} ontbreekt (het bestand heeft ${table.header.length - 1} waardekolommen), maar definities.json plaatst daar een cijfer van uitvoer ${output.id}.`,
+        `${file}, regel ${csvRow.line} ("${rowLabel}"): kolom ${column + 1} ontbreekt (het bestand heeft ${table.header.length - 1} waardekolommen), ` +
+          `maar definities.json plaatst daar een cijfer van uitvoer ${output.id}.`,
       );
     }
     const printed = parsePrintedValue(field);

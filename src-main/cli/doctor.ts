@@ -3,7 +3,8 @@ import { appInfo } from '../common/app-info';
 import { probeLockdown, type ProbeName, type ProbeOutcome } from '../engine/lockdown-probes';
 import { readDuckDbVersion } from '../engine/security-settings';
 import { StudyEngine } from '../engine/study-engine';
-import type { AppInfo, EngineSecurity } from '../ipc/contract';
+import type { AppInfo } from '../common/app-info-shape';
+import type { EngineSecurity } from '../engine/engine-shapes';
 
 export interface DoctorReport {
   app: AppInfo;

@@ -13,8 +13,10 @@ export async function runHistoryCommand(subcommand: string | undefined, options:
     if (subcommand === 'clear') {
       if (!options.confirm) {
         output.err(
-          `"history clear" wist de verschilcontrole in ${join(folder, STORE_FOLDER)}: daarna weet Groepsbeeld niet meer welke huishoudens eerdere exports beschreven, ` +
-            'en kan een nieuwe export er samen mee een kleine groep verraden. Doe dit alleen aan het einde van een project, na overleg met de outputcontroleur, en bevestig met --confirm.\n',
+          `"history clear" wist de verschilcontrole in ${join(folder, STORE_FOLDER)}: ` +
+            'daarna weet Groepsbeeld niet meer welke huishoudens eerdere exports beschreven, ' +
+            'en kan een nieuwe export er samen mee een kleine groep verraden. ' +
+            'Doe dit alleen aan het einde van een project, na overleg met de outputcontroleur, en bevestig met --confirm.\n',
         );
         return 2;
       }

@@ -1,6 +1,6 @@
 // Names and versions of the app and what it runs on (for doctor, the status bar and the output log).
 import { version as packageVersion } from '../../package.json';
-import type { AppInfo } from '../ipc/contract';
+import type { AppInfo } from './app-info-shape';
 
 export const APP_NAME = 'Groepsbeeld';
 export const APP_VERSION: string = packageVersion;

@@ -38,9 +38,3 @@ export function ageOn(birthYear: number, birthMonth: number, days: number): numb
   const { year, month } = civilOf(days);
   return year - birthYear - (month < birthMonth ? 1 : 0);
 }
-
-/** 20171231 as 31-12-2017 (the Dutch way of writing a date); anything else as given. */
-export function formatReferenceDate(date: string): string {
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : date;
-}

@@ -1,12 +1,11 @@
 // Protection of a frequency table with margins, as the analyst chose it: primary rules on every cell (margins
 // included), then secondary suppression verified by the attacker, or controlled rounding to the rule set's base.
 import type { PublishedCell } from './checked-table';
+import type { ProtectionMethod } from './disclosure-shapes';
 import { roundControlled } from './controlled-rounding';
 import { protectTable } from './secondary-suppression';
 import type { RuleSet } from './rule-set';
 import { countStatusOf, twoWayTable, type TableCell } from './table-cells';
-
-export type ProtectionMethod = 'suppression' | 'rounding';
 
 /** The published cells of a rows x columns table, its row totals, column totals and grand total. */
 export interface ProtectedFrequencies {

@@ -1,8 +1,7 @@
 // A count as it may leave the main process: its value when the rules allow it, otherwise only "below the threshold".
+import type { PublishedCount } from './disclosure-shapes';
 import { countStatus } from './primary-rules';
 import { DEFAULT_RULE_SET, type RuleSet } from './rule-set';
-
-export type PublishedCount = number | { below: number };
 
 /**
  * The value of a blocked count never leaves: it becomes { below: threshold }. A zero is published (it

@@ -67,7 +67,8 @@ export function ruleSummaryLines(rules: RuleSet): string[] {
   return [
     `Regelset ${oneLineName(rules.name)} (SHA-256 ${shortDigest(rules)})`,
     `Aantallen: drempel ${rulesUnitsText(rules.threshold)}, nulcellen ${zeroCellsText(rules.zeroCells)}`,
-    `Statistieken over ten minste ${rulesUnitsText(rules.statisticThreshold)} eenheden, modellen met ten minste ${rulesUnitsText(rules.residualDegreesOfFreedom)} vrijheidsgraden`,
+    `Statistieken over ten minste ${rulesUnitsText(rules.statisticThreshold)} eenheden, ` +
+      `modellen met ten minste ${rulesUnitsText(rules.residualDegreesOfFreedom)} vrijheidsgraden`,
     `Bedragen: dominantie ${rulesUnitsText(rules.dominance.n)} grootste ≥ ${rulesPercentText(rules.dominance.k)}, p%-regel ${rulesPercentText(rules.pPercent)}`,
     `Groepsonthulling vanaf ${rulesPercentText(rules.groupShare)}, clusters vanaf ${rulesUnitsText(rules.clusterMinimum)} huishoudens`,
     `Bescherming: beschermingsniveau ${rulesUnitsText(rules.protectionLevel)}, afronding op ${rulesUnitsText(rules.roundingBase)}`,

@@ -1,5 +1,6 @@
 // The column-role vocabulary shared by loading and linking, and the recogniser that proposes roles for CBS tables.
 import { z } from 'zod';
+import { KEY_RULES, RECIPES, type RoleRule, type TableRecipe } from './cbs-table-recipes';
 
 export const TABLE_KINDS = [
   'persons',
@@ -76,198 +77,6 @@ export type RoleMap = z.infer<typeof roleMapSchema>;
 
 export const roleProposalSchema = z.object({ kind: tableKindSchema, roles: roleMapSchema });
 export type RoleProposal = z.infer<typeof roleProposalSchema>;
-
-/** How one role is found among a file's columns: exact names first, then a pattern (both case-insensitive). */
-interface RoleRule {
-  role: ColumnRole;
-  names?: readonly string[];
-  pattern?: RegExp;
-}
-
-const person: readonly RoleRule[] = [
-  { role: 'personSource', names: ['RINPERSOONS'] },
-  { role: 'personKey', names: ['RINPERSOON'] },
-];
-const addressObject: readonly RoleRule[] = [
-  { role: 'addressSource', names: ['SOORTOBJECTNUMMER'] },
-  { role: 'addressKey', names: ['RINOBJECTNUMMER'] },
-];
-const breadwinner: readonly RoleRule[] = [
-  { role: 'breadwinnerSource', names: ['RINPERSOONSHKW'] },
-  { role: 'breadwinnerKey', names: ['RINPERSOONHKW'] },
-];
-
-interface TableRecipe {
-  kind: Exclude<TableKind, 'unknown'>;
-  /** Matches the file name without extension, upper case: <TABLE><year>[TAB|BUS]V<n>. */
-  fileName: RegExp;
-  /** Columns that identify the table when the file name does not (any one of them, case-insensitive). */
-  signature?: RegExp;
-  rules: readonly RoleRule[];
-  /** Without these the table cannot be linked (a key column missing is an error when the table is recognised). */
-  required: readonly ColumnRole[];
-  /** True for TAB files: one row per unit, so the key must be unique. */
-  oneRowPerUnit: boolean;
-}
-
-const RECIPES: readonly TableRecipe[] = [
-  {
-    kind: 'persons',
-    fileName: /^GBAPERSOON(\d{4})?TAB/,
-    signature: /^GBAGESLACHT$|^GBAGEBOORTEJAAR$/i,
-    rules: [
-      ...person,
-      { role: 'sex', names: ['GBAGESLACHT'] },
-      { role: 'birthYear', names: ['GBAGEBOORTEJAAR'] },
-      { role: 'birthMonth', names: ['GBAGEBOORTEMAAND'] },
-      { role: 'generation', names: ['GBAGENERATIE'] },
-      { role: 'originGroup', names: ['GBAHERKOMSTGROEPERING'] },
-    ],
-    required: ['personSource', 'personKey'],
-    oneRowPerUnit: true,
-  },
-  {
-    kind: 'households',
-    fileName: /^GBAHUISHOUDENS/,
-    signature: /^HUISHOUDNR$|^TYPHH$/i,
-    rules: [
-      ...person,
-      { role: 'householdKey', names: ['HUISHOUDNR'] },
-      { role: 'spellBegin', names: ['DATUMAANVANGHH'] },
-      { role: 'spellEnd', names: ['DATUMEINDEHH'] },
-      { role: 'householdType', names: ['TYPHH'] },
-      { role: 'householdPosition', names: ['PLHH'] },
-      { role: 'referencePerson', names: ['REFPERSOONHH'] },
-      { role: 'householdSize', names: ['AANTALPERSHH'] },
-      { role: 'childCount', names: ['AANTALKINDHH'] },
-      { role: 'youngestChildBirthYear', names: ['GEBJAARJONGSTEKINDHH'] },
-      { role: 'youngestChildBirthMonth', names: ['GEBMAANDJONGSTEKINDHH'] },
-    ],
-    required: ['personSource', 'personKey', 'householdKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    kind: 'addresses',
-    fileName: /^GBAADRESOBJECT/,
-    signature: /ADRESHOUDING$/i,
-    rules: [
-      ...person,
-      ...addressObject,
-      { role: 'spellBegin', names: ['GBADATUMAANVANGADRESHOUDING'] },
-      { role: 'spellEnd', names: ['GBADATUMEINDEADRESHOUDING'] },
-    ],
-    required: ['personSource', 'personKey', 'addressSource', 'addressKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    kind: 'addressRegions',
-    fileName: /^VSLGWB/,
-    signature: /^gem\d{4}$/i,
-    rules: [
-      ...addressObject,
-      { role: 'municipality', pattern: /^gem\d{4}$/i },
-      { role: 'district', pattern: /^wc\d{4}$/i },
-      { role: 'neighbourhood', pattern: /^bc\d{4}$/i },
-    ],
-    required: ['addressSource', 'addressKey', 'municipality'],
-    oneRowPerUnit: true,
-  },
-  {
-    kind: 'householdIncome',
-    fileName: /^INHA/,
-    signature: /^INHBESTINKH$|^INHEHALGR$/i,
-    rules: [
-      ...breadwinner,
-      { role: 'disposableIncome', names: ['INHBESTINKH'] },
-      { role: 'grossIncome', names: ['INHBRUTINKH'] },
-      { role: 'standardisedIncome', names: ['INHGESTINKH'] },
-      { role: 'tenure', names: ['INHEHALGR'] },
-      { role: 'mainIncomeSource', names: ['INHBBIHJ'] },
-      { role: 'benefitType', names: ['INHUAFTYP'] },
-    ],
-    required: ['breadwinnerSource', 'breadwinnerKey'],
-    oneRowPerUnit: true,
-  },
-  {
-    kind: 'incomeLink',
-    fileName: /^KOPPELPERSOONHUISHOUDEN/,
-    rules: [...person, ...breadwinner],
-    required: ['personSource', 'personKey', 'breadwinnerSource', 'breadwinnerKey'],
-    oneRowPerUnit: true,
-  },
-  {
-    kind: 'socioEconomic',
-    fileName: /^SECM/,
-    signature: /^SECM$/i,
-    rules: [
-      ...person,
-      { role: 'spellBegin', names: ['AANVSECM'] },
-      { role: 'spellEnd', names: ['EINDSECM'] },
-      { role: 'socioEconomicPosition', names: ['SECM'] },
-    ],
-    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    kind: 'education',
-    fileName: /^HOOGSTEOPL/,
-    signature: /^OPLNIV/i,
-    rules: [...person, { role: 'educationCode', names: ['OPLNIVSOI2021AGG4HBMETNIRWO'], pattern: /^OPLNIV/i }],
-    required: ['personSource', 'personKey', 'educationCode'],
-    oneRowPerUnit: true,
-  },
-  {
-    kind: 'youthHelp',
-    fileName: /^JGDHULP/,
-    signature: /^JGDH/i,
-    rules: [
-      ...person,
-      { role: 'youthHelp', names: ['JGDHHULPVORM'] },
-      { role: 'spellBegin', names: ['JGDHGELDIGHEIDBEGINDATUM'], pattern: /^JGDH.*BEGIN/i },
-      { role: 'spellEnd', names: ['JGDHGELDIGHEIDEINDDATUM'], pattern: /^JGDH.*EIND/i },
-    ],
-    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    kind: 'youthProtection',
-    fileName: /^JGDBESCHERM/,
-    signature: /^JGDB/i,
-    rules: [
-      ...person,
-      { role: 'youthProtection', names: ['JGDBMAATREGEL'] },
-      { role: 'spellBegin', names: ['JGDBGELDIGHEIDBEGINDATUM'], pattern: /^JGDB.*BEGIN/i },
-      { role: 'spellEnd', names: ['JGDBGELDIGHEIDEINDDATUM'], pattern: /^JGDB.*EIND/i },
-    ],
-    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    // Real WMO column names are uncertain: the patterns are generous and the analyst can re-map.
-    kind: 'wmo',
-    fileName: /^WMO/,
-    signature: /^WMO/i,
-    rules: [
-      ...person,
-      { role: 'wmo', names: ['WMOSOORTVOORZIENING'], pattern: /^WMO.*(SOORT|VOORZIENING|TYPE)/i },
-      { role: 'spellBegin', names: ['WMODATUMAANVANG'], pattern: /^WMO.*(AANV|BEGIN|START)/i },
-      { role: 'spellEnd', names: ['WMODATUMEINDE'], pattern: /^WMO.*(EIND|STOP)/i },
-    ],
-    required: ['personSource', 'personKey', 'spellBegin', 'spellEnd'],
-    oneRowPerUnit: false,
-  },
-  {
-    kind: 'clients',
-    fileName: /KLANT|CLIENT|CLIËNT/,
-    rules: [
-      ...person,
-      { role: 'clientBegin', names: ['STARTDATUM', 'BEGINDATUM', 'DATUMAANVANG'], pattern: /START|BEGIN|AANV/i },
-      { role: 'clientEnd', names: ['EINDDATUM', 'DATUMEINDE'], pattern: /EIND|STOP|END/i },
-    ],
-    required: ['personKey', 'clientBegin'],
-    oneRowPerUnit: false,
-  },
-];
 
 function recipeOf(kind: TableKind): TableRecipe | undefined {
   return RECIPES.find((recipe) => recipe.kind === kind);
@@ -365,7 +174,7 @@ export function proposeRoles(fileName: string, columns: readonly string[], optio
 
 /** The roles a file would have as the given table (when the analyst says which table an unrecognised file is). */
 export function proposeRolesAs(kind: TableKind, columns: readonly string[], options: ProposeRolesOptions = {}): RoleProposal {
-  const rules = recipeOf(kind)?.rules ?? [...person, ...addressObject, ...breadwinner];
+  const rules = recipeOf(kind)?.rules ?? KEY_RULES;
   const roles: RoleMap = {};
   const taken = new Set<string>();
   for (const rule of rules) {

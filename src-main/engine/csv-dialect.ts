@@ -99,7 +99,8 @@ function detectEncoding(name: string, bytes: Buffer): Pick<CsvSniff, 'encoding' 
  */
 function windows1252Refusal(name: string, line: number | undefined): UserFacingError {
   return new UserFacingError(
-    `"${name}" is Windows-1252-tekst met tekens (zoals € of gekrulde aanhalingstekens) die niet te lezen zijn${line === undefined ? '' : `, voor het eerst op regel ${line}`}. ` +
+    `"${name}" is Windows-1252-tekst met tekens (zoals € of gekrulde aanhalingstekens) ` +
+      `die niet te lezen zijn${line === undefined ? '' : `, voor het eerst op regel ${line}`}. ` +
       'Sla het bestand op als UTF-8 en open het opnieuw.',
   );
 }
@@ -183,7 +184,8 @@ function detectDelimiter(name: string, records: readonly CsvRecord[]): CsvDelimi
     const found = countOutsideQuotes(best.misfit.text, best.delimiter) + 1;
     throw new UserFacingError(
       `"${name}", regel ${best.misfit.line}: ${found} waarden, terwijl de kopregel ${best.fields + 1} kolommen heeft (gescheiden door "${best.delimiter}"). ` +
-        'Misschien staat het scheidingsteken in een waarde zonder aanhalingstekens, of is een aanhalingsteken niet gesloten; verbeter het bestand of exporteer het opnieuw.',
+        'Misschien staat het scheidingsteken in een waarde zonder aanhalingstekens, of ' +
+        'is een aanhalingsteken niet gesloten; verbeter het bestand of exporteer het opnieuw.',
     );
   }
   if (best) return best.delimiter;

@@ -31,3 +31,10 @@ export async function sourcesFingerprint<F extends DerivedSource>(files: Iterabl
   }
   return JSON.stringify(sources.sort());
 }
+
+/** Whether a derived table still describes the open files: the same sources, kinds and roles, unchanged on disk since it was built. */
+export async function derivedTableState<F extends DerivedSource>(files: Iterable<F>, record: DerivedTable<F> | undefined): Promise<DerivedTableState> {
+  if (!record) return 'none';
+  if (record.dropped) return 'stale';
+  return (await sourcesFingerprint(files, record.isSource)) === record.fingerprint ? 'current' : 'stale';
+}

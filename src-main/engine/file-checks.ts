@@ -102,7 +102,8 @@ async function survey(session: LockedSession, file: ScannableFile, proposal: Rol
 async function refuseBadDate(session: LockedSession, file: ScannableFile, bad: { column: string; value: string }): Promise<never> {
   const at = await firstRow(session, file, invalidDate(bad.column));
   throw new UserFacingError(
-    `"${file.name}", kolom ${bad.column}${at ? `, ${rowLabel(file, at)}` : ''}: "${bad.value}" is geen bestaande datum (verwacht: JJJJMMDD, bijvoorbeeld 20171231). ` +
+    `"${file.name}", kolom ${bad.column}${at ? `, ${rowLabel(file, at)}` : ''}: ` +
+      `"${bad.value}" is geen bestaande datum (verwacht: JJJJMMDD, bijvoorbeeld 20171231). ` +
       'Verbeter het bestand en open het opnieuw.',
   );
 }
@@ -116,7 +117,8 @@ async function reversedSpellWarning(session: LockedSession, file: ScannableFile,
   const many = pair.rows > 1;
   return (
     `"${file.name}", kolom ${pair.end}${at ? `, ${rowLabel(file, at)}` : ''}: de einddatum ligt vóór de begindatum (${pair.begin})` +
-    `${many ? `, en zo ook in ${maskedCountText(pair.rows - 1)} andere rijen` : ''}. Bij het koppelen ${many ? 'blijven deze rijen' : 'blijft deze rij'} buiten beschouwing; het koppelrapport telt ${many ? 'ze' : 'hem'} mee.`
+    `${many ? `, en zo ook in ${maskedCountText(pair.rows - 1)} andere rijen` : ''}. Bij het ` +
+    `koppelen ${many ? 'blijven deze rijen' : 'blijft deze rij'} buiten beschouwing; het koppelrapport telt ${many ? 'ze' : 'hem'} mee.`
   );
 }
 
@@ -145,7 +147,8 @@ async function checkUniqueUnits(session: LockedSession, file: ScannableFile, pro
   const first = Number(located?.first_row);
   const second = Number(located?.second_row);
   throw new UserFacingError(
-    `"${file.name}" is een tabel met één rij per eenheid (TAB), maar ${maskedCountText(duplicated)} sleutels (${keys.join(' + ')}) komen meer dan één keer voor, ` +
+    `"${file.name}" is een tabel met één rij per eenheid (TAB), ` +
+      `maar ${maskedCountText(duplicated)} sleutels (${keys.join(' + ')}) komen meer dan één keer voor, ` +
       `het eerst in ${rowLabel(file, first)} en ${rowLabel(file, second)}. Open het oorspronkelijke bestand, niet een bestand waaraan rijen zijn toegevoegd.`,
   );
 }

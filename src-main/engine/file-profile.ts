@@ -1,7 +1,8 @@
 // The column profile of an opened file: aggregates only, small counts masked by the disclosure rule set's count rule.
+import type { PublishedCount } from '../disclosure/disclosure-shapes';
 import { publishCount } from '../disclosure/published-count';
 import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
-import type { ColumnProfile, FileProfile, ProfileCount } from '../ipc/contract';
+import type { ColumnProfile, FileProfile } from './engine-shapes';
 import { dateExpression } from './column-kinds';
 import { displayType, scanRelation, type ColumnLabels, type ScanColumn, type ScannableFile } from './file-scan';
 import type { LockedSession } from './locked-session';
@@ -20,7 +21,7 @@ const MAX_CODE_VALUES = 50;
 /** A number column with at most this many values reads as a code (categories), not as an amount: no quartiles. */
 const MAX_CATEGORIES_OF_A_CODE = 12;
 
-export function maskCount(count: number, rules: RuleSet = DEFAULT_RULE_SET): ProfileCount {
+export function maskCount(count: number, rules: RuleSet = DEFAULT_RULE_SET): PublishedCount {
   return publishCount(count, rules);
 }
 
@@ -62,7 +63,7 @@ function showsTopValues(column: ScanColumn, distinct: number, present: number): 
   return distinct > 0;
 }
 
-type TopValue = { value: string; count: ProfileCount; label?: string };
+type TopValue = { value: string; count: PublishedCount; label?: string };
 
 /** The dictionary's label for a value as the profile shows it: numbers match by value ('1' and '1.0' are code 1). */
 export function valueLabel(labels: ColumnLabels | undefined, value: string): string | undefined {

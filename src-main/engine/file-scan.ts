@@ -114,7 +114,10 @@ const FRACTIONAL_TYPES = /^(DOUBLE|FLOAT|REAL|DECIMAL)/;
 /** A number as text: whole numbers without a decimal part (a .sav stores code 1 and key 12345 as 1.0 and 12345.0). */
 export function numberText(expression: string, sourceType: string): string {
   if (!FRACTIONAL_TYPES.test(sourceType)) return `CAST(${expression} AS VARCHAR)`;
-  return `CASE WHEN ${expression} = trunc(${expression}) AND abs(${expression}) < 1e15 THEN CAST(CAST(${expression} AS BIGINT) AS VARCHAR) ELSE CAST(${expression} AS VARCHAR) END`;
+  return (
+    `CASE WHEN ${expression} = trunc(${expression}) AND abs(${expression}) < 1e15 THEN ` +
+    `CAST(CAST(${expression} AS BIGINT) AS VARCHAR) ELSE CAST(${expression} AS VARCHAR) END`
+  );
 }
 
 /** A person key padded back to its width when shorter (longer or other text stays as it is). */

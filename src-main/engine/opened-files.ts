@@ -39,7 +39,8 @@ export async function inspectFile(path: string): Promise<FileOnDisk> {
   }
   if (!format) {
     throw new UserFacingError(
-      `"${name}" is een soort bestand dat Groepsbeeld niet kan lezen (${extname(path) || 'geen extensie'}); open een .csv-, .parquet-, .xlsx- of SPSS-bestand (.sav/.zsav).`,
+      `"${name}" is een soort bestand dat Groepsbeeld niet kan lezen ` +
+        `(${extname(path) || 'geen extensie'}); open een .csv-, .parquet-, .xlsx- of SPSS-bestand (.sav/.zsav).`,
     );
   }
   let resolved: string;
@@ -63,7 +64,8 @@ export async function checkUnchanged(file: FileOnDisk): Promise<void> {
   }
   if (info.size !== file.sizeBytes || info.mtimeMs !== file.modifiedMs) {
     throw new UserFacingError(
-      `"${file.name}" is veranderd terwijl het werd gelezen (grootte ${file.sizeBytes} -> ${info.size} bytes); wacht tot het helemaal is geschreven en open het dan opnieuw.`,
+      `"${file.name}" is veranderd terwijl het werd gelezen (grootte ${file.sizeBytes} ` +
+        `-> ${info.size} bytes); wacht tot het helemaal is geschreven en open het dan opnieuw.`,
     );
   }
 }

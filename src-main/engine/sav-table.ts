@@ -81,7 +81,8 @@ export async function refuseChangedSav(file: FileOnDisk): Promise<void> {
     await checkUnchanged(file);
   } catch {
     throw new UserFacingError(
-      `"${file.name}" is op schijf veranderd nadat het werd geopend (het is overschreven, verplaatst of verwijderd); Groepsbeeld gebruikt een .sav-bestand alleen zoals het werd geopend. ` +
+      `"${file.name}" is op schijf veranderd nadat het werd geopend (het is overschreven, ` +
+        `verplaatst of verwijderd); Groepsbeeld gebruikt een .sav-bestand alleen zoals het werd geopend. ` +
         'Zet het oorspronkelijke bestand terug, of start Groepsbeeld opnieuw om de nieuwe versie te openen.',
     );
   }

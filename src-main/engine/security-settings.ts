@@ -1,5 +1,5 @@
 // Reads the engine's effective security settings back from DuckDB (what doctor and the status bar show).
-import type { EngineSecurity } from '../ipc/contract';
+import type { EngineSecurity } from './engine-shapes';
 import type { LockedSession } from './locked-session';
 
 const SETTING_NAMES = [

@@ -1,142 +1,22 @@
-// The DuckDB engine of one study: the files the analyst opened, the locked session that may read them.
-import { randomUUID } from 'node:crypto';
+// The DuckDB engine of one study: the files the analyst opened and the locked session that may read them, one call
+// at a time. Opening a file (file-opening.ts), carrying tables across session swaps (carried-tables.ts) and workspaces
+// (engine-workspace.ts) live in their own modules.
 import { mkdir, realpath } from 'node:fs/promises';
-import type { ColumnSummary, EngineSecurity, FileProfile, OpenedFile } from '../ipc/contract';
 import { UserFacingError } from '../common/errors';
-import { proposeRoles, proposeRolesAs, type ColumnRole, type RoleMap, type RoleProposal, type TableKind } from './column-roles';
-import { sniffCsv, windows1252Error, type CsvSniff } from './csv-dialect';
-import { checkFile } from './file-checks';
-import { describeCsv, describeParquet, type DescribedFile } from './file-describe';
-import { carryTable, hasTable } from './carried-tables';
-import { sourcesFingerprint, type DerivedTable, type DerivedTableState } from './derived-tables';
-import { displayType, scanRelation, type ScannableFile } from './file-scan';
 import { DEFAULT_RULE_SET, type RuleSet } from '../disclosure/rule-set';
-import { maskCount, profileFile } from './file-profile';
+import { carriedSession } from './carried-tables';
+import { proposeRolesAs, type ColumnRole, type RoleMap, type TableKind } from './column-roles';
+import { summariseColumn } from './column-summary';
+import { derivedTableState, sourcesFingerprint, type DerivedTable, type DerivedTableState } from './derived-tables';
+import type { ColumnSummary, EngineSecurity, FileProfile, OpenedFile } from './engine-shapes';
+import { openWorkspaceFiles, saveFilesAsWorkspace, type WorkspaceOpenOptions, type WorkspaceSaveOptions } from './engine-workspace';
+import { openOne, prepareFile, publicView, readablePaths, type FileChecks, type OpenedFileEntry, type PendingFile } from './file-opening';
+import { profileFile } from './file-profile';
 import { openLockedSession, type LockedSession } from './locked-session';
-import { checkUnchanged, inspectFile, type FileOnDisk } from './opened-files';
-import { explainReadError } from './read-errors';
-import { describeSav, refuseChangedSav, savTableName } from './sav-table';
+import { inspectFile, type FileOnDisk } from './opened-files';
 import { readEngineSecurity } from './security-settings';
-import { quoteIdentifier } from './sql';
 import { TranscodedCopies } from './transcoded-copies';
-import { loadSheet, readSheetColumns } from './xlsx-sheet';
-import { loadWorkspace, writeWorkspace, type KdfParameters, type WorkspaceLoadProgress, type WorkspaceWriteProgress, type WrittenWorkspace } from './workspace';
-import { filesOfWorkspace, inspectWorkspace, workspaceSources } from './workspace-entries';
-
-export interface WorkspaceSaveOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: WorkspaceWriteProgress) => void;
-  /** Replace a file at the path (the save dialog has asked the analyst). */
-  overwrite?: boolean;
-  /** Tests lower the key derivation's cost; the default is the format's. */
-  kdf?: KdfParameters;
-}
-
-export interface WorkspaceOpenOptions {
-  signal?: AbortSignal;
-  onProgress?: (progress: WorkspaceLoadProgress) => void;
-}
-
-export interface OpenedFileEntry extends FileOnDisk, ScannableFile {
-  /** null when the file was opened without its whole-file checks (a headless run checks while it links). */
-  rowCount: number | null;
-  warnings: string[];
-  /** The recognised table and the proposed roles (the analyst may change them). */
-  proposal: RoleProposal;
-}
-
-/**
- * When an opened file is checked: 'onOpen' (the app: every row is read once as the file opens, so a bad
- * file is refused with its row before anything else) or 'whileLinking' (a headless run: only the header
- * and a sample are read on opening, and the rows once, by the linking, which names the file if it fails).
- */
-export type FileChecks = 'onOpen' | 'whileLinking';
-
-function publicView(entry: OpenedFileEntry, rules: RuleSet): OpenedFile {
-  if (entry.rowCount === null) throw new Error(`${entry.name}: a file opened for a headless run is never shown.`);
-  return {
-    id: entry.id,
-    name: entry.name,
-    format: entry.format,
-    sizeBytes: entry.sizeBytes,
-    rowCount: maskCount(entry.rowCount, rules),
-    columns: entry.columns.map((column) => ({
-      name: column.name,
-      type: displayType(column),
-      kind: column.kind,
-    })),
-    tableKind: entry.proposal.kind,
-    roles: { ...entry.proposal.roles },
-    warnings: [...entry.warnings],
-  };
-}
-
-function asCount(value: unknown): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-  throw new Error(`Expected a count from DuckDB, got ${JSON.stringify(value)}.`);
-}
-
-/** The in-memory table that holds an .xlsx sheet in the session. */
-function sheetTableName(id: string): string {
-  return `sheet_${id.replace(/[^0-9a-zA-Z]/g, '')}`;
-}
-
-/** A file about to be opened: a CSV's sniffed bytes, and where it is read (a UTF-8 copy of some Windows-1252 files). */
-interface PendingFile extends FileOnDisk {
-  sniff?: CsvSniff | undefined;
-  scanPath?: string | undefined;
-}
-
-async function describeFile(session: LockedSession, file: PendingFile, id: string): Promise<DescribedFile & { tableName?: string }> {
-  switch (file.format) {
-    case 'csv': {
-      if (!file.sniff) throw new Error(`${file.name}: the CSV was not sniffed.`);
-      const { delimiter, encoding } = file.sniff;
-      return describeCsv(session, file.scanPath ?? file.path, { delimiter, encoding: file.scanPath ? 'utf-8' : encoding });
-    }
-    case 'parquet':
-      return describeParquet(session, file.path);
-    case 'xlsx': {
-      const sheet = await readSheetColumns(file.path, file.name);
-      const tableName = sheetTableName(id);
-      await loadSheet(session, tableName, sheet);
-      return { columns: sheet.map((column) => ({ name: column.name, kind: column.kind, sourceType: column.sqlType })), tableName };
-    }
-    case 'sav': {
-      const tableName = savTableName(id);
-      return { ...(await describeSav(session, file.path, tableName)), tableName };
-    }
-    case 'workspace':
-      throw new UserFacingError(`${file.name} hoort bij een werkruimte; open de werkruimte zelf.`);
-  }
-}
-
-/** Reads one new file in the candidate session: dialect and types, roles, every check (when asked), and that it did not change meanwhile. */
-async function openOne(session: LockedSession, pending: PendingFile, checks: FileChecks): Promise<OpenedFileEntry> {
-  const id = randomUUID();
-  const file: FileOnDisk & { scanPath?: string | undefined } = {
-    path: pending.path,
-    name: pending.name,
-    format: pending.format,
-    sizeBytes: pending.sizeBytes,
-    modifiedMs: pending.modifiedMs,
-    scanPath: pending.scanPath,
-  };
-  try {
-    const described = await describeFile(session, pending, id);
-    const scannable: ScannableFile = { id, name: file.name, path: file.path, format: file.format, scanPath: file.scanPath, ...described };
-    const proposal = proposeRoles(
-      file.name,
-      described.columns.map((column) => column.name),
-    );
-    const { rowCount, warnings } = checks === 'onOpen' ? await checkFile(session, scannable, proposal) : { rowCount: null, warnings: [] };
-    await checkUnchanged(file);
-    return { ...file, ...scannable, rowCount, warnings, proposal };
-  } catch (error) {
-    if (file.format === 'csv' && error instanceof Error && /not latin-1 encoded/i.test(error.message)) throw await windows1252Error(file.path, file.name);
-    throw explainReadError(file.name, file.format, error);
-  }
-}
+import type { WrittenWorkspace } from './workspace';
 
 /**
  * One study's engine. DuckDB's allowed list cannot grow once locked, so opening files builds a new
@@ -169,38 +49,9 @@ export class StudyEngine {
     return result;
   }
 
-  /**
-   * A new locked session over the given files, with the in-memory tables of the current one carried
-   * over: the .xlsx sheets, the .sav files (only while unchanged on disk) and each derived table whose
-   * sources are as they were; a derived table whose sources changed is left behind, marked to be rebuilt.
-   */
-  private async replaceSession(readableFiles: string[], exportDirectory: string | undefined): Promise<LockedSession> {
-    const session = await openLockedSession({ readableFiles, writableDirectories: exportDirectory ? [exportDirectory] : [] });
-    const leftBehind: DerivedTable<OpenedFileEntry>[] = [];
-    try {
-      for (const entry of this.files.values()) {
-        if (!entry.tableName) continue;
-        if (entry.format === 'sav') await refuseChangedSav(entry);
-        await carryTable(this.session, session, entry.tableName);
-      }
-      for (const [table, record] of this.derived) {
-        if ((await this.derivedState(table, record)) === 'current' && (await hasTable(this.session, table))) await carryTable(this.session, session, table);
-        else leftBehind.push(record);
-      }
-    } catch (error) {
-      await session.close();
-      throw error;
-    }
-    // Only once the swap cannot fail any more: the tables left behind are gone with the old session.
-    for (const record of leftBehind) record.dropped = true;
-    return session;
-  }
-
-  /** Whether a derived table still describes the open files: the same sources, kinds and roles, unchanged on disk since it was built. */
-  private async derivedState(table: string, record: DerivedTable<OpenedFileEntry> | undefined = this.derived.get(table)): Promise<DerivedTableState> {
-    if (!record) return 'none';
-    if (record.dropped) return 'stale';
-    return (await sourcesFingerprint(this.files.values(), record.isSource)) === record.fingerprint ? 'current' : 'stale';
+  /** A new locked session over the given files, with the tables of the current one carried over (see carried-tables.ts). */
+  private replaceSession(readableFiles: string[], exportDirectory: string | undefined): Promise<LockedSession> {
+    return carriedSession({ session: this.session, files: this.files.values(), derived: this.derived }, readableFiles, exportDirectory);
   }
 
   /**
@@ -209,23 +60,7 @@ export class StudyEngine {
    * a long call runs (it reads no session).
    */
   derivedTableState(table: string): Promise<DerivedTableState> {
-    return this.derivedState(table);
-  }
-
-  /** Paths DuckDB may read: CSV and Parquet files, or their UTF-8 copies (.xlsx, .sav and workspaces are read in Node, never by DuckDB). */
-  private static readablePaths(files: Iterable<PendingFile>): string[] {
-    return [...files].filter((file) => file.format === 'csv' || file.format === 'parquet').map((file) => file.scanPath ?? file.path);
-  }
-
-  /** Sniffs a CSV before any session exists (Node only), making a UTF-8 copy where DuckDB could not read the encoding. */
-  private async prepare(file: FileOnDisk): Promise<PendingFile> {
-    if (file.format !== 'csv') return file;
-    try {
-      const sniff = await sniffCsv(file.path, file.name);
-      return { ...file, sniff, scanPath: sniff.needsUtf8Copy ? await this.copies.create(file.path) : undefined };
-    } catch (error) {
-      throw explainReadError(file.name, file.format, error);
-    }
+    return derivedTableState(this.files.values(), this.derived.get(table));
   }
 
   /** Opens files the analyst chose (absolute paths); returns every open file. Already open paths are kept. */
@@ -256,8 +91,8 @@ export class StudyEngine {
     const added: OpenedFileEntry[] = [];
     let candidate: LockedSession | undefined;
     try {
-      for (const file of inspected) pending.push(await this.prepare(file));
-      candidate = await this.replaceSession(StudyEngine.readablePaths([...this.files.values(), ...pending]), this.exportDirectory);
+      for (const file of inspected) pending.push(await prepareFile(file, this.copies));
+      candidate = await this.replaceSession(readablePaths([...this.files.values(), ...pending]), this.exportDirectory);
       for (const file of pending) added.push(await openOne(candidate, file, this.checks));
     } catch (error) {
       await candidate?.close();
@@ -281,51 +116,19 @@ export class StudyEngine {
    * interrupts DuckDB and leaves no file behind.
    */
   saveWorkspace(path: string, passphrase: string, options: WorkspaceSaveOptions = {}): Promise<WrittenWorkspace> {
-    return this.exclusive(async () => {
-      const files = [...this.files.values()];
-      if (files.length === 0) throw new UserFacingError('Er is nog niets om te bewaren: open eerst de databestanden en bewaar ze daarna als werkruimte.');
-      return this.interruptible(options.signal, async () => {
-        const tables = await workspaceSources(this.session, files);
-        return writeWorkspace({ session: this.session, tables, path, passphrase, ...options });
-      });
-    });
+    return this.exclusive(() => saveFilesAsWorkspace(this.session, [...this.files.values()], path, passphrase, options));
   }
 
   /**
-   * Loads a workspace's tables into the session and opens each as a file (format 'workspace'). DuckDB's
-   * allowed list does not change: the original files are not needed. A wrong passphrase, a damaged file or
-   * an abort leaves the engine as it was. A workspace opened again replaces its tables with the same rows.
+   * Loads a workspace's tables into the session and opens each as a file (format 'workspace'); see engine-workspace.ts.
+   * A workspace opened again replaces its tables with the same rows.
    */
   openWorkspace(path: string, passphrase: string, options: WorkspaceOpenOptions = {}): Promise<OpenedFile[]> {
     return this.exclusive(async () => {
-      const workspace = await inspectWorkspace(path);
-      const loaded = await this.interruptible(options.signal, () => loadWorkspace(workspace.path, passphrase, this.session, options));
-      const openTables = new Set([...this.files.values()].map((entry) => entry.tableName));
-      let entries: OpenedFileEntry[];
-      try {
-        entries = filesOfWorkspace(loaded.manifest, workspace).filter((entry) => !openTables.has(entry.tableName));
-      } catch (error) {
-        for (const table of loaded.tables) if (!openTables.has(table.name)) await this.session.query(`DROP TABLE IF EXISTS ${quoteIdentifier(table.name)}`);
-        throw error;
-      }
+      const entries = await openWorkspaceFiles(this.session, [...this.files.values()], path, passphrase, options);
       for (const entry of entries) this.files.set(entry.id, entry);
       return this.listOpenFiles();
     });
-  }
-
-  /** Runs `work` with DuckDB interrupted when `signal` aborts. */
-  private async interruptible<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-    signal?.throwIfAborted();
-    const onAbort = () => this.session.interrupt();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await work();
-    } catch (error) {
-      if (signal?.aborted) throw new UserFacingError('Gestopt: er is niets bewaard of geopend.');
-      throw error;
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
   }
 
   listFiles(): Promise<OpenedFile[]> {
@@ -341,7 +144,7 @@ export class StudyEngine {
     return this.exclusive(async () => {
       await mkdir(directory, { recursive: true });
       const resolved = await realpath(directory);
-      const candidate = await this.replaceSession(StudyEngine.readablePaths(this.files.values()), resolved);
+      const candidate = await this.replaceSession(readablePaths(this.files.values()), resolved);
       const previous = this.session;
       this.session = candidate;
       this.exportDirectory = resolved;
@@ -351,26 +154,7 @@ export class StudyEngine {
 
   /** Row count, missing and distinct values of one column: aggregates only. */
   columnSummary(fileId: string, column: string): Promise<ColumnSummary> {
-    return this.exclusive(async () => {
-      const file = this.openEntry(fileId);
-      const known = file.columns.find((candidate) => candidate.name === column);
-      if (!known) throw new UserFacingError(`"${file.name}" heeft geen kolom ${JSON.stringify(column)}.`);
-      const name = quoteIdentifier(column);
-      const relation = scanRelation(file);
-      const rows = await this.session.query(
-        `SELECT count(*) AS row_count, count(*) - count(${name}) AS missing, count(DISTINCT ${name}) AS distinct_values
-         FROM ${relation.sql}`,
-        relation.parameters,
-      );
-      const row = rows[0];
-      return {
-        column,
-        type: displayType(known),
-        rowCount: maskCount(asCount(row?.row_count), this.rules),
-        missing: maskCount(asCount(row?.missing), this.rules),
-        distinct: asCount(row?.distinct_values),
-      };
-    });
+    return this.exclusive(() => summariseColumn(this.session, this.openEntry(fileId), column, this.rules));
   }
 
   /**

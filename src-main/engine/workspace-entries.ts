@@ -120,7 +120,8 @@ export function filesOfWorkspace(manifest: WorkspaceManifest, workspace: FileOnD
     const parsed = savedFileSchema.safeParse(table.details);
     if (!parsed.success) {
       throw new UserFacingError(
-        `De werkruimte ${workspace.name} is niet bewaard vanuit geopende bestanden (bij tabel ${table.name} ontbreekt de beschrijving). Open in plaats daarvan de oorspronkelijke databestanden.`,
+        `De werkruimte ${workspace.name} is niet bewaard vanuit geopende bestanden (bij ` +
+          `tabel ${table.name} ontbreekt de beschrijving). Open in plaats daarvan de oorspronkelijke databestanden.`,
       );
     }
     const saved = parsed.data;

@@ -77,10 +77,12 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
     `Staafdiagram: ${groups.map((group) => group.label).join(', ')} per ${table.rowHeader.toLowerCase()}. ` +
     `Populatie: ${table.population.label}. Niet getoonde cellen zijn een gearceerd leeg vak met een x, zonder waarde.`;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" ` +
+      `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
-    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern></defs>`,
+    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect ` +
+      `width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern></defs>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${MARGIN.left}" y="32" font-size="20" font-weight="600" fill="#1a1a1a">${escapeXml(title)}</text>`,
   ];
@@ -99,7 +101,8 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
       `<line x1="${MARGIN.left}" y1="${tickY}" x2="${WIDTH - MARGIN.right}" y2="${tickY}" stroke="${tick === 0 ? '#1a1a1a' : '#dddddd'}" stroke-width="1"/>`,
     );
     parts.push(
-      `<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" text-anchor="end" fill="#444444">${escapeXml(dutchFigure(tick, 'count', 0))}&#160;%</text>`,
+      `<text x="${MARGIN.left - 8}" y="${round(y(tick) + 4)}" font-size="12" ` +
+        `text-anchor="end" fill="#444444">${escapeXml(dutchFigure(tick, 'count', 0))}&#160;%</text>`,
     );
   }
   categories.forEach((row, categoryIndex) => {
@@ -120,12 +123,14 @@ export function chartSvg(table: CheckedTable, options: ChartOptions = {}): strin
     const fontSize = Math.max(9, Math.min(13, Math.floor((13 * width) / Math.max(...lines.map((line) => line.length)))));
     lines.forEach((line, lineIndex) => {
       parts.push(
-        `<text x="${round(MARGIN.left + (categoryIndex + 0.5) * slot)}" y="${baseline + 20 + lineIndex * 15}" font-size="${fontSize}" text-anchor="middle" fill="#1a1a1a">${escapeXml(line)}</text>`,
+        `<text x="${round(MARGIN.left + (categoryIndex + 0.5) * slot)}" y="${baseline + 20 + lineIndex * 15}" ` +
+          `font-size="${fontSize}" text-anchor="middle" fill="#1a1a1a">${escapeXml(line)}</text>`,
       );
     });
   });
   parts.push(
-    `<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd met x: niet getoond ter bescherming.`)}</text>`,
+    `<text x="${MARGIN.left}" y="${HEIGHT - 12}" font-size="12" ` +
+      `fill="#555555">${escapeXml(`Bron: Groepsbeeld, ${table.population.label}. Gearceerd met x: niet getoond ter bescherming.`)}</text>`,
   );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
@@ -154,7 +159,8 @@ function barOrSlot(cell: PublishedCell | undefined, slot: Slot, y: (value: numbe
     const top = y(cell.value);
     const text = dutchFigure(cell.value, 'percent', cell.decimals);
     return [
-      `<rect x="${round(left)}" y="${round(top)}" width="${round(barWidth)}" height="${round(baseline - top)}" fill="${colour}"><title>${escapeXml(`${label}: ${text}`)}</title></rect>`,
+      `<rect x="${round(left)}" y="${round(top)}" width="${round(barWidth)}" ` +
+        `height="${round(baseline - top)}" fill="${colour}"><title>${escapeXml(`${label}: ${text}`)}</title></rect>`,
       `<text x="${centre}" y="${round(top - 5)}" font-size="11" text-anchor="middle" fill="#1a1a1a">${escapeXml(text)}</text>`,
     ].join('\n');
   }
@@ -162,7 +168,8 @@ function barOrSlot(cell: PublishedCell | undefined, slot: Slot, y: (value: numbe
     const top = baseline - BLOCKED_SLOT_HEIGHT;
     const labelY = round(top - 6);
     return [
-      `<rect x="${round(left)}" y="${top}" width="${round(barWidth)}" height="${BLOCKED_SLOT_HEIGHT}" fill="url(#${slot.hatch})" stroke="#767676" stroke-width="1"><title>${escapeXml(`${label}: ${BLOCKED_LABEL}`)}</title></rect>`,
+      `<rect x="${round(left)}" y="${top}" width="${round(barWidth)}" height="${BLOCKED_SLOT_HEIGHT}" ` +
+        `fill="url(#${slot.hatch})" stroke="#767676" stroke-width="1"><title>${escapeXml(`${label}: ${BLOCKED_LABEL}`)}</title></rect>`,
       `<text x="${centre}" y="${labelY}" font-size="12" text-anchor="middle" fill="#8a1c1c">${BLOCKED_LABEL}</text>`,
     ].join('\n');
   }

@@ -1,7 +1,8 @@
 // The audit an export must pass before its package is moved into place: the package alone, then together with the
 // study's earlier packages of the same data. What it tells the analyst names outputs and cells, never a number: the
 // package is not written, so no interval the auditor reached may leave with the refusal.
-import { auditPackages, type AuditReport } from '../audit/audit-package';
+import { auditPackages } from '../audit/audit-package';
+import type { AuditReport } from '../audit/audit-report';
 import type { ReadPackage } from '../audit/read-package';
 
 /** The audit refused the package: the reasons, in the analyst's words. */
@@ -18,8 +19,10 @@ export class AuditRefusal extends Error {
 export class JointAuditTooLarge extends Error {
   constructor(readonly earlier: readonly string[]) {
     super(
-      `Dit pakket kan niet samen met ${earlier.length === 1 ? 'de eerdere export' : 'de eerdere exports'} ${earlier.map((name) => `"${name}"`).join(', ')} van dezelfde gegevens ` +
-        'worden gecontroleerd: het stelsel van hun cijfers samen is te groot om binnen de rekengrens door te rekenen (twee verschillende clusterindelingen van dezelfde klanten geven dat). ' +
+      `Dit pakket kan niet samen met ${earlier.length === 1 ? 'de eerdere export' : 'de eerdere exports'} ` +
+        `${earlier.map((name) => `"${name}"`).join(', ')} van dezelfde gegevens ` +
+        'worden gecontroleerd: het stelsel van hun cijfers samen is te groot om binnen de ' +
+        'rekengrens door te rekenen (twee verschillende clusterindelingen van dezelfde klanten geven dat). ' +
         'Niemand kan dan zeggen dat de exports samen geen verborgen cel verraden.',
     );
   }
@@ -71,13 +74,15 @@ export function auditForExport(current: ReadPackage, earlierPackages: readonly R
   const alone = auditPackages([current]);
   if (!alone.pass && alone.groups.some((group) => group.tooLarge) && reasons(alone, current).every((line) => line === TOO_LARGE_LINE)) {
     throw new AuditRefusal(
-      'De cijfers van dit pakket zijn samen te veel om binnen de rekengrens van de controle door te rekenen; er is niets geschreven. Exporteer minder uitvoer tegelijk.',
+      'De cijfers van dit pakket zijn samen te veel om binnen de rekengrens van de ' +
+        'controle door te rekenen; er is niets geschreven. Exporteer minder uitvoer tegelijk.',
       [],
     );
   }
   if (!alone.pass) {
     throw new AuditRefusal(
-      'De controle van het pakket vond cijfers die samen een verborgen cel of een kleine groep verraden; er is niets geschreven. Dit hoort de bescherming te voorkomen: meld het, met het studiebestand.',
+      'De controle van het pakket vond cijfers die samen een verborgen cel of een kleine groep verraden; ' +
+        'er is niets geschreven. Dit hoort de bescherming te voorkomen: meld het, met het studiebestand.',
       reasons(alone, current),
     );
   }
@@ -91,7 +96,9 @@ export function auditForExport(current: ReadPackage, earlierPackages: readonly R
     throw new JointAuditTooLarge(names);
   }
   throw new AuditRefusal(
-    `Samen met ${names.length === 1 ? 'de eerdere export' : 'de eerdere exports'} ${names.map((name) => `"${name}"`).join(', ')} van dezelfde gegevens verraden de cijfers van dit pakket een verborgen cel of een kleine groep; er is niets geschreven. Exporteer minder uitvoer, of dezelfde indeling als eerder.`,
+    `Samen met ${names.length === 1 ? 'de eerdere export' : 'de eerdere exports'} ${names.map((name) => `"${name}"`).join(', ')} ` +
+      `van dezelfde gegevens verraden de cijfers van dit pakket een verborgen cel of ` +
+      `een kleine groep; er is niets geschreven. Exporteer minder uitvoer, of dezelfde indeling als eerder.`,
     reasons(joint, current),
   );
 }

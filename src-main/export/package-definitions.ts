@@ -12,7 +12,8 @@ import {
 import type { CountCell, Figure } from '../publication/figures';
 import { countInputs } from '../publication/figures';
 import { knownFeatureId } from '../publication/feature-catalogue';
-import type { PublicationLedger, RecordFamily } from '../publication/ledger';
+import type { PublicationLedger } from '../publication/ledger';
+import type { RecordFamily } from '../publication/ledger-options';
 import { SHARE_DECIMALS } from '../publication/precision';
 import type { PublishedTable } from '../publication/table-draft';
 

@@ -124,10 +124,12 @@ function round(value: number): string {
 export function personaChartSvg(layout: PersonaChartLayout, idPrefix = 'persona'): string {
   const id = idPrefix.replace(/[^A-Za-z0-9-]/g, '-');
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" ` +
+      `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${CHART_FONT_FAMILY}, sans-serif">`,
     `<title id="${id}-title">${escapeXml(layout.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(layout.description)}</desc>`,
-    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern></defs>`,
+    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect ` +
+      `width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#767676" stroke-width="2"/></pattern></defs>`,
     `<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>`,
   ];
   for (const shape of layout.shapes) {
@@ -136,7 +138,8 @@ export function personaChartSvg(layout: PersonaChartLayout, idPrefix = 'persona'
       const stroke = shape.hatched ? ' stroke="#767676" stroke-width="1"' : '';
       const title = shape.title ? `<title>${escapeXml(shape.title)}</title>` : '';
       parts.push(
-        `<rect x="${round(shape.x)}" y="${round(shape.y)}" width="${round(shape.width)}" height="${round(shape.height)}" fill="${fill}"${stroke}>${title}</rect>`,
+        `<rect x="${round(shape.x)}" y="${round(shape.y)}" width="${round(shape.width)}" ` +
+          `height="${round(shape.height)}" fill="${fill}"${stroke}>${title}</rect>`,
       );
     } else if (shape.kind === 'line') {
       parts.push(

@@ -2,23 +2,28 @@
 // printable with one card per A4 page.
 import { personaChartSvg } from './persona-chart';
 import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona, type PersonaDeck } from './persona-content';
-import { formatCreatedAt, formatReferenceDate, type ReportStudy } from './report-content';
+import { dutchDate } from '../common/reference-date';
+import type { PackageStudy } from './package-request';
+import { formatCreatedAt } from './report-content';
 import { escapeHtml, packageHtmlDocument } from './report-html';
 
 export interface PersonaDocumentInput {
-  study: ReportStudy;
+  study: PackageStudy;
   createdAt: Date;
   appVersion: string;
   deck: PersonaDeck;
 }
 
-const STYLE = `
+const STYLE =
+  `
 :root { color-scheme: light; }
-body { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 48rem; padding: 2rem; line-height: 1.4; background: #f3f5f7; }
+body { font-family: "Source Sans 3", "Segoe UI", Arial, sans-serif; color: #1a1a1a; ` +
+  `margin: 0 auto; max-width: 48rem; padding: 2rem; line-height: 1.4; background: #f3f5f7; }
 header.deck { margin-bottom: 1.5rem; }
 header.deck h1 { font-size: 1.6rem; margin: 0 0 0.3rem; }
 .meta { color: #555; margin: 0; }
-section.card { background: #fff; border: 1px solid #d5dbe1; border-top: 6px solid #0072b2; border-radius: 6px; padding: 1.5rem 1.8rem; margin: 0 0 2rem; overflow-wrap: anywhere; }
+section.card { background: #fff; border: 1px solid #d5dbe1; border-top: 6px solid #0072b2; ` +
+  `border-radius: 6px; padding: 1.5rem 1.8rem; margin: 0 0 2rem; overflow-wrap: anywhere; }
 .kicker { color: #0072b2; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.85rem; margin: 0; }
 section.card h2 { font-size: 1.7rem; margin: 0.2rem 0 0.8rem; line-height: 1.2; }
 .narrative { font-style: italic; margin: 0 0 1rem; white-space: pre-line; }
@@ -55,7 +60,7 @@ function factList(card: DisplayPersona): string {
   return `<dl class="facts">\n${items}\n</dl>`;
 }
 
-function cardSection(card: DisplayPersona, study: ReportStudy): string {
+function cardSection(card: DisplayPersona, study: PackageStudy): string {
   const parts = [
     `<section class="card" id="persona-cluster-${card.cluster}">`,
     `<p class="kicker">${escapeHtml(card.subtitle)}</p>`,
@@ -69,7 +74,7 @@ function cardSection(card: DisplayPersona, study: ReportStudy): string {
   parts.push(`<p class="caution">${escapeHtml(PERSONA_CAUTION)}</p>`);
   for (const entry of card.legend) parts.push(`<p class="edited">${escapeHtml(`${entry.mark}: ${entry.text}`)}</p>`);
   if (card.edited) parts.push('<p class="edited">Titel of verhaal geschreven door de analist.</p>');
-  parts.push(`<p class="edited">${escapeHtml(`${study.name}, peildatum ${formatReferenceDate(study.referenceDate)}`)}</p>`, '</section>');
+  parts.push(`<p class="edited">${escapeHtml(`${study.name}, peildatum ${dutchDate(study.referenceDate)}`)}</p>`, '</section>');
   return parts.join('\n');
 }
 
@@ -81,9 +86,16 @@ function notesSection(deck: PersonaDeck): string {
 /** The cards as an HTML document. Every text from the study and the analyst is escaped; the charts are our own SVG. */
 export function personaHtml(input: PersonaDocumentInput): string {
   const { study, deck } = input;
-  const header = `<header class="deck">
+  const header =
+    `<header class="deck">
 <h1>${escapeHtml(PERSONA_TITLE)}</h1>
-<p class="meta">${escapeHtml(`${study.name}, gemeente ${study.municipality}, peildatum ${formatReferenceDate(study.referenceDate)}. Gemaakt op ${formatCreatedAt(input.createdAt)} met Groepsbeeld ${input.appVersion}. Elk cijfer is gecontroleerd op de regels voor openbaarmaking.`)}</p>
+<p class="meta">` +
+    escapeHtml(
+      `${study.name}, gemeente ${study.municipality}, peildatum ${dutchDate(study.referenceDate)}. ` +
+        `Gemaakt op ${formatCreatedAt(input.createdAt)} met Groepsbeeld ${input.appVersion}. ` +
+        'Elk cijfer is gecontroleerd op de regels voor openbaarmaking.',
+    ) +
+    `</p>
 </header>`;
   return packageHtmlDocument({
     title: `${study.name}: ${PERSONA_TITLE}`,

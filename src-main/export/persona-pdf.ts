@@ -15,7 +15,7 @@ import {
 import type { ChartShape, PersonaChartLayout } from './persona-chart';
 import { PERSONA_CAUTION, PERSONA_TITLE, type DisplayPersona } from './persona-content';
 import type { PersonaDocumentInput } from './persona-html';
-import { formatReferenceDate } from './report-content';
+import { dutchDate } from '../common/reference-date';
 
 export type PersonaPdfOptions = PdfOptions;
 
@@ -137,7 +137,7 @@ function notesPage(doc: Doc, input: PersonaDocumentInput): void {
 }
 
 function footers(doc: Doc, input: PersonaDocumentInput): void {
-  const where = `${input.study.name}, peildatum ${formatReferenceDate(input.study.referenceDate)}`;
+  const where = `${input.study.name}, peildatum ${dutchDate(input.study.referenceDate)}`;
   writeFooters(doc, (page, pages) => `${PERSONA_TITLE} · ${where} · pagina ${page} van ${pages}`);
 }
 

@@ -1,17 +1,10 @@
 // What the HTML and PDF reports show, prepared once: title page facts, tables as display texts, the link report.
-import { formatReferenceDate } from '../common/calendar';
+import { dutchDate } from '../common/reference-date';
 import { cellFormat, columnTitle, tableVerdict, type CellStatusName, type CheckedTable } from '../disclosure/checked-table';
 import { ruleSummary, ruleSummaryLines } from '../disclosure/rule-summary';
 import type { RuleSet } from '../disclosure/rule-set';
+import type { PackageStudy } from './package-request';
 import { cellDisplayText, cellNote, statusLegend, unitsText } from './cell-text';
-
-export interface ReportStudy {
-  name: string;
-  /** As in the study file, YYYYMMDD (shown as DD-MM-YYYY). */
-  referenceDate: string;
-  municipality: string;
-  sha256: string;
-}
 
 export interface ReportOutput {
   table: CheckedTable;
@@ -23,7 +16,7 @@ export interface ReportOutput {
 }
 
 export interface ReportInput {
-  study: ReportStudy;
+  study: PackageStudy;
   ruleSet: RuleSet;
   ruleSetDigest: string;
   createdAt: Date;
@@ -42,8 +35,6 @@ export function rulesLines(rules: RuleSet): string[] {
   return ruleSummaryLines(rules);
 }
 
-export { formatReferenceDate };
-
 /** A moment as Dutch date and time in the machine's time zone, e.g. 25-11-2026 20:36. */
 export function formatCreatedAt(moment: Date): string {
   const pad = (value: number): string => String(value).padStart(2, '0');
@@ -58,7 +49,7 @@ export interface TitlePageFact {
 export function titlePageFacts(input: ReportInput): TitlePageFact[] {
   return [
     { label: 'Studie', value: input.study.name },
-    { label: 'Peildatum', value: formatReferenceDate(input.study.referenceDate) },
+    { label: 'Peildatum', value: dutchDate(input.study.referenceDate) },
     { label: 'Gemeente', value: input.study.municipality },
     { label: 'Regelset', value: input.ruleSet.name },
     { label: 'Regelset SHA-256', value: input.ruleSetDigest },

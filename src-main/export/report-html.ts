@@ -1,5 +1,6 @@
 // The export as one self-contained HTML report: no scripts, a strict CSP, inline CSS and SVG charts, print-friendly.
-import { displayTable, formatReferenceDate, rulesLine, rulesLines, titlePageFacts, type DisplayTable, type ReportInput } from './report-content';
+import { dutchDate } from '../common/reference-date';
+import { displayTable, rulesLine, rulesLines, titlePageFacts, type DisplayTable, type ReportInput } from './report-content';
 
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -50,18 +51,22 @@ function titlePage(input: ReportInput): string {
   const facts = titlePageFacts(input)
     .map((fact) => `<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`)
     .join('\n');
-  return `<section class="title-page">
+  return (
+    `<section class="title-page">
 <h1>${escapeHtml(input.study.name)}</h1>
-<p class="meta">Groepsbeeld-export: gecontroleerde tabellen, ${escapeHtml(input.study.municipality)}, peildatum ${escapeHtml(formatReferenceDate(input.study.referenceDate))}.</p>
+<p class="meta">Groepsbeeld-export: gecontroleerde tabellen, ${escapeHtml(input.study.municipality)}, ` +
+    `peildatum ${escapeHtml(dutchDate(input.study.referenceDate))}.</p>
 <dl>
 ${facts}
 </dl>
-<p>Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.</p>
+<p>Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te ` +
+    `rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.</p>
 <h2>Gebruikte regels</h2>
 <ul class="rules">${rulesLines(input.ruleSet)
-    .map((line) => `<li>${escapeHtml(line)}</li>`)
-    .join('')}</ul>
-</section>`;
+      .map((line) => `<li>${escapeHtml(line)}</li>`)
+      .join('')}</ul>
+</section>`
+  );
 }
 
 function dataTable(table: DisplayTable): string {
@@ -72,7 +77,10 @@ function dataTable(table: DisplayTable): string {
       return `<tr${row.total ? ' class="total"' : ''}><th scope="row">${escapeHtml(row.label)}</th>${cells}</tr>`;
     })
     .join('\n');
-  return `<table class="data">\n<caption class="meta">${escapeHtml(table.population)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return (
+    `<table class="data">\n<caption class="meta">${escapeHtml(table.population)}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
+  );
 }
 
 function outputSection(input: ReportInput, output: ReportInput['outputs'][number]): string {

@@ -119,7 +119,8 @@ function titlePage(doc: Doc, input: ReportInput): void {
   doc.moveDown(1.5);
   paragraph(
     doc,
-    'Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.',
+    'Alle cijfers zijn samen gecontroleerd op de regels van de regelset: geen verborgen cel is terug ' +
+      'te rekenen uit de andere cijfers van dit pakket. Een verborgen cel staat overal als x, zonder waarde.',
     { color: MUTED },
   );
   doc.moveDown(0.8);
@@ -168,7 +169,8 @@ function footers(doc: Doc, input: ReportInput): void {
   writeFooters(
     doc,
     (page, pages) =>
-      `${input.study.name} · drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}, statistieken over ten minste ${rules.statisticThreshold} · pagina ${page} van ${pages}`,
+      `${input.study.name} · drempel ${rules.threshold}, beschermingsniveau ${rules.protectionLevel}, ` +
+      `statistieken over ten minste ${rules.statisticThreshold} · pagina ${page} van ${pages}`,
   );
 }
 

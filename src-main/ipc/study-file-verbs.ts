@@ -11,7 +11,7 @@ import { UserFacingError } from '../common/errors';
 import { LINK_COLUMNS } from '../linking/input-columns';
 import { INPUT_KINDS, loadStudyFile, type InputKind, type Study, type StudyClustering, type StudyInput } from '../linking/study-file';
 import { writeStudyFile } from '../linking/study-file-write';
-import type { OpenedStudy, SavedStudy, StudySettings } from './contract';
+import type { OpenedStudy, SavedStudy, StudySettings } from '../study/study-shapes';
 
 export interface StudyFileDialogs {
   /** Where to save the study (the main process's save dialog, which asks before replacing); null when cancelled. */
@@ -69,7 +69,8 @@ export class StudyFileVerbs {
     const fromWorkspace = files.filter((file) => file.format === 'workspace');
     if (fromWorkspace.length > 0) {
       throw new UserFacingError(
-        `${fromWorkspace[0]?.name} komt uit een werkruimte en heeft geen eigen bestand; een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.`,
+        `${fromWorkspace[0]?.name} komt uit een werkruimte en heeft geen eigen bestand; ` +
+          'een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.',
       );
     }
     const inputs = files.flatMap((file): StudyInput[] =>

@@ -4,7 +4,7 @@ import { UserFacingError } from '../common/errors';
 import type { StudyEngine } from '../engine/study-engine';
 import { deleteWorkspace } from '../engine/workspace';
 import { WORKSPACE_EXTENSION } from '../engine/workspace-entries';
-import type { DeletedWorkspace, OpenedWorkspace, SavedWorkspace, WorkspaceStatus } from './contract';
+import type { DeletedWorkspace, OpenedWorkspace, SavedWorkspace, WorkspaceStatus } from '../engine/workspace/workspace-shapes';
 
 export interface WorkspaceDialogs {
   /** Where to save (the main process's own save dialog, which asks before replacing a file); null when cancelled. */

@@ -1,5 +1,7 @@
 // The study of the pilot on the demo world: Gilze en Rijen on 31-12-2017, every extract in its role.
 import { join } from 'node:path';
+import { municipalityCodeOf } from '../common/municipality-code';
+import { referenceDateOf } from '../common/reference-date';
 import { EXTRACT_TABLES } from '../synthetic/extract-tables';
 import type { DemoWorld } from '../synthetic/demo-world';
 import { INPUT_KINDS, type InputKind, type Study } from './study-file';
@@ -11,8 +13,8 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
   return {
     version: 1,
     name: 'Voedselbank Gilze en Rijen (demo)',
-    referenceDate: '20171231',
-    municipality: { code: '0784', name: 'Gilze en Rijen' },
+    referenceDate: referenceDateOf('20171231'),
+    municipality: { code: municipalityCodeOf('0784'), name: 'Gilze en Rijen' },
     openEndDate: '20501231',
     inputs,
     // The demo world knows its planted clusters: `run` reports how well the clustering finds them.
@@ -24,7 +26,8 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
       notes: {
         koppelrapport: {
           comment:
-            'Het koppelrapport telt alleen regels, personen en huishoudens per koppelstap; niet getoonde aantallen (x) zijn samen met de rest van het pakket beschermd.',
+            'Het koppelrapport telt alleen regels, personen en huishoudens per koppelstap; ' +
+            'niet getoonde aantallen (x) zijn samen met de rest van het pakket beschermd.',
         },
       },
     },

@@ -77,7 +77,8 @@ export function columnsFor<K extends InputKind>(
     const actual = byLowerName.get(wanted.toLowerCase());
     if (!actual) {
       throw new UserFacingError(
-        `${fileName} heeft geen kolom ${wanted} voor de rol ${role}; wijs de rol toe aan een van de kolommen van het bestand (${fileColumns.slice(0, 12).join(', ')}${fileColumns.length > 12 ? ', ...' : ''}).`,
+        `${fileName} heeft geen kolom ${wanted} voor de rol ${role}; wijs de rol toe aan een van de kolommen van het bestand ` +
+          `(${fileColumns.slice(0, 12).join(', ')}${fileColumns.length > 12 ? ', ...' : ''}).`,
       );
     }
     resolved[role] = actual;

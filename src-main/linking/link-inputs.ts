@@ -4,7 +4,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { ColumnRole } from '../engine/column-roles';
 import { scanRelation } from '../engine/file-scan';
 import type { LockedSession } from '../engine/locked-session';
-import type { OpenedFileEntry } from '../engine/study-engine';
+import type { OpenedFileEntry } from '../engine/file-opening';
 import { columnsFor, LINK_COLUMNS, type RolesOf } from './input-columns';
 import type { InputKind } from './study-file';
 

@@ -1,7 +1,8 @@
 // The link report: per step, how many units went in, matched, and did not match and why (aggregates only), and the
 // shape in which it leaves the main process once the publication ledger has checked every count.
 import { z } from 'zod';
-import { formatReferenceDate } from '../common/calendar';
+import { municipalityCodeSchema, type MunicipalityCode } from '../common/municipality-code';
+import { dutchDate, referenceDateSchema, type ReferenceDate } from '../common/reference-date';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "livingElsewhere" (unique within its step). */
@@ -18,15 +19,15 @@ export interface LinkStep {
 }
 
 export interface LinkReport {
-  referenceDate: string;
-  municipality: string;
+  referenceDate: ReferenceDate;
+  municipality: MunicipalityCode;
   steps: LinkStep[];
 }
 
 /** The report as it may leave the main process: every count through the ledger, a hidden one only as hidden. */
 export const publishedLinkReportSchema = z.strictObject({
-  referenceDate: z.string(),
-  municipality: z.string(),
+  referenceDate: referenceDateSchema,
+  municipality: municipalityCodeSchema,
   /** The rule set the counts passed (name and SHA-256). */
   ruleSet: z.strictObject({ name: z.string(), digest: z.string() }),
   steps: z.array(
@@ -51,7 +52,7 @@ export function linkCountId(step: { id: string }, count: { id: string }): string
 
 /** The report as readable lines for the terminal; a hidden count is "x". */
 export function formatLinkReport(report: PublishedLinkReport): string {
-  const lines = [`Koppelrapport, peildatum ${formatReferenceDate(report.referenceDate)}, gemeente ${report.municipality}`];
+  const lines = [`Koppelrapport, peildatum ${dutchDate(report.referenceDate)}, gemeente ${report.municipality}`];
   for (const step of report.steps) {
     lines.push(`\n${step.label}`);
     for (const count of step.counts) {

@@ -1,5 +1,6 @@
 // SQL expressions over a linking input: keys and dates as text, role sub-queries, and the date filter
 // that DuckDB can push into the scan.
+import { sqlDate, type ReferenceDate } from '../common/reference-date';
 import { quoteIdentifier as q } from '../engine/sql';
 import { UserFacingError } from '../common/errors';
 import type { RolesOf } from './input-columns';
@@ -49,20 +50,14 @@ export function select<K extends InputKind>(input: Input<K>, pick: Partial<Recor
 }
 
 /**
- * The reference date as a SQL literal. It is the one value written into the SQL text rather than bound:
- * Parquet row groups are only skipped on their statistics when the filter compares with a constant.
- * The study schema allows exactly eight digits, and this checks it again at the point of use.
+ * A date filter on the scan itself, so DuckDB applies it while reading (and skips Parquet row groups). The date is a
+ * literal, not a parameter: Parquet row groups are only skipped on their statistics when the filter compares with a
+ * constant; a ReferenceDate is a checked calendar date, so the literal is safe.
  */
-export function dateLiteral(date: string): string {
-  if (!/^\d{8}$/.test(date)) throw new Error(`Not a YYYYMMDD date: ${JSON.stringify(date)}`);
-  return `'${date}'`;
-}
-
-/** A date filter on the scan itself, so DuckDB applies it while reading (and skips Parquet row groups). */
-export function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: string): string {
+export function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: ReferenceDate): string {
   const columns = input.columns as Record<string, string>;
   const begin = columns[beginRole as string] ?? String(beginRole);
   const end = columns[endRole as string] ?? String(endRole);
-  const reference = dateLiteral(referenceDate);
+  const reference = sqlDate(referenceDate);
   return `${dateText(input, begin)} <= ${reference} AND ${dateText(input, end)} >= ${reference}`;
 }

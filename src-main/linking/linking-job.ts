@@ -1,13 +1,16 @@
 // The study's link runs: one at a time, with progress to poll and a cancel, on the files open in the study engine:
 // the app's (their kinds and roles as set on the Data page) or a study file's (its kinds and roles).
-import type { LinkingStatus, LinkRequest } from '../ipc/contract';
 import { basename } from 'node:path';
 import { INPUT_KINDS, type InputKind, type Study } from './study-file';
 import { UserFacingError } from '../common/errors';
-import type { OpenedFileEntry, StudyEngine } from '../engine/study-engine';
-import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
+import type { OpenedFileEntry } from '../engine/file-opening';
+import type { StudyEngine } from '../engine/study-engine';
+import { ANALYSIS_TABLE } from './analysis-table-name';
+import { linkPreparedSources } from './link-households';
+import type { LinkOptions } from './linker';
 import { sourceOfFile, type PreparedSource } from './link-inputs';
 import type { LinkReport } from './link-report';
+import type { LinkingStatus, LinkRequest } from './linking-shapes';
 
 const IDLE = { running: false, step: 0, steps: 0, label: '' } as const;
 const NEEDED: readonly InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];

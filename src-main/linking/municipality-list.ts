@@ -1,6 +1,8 @@
 // The municipalities in the opened address-region file at a reference year, for the Populatie page to choose from:
 // each code with its number of address objects (published through the rules). No names: the register has codes.
-import { publishCount, type PublishedCount } from '../disclosure/published-count';
+import { referenceYear, type ReferenceDate } from '../common/reference-date';
+import type { PublishedCount } from '../disclosure/disclosure-shapes';
+import { publishCount } from '../disclosure/published-count';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { scanRelation } from '../engine/file-scan';
@@ -17,7 +19,7 @@ export interface MunicipalityChoice {
  * Codes in the municipality column that linking would use for `referenceDate` (gem<year>, or the analyst's role),
  * most address objects first. Empty when no address-region file is open or its column for that year is missing.
  */
-export function municipalitiesInRegions(engine: StudyEngine, referenceDate: string, rules: RuleSet): Promise<MunicipalityChoice[]> {
+export function municipalitiesInRegions(engine: StudyEngine, referenceDate: ReferenceDate, rules: RuleSet): Promise<MunicipalityChoice[]> {
   return engine.withFiles(async (session, files) => {
     const regions = files.find((file) => file.proposal.kind === 'addressRegions');
     if (!regions) return [];
@@ -29,7 +31,7 @@ export function municipalitiesInRegions(engine: StudyEngine, referenceDate: stri
         regions.name,
         regions.columns.map((entry) => entry.name),
         linkRoles,
-        Number(referenceDate.slice(0, 4)),
+        referenceYear(referenceDate),
       ).municipality;
     } catch {
       return [];
@@ -37,7 +39,8 @@ export function municipalitiesInRegions(engine: StudyEngine, referenceDate: stri
     const relation = scanRelation(regions);
     const code = `lpad(trim(${quoteIdentifier(column)}::VARCHAR), 4, '0')`;
     const rows = await session.query(
-      `SELECT ${code} AS code, count(*)::BIGINT AS addresses FROM ${relation.sql} WHERE ${quoteIdentifier(column)} IS NOT NULL GROUP BY 1 ORDER BY addresses DESC, code`,
+      `SELECT ${code} AS code, count(*)::BIGINT AS addresses FROM ${relation.sql} ` +
+        `WHERE ${quoteIdentifier(column)} IS NOT NULL GROUP BY 1 ORDER BY addresses DESC, code`,
       relation.parameters,
     );
     return rows

@@ -2,7 +2,9 @@
 import { basename } from 'node:path';
 import type { JsonRow } from '../engine/json-values';
 import { StudyEngine } from '../engine/study-engine';
-import { ANALYSIS_TABLE, linkPreparedSources, type LinkOptions } from './link-households';
+import { ANALYSIS_TABLE } from './analysis-table-name';
+import { linkPreparedSources } from './link-households';
+import type { LinkOptions } from './linker';
 import { sourceOfFile } from './link-inputs';
 import type { LinkReport } from './link-report';
 import { resolveInputs, type Study } from './study-file';

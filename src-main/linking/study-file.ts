@@ -2,6 +2,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { municipalityCodeSchema } from '../common/municipality-code';
+import { calendarDateSchema, referenceDateSchema } from '../common/reference-date';
 import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../common/errors';
 import { recodesSchema } from '../publication/published-feature';
@@ -21,15 +23,6 @@ export const INPUT_KINDS = [
 ] as const satisfies readonly TableKind[];
 /** The table kinds linking reads (the loader's vocabulary, without socio-economic position and unknown tables). */
 export type InputKind = (typeof INPUT_KINDS)[number];
-
-const yyyymmdd = z
-  .string()
-  .regex(/^\d{8}$/, 'een datum als JJJJMMDD, bijvoorbeeld 20171231')
-  .refine((text) => {
-    const month = Number(text.slice(4, 6));
-    const day = Number(text.slice(6, 8));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-  }, 'een bestaande datum');
 
 export const studyInputSchema = z.strictObject({
   /** Absolute, or relative to the study file's folder. */
@@ -111,10 +104,10 @@ export type StudyPublicationSettings = z.infer<typeof studyPublicationSchema>;
 export const studySchema = z.strictObject({
   version: z.literal(1),
   name: z.string().min(1).max(200),
-  referenceDate: yyyymmdd,
-  municipality: z.strictObject({ code: z.string().regex(/^\d{4}$/, 'een CBS-gemeentecode van 4 cijfers, bijvoorbeeld 0784'), name: z.string().optional() }),
+  referenceDate: referenceDateSchema,
+  municipality: z.strictObject({ code: municipalityCodeSchema, name: z.string().optional() }),
   /** How open-ended spells are written (commonly 20501231). */
-  openEndDate: yyyymmdd.default('20501231'),
+  openEndDate: calendarDateSchema.default('20501231'),
   inputs: z.array(studyInputSchema).min(1),
   /** An institution's rule set file (absolute or relative to the study file); the app's own when absent. */
   ruleSet: z.string().min(1).optional(),

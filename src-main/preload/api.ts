@@ -1,5 +1,7 @@
-// Builds window.api from the contract: one named verb per channel, nothing generic.
-import { contract, verbs, type RequestOf, type ResponseOf, type Result, type Verb } from '../ipc/contract';
+// Builds window.api from the channel table: one named verb per channel, nothing generic. Only types come from the
+// contract, so the preload bundle carries the channel names and no schema.
+import { channels } from '../ipc/channels';
+import type { RequestOf, ResponseOf, Result, Verb } from '../ipc/contract';
 
 export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 
@@ -10,7 +12,7 @@ export type VerbMap = { readonly [V in Verb]: VerbFunction<V> };
 
 /** The verb → channel table the preload and the test bridge both build window.api from. */
 export function channelTable(): Record<Verb, string> {
-  return Object.fromEntries(verbs.map((verb) => [verb, contract[verb].channel])) as Record<Verb, string>;
+  return { ...channels };
 }
 
 export function createApi(invoke: Invoke) {

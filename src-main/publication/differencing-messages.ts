@@ -1,7 +1,7 @@
 // What the differencing guard says to the analyst, in Dutch: which new output and population, which earlier export,
 // why (never the small number itself, only "fewer than the threshold"), and how to justify an exception, which then
 // goes into the output log for the output checker.
-import type { DifferencingFinding } from './unit-fingerprints';
+import type { DifferencingFinding } from './differencing-findings';
 
 /**
  * A justification must be a real text: at least 80 characters and 12 words (a word has two or more letters), of
@@ -37,7 +37,10 @@ export function exportDate(iso: string): string {
 
 function earlierText(finding: DifferencingFinding): string {
   const { export: earlier, label } = finding.earlier;
-  return `de populatie ${quoted(label)} in de eerdere export ${quoted(earlier.title)} (studie ${quoted(earlier.studyName)}, geëxporteerd op ${exportDate(earlier.exportedAt)})`;
+  return (
+    `de populatie ${quoted(label)} in de eerdere export ${quoted(earlier.title)} ` +
+    `(studie ${quoted(earlier.studyName)}, geëxporteerd op ${exportDate(earlier.exportedAt)})`
+  );
 }
 
 /** One finding in the analyst's words. */
@@ -110,7 +113,9 @@ export function validJustification(text: string): JustificationCheck {
   if (distinct < rule.minDistinctWords) {
     return {
       ok: false,
-      message: `De onderbouwing herhaalt steeds dezelfde woorden (${distinct} verschillende). Gebruik minstens ${rule.minDistinctWords} verschillende woorden en leg in eigen woorden uit waarom het verschil geen risico is.`,
+      message:
+        `De onderbouwing herhaalt steeds dezelfde woorden (${distinct} verschillende). ` +
+        `Gebruik minstens ${rule.minDistinctWords} verschillende woorden en leg in eigen woorden uit waarom het verschil geen risico is.`,
     };
   }
   return { ok: true, text: normalized };
@@ -127,10 +132,13 @@ export function justificationLogEntry(outputId: string, findings: readonly Diffe
   const check = validJustification(justification);
   if (!check.ok) throw new Error(check.message);
   const lines = concerning.map((finding) => {
-    const earlier = `${quoted(finding.earlier.label)} in de export ${quoted(finding.earlier.export.title)} (studie ${quoted(finding.earlier.export.studyName)}, ${exportDate(finding.earlier.export.exportedAt)})`;
+    const earlier =
+      `${quoted(finding.earlier.label)} in de export ${quoted(finding.earlier.export.title)} ` +
+      `(studie ${quoted(finding.earlier.export.studyName)}, ${exportDate(finding.earlier.export.exportedAt)})`;
     return finding.kind === 'units'
       ? `populatie ${quoted(finding.candidate.label)} verschilt minder dan ${finding.threshold} huishoudens van ${earlier}`
-      : `populatie ${quoted(finding.candidate.label)} heeft dezelfde huishoudens als ${earlier}, maar bij minder dan ${finding.threshold} van hen is ${quoted(finding.feature.label)} anders`;
+      : `populatie ${quoted(finding.candidate.label)} heeft dezelfde huishoudens als ${earlier}, ` +
+          `maar bij minder dan ${finding.threshold} van hen is ${quoted(finding.feature.label)} anders`;
   });
   return `Verschilcontrole: ${[...new Set(lines)].join('; ')}. Onderbouwing van de analist: ${check.text}`;
 }

@@ -4,178 +4,21 @@
 //
 // <app data>/verschilcontrole/
 //   salt                     32 random bytes, mode 0600, created on first use, never exported
-//   exports/<time>-<id>.gbvc one file per export (format below), written to a temporary name and renamed
-//
-// An export file: "GBVERSCH" | uint32 LE format version | uint32 LE header length | header (JSON, UTF-8) |
-// payload | SHA-256 of everything before it. The header describes the export and its populations; the payload holds
-// per population its sorted unit hashes (8 bytes per unit), then per feature its hashes (4 bytes per unit).
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+//   exports/<time>-<id>.gbvc one file per export (format in differencing-store-file.ts), written to a temporary
+//                            name and renamed
+import { randomBytes } from 'node:crypto';
+import { chmod, link, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { UserFacingError } from '../common/errors';
-import {
-  FEATURE_HASH_BYTES,
-  SALT_BYTES,
-  UNIT_HASH_BYTES,
-  saltCheck,
-  type EarlierExportReference,
-  type EarlierPopulation,
-  type PopulationFingerprint,
-} from './unit-fingerprints';
+import { damaged, headerSchema, parse, serialize, type Header } from './differencing-store-file';
+import { compactTime, errorCode, PARTIAL_SUFFIX, syncDirectory, temporaryName, writeSynced } from './differencing-store-io';
+import type { NewExport, StoredExport } from './stored-exports';
+import { FEATURE_HASH_BYTES, SALT_BYTES, UNIT_HASH_BYTES, saltCheck } from './unit-fingerprints';
 
 export const STORE_FOLDER = 'verschilcontrole';
-export const STORE_FORMAT_VERSION = 1;
-const MAGIC = Buffer.from('GBVERSCH', 'ascii');
-const PREAMBLE_BYTES = MAGIC.length + 8;
-const CHECKSUM_BYTES = 32;
 const EXPORT_SUFFIX = '.gbvc';
-const PARTIAL_SUFFIX = '.partial';
 /** A temporary file older than this is not a write in progress (by the app or the CLI) but one that never finished. */
 const STALE_PARTIAL_MS = 10 * 60 * 1000;
-
-const hexSchema = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${2 * bytes}}$`));
-const headerSchema = z.strictObject({
-  exportId: hexSchema(8),
-  title: z.string().max(1000),
-  studyName: z.string().max(1000),
-  exportFolder: z.string().max(4000),
-  exportedAt: z.iso.datetime(),
-  outputIds: z.array(z.string().max(200)),
-  saltCheck: hexSchema(8),
-  populations: z.array(
-    z.strictObject({
-      id: z.string().min(1).max(200),
-      label: z.string().max(1000),
-      outputIds: z.array(z.string().max(200)),
-      unitCount: z.number().int().min(0),
-      unitsDigest: hexSchema(32),
-      features: z.array(z.strictObject({ id: z.string().min(1).max(200), label: z.string().max(1000), digest: hexSchema(32) })),
-    }),
-  ),
-});
-type Header = z.infer<typeof headerSchema>;
-
-export interface StoredPopulation {
-  id: string;
-  label: string;
-  outputIds: string[];
-  fingerprint: PopulationFingerprint;
-}
-
-export interface StoredExport extends EarlierExportReference {
-  /** The store file (for messages). */
-  file: string;
-  outputIds: string[];
-  populations: StoredPopulation[];
-}
-
-export interface NewExport {
-  title: string;
-  studyName: string;
-  exportFolder: string;
-  exportedAt?: Date;
-  populations: readonly { id: string; label: string; outputIds: readonly string[]; fingerprint: PopulationFingerprint }[];
-}
-
-function damaged(path: string, reason: string): UserFacingError {
-  return new UserFacingError(
-    `Het bestand van de verschilcontrole ${path} is beschadigd of onleesbaar (${reason}). Zonder dat bestand kan Groepsbeeld niet ` +
-      'nagaan of een nieuwe export samen met eerdere exports een te kleine groep huishoudens verraadt; daarom wordt er niet geëxporteerd. ' +
-      'Laat het bestand zien aan de outputcontroleur voordat u het verplaatst of de verschilcontrole leegmaakt.',
-  );
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
-
-/** Makes a rename survive a power cut where the platform allows it (not on Windows, where NTFS journals it). */
-async function syncDirectory(path: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(path, 'r');
-    await handle.sync();
-  } catch {
-    // A directory cannot be opened for fsync on Windows.
-  } finally {
-    await handle?.close();
-  }
-}
-
-async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-function temporaryName(name: string): string {
-  return `.${name}.${process.pid}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`;
-}
-
-function serialize(header: Header, populations: readonly { fingerprint: PopulationFingerprint }[]): Buffer {
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const preamble = Buffer.alloc(PREAMBLE_BYTES);
-  MAGIC.copy(preamble, 0);
-  preamble.writeUInt32LE(STORE_FORMAT_VERSION, MAGIC.length);
-  preamble.writeUInt32LE(headerBytes.length, MAGIC.length + 4);
-  const parts: Uint8Array[] = [preamble, headerBytes];
-  for (const { fingerprint } of populations) parts.push(fingerprint.units, ...fingerprint.features.map((feature) => feature.hashes));
-  const body = Buffer.concat(parts);
-  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
-}
-
-function parse(path: string, bytes: Buffer): { header: Header; populations: StoredPopulation[] } {
-  if (bytes.length < PREAMBLE_BYTES + CHECKSUM_BYTES) throw damaged(path, 'het bestand is te kort');
-  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw damaged(path, 'het is geen bestand van de verschilcontrole');
-  const version = bytes.readUInt32LE(MAGIC.length);
-  if (version !== STORE_FORMAT_VERSION) throw damaged(path, `bestandsversie ${version}, deze versie van Groepsbeeld leest versie ${STORE_FORMAT_VERSION}`);
-  const body = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(body.length))) throw damaged(path, 'de controlesom klopt niet');
-  const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
-  if (PREAMBLE_BYTES + headerLength > body.length) throw damaged(path, 'de kop is langer dan het bestand');
-  let header: Header;
-  try {
-    header = headerSchema.parse(JSON.parse(bytes.subarray(PREAMBLE_BYTES, PREAMBLE_BYTES + headerLength).toString('utf8')));
-  } catch {
-    throw damaged(path, 'de kop is ongeldig');
-  }
-  let at = PREAMBLE_BYTES + headerLength;
-  const take = (length: number): Uint8Array => {
-    if (at + length > body.length) throw damaged(path, 'de vingerafdrukken zijn korter dan de kop zegt');
-    const part = new Uint8Array(body.buffer, body.byteOffset + at, length);
-    at += length;
-    return part;
-  };
-  const populations = header.populations.map((population) => {
-    const units = take(population.unitCount * UNIT_HASH_BYTES);
-    const features = population.features.map((feature) => ({
-      id: feature.id,
-      label: feature.label,
-      hashes: take(population.unitCount * FEATURE_HASH_BYTES),
-      digest: Buffer.from(feature.digest, 'hex'),
-    }));
-    const fingerprint: PopulationFingerprint = {
-      unitCount: population.unitCount,
-      units,
-      unitsDigest: Buffer.from(population.unitsDigest, 'hex'),
-      features,
-      saltCheck: header.saltCheck,
-    };
-    return { id: population.id, label: population.label, outputIds: population.outputIds, fingerprint };
-  });
-  if (at !== body.length) throw damaged(path, 'het bestand is langer dan de kop zegt');
-  return { header, populations };
-}
-
-/** "2025-12-03T09:52:00.123Z" as 20251203T095200123Z, for file names that sort by time. */
-function compactTime(iso: string): string {
-  return iso.replaceAll(/[-:.]/g, '');
-}
 
 /** The store of one installation; any number of these objects (the app's, the CLI's) may use the same folder. */
 export class DifferencingStore {
@@ -197,7 +40,8 @@ export class DifferencingStore {
     if ((await this.exportFileNames()).length > 0) {
       throw new UserFacingError(
         `De geheime sleutel van de verschilcontrole (${this.saltFile}) ontbreekt, maar er zijn eerdere exports in ${this.exportsFolder}. ` +
-          'Zonder die sleutel kunnen nieuwe exports er niet mee worden vergeleken; daarom wordt er niet geëxporteerd. Zet de sleutel terug of maak de verschilcontrole helemaal leeg.',
+          'Zonder die sleutel kunnen nieuwe exports er niet mee worden vergeleken; daarom wordt er niet geëxporteerd. ' +
+          'Zet de sleutel terug of maak de verschilcontrole helemaal leeg.',
       );
     }
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
@@ -338,24 +182,4 @@ export class DifferencingStore {
   async clearStore(): Promise<void> {
     await rm(this.folder, { recursive: true, force: true });
   }
-}
-
-/** The populations of earlier exports, as differencingFindings takes them. */
-export function earlierPopulations(exports: readonly StoredExport[]): EarlierPopulation[] {
-  return exports.flatMap((entry) => {
-    const reference: EarlierExportReference = {
-      exportId: entry.exportId,
-      title: entry.title,
-      studyName: entry.studyName,
-      exportedAt: entry.exportedAt,
-      exportFolder: entry.exportFolder,
-    };
-    return entry.populations.map((population) => ({
-      export: reference,
-      id: population.id,
-      label: population.label,
-      outputIds: population.outputIds,
-      fingerprint: population.fingerprint,
-    }));
-  });
 }

@@ -30,7 +30,9 @@ export const LINK_FEATURES: readonly CategoricalFeature[] = [
     group: 'inkomen',
     kind: 'category',
     columns: ['has_income_record', 'disposable_income'],
-    sql: "CASE WHEN NOT coalesce(has_income_record, false) THEN 'zonder-regel' WHEN disposable_income IS NULL THEN 'inkomen-onbekend' ELSE 'inkomen-bekend' END",
+    sql:
+      "CASE WHEN NOT coalesce(has_income_record, false) THEN 'zonder-regel' " +
+      "WHEN disposable_income IS NULL THEN 'inkomen-onbekend' ELSE 'inkomen-bekend' END",
     categories: [
       { code: 'zonder-regel', label: 'Zonder inkomensregel' },
       { code: 'inkomen-onbekend', label: 'Inkomen onbekend' },

@@ -96,7 +96,8 @@ async function amountData(session: QuerySession, feature: AmountFeature, populat
 async function unexpectedCodes(session: QuerySession, feature: PublishedFeature, from: string): Promise<string[]> {
   const known = feature.source.categories.map((category) => literal(category.code));
   const rows = await session.query(
-    `SELECT DISTINCT (${feature.source.sql})::VARCHAR AS code FROM ${from} WHERE (${feature.source.sql}) IS NOT NULL ${known.length > 0 ? `AND (${feature.source.sql})::VARCHAR NOT IN (${known.join(', ')})` : ''} ORDER BY code LIMIT 20`,
+    `SELECT DISTINCT (${feature.source.sql})::VARCHAR AS code FROM ${from} WHERE (${feature.source.sql}) IS NOT NULL ` +
+      `${known.length > 0 ? `AND (${feature.source.sql})::VARCHAR NOT IN (${known.join(', ')})` : ''} ORDER BY code LIMIT 20`,
   );
   return rows.map((row) => String(row.code));
 }

@@ -100,7 +100,8 @@ export function recodeNote(feature: PublishedFeature, unexpectedCodes: readonly 
   if (unexpectedCodes.length > 0) {
     const rest = feature.categories.find((category) => category.code === feature.restCode)?.label ?? RESIDUAL_LABEL;
     parts.push(
-      `code${unexpectedCodes.length === 1 ? '' : 's'} ${unexpectedCodes.join(', ')} ${unexpectedCodes.length === 1 ? 'staat' : 'staan'} niet in de labellijst en ${unexpectedCodes.length === 1 ? 'is' : 'zijn'} meegeteld bij "${rest}"`,
+      `code${unexpectedCodes.length === 1 ? '' : 's'} ${unexpectedCodes.join(', ')} ${unexpectedCodes.length === 1 ? 'staat' : 'staan'} ` +
+        `niet in de labellijst en ${unexpectedCodes.length === 1 ? 'is' : 'zijn'} meegeteld bij "${rest}"`,
     );
   }
   return parts.length === 0 ? null : `${feature.label}: ${parts.join('; ')}.`;

@@ -9,11 +9,12 @@ import { draftLinkReport, linkRecordFamily } from '../analysis/link-report-table
 import { draftClusterProfile, resolveClusterProfile, type ClusterProfile } from '../analysis/profiles/cluster-table';
 import { personaCards, type PersonaCard } from '../analysis/profiles/persona';
 import { draftStandsOut, resolveStandsOut, type ClusterStandOut } from '../analysis/profiles/what-stands-out';
-import type { ProtectionMethod } from '../disclosure/frequency-protection';
+import type { ProtectionMethod } from '../disclosure/disclosure-shapes';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
 import { publicationCatalogue } from './feature-catalogue';
-import { PublicationLedger, type LedgerStatistics, type RecordFamily } from './ledger';
+import { PublicationLedger } from './ledger';
+import type { LedgerStatistics, RecordFamily } from './ledger-options';
 import { ALL_ID, CLIENTS_ID, clusterPopulationId, populationModel, type PublishedClusteringRef } from './population-atoms';
 import { loadPublicationData } from './publication-data';
 import type { Recodes } from './published-feature';

@@ -99,12 +99,14 @@ export class TableDraft {
     const notes = this.notes.map((note) => note(ledger)).filter((note): note is string => note !== null);
     if (hidden > 0)
       notes.push(
-        `${hidden} ${hidden === 1 ? 'cel is' : 'cellen zijn'} niet getoond (x) ter bescherming van de huishoudens erachter; de reden per cel staat in het outputlog voor de outputcontroleur.`,
+        `${hidden} ${hidden === 1 ? 'cel is' : 'cellen zijn'} niet getoond (x) ter bescherming van de huishoudens erachter; ` +
+          'de reden per cel staat in het outputlog voor de outputcontroleur.',
       );
     const rounded = rows.some((row) => row.cells.some((cell) => cell.status === 'rounded'));
     if (rounded)
       notes.push(
-        `Aantallen zijn afgerond op veelvouden van ${ledger.rules.roundingBase} en aandelen daaruit berekend; rijen en kolommen tellen daardoor niet altijd precies op.`,
+        `Aantallen zijn afgerond op veelvouden van ${ledger.rules.roundingBase} en aandelen daaruit berekend; ` +
+          'rijen en kolommen tellen daardoor niet altijd precies op.',
       );
     const table: CheckedTable = {
       id: this.header.id,

@@ -2,11 +2,9 @@
 // what it published about each, as salted hashes, so that a new export can be compared with every earlier one on its
 // units rather than on the filters that made it. No household key ever leaves SQL: the engine returns hashes only.
 import { createHash } from 'node:crypto';
-import type { Population } from '../analysis/population';
-import { populationPredicate } from '../analysis/population';
-import { ASSIGNMENTS_TABLE } from '../analysis/clustering-service/assignments';
 import type { QuerySession } from '../analysis/cross-table';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import { unitsQuery, type UnitPopulation } from './unit-populations';
 
 /** Bytes of a unit's hash (the first 8 bytes of SHA-256 of salt || unit key). */
 export const UNIT_HASH_BYTES = 8;
@@ -14,33 +12,6 @@ export const UNIT_HASH_BYTES = 8;
 export const FEATURE_HASH_BYTES = 4;
 /** Bytes of the per-installation secret. */
 export const SALT_BYTES = 32;
-
-/**
- * Which households a population holds, as SQL over the session (never as a list of keys). Either a FROM fragment
- * with a WHERE condition whose rows have unambiguous `household_key` and `household_start` columns (the analysis
- * table itself, or a join with another temp table using `USING (household_key, household_start)`), or a query
- * returning those two columns. Duplicates are removed; every unit must be a row of the analysis table.
- */
-export type UnitPopulation = { from: string; where: string } | { unitsQuery: string };
-
-/** A population given as a boolean expression over `analysis_households` (e.g. populationPredicate). */
-export function predicatePopulation(predicate: string): UnitPopulation {
-  return { from: ANALYSIS_TABLE, where: predicate };
-}
-
-/** A population of the analysis layer (clients or all households, with category filters). */
-export function filterPopulation(population: Population): UnitPopulation {
-  return predicatePopulation(populationPredicate(population));
-}
-
-/** The households of one cluster (1..k) of a stored clustering run, or of all its clusters when `cluster` is omitted. */
-export function clusterPopulation(runId: string, k: number, cluster?: number): UnitPopulation {
-  if (!Number.isInteger(k) || k < 1 || (cluster !== undefined && (!Number.isInteger(cluster) || cluster < 1 || cluster > k))) {
-    throw new Error(`Cluster ${String(cluster)} of k = ${k} is not a cluster.`);
-  }
-  const conditions = [`run_id = ${literal(runId)}`, `k = ${k}`, ...(cluster === undefined ? [] : [`cluster = ${cluster}`])];
-  return { from: ASSIGNMENTS_TABLE, where: conditions.join(' AND ') };
-}
 
 /** A published feature: `sql` is an expression over the analysis table; NULL is a value of its own. */
 export interface FeatureSpec {
@@ -73,14 +44,6 @@ export interface PopulationFingerprint {
 /** Names a salt without revealing it. */
 export function saltCheck(salt: Uint8Array): string {
   return createHash('sha256').update('groepsbeeld:verschilcontrole:zout:').update(salt).digest().subarray(0, 8).toString('hex');
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-function unitsQuery(population: UnitPopulation): string {
-  return 'unitsQuery' in population ? population.unitsQuery : `SELECT household_key, household_start FROM ${population.from} WHERE (${population.where})`;
 }
 
 /** A fixed-length, non-secret tag per feature id, so every hash input stays within one SHA-256 block. */
@@ -128,7 +91,8 @@ export async function fingerprintPopulation(
 
   const featureColumns = features.map(
     (feature, index) =>
-      `left(sha256(__gb_k || unhex('${featureTag(feature.id)}') || encode(coalesce('V' || ((${feature.sql}))::VARCHAR, 'N'))), ${2 * FEATURE_HASH_BYTES}) AS __gb_f${index}`,
+      `left(sha256(__gb_k || unhex('${featureTag(feature.id)}') || encode(coalesce('V' || ((${feature.sql}))::VARCHAR, 'N'))), ` +
+      `${2 * FEATURE_HASH_BYTES}) AS __gb_f${index}`,
   );
   const record = ['left(__gb_u, 16)', ...features.map((_, index) => `__gb_f${index}`)].join(' || ');
   const sql = `WITH __gb_salt AS (SELECT unhex($salt) AS __gb_s),
@@ -188,155 +152,10 @@ export async function fingerprintPopulation(
   };
 }
 
-function view(bytes: Uint8Array): DataView {
+export function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-/** Units in exactly one of two sorted unit arrays, by a linear merge; stops counting at `stopAt`. */
-function symmetricDifference(a: PopulationFingerprint, b: PopulationFingerprint, stopAt: number): number {
-  const va = view(a.units);
-  const vb = view(b.units);
-  const na = a.unitCount;
-  const nb = b.unitCount;
-  let i = 0;
-  let j = 0;
-  let difference = 0;
-  while (i < na && j < nb) {
-    const ai = i * UNIT_HASH_BYTES;
-    const bj = j * UNIT_HASH_BYTES;
-    let order = va.getUint32(ai) - vb.getUint32(bj);
-    if (order === 0) order = va.getUint32(ai + 4) - vb.getUint32(bj + 4);
-    if (order === 0) {
-      i++;
-      j++;
-    } else {
-      if (order < 0) i++;
-      else j++;
-      if (++difference >= stopAt) return difference;
-    }
-  }
-  return difference + (na - i) + (nb - j);
-}
-
-/** Units (aligned, same unit sets) whose hashes of one feature differ; stops counting at `stopAt`. */
-function featureDifference(a: FeatureFingerprint, b: FeatureFingerprint, unitCount: number, stopAt: number): number {
-  if (sameBytes(a.digest, b.digest)) return 0;
-  const va = view(a.hashes);
-  const vb = view(b.hashes);
-  let difference = 0;
-  for (let i = 0; i < unitCount; i++) {
-    if (va.getUint32(i * FEATURE_HASH_BYTES) !== vb.getUint32(i * FEATURE_HASH_BYTES) && ++difference >= stopAt) return difference;
-  }
-  return difference;
-}
-
-export interface FingerprintComparison {
-  /** Units in exactly one of the two populations (at least `stopAt` when counting stopped there). */
-  units: number;
-  /** When the unit sets are identical: per feature both publish (in a's order), the units whose value differs. */
-  features: { id: string; label: string; units: number }[];
-}
-
-export interface CompareOptions {
-  /** Stop counting a difference once it reaches this number (the guard only needs to know "below the threshold"). */
-  stopAt?: number;
-}
-
-/** Compares two fingerprints made with the same salt. */
-export function compareFingerprints(a: PopulationFingerprint, b: PopulationFingerprint, options: CompareOptions = {}): FingerprintComparison {
-  if (a.saltCheck !== b.saltCheck) throw new Error('Vingerafdrukken met een verschillende geheime sleutel kunnen niet worden vergeleken.');
-  const stopAt = options.stopAt ?? Number.POSITIVE_INFINITY;
-  const units = a.unitCount === b.unitCount && sameBytes(a.unitsDigest, b.unitsDigest) ? 0 : symmetricDifference(a, b, stopAt);
-  if (units > 0) return { units, features: [] };
-  const features = a.features.flatMap((feature) => {
-    const other = b.features.find((candidate) => candidate.id === feature.id);
-    return other ? [{ id: feature.id, label: feature.label, units: featureDifference(feature, other, a.unitCount, stopAt) }] : [];
-  });
-  return { units, features };
-}
-
-/** The new population an export is about to publish. */
-export interface CandidatePopulation {
-  id: string;
-  label: string;
-  /** The outputs of the new export that describe this population. */
-  outputIds: readonly string[];
-  fingerprint: PopulationFingerprint;
-}
-
-/** Which earlier export a population was published in. */
-export interface EarlierExportReference {
-  exportId: string;
-  title: string;
-  studyName: string;
-  /** ISO timestamp. */
-  exportedAt: string;
-  exportFolder: string;
-}
-
-export interface EarlierPopulation {
-  export: EarlierExportReference;
-  id: string;
-  label: string;
-  outputIds: readonly string[];
-  fingerprint: PopulationFingerprint;
-}
-
-/** A pair that would let a reader difference out fewer than `threshold` households. The small number itself is not kept. */
-export type DifferencingFinding = {
-  candidate: { id: string; label: string; outputIds: readonly string[] };
-  earlier: { export: EarlierExportReference; id: string; label: string; outputIds: readonly string[] };
-  threshold: number;
-} & ({ kind: 'units' } | { kind: 'feature'; feature: { id: string; label: string } });
-
-/** What the guard did, for measurements and tests. */
-export interface FindingCounters {
-  /** Pairs skipped because their sizes differ by the threshold or more (so their symmetric difference does too). */
-  skippedBySize: number;
-  /** Pairs whose unit arrays were merged. */
-  merged: number;
-  /** Pairs recognised as the same units by their digest, without merging. */
-  sameUnits: number;
-}
-
-/**
- * Every earlier population whose symmetric difference with the candidate is 1..threshold-1 units, or, when the
- * units are the same, every feature both published on which 1..threshold-1 units differ.
- */
-export function differencingFindings(
-  candidate: CandidatePopulation,
-  earlier: readonly EarlierPopulation[],
-  threshold: number,
-  counters?: FindingCounters,
-): DifferencingFinding[] {
-  if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`The threshold must be a positive integer, not ${threshold}.`);
-  const findings: DifferencingFinding[] = [];
-  const mine = { id: candidate.id, label: candidate.label, outputIds: candidate.outputIds };
-  for (const other of earlier) {
-    const a = candidate.fingerprint;
-    const b = other.fingerprint;
-    if (Math.abs(a.unitCount - b.unitCount) >= threshold) {
-      if (counters) counters.skippedBySize++;
-      continue;
-    }
-    if (counters) {
-      if (a.unitCount === b.unitCount && sameBytes(a.unitsDigest, b.unitsDigest)) counters.sameUnits++;
-      else counters.merged++;
-    }
-    const comparison = compareFingerprints(a, b, { stopAt: threshold });
-    const theirs = { export: other.export, id: other.id, label: other.label, outputIds: other.outputIds };
-    if (comparison.units > 0) {
-      if (comparison.units < threshold) findings.push({ candidate: mine, earlier: theirs, threshold, kind: 'units' });
-      continue;
-    }
-    for (const feature of comparison.features) {
-      if (feature.units > 0 && feature.units < threshold)
-        findings.push({ candidate: mine, earlier: theirs, threshold, kind: 'feature', feature: { id: feature.id, label: feature.label } });
-    }
-  }
-  return findings;
 }

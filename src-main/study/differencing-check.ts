@@ -1,16 +1,11 @@
 // The differencing guard for one export: the populations its outputs describe, fingerprinted by their households
 // (salted hashes, never keys) and compared with every earlier export of this app and the CLI, whatever the study is called.
 import type { QuerySession } from '../analysis/cross-table';
-import {
-  clusterPopulation,
-  fingerprintPopulation,
-  predicatePopulation,
-  type FeatureSpec,
-  type PopulationFingerprint,
-  type UnitPopulation,
-} from '../publication/unit-fingerprints';
-import { differencingFindings, type DifferencingFinding } from '../publication/unit-fingerprints';
-import { earlierPopulations, type DifferencingStore } from '../publication/differencing-store';
+import { fingerprintPopulation, type FeatureSpec, type PopulationFingerprint } from '../publication/unit-fingerprints';
+import { clusterPopulation, predicatePopulation, type UnitPopulation } from '../publication/unit-populations';
+import { differencingFindings, type DifferencingFinding } from '../publication/differencing-findings';
+import type { DifferencingStore } from '../publication/differencing-store';
+import { earlierPopulations } from '../publication/stored-exports';
 import { ALL_ID, CLIENTS_ID, type PopulationModel } from '../publication/population-atoms';
 
 export interface ExportedPopulation {

@@ -11,6 +11,7 @@ import { ALL_ID, CLIENTS_ID, clusterPopulationId } from '../publication/populati
 import type { StudyPublication } from '../publication/study-publication';
 import type { PublishedTable } from '../publication/table-draft';
 import { personaFigures } from './persona-figures';
+import type { ExportCandidate } from './study-shapes';
 
 export interface ExportableOutput {
   id: string;
@@ -24,15 +25,6 @@ export interface ExportableOutput {
   populations: string[];
   /** The persona cards, for kind 'personas'. */
   cards?: PersonaCard[];
-}
-
-export interface ExportCandidate {
-  id: string;
-  title: string;
-  verdict: 'pass' | 'review';
-  hidden: number;
-  review: number;
-  chart: boolean;
 }
 
 /** The table with the analyst's row order and hidden rows, its figures moved with its rows. */

@@ -72,7 +72,8 @@ export function personaFigures(clusters: ClusterPublication, cards: readonly Per
     protection: 'suppression',
     ruleSet: { name: rules.name, digest: ruleSetDigest(rules) },
     notes: [
-      `${shown.length} ${shown.length === 1 ? 'personakaart' : 'personakaarten'}; elk cijfer op een kaart staat hierboven en is een cijfer uit de clustertabel of uit wat opvalt per cluster.`,
+      `${shown.length} ${shown.length === 1 ? 'personakaart' : 'personakaarten'}; ` +
+        'elk cijfer op een kaart staat hierboven en is een cijfer uit de clustertabel of uit wat opvalt per cluster.',
       ...cards.flatMap((card) => (card.kind === 'note' ? [card.note] : [])),
       'De zinnen onder "Wat opvalt" herhalen cijfers uit wat opvalt per cluster (clusterprofiel-opvallend-…).',
       ...(edited.length > 0 ? [`Titel of verhaal door de analist geschreven bij cluster ${edited.join(', ')}: lees die tekst na.`] : []),

@@ -2,7 +2,8 @@
 // households of every exported population, the package (audited before it is moved into place) and the store entry.
 import type { QuerySession } from '../analysis/cross-table';
 import type { RuleSet } from '../disclosure/rule-set';
-import { writeExportPackage, type ExportedFile, type ExportProgress, type PackageStudy, type PackageTable } from '../export/export-package';
+import { writeExportPackage } from '../export/export-package';
+import type { ExportedFile, ExportProgress, PackageStudy, PackageTable } from '../export/package-request';
 import { packageDefinitions } from '../export/package-definitions';
 import { describeFinding, justificationInstruction, justificationLogEntry, refusalReasons, validJustification } from '../publication/differencing-messages';
 import type { DifferencingStore } from '../publication/differencing-store';

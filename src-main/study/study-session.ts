@@ -9,11 +9,12 @@ import { publishClustering } from '../analysis/clustering-service/clustering-res
 import { ProfileState, type ChosenClusters } from '../analysis/profiles/profile-state';
 import type { QuerySession } from '../analysis/cross-table';
 import type { CheckedTable } from '../disclosure/checked-table';
-import type { ProtectionMethod } from '../disclosure/frequency-protection';
+import type { ProtectionMethod } from '../disclosure/disclosure-shapes';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { UserFacingError } from '../common/errors';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import type { LinkRequest } from '../linking/linking-shapes';
 import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
 import { LinkingJob } from '../linking/linking-job';
 import type { Study } from '../linking/study-file';
@@ -21,8 +22,9 @@ import { DifferencingStore } from '../publication/differencing-store';
 import type { Recodes } from '../publication/published-feature';
 import { buildPublication, type StudyPublication } from '../publication/study-publication';
 import { analysisTableDigest } from './data-digest';
-import { exportableOutputs, exportCandidate, type ExportCandidate, type ExportableOutput } from './export-outputs';
-import { exportPublication, exportRefusal, previewDifferencing, type StudyExportRequest, type StudyExportResult } from './study-export';
+import { exportableOutputs, exportCandidate } from './export-outputs';
+import type { ExportPreview } from './study-shapes';
+import { exportPublication, exportRefusal, previewDifferencing, type ExportContext, type StudyExportRequest, type StudyExportResult } from './study-export';
 
 /** Where the app's analyst writes a justification. */
 const APP_JUSTIFICATION_WHERE = 'in het veld "Onderbouwing" op de pagina Export';
@@ -36,27 +38,12 @@ export interface StudySessionOptions {
   appVersion: string;
 }
 
-/** The date and municipality of a link. */
-export interface LinkTarget {
-  referenceDate: string;
-  municipality: string;
-}
-
 interface Linked {
-  target: LinkTarget;
+  target: LinkRequest;
   report: LinkReport;
   /** Counts links: a publication or clustering of an older link is never used. */
   generation: number;
   digest: string;
-}
-
-export interface ExportPreview {
-  candidates: ExportCandidate[];
-  /** Earlier exports whose populations differ from a candidate's by fewer than the threshold. */
-  differencing: { outputId: string; message: string }[];
-  ruleSet: { name: string; digest: string };
-  /** Why part of the study cannot be published now (a cluster too small, too few clients). */
-  refusals: string[];
 }
 
 export class StudySession {
@@ -118,7 +105,7 @@ export class StudySession {
     this.clustering.forget();
   }
 
-  private async recordLink(target: LinkTarget, report: LinkReport): Promise<PublishedLinkReport> {
+  private async recordLink(target: LinkRequest, report: LinkReport): Promise<PublishedLinkReport> {
     this.forgetLink();
     const digest = await this.options.engine.withFiles((session, entries) => {
       const files = entries.map((entry) => ({ name: entry.name, sizeBytes: entry.sizeBytes, kind: entry.proposal.kind, roles: entry.proposal.roles }));
@@ -129,7 +116,7 @@ export class StudySession {
   }
 
   /** Links the open files as the Data page set them (the app). */
-  async link(target: LinkTarget): Promise<PublishedLinkReport> {
+  async link(target: LinkRequest): Promise<PublishedLinkReport> {
     return this.recordLink(target, await this.linking.run(target));
   }
 
@@ -141,7 +128,7 @@ export class StudySession {
   }
 
   /** The last link's date and municipality (for the study file); null before linking. */
-  linkedTarget(): LinkTarget | null {
+  linkedTarget(): LinkRequest | null {
     return this.linked?.target ?? null;
   }
 
@@ -230,10 +217,12 @@ export class StudySession {
     return result ? this.published(result) : null;
   }
 
-  private async outputs(method: ProtectionMethod): Promise<{ publication: StudyPublication; outputs: ExportableOutput[] }> {
+  /** What an export works from: the publication, its exportable outputs, the differencing store, a session with the labels. */
+  private async exportContext(method: ProtectionMethod): Promise<ExportContext> {
     const publication = await this.publication(method);
     const cards = publication.clusters ? this.profiles.personas(publication.clusters.personas) : null;
-    return { publication, outputs: exportableOutputs(publication, this.profiles.rowLayout(), cards, this.studyRules) };
+    const outputs = exportableOutputs(publication, this.profiles.rowLayout(), cards, this.studyRules);
+    return { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) };
   }
 
   private identity(linked: Linked, studySha256?: string) {
@@ -247,14 +236,9 @@ export class StudySession {
 
   async exportPreview(method: ProtectionMethod): Promise<ExportPreview> {
     await this.requireCurrent();
-    const { publication, outputs } = await this.outputs(method);
-    const differencing = await previewDifferencing({
-      publication,
-      outputs,
-      store: this.store,
-      rules: this.studyRules,
-      session: (work) => this.sessionFor(work),
-    });
+    const context = await this.exportContext(method);
+    const { publication, outputs } = context;
+    const differencing = await previewDifferencing({ ...context, rules: this.studyRules });
     return {
       candidates: outputs.map(exportCandidate),
       differencing,
@@ -277,16 +261,9 @@ export class StudySession {
     differencingJustification?: string | undefined;
   }): Promise<string[] | null> {
     await this.requireCurrent();
-    const { publication, outputs } = await this.outputs(request.method);
-    return exportRefusal(
-      {
-        selection: request.selection,
-        rules: this.studyRules,
-        differencingJustification: request.differencingJustification,
-        justificationWhere: APP_JUSTIFICATION_WHERE,
-      },
-      { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) },
-    );
+    const { selection, differencingJustification } = request;
+    const checked = { selection, rules: this.studyRules, differencingJustification, justificationWhere: APP_JUSTIFICATION_WHERE };
+    return exportRefusal(checked, await this.exportContext(request.method));
   }
 
   /** Writes the export package into `folder` (a new subfolder), or refuses with the reasons; nothing is written then. */
@@ -298,7 +275,7 @@ export class StudySession {
     },
   ): Promise<StudyExportResult> {
     const linked = await this.requireCurrent();
-    const { publication, outputs } = await this.outputs(request.method);
+    const context = await this.exportContext(request.method);
     return exportPublication(
       {
         ...request,
@@ -308,7 +285,7 @@ export class StudySession {
         appVersion: this.options.appVersion,
         dataDigest: linked.digest,
       },
-      { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) },
+      context,
     );
   }
 }

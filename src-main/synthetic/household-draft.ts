@@ -15,9 +15,7 @@ import {
 } from './cbs-codes';
 import type { HouseholdProfile } from './household-profile';
 import type { Random } from './random';
-import { REFERENCE_DAY } from './world-plan';
-
-const YEAR = 365.25;
+import { REFERENCE_DAY, YEAR_DAYS } from './world-plan';
 
 export type Position = 'reference' | 'partner' | 'child' | 'other';
 export type CareState = 'none' | 'current' | 'past';
@@ -63,7 +61,7 @@ export interface HouseholdDraft {
 }
 
 function birthDayFor(random: Random, age: number): number {
-  return REFERENCE_DAY - Math.floor(age * YEAR) - random.int(0, 364);
+  return REFERENCE_DAY - Math.floor(age * YEAR_DAYS) - random.int(0, 364);
 }
 
 export function ageOnReference(member: Pick<MemberDraft, 'birthDay'>): number {
@@ -140,20 +138,20 @@ function person(random: Random, position: Position, sex: 1 | 2, birthDay: number
 /** Child birth days: the first at the mother's first-birth age, then 1.2 to 4 years apart. */
 function childBirthDays(random: Random, profile: HouseholdProfile, motherBirth: number, count: number): number[] {
   const [mean, sd] = profile.firstBirthAge;
-  let birth = motherBirth + Math.floor(Math.max(16.5, random.normal(mean, sd)) * YEAR) + random.int(0, 364);
+  let birth = motherBirth + Math.floor(Math.max(16.5, random.normal(mean, sd)) * YEAR_DAYS) + random.int(0, 364);
   const births: number[] = [];
   for (let i = 0; i < count; i++) {
     births.push(birth);
-    birth += Math.floor(random.next() * 2.8 * YEAR + 1.2 * YEAR);
+    birth += Math.floor(random.next() * 2.8 * YEAR_DAYS + 1.2 * YEAR_DAYS);
   }
   // Children not yet born on the reference date, or older than 25 (moved out), are not in the household.
-  let living = births.filter((day) => day <= REFERENCE_DAY - 30 && REFERENCE_DAY - day < 25 * YEAR);
-  if (living.length === 0) living = [REFERENCE_DAY - random.int(60, Math.floor(8 * YEAR))];
+  let living = births.filter((day) => day <= REFERENCE_DAY - 30 && REFERENCE_DAY - day < 25 * YEAR_DAYS);
+  if (living.length === 0) living = [REFERENCE_DAY - random.int(60, Math.floor(8 * YEAR_DAYS))];
   if (profile.youngestChildMaxAge !== undefined) {
     const youngest = living[living.length - 1]!;
-    const latestAllowed = REFERENCE_DAY - Math.floor(profile.youngestChildMaxAge * YEAR);
+    const latestAllowed = REFERENCE_DAY - Math.floor(profile.youngestChildMaxAge * YEAR_DAYS);
     if (youngest < latestAllowed) {
-      const shift = latestAllowed - youngest + random.int(0, Math.floor(profile.youngestChildMaxAge * YEAR * 0.8));
+      const shift = latestAllowed - youngest + random.int(0, Math.floor(profile.youngestChildMaxAge * YEAR_DAYS * 0.8));
       living = living.map((day) => Math.min(REFERENCE_DAY - 30, day + shift));
     }
   }
@@ -227,14 +225,14 @@ export function draftHousehold(random: Random, profile: HouseholdProfile, movedF
   }
 
   // Dates of the current composition and its beginnings.
-  const adultFrom = Math.max(...members.filter((m) => m.position !== 'child').map((m) => m.birthDay + Math.floor(19 * YEAR)));
+  const adultFrom = Math.max(...members.filter((m) => m.position !== 'child').map((m) => m.birthDay + Math.floor(19 * YEAR_DAYS)));
   const firstBirth = childBirths[0];
   const youngestBirth = childBirths[childBirths.length - 1];
   let formedOn: number;
   let composedSince: number;
   let formerPartner: MemberDraft | null = null;
   if (firstBirth !== undefined && youngestBirth !== undefined) {
-    formedOn = Math.max(Math.min(adultFrom, firstBirth), firstBirth - random.int(0, Math.floor(4 * YEAR)));
+    formedOn = Math.max(Math.min(adultFrom, firstBirth), firstBirth - random.int(0, Math.floor(4 * YEAR_DAYS)));
     composedSince = youngestBirth;
     if (type === 6 && random.chance(0.8)) {
       // Separated after the youngest was born; the former partner now lives elsewhere.
@@ -244,7 +242,7 @@ export function draftHousehold(random: Random, profile: HouseholdProfile, movedF
     }
   } else {
     const earliest = Math.min(REFERENCE_DAY - 30, adultFrom);
-    const span = Math.max(0, Math.min(REFERENCE_DAY - 30 - earliest, Math.floor((type === 8 ? 5 : 30) * YEAR)));
+    const span = Math.max(0, Math.min(REFERENCE_DAY - 30 - earliest, Math.floor((type === 8 ? 5 : 30) * YEAR_DAYS)));
     formedOn = REFERENCE_DAY - 30 - random.int(0, span);
     composedSince = formedOn;
   }

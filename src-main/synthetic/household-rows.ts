@@ -1,18 +1,14 @@
 // Turns a household draft into register rows with their histories: household, address, income,
 // socio-economic, education and care spells, before and after the reference date.
 import { civilOf, yyyymmdd } from '../common/calendar';
-import { benefitTypeOf, WMO_SUPPORT_TYPES, YOUTH_HELP_FORMS, YOUTH_PROTECTION_MEASURES, type HouseholdType } from './cbs-codes';
+import { benefitTypeOf, type HouseholdType } from './cbs-codes';
 import type { CellValue } from './csv-writer';
 import type { ExtractTableId } from './extract-tables';
 import type { HouseholdDraft, MemberDraft } from './household-draft';
-import { householdKey, personKey, type Counter } from './keys';
+import { householdKey, OBJECT_KIND, personKey, SOURCE, type Counter } from './keys';
+import { writeCareSpells, writeSocioEconomicSpells } from './person-spells';
 import type { Random } from './random';
-import { DEMO_MUNICIPALITY, OPEN_END_DAY, REFERENCE_DAY, type MunicipalityPlan } from './world-plan';
-
-const YEAR = 365.25;
-const OPEN = yyyymmdd(OPEN_END_DAY);
-export const SOURCE = 'R';
-export const OBJECT_KIND = 'I';
+import { DEMO_MUNICIPALITY, OPEN_END, OPEN_END_DAY, REFERENCE_DAY, YEAR_DAYS, type MunicipalityPlan } from './world-plan';
 
 export interface EmitContext {
   random: Random;
@@ -40,7 +36,8 @@ export interface EmittedHousehold {
   memberKeys: string[];
 }
 
-interface Keyed extends MemberDraft {
+/** A member with the person key it was given. */
+export interface Keyed extends MemberDraft {
   key: string;
 }
 
@@ -82,7 +79,7 @@ class HouseholdEmitter {
         SOURCE,
         member.key,
         yyyymmdd(from),
-        to >= OPEN_END_DAY ? OPEN : yyyymmdd(to),
+        to >= OPEN_END_DAY ? OPEN_END : yyyymmdd(to),
         number,
         type,
         positionCode(member, type),
@@ -100,7 +97,7 @@ class HouseholdEmitter {
       SOURCE,
       member.key,
       yyyymmdd(from),
-      to >= OPEN_END_DAY ? OPEN : yyyymmdd(to),
+      to >= OPEN_END_DAY ? OPEN_END : yyyymmdd(to),
       OBJECT_KIND,
       String(objectNumber).padStart(12, '0'),
     ]);
@@ -115,8 +112,8 @@ class HouseholdEmitter {
       end = lastFrom;
     }
     if (end <= member.birthDay) return;
-    const adultStart = member.birthDay + Math.floor(18 * YEAR);
-    const moves = end > adultStart ? Math.min(8, this.random.poisson((end - adultStart) / YEAR / 9)) : 0;
+    const adultStart = member.birthDay + Math.floor(18 * YEAR_DAYS);
+    const moves = end > adultStart ? Math.min(8, this.random.poisson((end - adultStart) / YEAR_DAYS / 9)) : 0;
     const cuts = Array.from({ length: moves }, () => this.random.int(adultStart, end - 1)).sort((a, b) => a - b);
     const starts = [member.birthDay, ...cuts];
     for (let i = starts.length - 1; i >= 0; i--) {
@@ -125,58 +122,6 @@ class HouseholdEmitter {
       const municipality = this.random.chance(0.7) ? this.context.municipality : otherMunicipality(this.random, this.context);
       this.addressSpell(member, from, end - 1, this.context.anyObject(this.random, municipality));
       end = from;
-    }
-  }
-
-  private socioEconomicSpells(member: Keyed): void {
-    if (member.socioEconomic === null) return;
-    const fifteen = member.birthDay + Math.floor(15 * YEAR);
-    const start = Math.max(fifteen, REFERENCE_DAY - this.random.int(30, Math.floor(8 * YEAR)));
-    let end = OPEN_END_DAY;
-    if (this.random.chance(0.1)) {
-      end = REFERENCE_DAY + this.random.int(1, 500);
-      this.context.write('socioEconomic', [
-        SOURCE,
-        member.key,
-        yyyymmdd(end + 1),
-        OPEN,
-        this.random.pick([
-          [11, 2],
-          [21, 1],
-          [32, 1],
-        ]),
-      ]);
-    }
-    this.context.write('socioEconomic', [SOURCE, member.key, yyyymmdd(start), end >= OPEN_END_DAY ? OPEN : yyyymmdd(end), member.socioEconomic]);
-    if (start > fifteen + 400 && this.random.chance(0.45)) {
-      const before = Math.max(fifteen, start - this.random.int(200, Math.floor(6 * YEAR)));
-      this.context.write('socioEconomic', [SOURCE, member.key, yyyymmdd(before), yyyymmdd(start - 1), member.socioEconomic === 11 ? 31 : 11]);
-    }
-  }
-
-  private careSpells(member: Keyed): void {
-    const write = (table: 'youthHelp' | 'youthProtection' | 'wmo', code: string, from: number, to: number) =>
-      this.context.write(
-        table,
-        table === 'wmo' ? [SOURCE, member.key, yyyymmdd(from), yyyymmdd(to), code] : [SOURCE, member.key, code, yyyymmdd(from), yyyymmdd(to)],
-      );
-    const current = () => [REFERENCE_DAY - this.random.int(20, 700), REFERENCE_DAY + this.random.int(1, 500)] as const;
-    const past = () => {
-      const to = REFERENCE_DAY - this.random.int(30, 900);
-      return [Math.max(member.birthDay, to - this.random.int(60, 700)), to] as const;
-    };
-    if (member.youthHelp !== 'none') {
-      const [from, to] = member.youthHelp === 'current' ? current() : past();
-      // A past spell needs the child to have been born before it ended.
-      if (Math.max(member.birthDay, from) < to) write('youthHelp', this.random.pick(YOUTH_HELP_FORMS), Math.max(member.birthDay, from), to);
-    }
-    if (member.youthProtection) {
-      const [from, to] = current();
-      write('youthProtection', this.random.pick(YOUTH_PROTECTION_MEASURES), Math.max(member.birthDay, from), to);
-    }
-    if (member.wmo !== 'none') {
-      const [from, to] = member.wmo === 'current' ? current() : past();
-      if (Math.max(member.birthDay, from) < to) write('wmo', this.random.pick(WMO_SUPPORT_TYPES), Math.max(member.birthDay, from), to);
     }
   }
 
@@ -259,7 +204,7 @@ class HouseholdEmitter {
 
     // Address spells: the family's previous home, the current one, and where they went after.
     const previousHome = {
-      from: draft.movedIn - random.int(200, Math.floor(7 * YEAR)),
+      from: draft.movedIn - random.int(200, Math.floor(7 * YEAR_DAYS)),
       objectNumber: context.anyObject(random, draft.movedFromElsewhere ? otherMunicipality(random, context) : context.municipality),
     };
     const movedAway = later.kind === 'move' ? { day: later.day, objectNumber: context.vacantObject(random, otherMunicipality(random, context)) } : null;
@@ -270,14 +215,14 @@ class HouseholdEmitter {
       this.addressSpell(member, from, until, context.objectNumber);
       if (movedAway) this.addressSpell(member, movedAway.day, OPEN_END_DAY, movedAway.objectNumber);
       this.earlierAddresses(member, from, member.position === 'child' || random.chance(0.8) ? previousHome : undefined);
-      if (member.position !== 'child' && draft.formedOn > member.birthDay + 22 * YEAR && member.position !== 'other') {
+      if (member.position !== 'child' && draft.formedOn > member.birthDay + 22 * YEAR_DAYS && member.position !== 'other') {
         // Before the couple or family formed, adults usually lived alone for a while.
-        const alone = Math.max(member.birthDay + Math.floor(18 * YEAR), draft.formedOn - random.int(300, Math.floor(6 * YEAR)));
+        const alone = Math.max(member.birthDay + Math.floor(18 * YEAR_DAYS), draft.formedOn - random.int(300, Math.floor(6 * YEAR_DAYS)));
         if (alone < draft.formedOn)
           this.householdSpell([{ ...member, position: 'reference' }], householdKey(context.households.take()), 1, alone, draft.formedOn - 1);
       }
-      this.socioEconomicSpells(member);
-      this.careSpells(member);
+      writeSocioEconomicSpells(this.context, member);
+      writeCareSpells(this.context, member);
       if (member.education !== null) context.write('education', [SOURCE, member.key, member.education]);
     }
     if (later.kind === 'split' && partner) this.livingAloneElsewhere(partner, later.day);

@@ -1,5 +1,9 @@
 // Register keys as CBS delivers them: text of fixed width with leading zeros, never numbers.
 
+/** The key sources CBS writes for persons (RINPERSOONS) and address objects (SOORTOBJECTNUMMER). */
+export const SOURCE = 'R';
+export const OBJECT_KIND = 'I';
+
 /** A multiplier coprime with 10^9 scatters consecutive numbers over the whole 9-digit range. */
 const PERSON_MULTIPLIER = 387_420_489; // 3^18
 const PERSON_MODULUS = 1_000_000_000;

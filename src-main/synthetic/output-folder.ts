@@ -37,7 +37,8 @@ async function inspectTarget(out: string, force: boolean): Promise<FolderState> 
   }
   if (!(await isGeneratorOutput(out))) {
     throw new UserFacingError(
-      `De uitvoermap ${out} is niet leeg en bevat geen eerdere uitvoer van de generator (geen manifest.json van groepsbeeld-synthetic); --force vervangt deze map daarom niet. Kies een lege map.`,
+      `De uitvoermap ${out} is niet leeg en bevat geen eerdere uitvoer van de generator (geen ` +
+        `manifest.json van groepsbeeld-synthetic); --force vervangt deze map daarom niet. Kies een lege map.`,
     );
   }
   return 'previous-output';

@@ -1,9 +1,13 @@
 // Which municipalities the world has, how many households each, and their address-object ranges.
-import { dayOf } from '../common/calendar';
+import { dayOf, yyyymmdd } from '../common/calendar';
 
 export const REFERENCE_DAY = dayOf(2017, 12, 31);
 /** Open-ended spells end on this date, as CBS commonly writes them (a setting in the loaders). */
 export const OPEN_END_DAY = dayOf(2050, 12, 31);
+/** The open end as the extracts write it (20501231). */
+export const OPEN_END = yyyymmdd(OPEN_END_DAY);
+/** Days in an average year, for ages and durations drawn in days. */
+export const YEAR_DAYS = 365.25;
 export const DEMO_MUNICIPALITY = '0784';
 
 export interface District {

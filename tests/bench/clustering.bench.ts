@@ -8,9 +8,8 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { kmeans as mlKmeans } from 'ml-kmeans';
-import { kmeans } from '../../src-main/analysis/clustering/kmeans';
-import { simdAvailable } from '../../src-main/analysis/clustering/kmeans-distance';
-import { KMeansTeam } from '../../src-main/analysis/clustering/kmeans-team';
+import { kmeans, KMeansTeam, simdAvailable } from '../../src-main/analysis/clustering/kmeans/index';
+
 import { SeededRandom } from '../../src-main/analysis/clustering/seeded-random';
 import { median, type Timing } from './measure';
 
@@ -102,7 +101,7 @@ async function bundleWorker(folder: string): Promise<URL | undefined> {
   try {
     const { build } = await import('esbuild');
     const outfile = join(folder, 'kmeans-worker.mjs');
-    const entry = join(import.meta.dirname, '..', '..', 'src-main', 'analysis', 'clustering', 'kmeans-worker.ts');
+    const entry = join(import.meta.dirname, '..', '..', 'src-main', 'analysis', 'clustering', 'kmeans', 'worker.ts');
     await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
     return pathToFileURL(outfile);
   } catch {
@@ -182,7 +181,9 @@ export async function benchClustering(): Promise<Timing[]> {
             baseline: `scikit-learn ${sklearn.version}`,
             baselineMs: sklearnMs,
             measuredMs: ms,
-            detail: `inertia ours ${fmt(inertia)}, scikit-learn ${fmt(sklearnInertia)}; median of ${repeats}${who === '1 thread' ? '' : `, team started once (${teamStartMs.toFixed(0)} ms, not included)`}`,
+            detail:
+              `inertia ours ${fmt(inertia)}, scikit-learn ${fmt(sklearnInertia)}; median ` +
+              `of ${repeats}${who === '1 thread' ? '' : `, team started once (${teamStartMs.toFixed(0)} ms, not included)`}`,
           });
         }
       } else {

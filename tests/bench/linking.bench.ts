@@ -52,7 +52,9 @@ export async function benchLinking(): Promise<Timing[]> {
         baseline: 'hand-written DuckDB SQL, same joins',
         baselineMs: sql.seconds * 1000,
         measuredMs: app.seconds * 1000,
-        detail: `${app.households.toLocaleString('en')} households; peak RSS app ${(app.maxRssBytes / 1e6).toFixed(0)} MB, SQL ${(sql.maxRssBytes / 1e6).toFixed(0)} MB`,
+        detail:
+          `${app.households.toLocaleString('en')} households; peak RSS ` +
+          `app ${(app.maxRssBytes / 1e6).toFixed(0)} MB, SQL ${(sql.maxRssBytes / 1e6).toFixed(0)} MB`,
       });
     }
   } finally {

@@ -188,7 +188,9 @@ export async function benchPublication(): Promise<Timing[]> {
         baseline: 'k = 5',
         baselineMs: small.milliseconds,
         measuredMs: large.milliseconds,
-        detail: `${large.figures} against ${small.figures} figures (${(large.figures / small.figures).toFixed(1)}x), ${large.programs} against ${small.programs} linear programs`,
+        detail:
+          `${large.figures} against ${small.figures} figures ` +
+          `(${(large.figures / small.figures).toFixed(1)}x), ${large.programs} against ${small.programs} linear programs`,
       });
 
       const store = new DifferencingStore(join(folder, 'scaling-userdata'));
@@ -209,7 +211,9 @@ export async function benchPublication(): Promise<Timing[]> {
         baseline: 'one package',
         baselineMs: oneMs,
         measuredMs: together.ms,
-        detail: `${printed(written)} against ${printed([written[0]!])} printed figures (${(printed(written) / printed([written[0]!])).toFixed(1)}x); together they ${together.value.pass ? 'pass' : 'fail'} the audit`,
+        detail:
+          `${printed(written)} against ${printed([written[0]!])} printed figures ` +
+          `(${(printed(written) / printed([written[0]!])).toFixed(1)}x); together they ${together.value.pass ? 'pass' : 'fail'} the audit`,
       });
     } finally {
       await pipeline.engine.close();

@@ -68,7 +68,9 @@ export async function benchSav(): Promise<Timing[]> {
         baseline: 'DuckDB read_csv of the same rows into a table',
         baselineMs: csvMs,
         measuredMs: savMs,
-        detail: `${Math.round(ROWS / (savMs / 1000)).toLocaleString('en')} rows/s (${megabytes.toFixed(0)} MB); read_csv ${Math.round(ROWS / (csvMs / 1000)).toLocaleString('en')} rows/s`,
+        detail:
+          `${Math.round(ROWS / (savMs / 1000)).toLocaleString('en')} rows/s ` +
+          `(${megabytes.toFixed(0)} MB); read_csv ${Math.round(ROWS / (csvMs / 1000)).toLocaleString('en')} rows/s`,
       });
     }
     connection.closeSync();

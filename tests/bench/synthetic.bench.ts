@@ -46,7 +46,9 @@ export async function benchSynthetic(): Promise<Timing[]> {
       baseline: `DuckDB COPY of ${rows.toLocaleString('en')} rows`,
       baselineMs,
       measuredMs: generatedMs,
-      detail: `${Math.round(demo.persons / (generatedMs / 1000)).toLocaleString('en')} persons/s, ${Math.round(rows / (generatedMs / 1000)).toLocaleString('en')} rows/s`,
+      detail:
+        `${Math.round(demo.persons / (generatedMs / 1000)).toLocaleString('en')} ` +
+        `persons/s, ${Math.round(rows / (generatedMs / 1000)).toLocaleString('en')} rows/s`,
     });
 
     // 2. Peak memory at about a million persons against the demo world, each in a fresh process.
@@ -60,7 +62,9 @@ export async function benchSynthetic(): Promise<Timing[]> {
       baselineMs: small.maxRssBytes / 1e6,
       measuredMs: large.maxRssBytes / 1e6,
       unit: 'MB',
-      detail: `${large.seconds.toFixed(1)} s, ${Math.round(large.persons / large.seconds).toLocaleString('en')} persons/s, ${Math.round(large.addressRows / large.seconds).toLocaleString('en')} address rows/s`,
+      detail:
+        `${large.seconds.toFixed(1)} s, ${Math.round(large.persons / large.seconds).toLocaleString('en')} ` +
+        `persons/s, ${Math.round(large.addressRows / large.seconds).toLocaleString('en')} address rows/s`,
     });
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { convertExtractsToParquet, csvColumnsStruct } from '../../src-main/synth
 import { StudyEngine } from '../../src-main/engine/study-engine';
 import { LinkingJob } from '../../src-main/linking/linking-job';
 import { median, type Timing } from './measure';
+import { linkRequestSchema } from '../../src-main/linking/linking-shapes';
 
 /** 2 is about 90 000 persons and a million rows over the extracts; 3 is 130 000 persons and 1.4 million rows. */
 const SCALE = Number(process.env.BENCH_WORKSPACE_SCALE ?? 2);
@@ -160,7 +161,7 @@ export async function benchWorkspace(): Promise<Timing[]> {
   return timings;
 }
 
-const LINK = { referenceDate: '20171231', municipality: '0784' };
+const LINK = linkRequestSchema.parse({ referenceDate: '20171231', municipality: '0784' });
 
 /** One fresh study engine: open the files (or the workspace) as the app does, then link; returns the time of both. */
 async function openAndLink(open: (engine: StudyEngine) => Promise<unknown>): Promise<number> {

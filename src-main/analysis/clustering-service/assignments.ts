@@ -1,6 +1,7 @@
-// Keeps each household's cluster in a session temp table, `cluster_assignments`, so profiles and per-cluster populations can use SQL; labels never leave the main process.
+// Keeps each household's cluster in a session temp table, `cluster_assignments`, so profiles and per-cluster populations
+// can use SQL; labels never leave the main process.
 import type { QuerySession } from '../cross-table';
-import { ANALYSIS_TABLE } from '../../linking/link-households';
+import { ANALYSIS_TABLE } from '../../linking/analysis-table-name';
 import type { HouseholdKeys } from './cluster-rows';
 
 export const ASSIGNMENTS_TABLE = 'cluster_assignments';

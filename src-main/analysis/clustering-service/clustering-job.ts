@@ -3,22 +3,15 @@
 import type { StudyEngine } from '../../engine/study-engine';
 import { UserFacingError } from '../../common/errors';
 import type { RuleSet } from '../../disclosure/rule-set';
-import { ANALYSIS_TABLE } from '../../linking/link-households';
+import { ANALYSIS_TABLE } from '../../linking/analysis-table-name';
 import type { QuerySession } from '../cross-table';
 import type { Population } from '../population';
 import { storeAssignments, storedAssignmentCount } from './assignments';
 import type { ClusteringRequest } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
 import { chooseClusteringK, labelsAt, runClustering, type ClusteringRun } from './clustering-service';
+import type { ClusteringStatus } from './clustering-shapes';
 import type { ClusteringProgress } from './worker-protocol';
-
-export interface ClusteringStatus {
-  running: boolean;
-  phase: ClusteringProgress['phase'] | 'idle';
-  k: number | null;
-  /** 0..1 over the whole run. */
-  fraction: number;
-}
 
 const IDLE: ClusteringStatus = { running: false, phase: 'idle', k: null, fraction: 0 };
 

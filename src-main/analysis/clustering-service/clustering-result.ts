@@ -1,4 +1,5 @@
-// A finished clustering run as aggregates only, through the disclosure engine: per-k quality, cluster sizes under the count and cluster-minimum rules, the advice.
+// A finished clustering run as aggregates only, through the disclosure engine: per-k quality, cluster sizes under the count
+// and cluster-minimum rules, the advice.
 import type { ChooseKResult, KEvaluation } from '../clustering/choose-k';
 import { checkCell } from '../../disclosure/cell-check';
 import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table';
@@ -118,7 +119,8 @@ export function clustersTable(run: FinishedRun, chosenK: number, rules: RuleSet,
   // One note whatever hid a size: saying which cluster is the small one would tell the size it hides.
   const notes = sizes.some((size) => size < minimum)
     ? [
-        `Ten minste één cluster telt minder dan ${minimum} huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.`,
+        `Ten minste één cluster telt minder dan ${minimum} huishoudens: deze indeling wordt niet gepubliceerd ` +
+          "(geen clustertabel of persona's). Kies een andere k of andere kenmerken.",
       ]
     : [];
   return {

@@ -60,7 +60,9 @@ export async function runClustering(access: SessionAccess, request: ClusteringRe
   if (n <= request.kRange[1]) {
     return {
       status: 'failed',
-      message: `${request.population.label}: te weinig huishoudens om tot ${request.kRange[1]} clusters te proberen (er zijn er meer dan ${request.kRange[1]} nodig); kies een grotere populatie of een kleinere hoogste k.`,
+      message:
+        `${request.population.label}: te weinig huishoudens om tot ${request.kRange[1]} clusters te proberen ` +
+        `(er zijn er meer dan ${request.kRange[1]} nodig); kies een grotere populatie of een kleinere hoogste k.`,
     };
   }
   const outcome = await runChooseKInWorker(rows.packed, {

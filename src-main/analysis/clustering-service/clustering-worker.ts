@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { chooseK } from '../clustering/choose-k';
 import { unpackRows } from './packed-rows';
-import { progressFraction, type ClusteringJob, type FromWorker, type ToWorker } from './worker-protocol';
+import { progressFraction, type WorkerJob, type FromWorker, type ToWorker } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('clustering-worker runs only as a worker thread (see run-clustering.ts).');
@@ -12,7 +12,7 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 /** Raised from the progress callback when the main process has asked to stop. */
 class Cancelled extends Error {}
 
-function run(job: ClusteringJob): void {
+function run(job: WorkerJob): void {
   const flag = new Int32Array(job.cancelFlag);
   const controller = new AbortController();
   try {

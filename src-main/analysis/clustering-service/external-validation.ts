@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { adjustedRandIndex, normalizedMutualInformation } from '../clustering/quality';
-import { publishCount, type PublishedCount } from '../../disclosure/published-count';
+import type { PublishedCount } from '../../disclosure/disclosure-shapes';
+import { publishCount } from '../../disclosure/published-count';
 import type { RuleSet } from '../../disclosure/rule-set';
 import type { HouseholdKeys } from './cluster-rows';
 
@@ -40,7 +41,9 @@ export function parseReferenceLabelling(text: string, fileName: string): Referen
     if (!key || !start || cluster === undefined || cluster === '') {
       return {
         ok: false,
-        message: `De referentie-indeling ${fileName}, regel ${at + 1}: verwacht werden household_key, household_start en een cluster, maar er staat "${lines[at]}".`,
+        message:
+          `De referentie-indeling ${fileName}, regel ${at + 1}: ` +
+          `verwacht werden household_key, household_start en een cluster, maar er staat "${lines[at]}".`,
       };
     }
     const id = householdId(key, start);
@@ -71,7 +74,9 @@ export function compareWithReference(
   if (ours.length < 2)
     return {
       ok: false,
-      message: `De referentie-indeling komt overeen met ${ours.length} van de ${keys.householdKey.length} geclusterde huishoudens: controleer of de eerste kolommen household_key en household_start zijn, geschreven zoals in de analysetabel.`,
+      message:
+        `De referentie-indeling komt overeen met ${ours.length} van de ${keys.householdKey.length} geclusterde huishoudens: ` +
+        'controleer of de eerste kolommen household_key en household_start zijn, geschreven zoals in de analysetabel.',
     };
   return {
     ok: true,

@@ -1,6 +1,6 @@
 // A published clustering as plain Dutch text for the terminal: method, features, advice, per-k table, cluster sizes, and external validation when given.
 import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table';
-import type { PublishedCount } from '../../disclosure/published-count';
+import type { PublishedCount } from '../../disclosure/disclosure-shapes';
 import { algorithmLabel, type PublishedClustering } from './clustering-result';
 import type { ExternalValidation } from './external-validation';
 
@@ -31,7 +31,8 @@ export function formatClustering(published: PublishedClustering, options: { vali
   const features = published.features.map((feature) => (feature.weight === 1 ? feature.label : `${feature.label} (gewicht ${number(feature.weight, 1)})`));
   const lines = [
     `Clustering van ${published.population.label} (${count(published.population.units)} huishoudens)`,
-    `Methode: ${algorithmLabel(published.algorithm)}; k van ${published.kRange[0]} tot ${published.kRange[1]}, ${published.resamples} bootstrap-steekproeven per k, seed ${published.seed}.`,
+    `Methode: ${algorithmLabel(published.algorithm)}; k van ${published.kRange[0]} tot ${published.kRange[1]}, ` +
+      `${published.resamples} bootstrap-steekproeven per k, seed ${published.seed}.`,
     `Kenmerken: ${features.join(', ')}.`,
     '',
     `Advies: ${published.reason}`,
@@ -46,7 +47,8 @@ export function formatClustering(published: PublishedClustering, options: { vali
   if (validation) {
     lines.push(
       '',
-      `Vergelijking met de referentie-indeling (${validation.referenceClusters} clusters, ${count(validation.matched)} huishoudens gevonden, ${count(validation.unmatched)} niet):`,
+      `Vergelijking met de referentie-indeling (${validation.referenceClusters} clusters, ` +
+        `${count(validation.matched)} huishoudens gevonden, ${count(validation.unmatched)} niet):`,
       `  ARI ${number(validation.adjustedRandIndex, 3)}, NMI ${number(validation.normalizedMutualInformation, 3)}`,
     );
   }

@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ChooseKAlgorithm, ChooseKResult } from '../clustering/choose-k';
 import { packedTransfers, type PackedRows } from './packed-rows';
-import type { ClusteringJob, ClusteringProgress, FromWorker, ToWorker } from './worker-protocol';
+import type { WorkerJob, ClusteringProgress, FromWorker, ToWorker } from './worker-protocol';
 
 export interface WorkerRunOptions {
   algorithm: ChooseKAlgorithm;
@@ -36,7 +36,7 @@ export function defaultClusteringWorkerUrl(): URL {
 
 /**
  * Under tsx the worker is TypeScript source, which Node 20 cannot load and whose loader does not reach
- * worker threads: a two-line bootstrap registers tsx inside the worker first (as kmeans-parallel does).
+ * worker threads: a two-line bootstrap registers tsx inside the worker first (as kmeans/parallel.ts does).
  */
 function startWorker(url: URL): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url);
@@ -56,7 +56,7 @@ function messageOf(error: unknown): string {
 export function runChooseKInWorker(rows: PackedRows, options: WorkerRunOptions): Promise<WorkerOutcome> {
   if (options.signal?.aborted) return Promise.resolve({ status: 'cancelled' });
   const cancelFlag = new SharedArrayBuffer(4);
-  const job: ClusteringJob = {
+  const job: WorkerJob = {
     rows,
     algorithm: options.algorithm,
     kRange: [options.kRange[0], options.kRange[1]],

@@ -2,7 +2,7 @@
 import type { ChooseKAlgorithm } from '../clustering/choose-k';
 import type { PackedRows } from './packed-rows';
 
-export interface ClusteringJob {
+export interface WorkerJob {
   rows: PackedRows;
   algorithm: ChooseKAlgorithm;
   kRange: readonly [number, number];
@@ -35,7 +35,7 @@ export interface EvaluationMessage {
   allStable: boolean;
 }
 
-export type ToWorker = { kind: 'run'; job: ClusteringJob } | { kind: 'cancel' };
+export type ToWorker = { kind: 'run'; job: WorkerJob } | { kind: 'cancel' };
 
 export type FromWorker =
   | { kind: 'progress'; progress: ClusteringProgress }

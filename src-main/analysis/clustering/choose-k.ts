@@ -2,7 +2,7 @@
 import { encodeMixed, type EncodingOptions } from './encoding';
 import { gowerMatrix, subMatrix, distanceAt } from './gower-distance';
 import { pam } from './gower-pam';
-import { kmeans } from './kmeans';
+import { kmeans } from './kmeans/index';
 import { estimateLambda, kprototypes, rowDissimilarity } from './kprototypes';
 import { readMixedTable, type FeatureSpec, type MixedRow, type MixedTable } from './mixed-table';
 import { calinskiHarabasz, meanSilhouette } from './quality';
@@ -201,7 +201,9 @@ export function recommend(
   const best = evaluations.reduce((a, b) => (weakest(b) > weakest(a) || (weakest(b) === weakest(a) && b.silhouette > a.silhouette) ? b : a));
   return {
     recommendedK: best.k,
-    reason: `k = ${best.k}: bij elke k valt minstens een cluster uiteen (Jaccard < ${dutch(minJaccard)}); bij k = ${best.k} is het zwakste cluster het stabielst (Jaccard ${dutch(weakest(best))}), silhouet ${dutch(best.silhouette)}.`,
+    reason:
+      `k = ${best.k}: bij elke k valt minstens een cluster uiteen (Jaccard < ${dutch(minJaccard)}); ` +
+      `bij k = ${best.k} is het zwakste cluster het stabielst (Jaccard ${dutch(weakest(best))}), silhouet ${dutch(best.silhouette)}.`,
   };
 }
 

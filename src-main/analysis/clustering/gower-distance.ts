@@ -112,7 +112,8 @@ export function gowerMatrix(rows: readonly MixedRow[], specs: readonly FeatureSp
   const n = rows.length;
   if (n > MAX_GOWER_ROWS) {
     throw new Error(
-      `PAM met Gower-afstanden werkt op hoogstens ${MAX_GOWER_ROWS.toLocaleString('nl-NL')} huishoudens (alle paren blijven in het geheugen); deze populatie heeft er ${n.toLocaleString('nl-NL')}. Kies k-prototypes voor grotere populaties.`,
+      `PAM met Gower-afstanden werkt op hoogstens ${MAX_GOWER_ROWS.toLocaleString('nl-NL')} huishoudens (alle paren blijven in het geheugen); ` +
+        `deze populatie heeft er ${n.toLocaleString('nl-NL')}. Kies k-prototypes voor grotere populaties.`,
     );
   }
   const columns = prepare(rows, specs);

@@ -1,5 +1,5 @@
 // How good a clustering is: within-cluster error, silhouette and Calinski-Harabasz for choosing k; ARI and NMI against another labelling.
-import { squaredDistance } from './kmeans-state';
+import { squaredDistance } from './kmeans/index';
 import { SeededRandom } from './seeded-random';
 
 /** Labels may be any integers (e.g. codes from a register); they are renumbered 0..g-1 in order of first appearance. */

@@ -1,4 +1,5 @@
-// Bootstrap stability of clusters (the idea of Hennig's clusterboot): mean best-Jaccard per cluster over seeded resamples; and a silhouette for any dissimilarity.
+// Bootstrap stability of clusters (the idea of Hennig's clusterboot): mean best-Jaccard per cluster over seeded resamples;
+// and a silhouette for any dissimilarity.
 import { silhouetteFromSums, silhouetteRows } from './quality';
 import { deriveSeed, SeededRandom } from './seeded-random';
 

@@ -129,7 +129,8 @@ function amountDecision(ledger: PublicationLedger, feature: AmountFeature, popul
 const VARIES_CELL: PublishedCell = { status: 'empty', text: VARIES_TEXT };
 
 export const PROFILE_TABLE_NOTES = [
-  `Per kenmerk de meest voorkomende waarde met haar aandeel onder alle huishoudens van de kolom; "${VARIES_TEXT}" als geen waarde minstens ${DOMINANT_SHARE} % heeft.`,
+  `Per kenmerk de meest voorkomende waarde met haar aandeel onder alle huishoudens ` +
+    `van de kolom; "${VARIES_TEXT}" als geen waarde minstens ${DOMINANT_SHARE} % heeft.`,
   `Bij bedragen de mediaan (afgerond); "${VARIES_TEXT}" als de middelste helft van de kolom meer dan ${AMOUNT_SPREAD * 100} % van de mediaan beslaat.`,
 ];
 

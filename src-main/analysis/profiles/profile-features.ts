@@ -22,7 +22,9 @@ export const HOUSEHOLD_COMPOSITION: CategoricalFeature = {
   group: 'huishouden',
   kind: 'category',
   columns: ['household_type'],
-  sql: "CASE WHEN household_type = '1' THEN 'alleen' WHEN household_type IN ('2', '3', '4', '5') THEN 'paar' WHEN household_type = '6' THEN 'eenouder' WHEN household_type IN ('7', '8') THEN 'overig' END",
+  sql:
+    "CASE WHEN household_type = '1' THEN 'alleen' WHEN household_type IN ('2', '3', '4', '5') THEN 'paar' " +
+    "WHEN household_type = '6' THEN 'eenouder' WHEN household_type IN ('7', '8') THEN 'overig' END",
   categories: [
     { code: 'alleen', label: 'Alleenstaande' },
     { code: 'paar', label: 'Paar' },

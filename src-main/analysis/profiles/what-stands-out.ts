@@ -184,10 +184,16 @@ function sentence(trait: TraitDraft, direction: 'vaker' | 'minder vaak', inClust
   if (trait.amount) {
     const unit = trait.amount.unit;
     const text = (cell: typeof inCluster) => dutchAmountText(cell.value, unit, amountDecimals(unit));
-    return `${trait.featureLabel} is in dit cluster gemiddeld ${direction === 'vaker' ? 'hoger' : 'lager'}: ${text(inCluster)} tegen ${text(overall)} bij alle klanten.`;
+    return (
+      `${trait.featureLabel} is in dit cluster ` +
+      `gemiddeld ${direction === 'vaker' ? 'hoger' : 'lager'}: ${text(inCluster)} tegen ${text(overall)} bij alle klanten.`
+    );
   }
   const percent = (cell: typeof inCluster) => dutchFigure(cell.value, 'percent', SHARE_DECIMALS);
-  return `${trait.label} (${trait.featureLabel.toLowerCase()}) komt in dit cluster ${direction} voor: ${percent(inCluster)} tegen ${percent(overall)} van alle klanten.`;
+  return (
+    `${trait.label} (${trait.featureLabel.toLowerCase()}) komt in dit ` +
+    `cluster ${direction} voor: ${percent(inCluster)} tegen ${percent(overall)} van alle klanten.`
+  );
 }
 
 /**

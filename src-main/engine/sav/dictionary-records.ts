@@ -61,7 +61,8 @@ async function readHeader(source: FileByteSource): Promise<Omit<RawDictionary, '
   if (magic !== '$FL2' && magic !== '$FL3') {
     throw new SavFormatError(
       source.path,
-      `dit is geen SPSS-bestand (.sav): het zou moeten beginnen met "$FL2", maar begint met ${JSON.stringify(magic)}. Controleer of u het goede bestand hebt gekozen.`,
+      `dit is geen SPSS-bestand (.sav): het zou moeten beginnen met "$FL2", maar ` +
+        `begint met ${JSON.stringify(magic)}. Controleer of u het goede bestand hebt gekozen.`,
     );
   }
   await source.need(HEADER_BYTES, 'in de kop van het bestand (de eerste 176 bytes)');

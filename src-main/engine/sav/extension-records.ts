@@ -75,7 +75,8 @@ export function readMachineInfo(path: string, raw: RawDictionary): MachineInfo {
     if (floatRep !== 1)
       throw new SavFormatError(
         path,
-        `getallen zijn opgeslagen in een niet-IEEE-indeling (code ${floatRep}, IBM of VAX), en die wordt niet ondersteund. Sla het bestand opnieuw op met SPSS op een hedendaagse computer.`,
+        `getallen zijn opgeslagen in een niet-IEEE-indeling (code ${floatRep}, IBM of VAX), en ` +
+          `die wordt niet ondersteund. Sla het bestand opnieuw op met SPSS op een hedendaagse computer.`,
       );
     characterCode = view.getInt32(28, le);
   }

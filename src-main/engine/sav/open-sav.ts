@@ -67,7 +67,8 @@ export async function openSav(path: string): Promise<SavFile> {
     if (!compression)
       throw new SavFormatError(
         path,
-        `onbekende compressiecode ${raw.compressionCode} in de kop van het bestand (bekend: 0 geen, 1 bytecode, 2 zlib). Het bestand is beschadigd of geschreven door een programma dat niet wordt ondersteund.`,
+        `onbekende compressiecode ${raw.compressionCode} in de kop van het bestand (bekend: 0 geen, 1 ` +
+          `bytecode, 2 zlib). Het bestand is beschadigd of geschreven door een programma dat niet wordt ondersteund.`,
       );
     if (compression === 'zlib' && !raw.zlib)
       throw new SavFormatError(path, 'de kop noemt zlib-compressie (code 2), maar het bestand begint met $FL2 in plaats van $FL3.');
@@ -153,7 +154,8 @@ class OpenedSavFile implements SavFile {
         if (firstCase < this.caseCount) throw truncatedError(this.path, `na geval ${firstCase}, terwijl de kop ${this.caseCount} gevallen belooft`);
         throw new SavFormatError(
           this.path,
-          `het aantal gevallen klopt niet: de kop noemt ${this.caseCount} gevallen, maar de gegevens bevatten er ${firstCase}. Het bestand is beschadigd; exporteer het opnieuw.`,
+          `het aantal gevallen klopt niet: de kop noemt ${this.caseCount} gevallen, maar ` +
+            `de gegevens bevatten er ${firstCase}. Het bestand is beschadigd; exporteer het opnieuw.`,
         );
       }
     } finally {

@@ -1,5 +1,5 @@
 // The encrypted workspace: opened files saved as one passphrase-protected file that later runs load in seconds.
-export { STORED_TYPES, type StoredTypeName } from './columns';
+export { STORED_TYPES, type StoredTypeName } from './stored-types';
 export { DEFAULT_KDF, type KdfParameters } from './format';
 export {
   deleteWorkspace,

@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { UserFacingError } from '../../common/errors';
 import type { LockedSession } from '../locked-session';
 import { quoteIdentifier } from '../sql';
-import { castFromText, decodeBatch, type DecodedBatch, type StoredTypeName } from './columns';
+import { castFromText, decodeBatch, type DecodedBatch } from './batch-decoding';
+import type { StoredTypeName } from './stored-types';
 import { MAGIC, RecordKind, WorkspaceFormatError, openRecord } from './format';
 import { decompress, openWorkspaceFile, readRecord, workspaceError, type WorkspaceManifest } from './workspace-file';
 

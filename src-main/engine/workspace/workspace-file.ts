@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants as zlibConstants, deflateRaw, inflateRaw } from 'node:zlib';
 import { z } from 'zod';
 import { UserFacingError } from '../../common/errors';
-import { BatchShapeError, STORED_TYPES, type StoredTypeName } from './columns';
+import { BatchShapeError } from './batch-decoding';
+import { STORED_TYPES, type StoredTypeName } from './stored-types';
 import {
   END_RECORD_INDEX,
   HEADER_BYTES,

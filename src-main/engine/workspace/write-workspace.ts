@@ -7,7 +7,8 @@ import { APP_NAME, APP_VERSION } from '../../common/app-info';
 import { UserFacingError } from '../../common/errors';
 import type { LockedSession, QueryParameters } from '../locked-session';
 import { quoteIdentifier } from '../sql';
-import { ColumnBuilder, STORED_TYPES, encodeBatch, storedTypeName } from './columns';
+import { ColumnBuilder, encodeBatch } from './batch-encoding';
+import { STORED_TYPES, storedTypeName } from './stored-types';
 import { DEFAULT_KDF, END_RECORD_INDEX, RecordKind, createHeader, sealRecord, type KdfParameters } from './format';
 import { compress, encodeEnd, type Compression, type ManifestRecord } from './workspace-file';
 
@@ -91,7 +92,8 @@ async function describeSources(session: Pick<LockedSession, 'stream'>, sources: 
       if (!type) {
         throw new UserFacingError(
           `Tabel ${source.name}${source.sourceFile ? ` (uit ${source.sourceFile})` : ''}: kolom ${name} heeft het type ${duckType.toString()}, ` +
-            `dat een werkruimte niet kan bewaren. Mogelijk zijn: ${Object.keys(STORED_TYPES).join(', ')}; zet de kolom om naar een van deze typen bij het maken van de tabel.`,
+            `dat een werkruimte niet kan bewaren. Mogelijk zijn: ${Object.keys(STORED_TYPES).join(', ')}; ` +
+            'zet de kolom om naar een van deze typen bij het maken van de tabel.',
         );
       }
       return { name, type };

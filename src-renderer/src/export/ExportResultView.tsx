@@ -1,6 +1,6 @@
 // What an export did: the folder, the output log's entries (each output's check and notes) and the files with their
 // checksums; or that it was cancelled, or why nothing was written.
-import type { ExportResult } from '../api/types';
+import type { ExportOutcome } from '../api/types';
 import { useFormat, useT } from '../i18n/useT';
 import { cellCountsText } from './exportGroups';
 import type { WrittenOutput } from './useExport';
@@ -36,7 +36,7 @@ function OutputLogSummary({ outputs }: { outputs: readonly WrittenOutput[] }) {
 }
 
 /** `shown`: the differencing warnings already on the page; a refusal repeats them, so they are not shown twice. */
-export function ExportResultView({ result, written, shown = [] }: { result: ExportResult; written: readonly WrittenOutput[]; shown?: readonly string[] }) {
+export function ExportResultView({ result, written, shown = [] }: { result: ExportOutcome; written: readonly WrittenOutput[]; shown?: readonly string[] }) {
   const t = useT();
   const format = useFormat();
   if (result.status === 'cancelled') {

@@ -1,7 +1,7 @@
 // The Export page's state: the preview for the chosen protection, the analyst's selection and notes, and writing.
 import { useEffect, useState } from 'react';
 import { callApi } from '../api/callApi';
-import type { ApiError, ExportPreview, ExportResult, ProtectionMethod } from '../api/types';
+import type { ApiError, ExportPreview, ExportOutcome, ProtectionMethod } from '../api/types';
 
 export type Candidate = ExportPreview['candidates'][number];
 
@@ -37,7 +37,7 @@ export function useExport(method: ProtectionMethod) {
   const [choices, setChoices] = useState<Record<string, OutputChoice>>({});
   const [justification, setJustification] = useState('');
   const [writing, setWriting] = useState(false);
-  const [result, setResult] = useState<ExportResult | null>(null);
+  const [result, setResult] = useState<ExportOutcome | null>(null);
   const [writeError, setWriteError] = useState<ApiError | null>(null);
   const [lastWritten, setLastWritten] = useState<WrittenOutput[]>([]);
 

@@ -16,7 +16,8 @@ export const en: Messages = {
   'page.populatie.title': 'Population',
   'page.populatie.emptyHeading': 'No linkage report yet',
   'page.populatie.emptyText':
-    'Choose the reference date and the municipality, and link the files. The linkage report will appear here: how many persons and households remain after each step, and why records drop out.',
+    'Choose the reference date and the municipality, and link the files. The linkage report will ' +
+    'appear here: how many persons and households remain after each step, and why records drop out.',
   'page.vergelijking.title': 'Comparison',
   'page.vergelijking.emptyHeading': 'No comparison yet',
   'page.clusters.title': 'Clusters',
@@ -27,7 +28,9 @@ export const en: Messages = {
   'page.export.emptyHeading': 'Nothing exported yet',
 
   'data.intro':
-    'Open the CBS register files (persons, households, addresses) and the partner organisation’s client file, as CSV, Parquet, Excel (.xlsx) or SPSS (.sav). Groepsbeeld recognises the CBS tables and proposes a role for each column, which you can change. The files stay on this computer: Groepsbeeld reads only what you choose here.',
+    'Open the CBS register files (persons, households, addresses) and the partner organisation’s client file, ' +
+    'as CSV, Parquet, Excel (.xlsx) or SPSS (.sav). Groepsbeeld recognises the CBS tables and proposes a role for each ' +
+    'column, which you can change. The files stay on this computer: Groepsbeeld reads only what you choose here.',
   'data.open': 'Open files…',
   'data.opening': 'Opening…',
   'data.openDemo': 'Open demo',
@@ -83,7 +86,8 @@ export const en: Messages = {
   'profile.heading': 'Profile and roles of {file}',
   'profile.loading': 'Computing the profile of {file}…',
   'profile.hint':
-    'Aggregates only. Counts below 10 are shown as “< 10”; a value that occurs fewer than 10 times is not named; numbers show quartiles only, dates only the years with enough rows. Choose for each column the role it plays in linking.',
+    'Aggregates only. Counts below 10 are shown as “< 10”; a value that occurs fewer than 10 times is not named; numbers ' +
+    'show quartiles only, dates only the years with enough rows. Choose for each column the role it plays in linking.',
   'profile.column': 'Column',
   'profile.role': 'Role',
   'profile.type': 'Type',
@@ -169,7 +173,8 @@ export const en: Messages = {
   'status.securityFailed': 'Engine security unknown.',
 
   'link.intro':
-    'Choose the reference date and the municipality. Groepsbeeld links the open files on that date, keeps the households of the people living in the municipality then, and shows per step what did and did not link.',
+    'Choose the reference date and the municipality. Groepsbeeld links the open files on that date, keeps ' +
+    'the households of the people living in the municipality then, and shows per step what did and did not link.',
   'link.referenceDate': 'Reference date',
   'link.municipality': 'Municipality code',
   'link.unknownName': 'Municipality (name unknown)',
@@ -191,7 +196,8 @@ export const en: Messages = {
   'error.failed': 'The operation failed.',
   'table.population': '{label}, N = {units}',
   'compare.intro':
-    'Client households next to all households in the municipality, per feature: counts, percentages and the difference in percentage points. Every cell is checked against the output-checking rules.',
+    'Client households next to all households in the municipality, per feature: counts, percentages ' +
+    'and the difference in percentage points. Every cell is checked against the output-checking rules.',
   'compare.needsLink': 'Link the files on the Populatie page first; the comparison per feature then appears here.',
   'compare.loading': 'Computing and checking the tables…',
   'protection.label': 'Table protection',
@@ -200,7 +206,8 @@ export const en: Messages = {
   'protection.suppressionHint': 'Cells below the threshold, and the cells they could be recomputed from, are not shown.',
   'protection.roundingHint': 'All counts are rounded to a multiple of the base, so rows and columns still add up.',
   'export.intro':
-    'Choose which tables leave this computer. Every table has been checked against the output-checking rules; the package gets an output log with the results, your notes and the checksums (SHA-256) of every file, for the output checker.',
+    'Choose which tables leave this computer. Every table has been checked against the output-checking rules; the package ' +
+    'gets an output log with the results, your notes and the checksums (SHA-256) of every file, for the output checker.',
   'export.loading': 'Computing and checking the outputs…',
   'export.ruleSet': 'Rules: {name}',
   'export.verdict.pass': 'passes',
@@ -222,7 +229,8 @@ export const en: Messages = {
   'export.addComment': 'Add a note',
   'export.addCommentOrException': 'Add a note or an exception request',
   'clusters.intro':
-    'Divide the client households into clusters on categories and amounts at once. Groepsbeeld tries every k in the range, measures how compact and how stable the clusters are (50 bootstrap resamples per k) and gives advice; you decide.',
+    'Divide the client households into clusters on categories and amounts at once. Groepsbeeld tries every k in the ' +
+    'range, measures how compact and how stable the clusters are (50 bootstrap resamples per k) and gives advice; you decide.',
   'clusters.needsLink': 'Link the files on the Populatie page first; then you can cluster here.',
   'clusters.features': 'Features and weights',
   'clusters.weightFor': 'Weight of {feature}',
@@ -249,11 +257,13 @@ export const en: Messages = {
   'chart.meanJaccard': 'Mean Jaccard',
   'chart.advice': 'advice k = {k}',
   'chart.elbowSummary':
-    'Line chart: within-cluster error (elbow) and mean silhouette for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
+    'Line chart: within-cluster error (elbow) and mean silhouette for k = {from} to ' +
+    '{to}; the advised k = {k} is marked. The quality table below gives the same figures.',
   'chart.jaccardSummary':
     'Line chart: lowest and mean Jaccard (stability) for k = {from} to {to}; the advised k = {k} is marked. The quality table below gives the same figures.',
   'profiles.intro':
-    'A persona for each cluster: a recognisable description with the traits that stand out. Edit titles and narratives; they are saved in the study file and go into the export. Every figure has passed the output-checking rules.',
+    'A persona for each cluster: a recognisable description with the traits that stand out. Edit titles and narratives; ' +
+    'they are saved in the study file and go into the export. Every figure has passed the output-checking rules.',
   'profiles.loading': 'Computing and checking the profiles…',
   'profiles.needsClustering': 'First choose a clustering on the Clusters page; the comparison table and the persona cards then appear here.',
   'profiles.personasHeading': 'Personas',
@@ -281,7 +291,8 @@ export const en: Messages = {
   'data.dropHint': 'You can also drag files here; Groepsbeeld first asks whether they may be opened.',
   'study.heading': 'Study',
   'study.intro':
-    'A study file records the whole analysis: the files with their kind and roles, reference date, municipality, clustering settings and the persona texts. It never contains microdata.',
+    'A study file records the whole analysis: the files with their kind and roles, reference ' +
+    'date, municipality, clustering settings and the persona texts. It never contains microdata.',
   'study.open': 'Open study…',
   'study.opening': 'Opening study…',
   'study.name': 'Name of the study',
@@ -313,11 +324,13 @@ export const en: Messages = {
   'cell.legendBold': 'bold',
   'cell.legendSignificant': 'residual beyond ±1.96: differs significantly (5\u00a0%)',
   'chart.sharesSummaryGaps':
-    'Bar chart for {title}: share in percent of {groups} per {rowHeader}. A cell that is not shown is a hatched slot marked x, without a bar. The table below gives the same figures.',
+    'Bar chart for {title}: share in percent of {groups} per {rowHeader}. A cell that is not ' +
+    'shown is a hatched slot marked x, without a bar. The table below gives the same figures.',
   'chart.hidden': 'not shown',
   'export.refusalsTitle': 'Cannot be published now',
   'export.justificationHint':
-    'At least 80 characters and 12 words (a word has at least two letters): explain why the difference from the earlier export is no risk, or why both exports are needed and for whom.',
+    'At least 80 characters and 12 words (a word has at least two letters): explain why the ' +
+    'difference from the earlier export is no risk, or why both exports are needed and for whom.',
   'export.justificationCount': '{characters} of 80 characters, {words} of 12 words',
   'export.differencingItem': 'Nearly the same population as an earlier export: only with a justification.',
   'export.justificationNeeded': 'Write the justification above first: this export is too close to an earlier export.',

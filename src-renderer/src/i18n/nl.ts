@@ -14,7 +14,8 @@ export const nl = {
   'page.populatie.title': 'Populatie',
   'page.populatie.emptyHeading': 'Nog geen koppelrapport',
   'page.populatie.emptyText':
-    'Kies de peildatum en de gemeente en koppel de bestanden. Hier verschijnt het koppelrapport: hoeveel personen en huishoudens er per stap overblijven, en waarom records afvallen.',
+    'Kies de peildatum en de gemeente en koppel de bestanden. Hier verschijnt het koppelrapport: ' +
+    'hoeveel personen en huishoudens er per stap overblijven, en waarom records afvallen.',
   'page.vergelijking.title': 'Vergelijking',
   'page.vergelijking.emptyHeading': 'Nog geen vergelijking',
   'page.clusters.title': 'Clusters',
@@ -25,7 +26,9 @@ export const nl = {
   'page.export.emptyHeading': 'Nog niets geëxporteerd',
 
   'data.intro':
-    'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het klantenbestand van de partnerorganisatie, als CSV, Parquet, Excel (.xlsx) of SPSS (.sav). Groepsbeeld herkent de CBS-tabellen en stelt per kolom een rol voor, die u kunt aanpassen. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
+    'Open de CBS-registerbestanden (personen, huishoudens, adressen) en het klantenbestand van de partnerorganisatie, ' +
+    'als CSV, Parquet, Excel (.xlsx) of SPSS (.sav). Groepsbeeld herkent de CBS-tabellen en stelt per kolom een ' +
+    'rol voor, die u kunt aanpassen. De bestanden blijven op deze computer: Groepsbeeld leest alleen wat u hier kiest.',
   'data.open': 'Bestanden openen…',
   'data.opening': 'Bezig met openen…',
   'data.openDemo': 'Demo openen',
@@ -83,7 +86,9 @@ export const nl = {
   'profile.heading': 'Profiel en rollen van {file}',
   'profile.loading': 'Profiel van {file} berekenen…',
   'profile.hint':
-    'Alleen aggregaten. Aantallen onder 10 worden getoond als “< 10”; een waarde die minder dan 10 keer voorkomt wordt niet genoemd; van getallen ziet u alleen kwartielen, van datums alleen de jaren met genoeg rijen. Kies per kolom de rol die hij bij het koppelen speelt.',
+    'Alleen aggregaten. Aantallen onder 10 worden getoond als “< 10”; een waarde die minder ' +
+    'dan 10 keer voorkomt wordt niet genoemd; van getallen ziet u alleen kwartielen, van datums ' +
+    'alleen de jaren met genoeg rijen. Kies per kolom de rol die hij bij het koppelen speelt.',
   'profile.column': 'Kolom',
   'profile.role': 'Rol',
   'profile.type': 'Type',
@@ -169,7 +174,8 @@ export const nl = {
   'status.securityFailed': 'Beveiliging van de rekenkern onbekend.',
 
   'link.intro':
-    'Kies de peildatum en de gemeente. Groepsbeeld koppelt de geopende bestanden op die datum, houdt de huishoudens over van de mensen die dan in de gemeente wonen, en laat per stap zien wat er wel en niet koppelde.',
+    'Kies de peildatum en de gemeente. Groepsbeeld koppelt de geopende bestanden op die datum, houdt de ' +
+    'huishoudens over van de mensen die dan in de gemeente wonen, en laat per stap zien wat er wel en niet koppelde.',
   'link.referenceDate': 'Peildatum',
   'link.municipality': 'Gemeentecode',
   'link.unknownName': 'Gemeente (naam onbekend)',
@@ -192,7 +198,8 @@ export const nl = {
   'error.failed': 'De bewerking is mislukt.',
   'table.population': '{label}, N = {units}',
   'compare.intro':
-    'Klanthuishoudens naast alle huishoudens in de gemeente, per kenmerk: aantallen, percentages en het verschil in procentpunten. Elke cel is getoetst aan de regels van de outputcontrole.',
+    'Klanthuishoudens naast alle huishoudens in de gemeente, per kenmerk: aantallen, percentages ' +
+    'en het verschil in procentpunten. Elke cel is getoetst aan de regels van de outputcontrole.',
   'compare.needsLink': 'Koppel eerst de bestanden op de pagina Populatie; daarna verschijnt hier per kenmerk de vergelijking.',
   'compare.loading': 'Tabellen berekenen en toetsen…',
   'protection.label': 'Bescherming van tabellen',
@@ -201,7 +208,8 @@ export const nl = {
   'protection.suppressionHint': 'Cellen onder de drempel en de cellen waarmee ze terug te rekenen zijn, worden niet getoond.',
   'protection.roundingHint': 'Alle aantallen worden afgerond op een veelvoud van de basis, zodat rijen en kolommen blijven optellen.',
   'export.intro':
-    'Kies welke tabellen de computer verlaten. Elke tabel is getoetst aan de regels van de outputcontrole; het pakket krijgt een output log met de uitkomsten, uw toelichting en de controlegetallen (SHA-256) van elk bestand, voor de outputcontroleur.',
+    'Kies welke tabellen de computer verlaten. Elke tabel is getoetst aan de regels van de outputcontrole; het pakket krijgt ' +
+    'een output log met de uitkomsten, uw toelichting en de controlegetallen (SHA-256) van elk bestand, voor de outputcontroleur.',
   'export.loading': 'Uitvoer berekenen en toetsen…',
   'export.ruleSet': 'Regels: {name}',
   'export.verdict.pass': 'geslaagd',
@@ -223,7 +231,8 @@ export const nl = {
   'export.addComment': 'Toelichting toevoegen',
   'export.addCommentOrException': 'Toelichting of verzoek om uitzondering toevoegen',
   'clusters.intro':
-    'Deel de klanthuishoudens in clusters op categorieën en bedragen tegelijk. Groepsbeeld probeert elke k in het bereik, meet hoe compact en hoe stabiel de clusters zijn (50 bootstrap-steekproeven per k) en geeft een advies; u kiest.',
+    'Deel de klanthuishoudens in clusters op categorieën en bedragen tegelijk. Groepsbeeld probeert elke k in het bereik, ' +
+    'meet hoe compact en hoe stabiel de clusters zijn (50 bootstrap-steekproeven per k) en geeft een advies; u kiest.',
   'clusters.needsLink': 'Koppel eerst de bestanden op de pagina Populatie; daarna kunt u hier clusteren.',
   'clusters.features': 'Kenmerken en gewichten',
   'clusters.weightFor': 'Gewicht van {feature}',
@@ -250,11 +259,14 @@ export const nl = {
   'chart.meanJaccard': 'Gemiddelde Jaccard',
   'chart.advice': 'advies k = {k}',
   'chart.elbowSummary':
-    'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+    'Lijndiagram: fout binnen clusters (elleboog) en gemiddeld silhouet voor k = {from} tot en ' +
+    'met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
   'chart.jaccardSummary':
-    'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met {to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
+    'Lijndiagram: laagste en gemiddelde Jaccard (stabiliteit) voor k = {from} tot en met ' +
+    '{to}; het advies k = {k} is gemarkeerd. De kwaliteitstabel eronder geeft dezelfde cijfers.',
   'profiles.intro':
-    'Van elk cluster een persona: een herkenbare beschrijving met de kenmerken die opvallen. Pas titels en verhalen aan; ze worden bewaard in het studiebestand en gaan mee in de export. Elk getal is getoetst aan de regels van de outputcontrole.',
+    'Van elk cluster een persona: een herkenbare beschrijving met de kenmerken die opvallen. Pas titels en verhalen aan; ze ' +
+    'worden bewaard in het studiebestand en gaan mee in de export. Elk getal is getoetst aan de regels van de outputcontrole.',
   'profiles.loading': 'Profielen berekenen en toetsen…',
   'profiles.needsClustering': 'Kies eerst op de pagina Clusters een indeling in clusters; daarna verschijnen hier de vergelijkingstabel en de persona-kaarten.',
   'profiles.personasHeading': "Persona's",
@@ -264,7 +276,8 @@ export const nl = {
   'profiles.moveDown': '{row} omlaag',
   'profiles.standsOutHeading': 'Wat opvalt per cluster',
   'profiles.caution':
-    'Dit zijn de kenmerken die in een cluster vaker of minder vaak voorkomen dan bij alle klanten. Dat betekent niet dat andere kenmerken in het cluster ontbreken.',
+    'Dit zijn de kenmerken die in een cluster vaker of minder vaak voorkomen dan ' +
+    'bij alle klanten. Dat betekent niet dat andere kenmerken in het cluster ontbreken.',
   'profiles.cluster': 'Cluster {cluster}',
   'profiles.households': 'huishoudens',
   'profiles.standsOut': 'Valt op',
@@ -282,7 +295,8 @@ export const nl = {
   'data.dropHint': 'U kunt bestanden ook hierheen slepen; Groepsbeeld vraagt dan eerst of ze geopend mogen worden.',
   'study.heading': 'Studie',
   'study.intro':
-    'Een studiebestand legt de hele analyse vast: de bestanden met hun soort en rollen, peildatum, gemeente, clusterinstellingen en de teksten van de persona’s. Het bevat nooit microdata.',
+    'Een studiebestand legt de hele analyse vast: de bestanden met hun soort en rollen, peildatum, ' +
+    'gemeente, clusterinstellingen en de teksten van de persona’s. Het bevat nooit microdata.',
   'study.open': 'Studie openen…',
   'study.opening': 'Studie openen…',
   'study.name': 'Naam van de studie',
@@ -314,18 +328,21 @@ export const nl = {
   'cell.legendBold': 'vet',
   'cell.legendSignificant': 'residu buiten ±1,96: wijkt significant af (5\u00a0%)',
   'chart.sharesSummaryGaps':
-    'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. Een niet getoonde cel is een gearceerd vak met een x, zonder staaf. De tabel eronder geeft dezelfde cijfers.',
+    'Staafdiagram bij {title}: aandeel in procenten van {groups} per {rowHeader}. Een niet getoonde ' +
+    'cel is een gearceerd vak met een x, zonder staaf. De tabel eronder geeft dezelfde cijfers.',
   'chart.hidden': 'niet getoond',
   'export.refusalsTitle': 'Nu niet te publiceren',
   'export.justificationHint':
-    'Minstens 80 tekens en 12 woorden (een woord heeft minstens twee letters): leg uit waarom het verschil met de eerdere export geen risico is, of waarom beide exports nodig zijn en voor wie.',
+    'Minstens 80 tekens en 12 woorden (een woord heeft minstens twee letters): leg uit waarom het ' +
+    'verschil met de eerdere export geen risico is, of waarom beide exports nodig zijn en voor wie.',
   'export.justificationCount': '{characters} van 80 tekens, {words} van 12 woorden',
   'export.differencingItem': 'Bijna dezelfde populatie als een eerdere export: alleen met een onderbouwing.',
   'export.justificationNeeded': 'Schrijf eerst de onderbouwing hierboven: deze export ligt te dicht bij een eerdere export.',
   'export.hiddenCount': '{count} niet getoond (x)',
   'export.reviewCount': '{count} ter controle',
   'clusters.notPublished':
-    "Met deze k telt ten minste één cluster te weinig huishoudens: de clustertabel en de persona's worden niet gepubliceerd. Kies een andere k of andere kenmerken.",
+    'Met deze k telt ten minste één cluster te weinig huishoudens: de clustertabel ' +
+    "en de persona's worden niet gepubliceerd. Kies een andere k of andere kenmerken.",
   'export.refusedSeeAbove': 'De bezwaren tegen deze export staan in de waarschuwing hierboven; wat er nog aan de onderbouwing ontbreekt:',
   'table.scrollLabel': '{title} (schuift opzij)',
 };

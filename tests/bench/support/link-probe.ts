@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { demoStudy } from '../../../src-main/linking/demo-study';
-import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
 import { runStudy } from '../../../src-main/linking/run-study';
 import { EXTRACT_TABLES } from '../../../src-main/synthetic/extract-tables';
 

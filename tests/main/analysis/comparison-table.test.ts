@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparisonTableId, draftComparison } from '../../../src-main/analysis/comparison-table';
 import { featureById, type CategoricalFeature } from '../../../src-main/analysis/features';
 import { checkedTableSchema, hasValue, type CheckedTable } from '../../../src-main/disclosure/checked-table';
-import type { ProtectionMethod } from '../../../src-main/disclosure/frequency-protection';
+import type { ProtectionMethod } from '../../../src-main/disclosure/disclosure-shapes';
 import { feasibleIntervals } from '../../../src-main/disclosure/interval-attack';
 import { DEFAULT_RULE_SET as rules } from '../../../src-main/disclosure/rule-set';
 import { twoWayTable } from '../../../src-main/disclosure/table-cells';
@@ -101,7 +101,10 @@ function attackPublished(table: CheckedTable, counts: Counts) {
   return hiddenTargets.map((target, index) => ({ ...target, id: truth.cells[target.index]!.id, ...intervals[index]! }));
 }
 
-/** A small count printed in the table must keep an interval of the protection level; a cell never printed (or the rest of a printed count) may also be bounded, but not pinned above zero. */
+/**
+ * A small count printed in the table must keep an interval of the protection level; a cell never printed (or the rest of
+ * a printed count) may also be bounded, but not pinned above zero.
+ */
 function expectProtected(table: CheckedTable, counts: Counts): void {
   for (const attacked of attackPublished(table, counts)) {
     const width = attacked.upper - attacked.lower;
@@ -232,7 +235,8 @@ describe('the comparison table', () => {
     expect(rest.label).toBe('Overig of onbekend');
     expect(value(table, CODES.length - 1, ALL_COUNT)).toBe(50);
     expect(table.notes).toContain(
-      'Type huishouden: Overig huishouden, Institutioneel huishouden en onbekend samengenomen als "Overig of onbekend"; code 9 staat niet in de labellijst en is meegeteld bij "Overig of onbekend".',
+      'Type huishouden: Overig huishouden, Institutioneel huishouden en onbekend samengenomen als ' +
+        '"Overig of onbekend"; code 9 staat niet in de labellijst en is meegeteld bij "Overig of onbekend".',
     );
   });
 });

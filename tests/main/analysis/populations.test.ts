@@ -5,7 +5,7 @@ import { storeAssignments } from '../../../src-main/analysis/clustering-service/
 import { featureById, type AmountFeature, type CategoricalFeature } from '../../../src-main/analysis/features';
 import { ALL_HOUSEHOLDS, CLIENT_HOUSEHOLDS, populationCountSql, populationDifferenceSql, type Population } from '../../../src-main/analysis/population';
 import { openLockedSession, type LockedSession } from '../../../src-main/engine/locked-session';
-import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
 import { ALL_ID, CLIENTS_ID, clusterPopulationId, populationModel, type PublishedClusteringRef } from '../../../src-main/publication/population-atoms';
 import { loadPublicationData, type PublicationData } from '../../../src-main/publication/publication-data';
 import { publishedFeature } from '../../../src-main/publication/published-feature';
@@ -13,9 +13,11 @@ import { publishedFeature } from '../../../src-main/publication/published-featur
 let session: LockedSession;
 
 // 60 households: 25 clients. Education: clients 12 low, 8 middle, 5 unknown; others 10 low, 15 middle, 10 high.
-const TABLE = `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE} AS
+const TABLE =
+  `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE} AS
     SELECT lpad(i::VARCHAR, 10, '0') AS household_key, '20170101' AS household_start, i < 25 AS client,
-      CASE WHEN i < 12 THEN 'low' WHEN i < 20 THEN 'middle' WHEN i < 25 THEN NULL WHEN i < 35 THEN 'low' WHEN i < 50 THEN 'middle' ELSE 'high' END AS education_level,
+      CASE WHEN i < 12 THEN 'low' WHEN i < 20 THEN 'middle' WHEN i < 25 THEN NULL ` +
+  `WHEN i < 35 THEN 'low' WHEN i < 50 THEN 'middle' ELSE 'high' END AS education_level,
       CASE WHEN i < 25 THEN 12000 + i * 100 ELSE 30000 + i * 500 END::DOUBLE AS disposable_income,
       CASE WHEN i = 3 THEN '6' ELSE '1' END AS household_type
     FROM range(60) t(i)`;

@@ -29,14 +29,17 @@ try {
     if (run === 0) {
       const group = report.groups[0];
       console.log(
-        `first run (cold JIT): read ${(readDone - started).toFixed(0)} ms, audit ${(done - readDone).toFixed(0)} ms; statistics ${JSON.stringify(group?.statistics)}`,
+        `first run (cold JIT): read ${(readDone - started).toFixed(0)} ms, audit ${(done - readDone).toFixed(0)} ms; ` +
+          `statistics ${JSON.stringify(group?.statistics)}`,
       );
     }
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const warm = samples.slice(1);
   console.log(
-    `warm, median of ${warm.length}: read ${median(warm.map((sample) => sample.read)).toFixed(0)} ms, audit ${median(warm.map((sample) => sample.audit)).toFixed(0)} ms wall, read + audit ${median(warm.map((sample) => sample.cpu)).toFixed(0)} ms CPU`,
+    `warm, median of ${warm.length}: read ${median(warm.map((sample) => sample.read)).toFixed(0)} ms, ` +
+      `audit ${median(warm.map((sample) => sample.audit)).toFixed(0)} ms wall, ` +
+      `read + audit ${median(warm.map((sample) => sample.cpu)).toFixed(0)} ms CPU`,
   );
 } finally {
   await rm(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The auditor on tiny packages whose answers are worked out by hand: subtraction, shares, nesting, records, rounding, statistics.
 import { describe, expect, it } from 'vitest';
-import { auditPackages, type AuditReport, type HiddenCellResult } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { AuditReport, HiddenCellResult } from '../../../src-main/audit/audit-report';
 import { readPackage } from '../../../src-main/audit/read-package';
 import type { FamilyDefinition } from '../../../src-main/publication/definitions-file';
 import { tempFolder } from '../support/temp-folder';

@@ -1,6 +1,7 @@
 // The attacker's intervals: LP bounds rounded inwards, branch and bound on whole numbers, independent components, contradictions.
 import { describe, expect, it } from 'vitest';
-import { attackerIntervals, type IntervalStatistics } from '../../../src-main/audit/intervals';
+import type { IntervalStatistics } from '../../../src-main/audit/interval-targets';
+import { attackerIntervals } from '../../../src-main/audit/intervals';
 import { linearExpression, sumOf, type RangedConstraint } from '../../../src-main/audit/linear-expression';
 import { InconsistentSystemError, presolve } from '../../../src-main/audit/presolve';
 

@@ -1,6 +1,7 @@
 // Packages of the same data audited together: two cluster partitions that are safe alone but pin a cell together, and the reverse checks.
 import { describe, expect, it } from 'vitest';
-import { auditPackages, type AuditReport } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { AuditReport } from '../../../src-main/audit/audit-report';
 import { jointPopulations } from '../../../src-main/audit/joint-populations';
 import { readPackage } from '../../../src-main/audit/read-package';
 import type { PackageDefinitions } from '../../../src-main/publication/definitions-file';

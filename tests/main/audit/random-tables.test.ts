@@ -1,6 +1,7 @@
 // Seeded random 2-D tables protected by protectTable pass the audit; printing their secondary cells makes some fail, for the right cells.
 import { describe, expect, it } from 'vitest';
-import { auditPackages, type HiddenCellResult } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { HiddenCellResult } from '../../../src-main/audit/audit-report';
 import { readPackage } from '../../../src-main/audit/read-package';
 import { feasibleIntervals } from '../../../src-main/disclosure/interval-attack';
 import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingRoles } from '../../../src-main/engine/column-roles';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
-import type { OpenedFile } from '../../../src-main/ipc/contract';
+import type { OpenedFile } from '../../../src-main/engine/engine-shapes';
 import { demoExtractPaths, ensureDemoWorld } from '../../../src-main/synthetic/demo-world';
 import { EXTRACT_TABLES } from '../../../src-main/synthetic/extract-tables';
 import { tempFolder } from '../support/temp-folder';

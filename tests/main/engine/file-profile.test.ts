@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskCount } from '../../../src-main/engine/file-profile';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
 import { createHandlers } from '../../../src-main/ipc/handlers';
-import { contract, type FileProfile } from '../../../src-main/ipc/contract';
+import type { FileProfile } from '../../../src-main/engine/engine-shapes';
+import { contract } from '../../../src-main/ipc/contract';
 import { tempFolder } from '../support/temp-folder';
 
 let engine: StudyEngine;

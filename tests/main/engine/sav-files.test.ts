@@ -6,7 +6,7 @@ import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rul
 import { UserFacingError } from '../../../src-main/common/errors';
 import { scanRelation } from '../../../src-main/engine/file-scan';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
-import type { OpenedFile } from '../../../src-main/ipc/contract';
+import type { OpenedFile } from '../../../src-main/engine/engine-shapes';
 import { tempFolder } from '../support/temp-folder';
 import { writeSav } from './sav/support/sav-writer';
 

@@ -4,17 +4,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACRO_RESULTS_FILE,
-  ACRO_RESULTS_VERSION,
-  acroResults,
-  acroResultsSchema,
-  acroStatus,
-  buildAcroResults,
-  type AcroOutputInput,
-  type AcroResultsInput,
-  type AcroTableInput,
-} from '../../../src-main/export/acro-results';
+import type { AcroOutputInput, AcroResultsInput, AcroTableInput } from '../../../src-main/export/acro-output-input';
+import { acroResults, acroStatus, buildAcroResults } from '../../../src-main/export/acro-results';
+import { ACRO_RESULTS_FILE, ACRO_RESULTS_VERSION, acroResultsSchema } from '../../../src-main/export/acro-results-schema';
 import { CHECKSUMS_FOLDER, checksumFiles, verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { tempFolder } from '../support/temp-folder';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonaCard } from '../../../src-main/analysis/profiles/persona';
 import { parsePackageCsv } from '../../../src-main/audit/package-csv';
 import { statusCounts, type PublishedCell } from '../../../src-main/disclosure/checked-table';
-import { acroResultsSchema } from '../../../src-main/export/acro-results';
+import { acroResultsSchema } from '../../../src-main/export/acro-results-schema';
 import { writeExportPackage } from '../../../src-main/export/export-package';
 import { verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { outputLogSchema, type OutputLog } from '../../../src-main/export/output-log';

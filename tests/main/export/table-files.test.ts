@@ -15,20 +15,23 @@ import { xlsxCells } from './support/xlsx-cells';
 const NOW = new Date(2026, 10, 25, 14, 30, 5);
 
 describe('tableCsv', () => {
-  it('writes the rules comment, a header row and one line per row: ";" separator, decimal comma with each cell’s decimals, "x" for every hidden cell, CRLF', () => {
-    expect(tableCsvText(householdTable(), RULES)).toBe(
-      [
-        `# ${ruleSummary(RULES)}`,
-        'Huishoudtype;Aantal;Aandeel;Gem. inkomen;Gem. personen;Verschil',
-        'Eénoudergezin;35;18,3;14300;2,46;-2,0',
-        '"Paar; ""jong""";x;x;x;x;x',
-        "'=SOM(A1);1235;92,5;21400;varieert;< 0,001",
-        'Onbekend;;;x;;',
-        'Totaal;191;100,0;16900;2,2;',
-        '',
-      ].join('\r\n'),
-    );
-  });
+  it(
+    'writes the rules comment, a header row and one line per row: ";" separator, ' + 'decimal comma with each cell’s decimals, "x" for every hidden cell, CRLF',
+    () => {
+      expect(tableCsvText(householdTable(), RULES)).toBe(
+        [
+          `# ${ruleSummary(RULES)}`,
+          'Huishoudtype;Aantal;Aandeel;Gem. inkomen;Gem. personen;Verschil',
+          'Eénoudergezin;35;18,3;14300;2,46;-2,0',
+          '"Paar; ""jong""";x;x;x;x;x',
+          "'=SOM(A1);1235;92,5;21400;varieert;< 0,001",
+          'Onbekend;;;x;;',
+          'Totaal;191;100,0;16900;2,2;',
+          '',
+        ].join('\r\n'),
+      );
+    },
+  );
 
   it('states the rules actually used on its first line, "# Regelset ... drempel 10 ...", as one comment line whatever the rule set is called', () => {
     const first = tableCsvText(householdTable(), RULES).split('\r\n')[0]!;

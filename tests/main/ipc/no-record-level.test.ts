@@ -152,7 +152,8 @@ describe('crafted requests on every channel', async () => {
   }, 120_000);
 
   const justification =
-    'De outputcontroleur heeft deze tweede export van dezelfde tabel vooraf goedgekeurd, omdat de gemeente haar nodig heeft voor een eigen rapportage aan de raad.';
+    'De outputcontroleur heeft deze tweede export van dezelfde tabel vooraf goedgekeurd, ' +
+    'omdat de gemeente haar nodig heeft voor een eigen rapportage aan de raad.';
 
   /** For each verb, requests an attacker might craft; a verb without an entry fails the test. */
   const crafted = (): Record<Verb, unknown[]> => ({

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishedClustering } from '../../../src-main/analysis/clustering-service/published-clustering';
 import type { PublishedProfiles } from '../../../src-main/analysis/profiles/published-profiles';
-import type { OpenedStudy, SavedStudy, StudySettings } from '../../../src-main/ipc/contract';
+import type { OpenedStudy, SavedStudy, StudySettings } from '../../../src-main/study/study-shapes';
 import type { HandlerDependencies } from '../../../src-main/ipc/handlers';
 import { INPUT_KINDS, loadStudyFile } from '../../../src-main/linking/study-file';
-import type { OpenedFile } from '../../../src-main/ipc/contract';
+import type { OpenedFile } from '../../../src-main/engine/engine-shapes';
 import { tempFolder } from '../support/temp-folder';
 import { testApp, type TestApp } from '../support/test-app';
 

@@ -3,7 +3,7 @@ import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoStudy } from '../../../src-main/linking/demo-study';
-import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
 import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
 import { LINK_RECORD_RELATIONS } from '../../../src-main/linking/link-report-structure';
 import { linkCountId, publishedLinkReportSchema, type LinkReport } from '../../../src-main/linking/link-report';
@@ -122,7 +122,9 @@ describe('other inputs, same answer', () => {
     await convertExtractsToParquet(copy);
     const run = await runStudy(demoStudy({ folder: copy }, 'parquet'));
     try {
-      const digest = `SELECT count(*) AS n, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client)) AS h FROM ${ANALYSIS_TABLE}`;
+      const digest =
+        `SELECT count(*) AS n, sum(hash(household_key, household_type, size, reference_age, education_level, ` +
+        `disposable_income, tenure, youth_help, wmo, client)) AS h FROM ${ANALYSIS_TABLE}`;
       expect(await run.session.query(digest)).toEqual(await session.query(digest));
     } finally {
       await run.session.close();
@@ -185,7 +187,9 @@ describe('the same inputs as a Dutch spreadsheet saves them', () => {
     const run = await runStudy(study);
     try {
       expect(run.report).toEqual(report);
-      const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+      const digest =
+        `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, ` +
+        `education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
       expect(await run.session.query(digest)).toEqual(await session.query(digest));
     } finally {
       await run.session.close();
@@ -263,7 +267,9 @@ describe('.sav inputs, as CBS delivers them', () => {
     );
     const run = await runStudy(study);
     try {
-      const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, reference_age, migration_background, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+      const digest =
+        `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, ` +
+        `sum(hash(household_key, reference_age, migration_background, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
       expect(await run.session.query(digest)).toEqual(await session.query(digest));
     } finally {
       await run.session.close();

@@ -6,7 +6,7 @@ import { StudyEngine } from '../../../src-main/engine/study-engine';
 import { contract } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
-import { ANALYSIS_TABLE } from '../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
 import { tempFolder } from '../support/temp-folder';
 
 describe('linkHouseholds over IPC', async () => {
@@ -47,7 +47,9 @@ describe('linkHouseholds over IPC', async () => {
     expect(await call('linkingStatus')).toEqual({ ok: true, value: { running: false, step: 0, steps: 0, label: '', analysisTable: 'current' } });
   });
 
-  const digest = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
+  const digest =
+    `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients, sum(hash(household_key, household_type, size, reference_age, ` +
+    `education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
   const analysisTable = async () => ((await call('linkingStatus')) as { ok: true; value: { analysisTable: string } }).value.analysisTable;
 
   it('keeps the analysis table when more files are opened (a new session is swapped in)', async () => {

@@ -7,8 +7,9 @@ import { LinkingJob } from '../../../src-main/linking/linking-job';
 import { writeSav } from '../engine/sav/support/sav-writer';
 import { tempFolder } from '../support/temp-folder';
 import { generateWorld } from '../synthetic/support/demo-world';
+import { linkRequestSchema } from '../../../src-main/linking/linking-shapes';
 
-const REQUEST = { referenceDate: '20171231', municipality: '0784' };
+const REQUEST = linkRequestSchema.parse({ referenceDate: '20171231', municipality: '0784' });
 let worldFolder: string;
 let savFolder: string;
 

@@ -10,20 +10,12 @@ import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
 import { openLockedSession, type LockedSession } from '../../../src-main/engine/locked-session';
 import { UserFacingError } from '../../../src-main/common/errors';
 import { describeFinding, justificationLogEntry, refusalReasons, validJustification } from '../../../src-main/publication/differencing-messages';
-import { DifferencingStore, earlierPopulations, STORE_FOLDER } from '../../../src-main/publication/differencing-store';
-import {
-  clusterPopulation,
-  compareFingerprints,
-  differencingFindings,
-  filterPopulation,
-  fingerprintPopulation,
-  predicatePopulation,
-  type CandidatePopulation,
-  type FeatureSpec,
-  type FindingCounters,
-  type PopulationFingerprint,
-  type UnitPopulation,
-} from '../../../src-main/publication/unit-fingerprints';
+import { differencingFindings, type CandidatePopulation, type FindingCounters } from '../../../src-main/publication/differencing-findings';
+import { DifferencingStore, STORE_FOLDER } from '../../../src-main/publication/differencing-store';
+import { compareFingerprints } from '../../../src-main/publication/fingerprint-comparison';
+import { earlierPopulations } from '../../../src-main/publication/stored-exports';
+import { fingerprintPopulation, type FeatureSpec, type PopulationFingerprint } from '../../../src-main/publication/unit-fingerprints';
+import { clusterPopulation, filterPopulation, predicatePopulation, type UnitPopulation } from '../../../src-main/publication/unit-populations';
 import { tempFolder } from '../support/temp-folder';
 
 const THRESHOLD = DEFAULT_RULE_SET.threshold;
@@ -184,7 +176,8 @@ describe('unit fingerprints', () => {
       { from: 'analysis_households JOIN cluster_assignments USING (household_key, household_start)', where: "run_id = 'r1' AND k = 2 AND cluster = 1" },
       {
         unitsQuery:
-          'SELECT household_key, household_start FROM cluster_assignments WHERE cluster = 1 AND household_key IN (SELECT household_key FROM cluster_assignments WHERE run_id = $$r1$$ AND cluster = 1)',
+          'SELECT household_key, household_start FROM cluster_assignments WHERE cluster = 1 AND household_key IN ' +
+          '(SELECT household_key FROM cluster_assignments WHERE run_id = $$r1$$ AND cluster = 1)',
       },
     ];
     for (const population of populations) {
@@ -241,7 +234,8 @@ describe('unit fingerprints', () => {
       best = Math.min(best, performance.now() - started);
     }
     console.info(
-      `fingerprint of 11,346 households x 16 features: ${best.toFixed(0)} ms, ${fingerprint!.units.length + 16 * fingerprint!.features[0]!.hashes.length} bytes`,
+      `fingerprint of 11,346 households x 16 features: ${best.toFixed(0)} ms, ` +
+        `${fingerprint!.units.length + 16 * fingerprint!.features[0]!.hashes.length} bytes`,
     );
     expect(fingerprint!.unitCount).toBe(11346);
     expect(fingerprint!.features).toHaveLength(16);
@@ -497,7 +491,8 @@ describe('the refusal and the justification', () => {
       kind: 'units' as const,
     };
     expect(justificationLogEntry('inkomen-klanten', [finding], good)).toBe(
-      'Verschilcontrole: populatie "Klanthuishoudens" verschilt minder dan 10 huishoudens van "Klanthuishoudens" in de export "Eerdere export" (studie "Proefstudie", ' +
+      'Verschilcontrole: populatie "Klanthuishoudens" verschilt minder dan 10 huishoudens van "Klanthuishoudens" ' +
+        'in de export "Eerdere export" (studie "Proefstudie", ' +
         `${describeFinding(finding).match(/geëxporteerd op (.*?)\)/)![1]}). Onderbouwing van de analist: ${checked.ok ? checked.text : ''}`,
     );
     expect(justificationLogEntry('andere-tabel', [finding], good)).toBeUndefined();

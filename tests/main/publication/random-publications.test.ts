@@ -6,7 +6,8 @@
 // checked on the ledger (every hidden count's interval). And the checks can fail: the same package with hidden cells
 // revealed, or with a small cell printed, must be refused by the auditor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPackages, type AuditReport } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { AuditReport } from '../../../src-main/audit/audit-report';
 import type { ReadPackage } from '../../../src-main/audit/read-package';
 import { DEFAULT_RULE_SET, ruleSetSchema, type RuleSet } from '../../../src-main/disclosure/rule-set';
 import { CLIENTS_ID } from '../../../src-main/publication/population-atoms';
@@ -27,6 +28,7 @@ import {
   type WrittenPackage,
 } from '../support/random-publications';
 import { generatedWorld, linkedStudy, quickClustering, type StudyFixture } from '../support/study-fixture';
+import { referenceDateOf } from '../../../src-main/common/reference-date';
 
 /** Threshold and protection level 5 (rounding base 5 is then allowed); clusters from 5 households. */
 const LOOSE: RuleSet = ruleSetSchema.parse({
@@ -52,7 +54,10 @@ function clusterSizes(publication: StudyPublication): number[] {
 }
 
 function describeClustering(clustering: RandomClustering): string {
-  return `k = ${clustering.k}, sizes ${clustering.sizes.join('/')}, ${clustering.order.kind === 'random' ? 'at random' : `sorted by ${clustering.order.column}`}`;
+  return (
+    `k = ${clustering.k}, sizes ${clustering.sizes.join('/')}, ` +
+    `${clustering.order.kind === 'random' ? 'at random' : `sorted by ${clustering.order.column}`}`
+  );
 }
 
 interface PackageCase {
@@ -98,7 +103,7 @@ async function writeCase(testCase: PackageCase): Promise<Written> {
     world,
     rules: testCase.rules,
     cluster: testCase.clustering.kind === 'real' ? quickClustering(testCase.clustering.k) : null,
-    ...(testCase.referenceDate ? { edit: (base) => ({ ...base, referenceDate: testCase.referenceDate! }) } : {}),
+    ...(testCase.referenceDate ? { edit: (base) => ({ ...base, referenceDate: referenceDateOf(testCase.referenceDate!) }) } : {}),
   });
   let clustering: RandomClustering | null = null;
   if (testCase.clustering.kind === 'random') {
@@ -275,23 +280,27 @@ describe('random publications: written, audited and safe', () => {
       ];
       for (const [index, labelling] of labellings.entries()) {
         const order = labelling.order.kind === 'random' ? 'at random' : `along ${labelling.order.column}`;
-        it(`k = ${labelling.k}, ${labelling.shape === 'nearMinimum' ? 'at the minimum' : 'unbalanced'}, ${order}: every hidden count keeps its interval`, async () => {
-          const caseRandom = randomGenerator(7100 + index);
-          const clustering = await chooseRandomClustering(case_.study, {
-            ...labelling,
-            random: caseRandom,
-            seed: 2017 + index,
-            sizes: (households) => randomSizes(households, labelling.k, minimumOf(DEFAULT_RULE_SET), labelling.shape, caseRandom),
-          });
-          const publication = await case_.study.session.publication('suppression');
-          const context = describeClustering(clustering);
-          expect(publication.refusals, context).toEqual([]);
-          expect(publication.clusters?.clustering.runId, context).toBe(clustering.runId);
-          expect(clusterSizes(publication), context).toEqual(clustering.sizes);
-          const ledger = ledgerProblems(publication, DEFAULT_RULE_SET);
-          expect(ledger.problems, context).toEqual([]);
-          expect(ledger.hidden, context).toBeGreaterThan(0);
-        }, 120_000);
+        it(
+          `k = ${labelling.k}, ${labelling.shape === 'nearMinimum' ? 'at the minimum' : 'unbalanced'}, ` + `${order}: every hidden count keeps its interval`,
+          async () => {
+            const caseRandom = randomGenerator(7100 + index);
+            const clustering = await chooseRandomClustering(case_.study, {
+              ...labelling,
+              random: caseRandom,
+              seed: 2017 + index,
+              sizes: (households) => randomSizes(households, labelling.k, minimumOf(DEFAULT_RULE_SET), labelling.shape, caseRandom),
+            });
+            const publication = await case_.study.session.publication('suppression');
+            const context = describeClustering(clustering);
+            expect(publication.refusals, context).toEqual([]);
+            expect(publication.clusters?.clustering.runId, context).toBe(clustering.runId);
+            expect(clusterSizes(publication), context).toEqual(clustering.sizes);
+            const ledger = ledgerProblems(publication, DEFAULT_RULE_SET);
+            expect(ledger.problems, context).toEqual([]);
+            expect(ledger.hidden, context).toBeGreaterThan(0);
+          },
+          120_000,
+        );
       }
     });
   });

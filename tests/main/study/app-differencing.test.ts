@@ -6,13 +6,14 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acroResultsSchema } from '../../../src-main/export/acro-results';
-import type { ExportPreview, ExportResult } from '../../../src-main/ipc/contract';
+import { acroResultsSchema } from '../../../src-main/export/acro-results-schema';
+import type { ExportOutcome, ExportPreview } from '../../../src-main/study/study-shapes';
 import { demoStudy } from '../../../src-main/linking/demo-study';
 import type { Study } from '../../../src-main/linking/study-file';
 import { removableClientLine, worldWithoutClientLine } from '../support/client-worlds';
 import { generatedWorld } from '../support/study-fixture';
 import { testApp, type TestApp } from '../support/test-app';
+import { referenceDateOf } from '../../../src-main/common/reference-date';
 
 const JUSTIFICATION =
   'De tweede export is nodig omdat de voedselbank haar klantenlijst heeft gecorrigeerd; de eerste export wordt vernietigd en niet samen met deze gedeeld.';
@@ -21,7 +22,7 @@ interface Opened {
   app: TestApp;
   out: string;
   preview: ExportPreview;
-  exportAll(justification?: string): Promise<ExportResult>;
+  exportAll(justification?: string): Promise<ExportOutcome>;
 }
 
 async function writeStudy(path: string, study: Study): Promise<string> {
@@ -41,7 +42,7 @@ async function openInApp(folder: string, userData: string, studyPath: string, ou
   await app.call('linkHouseholds', { referenceDate: opened.referenceDate, municipality: opened.municipality });
   const preview = await app.call<ExportPreview>('exportPreview', { method: 'suppression' });
   const exportAll = (justification?: string) =>
-    app.call<ExportResult>('writeExport', {
+    app.call<ExportOutcome>('writeExport', {
       method: 'suppression',
       outputs: preview.candidates.map((candidate) => ({ id: candidate.id, chart: false })),
       ...(justification === undefined ? {} : { differencingJustification: justification }),
@@ -61,7 +62,7 @@ describe('the app refuses an export that nearly repeats an earlier one', () => {
   let folder: string;
   const opened: Opened[] = [];
   const scenarios = new Map<string, Opened>();
-  let base: ExportResult;
+  let base: ExportOutcome;
 
   beforeAll(async () => {
     const generated = await generatedWorld();
@@ -81,7 +82,7 @@ describe('the app refuses an export that nearly repeats an earlier one', () => {
 
     const studies: [string, Study][] = [
       ['one client row removed', demoStudy({ folder: smaller })],
-      ['reference date 20180101', { ...demoStudy({ folder: generated.world }), referenceDate: '20180101' }],
+      ['reference date 20180101', { ...demoStudy({ folder: generated.world }), referenceDate: referenceDateOf('20180101') }],
       ['renamed, one client row removed', { ...demoStudy({ folder: smaller }), name: 'Voedselbank Gilze en Rijen (herzien)' }],
     ];
     for (const [index, [name, study]] of studies.entries()) {

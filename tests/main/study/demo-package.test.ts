@@ -3,9 +3,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditPackages, type AuditReport } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { AuditReport } from '../../../src-main/audit/audit-report';
 import { readPackage, type ReadPackage } from '../../../src-main/audit/read-package';
-import { acroResultsSchema } from '../../../src-main/export/acro-results';
+import { acroResultsSchema } from '../../../src-main/export/acro-results-schema';
 import { verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { outputLogSchema } from '../../../src-main/export/output-log';
 import { CLIENTS_ID } from '../../../src-main/publication/population-atoms';

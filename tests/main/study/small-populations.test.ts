@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
 import type { PublishedCell } from '../../../src-main/disclosure/checked-table';
 import { generatedWorld, linkedStudy, quickClustering, type StudyFixture } from '../support/study-fixture';
+import { municipalityCodeOf } from '../../../src-main/common/municipality-code';
 
 const T = DEFAULT_RULE_SET.threshold;
 
@@ -21,7 +22,7 @@ describe.each([
 
   beforeAll(async () => {
     const world = await generatedWorld();
-    study = await linkedStudy({ world, cluster: null, edit: (base) => ({ ...base, municipality: { code, name } }) });
+    study = await linkedStudy({ world, cluster: null, edit: (base) => ({ ...base, municipality: { code: municipalityCodeOf(code), name } }) });
   }, 240_000);
 
   afterAll(() => study?.close());

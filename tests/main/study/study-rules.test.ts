@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../../src-main/audit/read-package';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rule-set';
-import type { ExportPreview } from '../../../src-main/ipc/contract';
+import type { ExportPreview } from '../../../src-main/study/study-shapes';
 import { demoStudy } from '../../../src-main/linking/demo-study';
 import type { Study } from '../../../src-main/linking/study-file';
 import { groepsbeeld, packageFolder } from '../support/cli-runs';

@@ -4,7 +4,7 @@
 import { storeAssignments } from '../../../src-main/analysis/clustering-service/assignments';
 import type { QuerySession } from '../../../src-main/analysis/cross-table';
 import { CLIENT_HOUSEHOLDS, type Population } from '../../../src-main/analysis/population';
-import type { ProtectionMethod } from '../../../src-main/disclosure/frequency-protection';
+import type { ProtectionMethod } from '../../../src-main/disclosure/disclosure-shapes';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rule-set';
 import { ANALYSIS_COLUMNS, type GridValue } from '../../../src-main/linking/analysis-columns';
 import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
@@ -12,6 +12,8 @@ import type { LinkReport } from '../../../src-main/linking/link-report';
 import type { PublishedClusteringRef } from '../../../src-main/publication/population-atoms';
 import type { Recodes } from '../../../src-main/publication/published-feature';
 import { buildPublication, type StudyPublication } from '../../../src-main/publication/study-publication';
+import { municipalityCodeOf } from '../../../src-main/common/municipality-code';
+import { referenceDateOf } from '../../../src-main/common/reference-date';
 
 /** A plain household: one adult with a job, a middle education and an owner-occupied home, no care. */
 const DEFAULTS = {
@@ -65,10 +67,12 @@ export async function createAnalysisTable(session: QuerySession, groups: readonl
     const client = group.client ?? false;
     const values = names.map(
       (name) =>
-        `${literal(group[name] !== undefined ? group[name] : name === 'client_days' && client ? 400 : DEFAULTS[name], ANALYSIS_COLUMNS[name]!.type)} AS ${name}`,
+        `${literal(group[name] !== undefined ? group[name] : name === 'client_days' && client ? 400 : DEFAULTS[name], ANALYSIS_COLUMNS[name]!.type)} ` +
+        `AS ${name}`,
     );
     selects.push(
-      `SELECT lpad((${offset} + i + 1)::VARCHAR, 10, '0') AS household_key, '${HOUSEHOLD_START}' AS household_start, ${client} AS client, ${values.join(', ')} FROM range(${group.count}) t(i)`,
+      `SELECT lpad((${offset} + i + 1)::VARCHAR, 10, '0') AS household_key, '${HOUSEHOLD_START}' ` +
+        `AS household_start, ${client} AS client, ${values.join(', ')} FROM range(${group.count}) t(i)`,
     );
     offset += group.count;
   }
@@ -102,8 +106,8 @@ export async function storeGroupClusters(
 /** A link report holding only the analysis table's two household counts (the figures the ledger derives from the table). */
 export function tableLinkReport(households: number, clientHouseholds: number): LinkReport {
   return {
-    referenceDate: '20171231',
-    municipality: '0784',
+    referenceDate: referenceDateOf('20171231'),
+    municipality: municipalityCodeOf('0784'),
     steps: [
       {
         id: 'table',

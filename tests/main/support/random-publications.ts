@@ -1,7 +1,8 @@
 // Random cases for the publication's property tests: a seeded generator, random cluster labellings written into a real
 // session's chosen clustering (the job's own run, its labels replaced, stored again with ClusteringJob.choose), the
 // package written and audited as an output checker receives it, and the checks every package and ledger must pass.
-import { auditPackages, type AuditReport } from '../../../src-main/audit/audit-package';
+import { auditPackages } from '../../../src-main/audit/audit-package';
+import type { AuditReport } from '../../../src-main/audit/audit-report';
 import { readPackage, type PrintedFigure, type ReadPackage } from '../../../src-main/audit/read-package';
 import { labelsAt } from '../../../src-main/analysis/clustering-service/clustering-service';
 import type { RuleSet } from '../../../src-main/disclosure/rule-set';

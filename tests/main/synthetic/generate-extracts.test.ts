@@ -84,7 +84,8 @@ describe('generateExtracts with the real world writer', () => {
         ).toEqual(table.columns.map(([name, kind]) => [name, PARQUET_TYPES[kind]]));
       }
       const [keys] = await session.query(
-        "SELECT count(*) FILTER (WHERE RINPERSOON LIKE '0%') AS leadingZero, count(*) FILTER (WHERE length(RINPERSOON) <> 9) AS wrongWidth FROM read_parquet($path)",
+        "SELECT count(*) FILTER (WHERE RINPERSOON LIKE '0%') AS leadingZero, count(*) " +
+          'FILTER (WHERE length(RINPERSOON) <> 9) AS wrongWidth FROM read_parquet($path)',
         { path: paths[0]! },
       );
       expect(keys!['leadingZero']).toBeGreaterThan(0);

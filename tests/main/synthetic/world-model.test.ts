@@ -129,7 +129,8 @@ describe('keys and formats', () => {
   it('writes dates as YYYYMMDD text with 20501231 for an open end', async () => {
     expect(
       await world.scalar(
-        "SELECT count(*) FROM addresses WHERE NOT regexp_full_match(GBADATUMAANVANGADRESHOUDING || GBADATUMEINDEADRESHOUDING, '(19|20)[0-9]{6}(19|20)[0-9]{6}')",
+        'SELECT count(*) FROM addresses WHERE NOT regexp_full_match(GBADATUMAANVANGADRESHOUDING ' +
+          "|| GBADATUMEINDEADRESHOUDING, '(19|20)[0-9]{6}(19|20)[0-9]{6}')",
       ),
     ).toBe(0);
     expect(Number(await world.scalar("SELECT count(*) FROM addresses WHERE GBADATUMEINDEADRESHOUDING = '20501231'"))).toBeGreaterThan(expected.persons);

@@ -116,7 +116,8 @@ describe('publishing a run', () => {
     expect(table.population.units).toBe(71);
     // One note whatever hid a size: naming the small cluster would tell which hidden size is the small one.
     expect(table.notes).toEqual([
-      "Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd (geen clustertabel of persona's). Kies een andere k of andere kenmerken.",
+      'Ten minste één cluster telt minder dan 10 huishoudens: deze indeling wordt niet gepubliceerd ' +
+        "(geen clustertabel of persona's). Kies een andere k of andere kenmerken.",
     ]);
     expect(table.notes.join(' ')).not.toMatch(/[Cc]luster \d/);
   });
@@ -197,7 +198,8 @@ describe('storeAssignments', () => {
   beforeAll(async () => {
     session = await openLockedSession({ readableFiles: [] });
     await session.query(
-      `CREATE TEMP TABLE analysis_households AS SELECT * FROM (VALUES ('a', '20170101', 1), ('b', '20170101', 2), ('c''d', '20170202', 3), ('e', '20170101', 4)) t(household_key, household_start, size)`,
+      `CREATE TEMP TABLE analysis_households AS SELECT * FROM (VALUES ('a', '20170101', 1), ('b', '20170101', 2), ('c''d', '20170202', 3), ` +
+        `('e', '20170101', 4)) t(household_key, household_start, size)`,
     );
   });
   afterAll(() => session?.close());

@@ -74,7 +74,8 @@ describe('the clustering service on the demo world', () => {
 
   it('keeps one row per client household in cluster_assignments, for the chosen k', async () => {
     const rows = await session.query(
-      `SELECT count(*)::INTEGER AS rows, count(DISTINCT (household_key, household_start))::INTEGER AS households, min(cluster) AS low, max(cluster) AS high, min(k) AS k
+      `SELECT count(*)::INTEGER AS rows, count(DISTINCT (household_key, household_start))::INTEGER AS households, ` +
+        `min(cluster) AS low, max(cluster) AS high, min(k) AS k
        FROM cluster_assignments WHERE run_id = 'standaard'`,
     );
     expect(rows[0]).toEqual({ rows: 191, households: 191, low: 1, high: 5, k: 5 });

@@ -1,7 +1,7 @@
 // Choosing k: bootstrap Jaccard stability, the stated recommendation rule, and the planted k found on well-separated data.
 import { describe, expect, it } from 'vitest';
 import { chooseK, recommend, type ChooseKProgress } from '../../../../src-main/analysis/clustering/choose-k';
-import { kmeans } from '../../../../src-main/analysis/clustering/kmeans';
+import { kmeans } from '../../../../src-main/analysis/clustering/kmeans/index';
 import type { FeatureSpec, MixedRow } from '../../../../src-main/analysis/clustering/mixed-table';
 import { meanSilhouette } from '../../../../src-main/analysis/clustering/quality';
 import { SeededRandom } from '../../../../src-main/analysis/clustering/seeded-random';

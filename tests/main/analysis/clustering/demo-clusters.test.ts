@@ -7,12 +7,12 @@ import { chooseK } from '../../../../src-main/analysis/clustering/choose-k';
 import { encodeMixed } from '../../../../src-main/analysis/clustering/encoding';
 import { gowerMatrix } from '../../../../src-main/analysis/clustering/gower-distance';
 import { pam } from '../../../../src-main/analysis/clustering/gower-pam';
-import { kmeans } from '../../../../src-main/analysis/clustering/kmeans';
+import { kmeans } from '../../../../src-main/analysis/clustering/kmeans/index';
 import { kprototypes } from '../../../../src-main/analysis/clustering/kprototypes';
 import { readMixedTable, type FeatureSpec, type MixedRow } from '../../../../src-main/analysis/clustering/mixed-table';
 import { adjustedRandIndex } from '../../../../src-main/analysis/clustering/quality';
 import { demoStudy } from '../../../../src-main/linking/demo-study';
-import { ANALYSIS_TABLE } from '../../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../../src-main/linking/analysis-table-name';
 import { runStudy, type StudySession } from '../../../../src-main/linking/run-study';
 import { generateWorld } from '../../synthetic/support/demo-world';
 

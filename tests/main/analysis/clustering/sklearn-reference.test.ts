@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kmeans } from '../../../../src-main/analysis/clustering/kmeans';
+import { kmeans } from '../../../../src-main/analysis/clustering/kmeans/index';
 
 const folder = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'sklearn');
 

@@ -85,7 +85,8 @@ async function plantedClusters(study: StudyFixture): Promise<Map<number, number>
   const truthOf = new Map(truth.map((line) => line.split(',')).map(([key, start, cluster]) => [`${key}|${start}`, Number(cluster)]));
   const rows = await study.session.clustering.withChosenLabels((session, ref) =>
     session.query(
-      `SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, cluster FROM cluster_assignments WHERE run_id = '${ref.runId}' AND k = ${ref.k}`,
+      `SELECT household_key::VARCHAR AS key, household_start::VARCHAR AS start, ` +
+        `cluster FROM cluster_assignments WHERE run_id = '${ref.runId}' AND k = ${ref.k}`,
     ),
   );
   const overlap = new Map<string, number>();
@@ -156,7 +157,8 @@ function expectSensibleCards(described: Described): PersonaCard[] {
   expect(cards).toHaveLength(5);
   const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
   console.info(
-    `titles: ${cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n')}`,
+    'titles: ' +
+      cards.map((card) => (card.kind === 'card' ? `${card.cluster}: ${card.title} [${card.facts.map((fact) => fact.text).join('; ')}]` : card.note)).join('\n'),
   );
   expect(new Set(titles).size).toBe(5);
   for (const card of cards) {

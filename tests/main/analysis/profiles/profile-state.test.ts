@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PublishedClustering } from '../../../../src-main/analysis/clustering-service/published-clustering';
 import type { PublishedProfiles } from '../../../../src-main/analysis/profiles/published-profiles';
-import type { ExportPreview } from '../../../../src-main/ipc/contract';
+import type { ExportPreview } from '../../../../src-main/study/study-shapes';
 import { tempFolder } from '../../support/temp-folder';
 import { testApp } from '../../support/test-app';
 

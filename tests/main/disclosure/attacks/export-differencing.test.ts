@@ -19,9 +19,11 @@ import { demoStudy } from '../../../../src-main/linking/demo-study';
 import type { Study } from '../../../../src-main/linking/study-file';
 import { removableClientLine, worldWithoutClientLine } from '../../support/client-worlds';
 import { tempFolder } from '../../support/temp-folder';
-import { describeRecoveries, differencingAttack } from './attacks';
+import { differencingAttack } from './differencing-attack';
+import { describeRecoveries } from './recoveries';
 import { groepsbeeld, packageFolder, type CliRun } from '../../support/cli-runs';
 import { readPackage, type Package } from './package-reader';
+import { referenceDateOf } from '../../../../src-main/common/reference-date';
 
 async function writeStudy(path: string, study: Study): Promise<string> {
   await writeFile(path, `${JSON.stringify(study, null, 2)}\n`);
@@ -63,7 +65,7 @@ describe('exporting the same study twice with one household more or less', () =>
 
     const second: [string, Study][] = [
       ['one client row removed', studyOn(smaller)],
-      ['reference date 20180101', studyOn(world, { referenceDate: '20180101' })],
+      ['reference date 20180101', studyOn(world, { referenceDate: referenceDateOf('20180101') })],
       ['renamed, one client row removed', studyOn(smaller, { name: 'Voedselbank Gilze en Rijen (tweede versie)' })],
     ];
     for (const [index, [name, study]] of second.entries()) {

@@ -27,24 +27,18 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFolder } from '../../support/temp-folder';
-import {
-  clientFigures,
-  clusterShareAttack,
-  compositionAttack,
-  comparisonModels,
-  describeRecoveries,
-  differencingAttack,
-  IntegerSystem,
-  isNarrow,
-  jointAttack,
-  linkReportAttack,
-  nestingAttack,
-  shareAttack,
-  statusWordAttack,
-  testInversionAttack,
-  traits,
-  type Recovery,
-} from './attacks';
+import { clientFigures, traits } from './client-figures';
+import { clusterShareAttack } from './cluster-share-attack';
+import { comparisonModels } from './comparison-models';
+import { differencingAttack } from './differencing-attack';
+import { IntegerSystem } from './integer-system';
+import { jointAttack } from './joint-attack';
+import { linkReportAttack } from './link-report-attack';
+import { nestingAttack } from './nesting-attack';
+import { describeRecoveries, isNarrow, type Recovery } from './recoveries';
+import { compositionAttack, shareAttack } from './share-attacks';
+import { statusWordAttack } from './status-word-attack';
+import { testInversionAttack } from './test-inversion-attack';
 import { groepsbeeld, packageFolder } from '../../support/cli-runs';
 import { parseTable, readPackage, type Package } from './package-reader';
 
@@ -174,8 +168,14 @@ describe('the attacks, on hand-made tables in the coming format', () => {
   it('nesting: the benefit type is a sum of income sources, checked on all households first', () => {
     const header = (feature: string) => `${COMMENT}\n${feature};Klanthuishoudens (aantal);Klanthuishoudens (%);Alle huishoudens (aantal);Alle huishoudens (%)`;
     const pkg = handMade({
-      'vergelijking-benefit-type': `${header('Type uitkering')}\nGeen uitkering;40;20,9;10123;89,2\nWerkloosheidsuitkering (WW);x;x;218;1,9\nArbeidsongeschiktheidsuitkering;27;14,1;428;3,8\nBijstand;81;42,4;476;4,2\nOverige uitkering;x;x;101;0,9\nTotaal;191;100,0;11346;100,0\n`,
-      'vergelijking-income-source': `${header('Belangrijkste inkomensbron')}\nLoon;36;18,8;7313;64,5\nDirecteur-grootaandeelhouder;0;0,0;187;1,7\nZelfstandige;x;x;628;5,5\nWerkloosheidsuitkering;x;x;218;1,9\nBijstand;81;42,4;476;4,2\nOverige sociale uitkering;x;x;101;0,9\nZiekte- of arbeidsongeschiktheidsuitkering;27;14,1;428;3,8\nPensioen;x;x;1780;15,7\nStudiefinanciering;0;0,0;106;0,9\nVermogen;0;0,0;109;1,0\nTotaal;191;100,0;11346;100,0\n`,
+      'vergelijking-benefit-type':
+        `${header('Type uitkering')}\nGeen uitkering;40;20,9;10123;89,2\nWerkloosheidsuitkering (WW);x;x;218;1,9\n` +
+        `Arbeidsongeschiktheidsuitkering;27;14,1;428;3,8\nBijstand;81;42,4;476;4,2\nOverige uitkering;x;x;101;0,9\nTotaal;191;100,0;11346;100,0\n`,
+      'vergelijking-income-source':
+        `${header('Belangrijkste inkomensbron')}\nLoon;36;18,8;7313;64,5\nDirecteur-grootaandeelhouder;0;0,0;187;1,7\nZelfstandige;x;x;628;5,5\n` +
+        `Werkloosheidsuitkering;x;x;218;1,9\nBijstand;81;42,4;476;4,2\nOverige sociale uitkering;x;x;101;0,9\n` +
+        `Ziekte- of arbeidsongeschiktheidsuitkering;27;14,1;428;3,8\nPensioen;x;x;1780;15,7\nStudiefinanciering;0;0,0;106;0,9\n` +
+        `Vermogen;0;0,0;109;1,0\nTotaal;191;100,0;11346;100,0\n`,
     });
     expect(narrow(nestingAttack(pkg))).toEqual(
       expect.arrayContaining([
@@ -192,7 +192,10 @@ describe('the attacks, on hand-made tables in the coming format', () => {
 
   it('link report: the client steps add up', () => {
     const pkg = handMade({
-      koppelrapport: `${COMMENT}\nStap;Aantal\nKlantenbestand: Klanten met een periode op de peildatum;274\nKlantenbestand: Klanten die op de peildatum in de gemeente wonen;214\nKlantenbestand: Klanten die op de peildatum elders wonen;57\nKlantenbestand: Klanten zonder adres of huishouden op de peildatum;x\n`,
+      koppelrapport:
+        `${COMMENT}\nStap;Aantal\nKlantenbestand: Klanten met een periode op de peildatum;274\n` +
+        `Klantenbestand: Klanten die op de peildatum in de gemeente wonen;214\nKlantenbestand: Klanten die op de peildatum elders wonen;57\n` +
+        `Klantenbestand: Klanten zonder adres of huishouden op de peildatum;x\n`,
     });
     expect(narrow(linkReportAttack(pkg))).toEqual([expect.stringMatching(/Klanten zonder adres of huishouden op de peildatum = 3 /)]);
   });
@@ -212,7 +215,9 @@ describe('the attacks, on hand-made tables in the coming format', () => {
   it('across exports: one household fewer gives its category and (from the means) its income', () => {
     const table = (clients: number, single: number, mean: string) =>
       handMade({
-        'vergelijking-household-type': `Type huishouden;Klanthuishoudens (aantal);Alle huishoudens (aantal)\nEenpersoonshuishouden;${single};3300\nAnders;129;8046\nTotaal;${clients};11346\n`,
+        'vergelijking-household-type':
+          `Type huishouden;Klanthuishoudens (aantal);Alle huishoudens (aantal)\n` +
+          `Eenpersoonshuishouden;${single};3300\nAnders;129;8046\nTotaal;${clients};11346\n`,
         'bedragen-disposable-income': `Groep;Met bekende waarde;Gemiddelde\nKlanthuishoudens;${clients - 1};${mean}\nAlle huishoudens;11077;41782\n`,
       });
     const recovered = describeRecoveries(differencingAttack(table(191, 62, '16741,1'), table(190, 61, '16755,0')));

@@ -5,11 +5,11 @@ import { openSav, type SavBatch, type SavFile } from '../../../../src-main/engin
 
 const FIXTURES = join(__dirname, '../../../fixtures/sav');
 
-const LONG_REMARK =
-  'Een heel lange opmerking die langer is dan tweehonderdvijfenvijftig tekens, zodat PSPP haar als zeer lange string in segmenten van 252 bytes wegschrijft; daarom herhalen we nog wat tekst: aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg hhhhhhhhhh iiiiiiiiii jjjjjjjjjj EINDE'.slice(
-    0,
-    300,
-  );
+const LONG_REMARK = (
+  'Een heel lange opmerking die langer is dan tweehonderdvijfenvijftig tekens, zodat PSPP haar als zeer ' +
+  'lange string in segmenten van 252 bytes wegschrijft; daarom herhalen we nog wat tekst: aaaaaaaaaa bbbbbbbbbb ' +
+  'cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg hhhhhhhhhh iiiiiiiiii jjjjjjjjjj EINDE'
+).slice(0, 300);
 
 async function readAll(file: SavFile): Promise<SavBatch[]> {
   const batches: SavBatch[] = [];

@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../../src-main/common/errors';
 import { StudyEngine } from '../../../../src-main/engine/study-engine';
-import { ANALYSIS_TABLE } from '../../../../src-main/linking/link-households';
+import { ANALYSIS_TABLE } from '../../../../src-main/linking/analysis-table-name';
 import { LinkingJob } from '../../../../src-main/linking/linking-job';
 import { demoExtractPaths, ensureDemoWorld } from '../../../../src-main/synthetic/demo-world';
 import { tempFolder } from '../../support/temp-folder';
+import { linkRequestSchema } from '../../../../src-main/linking/linking-shapes';
 
 const TEST_KDF = { log2N: 12, r: 8, p: 1 };
 const PASSPHRASE = 'Gilze en Rijen 2017!';
-const LINK = { referenceDate: '20171231', municipality: '0784' };
-const DIGEST = `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients,
-  sum(hash(household_key, household_type, size, reference_age, migration_background, education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h
+const LINK = linkRequestSchema.parse({ referenceDate: '20171231', municipality: '0784' });
+const DIGEST =
+  `SELECT count(*) AS n, count(*) FILTER (WHERE client) AS clients,
+  sum(hash(household_key, household_type, size, reference_age, migration_background, ` +
+  `education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h
   FROM ${ANALYSIS_TABLE}`;
 
 async function engine(): Promise<StudyEngine> {

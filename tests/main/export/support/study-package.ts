@@ -3,7 +3,7 @@
 // cells of its tables with their true values (from the ledger, main process only) to search the written files for.
 import type { PublishedCell } from '../../../../src-main/disclosure/checked-table';
 import type { RuleSet } from '../../../../src-main/disclosure/rule-set';
-import type { PackageRequest, PackageStudy, PackageTable } from '../../../../src-main/export/export-package';
+import type { PackageRequest, PackageStudy, PackageTable } from '../../../../src-main/export/package-request';
 import { packageDefinitions } from '../../../../src-main/export/package-definitions';
 import { PERSONA_OUTPUT_ID } from '../../../../src-main/export/persona-content';
 import type { Figure } from '../../../../src-main/publication/figures';
@@ -12,11 +12,17 @@ import type { PublishedTable } from '../../../../src-main/publication/table-draf
 import { exportableOutputs, type ExportableOutput } from '../../../../src-main/study/export-outputs';
 import { hiddenCells } from '../../../../src-main/study/hidden-cells';
 import type { StudyFixture } from '../../support/study-fixture';
+import { referenceDateOf } from '../../../../src-main/common/reference-date';
 
 /** The moment of every test export (local time, so the folder is named groepsbeeld-export-20261125-143005). */
 export const NOW = new Date(2026, 10, 25, 14, 30, 5);
 export const APP_VERSION = '0.1.0';
-export const STUDY: PackageStudy = { name: 'Voedselbank Gilze en Rijen', referenceDate: '20171231', municipality: '0784', sha256: 'b'.repeat(64) };
+export const STUDY: PackageStudy = {
+  name: 'Voedselbank Gilze en Rijen',
+  referenceDate: referenceDateOf('20171231'),
+  municipality: '0784',
+  sha256: 'b'.repeat(64),
+};
 const DATA_DIGEST = 'd'.repeat(64);
 
 export interface RealPublication {

@@ -3,11 +3,17 @@
 // characters and hostile labels. The tests of whole packages use a real publication (study-package.ts).
 import type { CheckedTable, PublishedCell } from '../../../../src-main/disclosure/checked-table';
 import { DEFAULT_RULE_SET, ruleSetDigest } from '../../../../src-main/disclosure/rule-set';
+import { referenceDateOf } from '../../../../src-main/common/reference-date';
 
 export const RULES = DEFAULT_RULE_SET;
 export const RULE_SET_REF = { name: RULES.name, digest: ruleSetDigest(RULES) };
 
-export const STUDY = { name: 'Voedselbank Gilze en Rijen', referenceDate: '20171231', municipality: 'Gilze en Rijen (0784)', sha256: 'b'.repeat(64) };
+export const STUDY = {
+  name: 'Voedselbank Gilze en Rijen',
+  referenceDate: referenceDateOf('20171231'),
+  municipality: 'Gilze en Rijen (0784)',
+  sha256: 'b'.repeat(64),
+};
 
 export const HIDDEN: PublishedCell = { status: 'suppressed' };
 export const safe = (value: number, decimals: number): PublishedCell => ({ status: 'safe', value, decimals });

@@ -1,0 +1,26 @@
+// The shapes linking publishes: what the analyst asks to link (a real reference date, a CBS municipality code), the
+// progress of a running link, and the municipalities to choose from. Linking owns them; the IPC contract imports them.
+import { z } from 'zod';
+import { municipalityCodeSchema } from '../common/municipality-code';
+import { referenceDateSchema } from '../common/reference-date';
+import { publishedCountSchema } from '../disclosure/disclosure-shapes';
+
+/** Link the open files at a reference date, cut to one municipality. */
+export const linkRequestSchema = z.object({ referenceDate: referenceDateSchema, municipality: municipalityCodeSchema });
+/** A request as the gate passed it on: both values parsed. */
+export type LinkRequest = z.output<typeof linkRequestSchema>;
+
+export const municipalitiesRequestSchema = linkRequestSchema.pick({ referenceDate: true });
+
+/** A municipality in the open address-region file, with its number of address objects (published through the rules). */
+export const municipalityChoiceSchema = z.object({ code: z.string().regex(/^\d{4}$/), addresses: publishedCountSchema });
+
+export const linkingStatusSchema = z.object({
+  running: z.boolean(),
+  step: z.number().int().nonnegative(),
+  steps: z.number().int().nonnegative(),
+  label: z.string(),
+  /** The analysis table: none yet, current, or stale (a linked file changed, was re-mapped or joined: link again). */
+  analysisTable: z.enum(['none', 'current', 'stale']),
+});
+export type LinkingStatus = z.infer<typeof linkingStatusSchema>;
