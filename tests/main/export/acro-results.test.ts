@@ -1,84 +1,16 @@
 // The ACRO-format output log (results.json) and its checksums folder: what SACRO-Viewer and ACRO's load_records read.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AcroOutputInput, AcroResultsInput, AcroTableInput } from '../../../src-main/export/acro-output-input';
+import type { AcroOutputInput, AcroTableInput } from '../../../src-main/export/acro-output-input';
 import { acroResults, acroStatus, buildAcroResults } from '../../../src-main/export/acro-results';
-import { ACRO_RESULTS_FILE, ACRO_RESULTS_VERSION, acroResultsSchema } from '../../../src-main/export/acro-results-schema';
+import { ACRO_RESULTS_VERSION, acroResultsSchema } from '../../../src-main/export/acro-results-schema';
 import { CHECKSUMS_FOLDER, checksumFiles, verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { tempFolder } from '../support/temp-folder';
-
-const NOW = new Date(Date.UTC(2026, 10, 25, 13, 30, 5));
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-/** The comparison table's CSV as table-csv.ts writes it: a header row, then the row label and the cells per line. */
-const COMPARISON_CSV = [
-  'Opleidingsniveau;Klanten;Alle huishoudens',
-  'Laag;48,2;22,5',
-  'Middelbaar;geblokkeerd: minder dan 10 eenheden;40,1',
-  'Hoog;secundair onderdrukt;37,4',
-  'Onbekend;;0,0',
-  '',
-].join('\r\n');
-
-/** The comparison table: one cell blocked by the threshold, one suppressed as secondary, under a suppression pattern. */
-function comparisonTable(): AcroTableInput {
-  return {
-    rowLabels: ['Laag', 'Middelbaar', 'Hoog', 'Onbekend'],
-    columnLabels: ['Klanten', 'Alle huishoudens'],
-    cells: [
-      { row: 2, column: 0, rowLabel: 'Hoog', columnLabel: 'Klanten', checks: ['secondary'], treatment: 'suppressed' },
-      { row: 1, column: 0, rowLabel: 'Middelbaar', columnLabel: 'Klanten', checks: ['threshold'], treatment: 'suppressed' },
-    ],
-  };
-}
-
-function output(overrides: Partial<AcroOutputInput> & Pick<AcroOutputInput, 'uid' | 'files'>): AcroOutputInput {
-  return { type: 'table', method: 'crosstab', command: 'groepsbeeld export', timestamp: NOW, comments: [], exception: '', ...overrides };
-}
-
-/** A realistic package: a comparison table, a passing table, the persona cards, and an output that left on an exception. */
-function packageInput(): AcroResultsInput {
-  return {
-    outputs: [
-      output({
-        uid: 'vergelijking-opleiding',
-        method: 'crosstab',
-        mitigation: 'suppress',
-        command: 'Groepsbeeld 0.1.0: vergelijking klanthuishoudens met alle huishoudens, opleidingsniveau',
-        comments: ['Klanten tegen alle huishoudens van Gilze en Rijen, peildatum 31-12-2017.'],
-        files: ['vergelijking-opleiding.csv', 'vergelijking-opleiding.xlsx', 'vergelijking-opleiding.svg', 'vergelijking-opleiding.png'],
-        table: comparisonTable(),
-      }),
-      output({
-        uid: 'woonsituatie',
-        files: ['woonsituatie.csv', 'woonsituatie.xlsx'],
-        table: { rowLabels: ['Huur met huurtoeslag', 'Koop'], columnLabels: ['Klanten'], cells: [] },
-      }),
-      output({
-        uid: 'persona-kaarten',
-        type: 'custom',
-        method: 'persona cards',
-        comments: ["Persona's van 4 clusters van cliënten; elk cijfer is gecontroleerd."],
-        files: ['persona-kaarten.pdf', 'persona-kaarten.csv', 'persona-1.svg', 'persona-1.png', 'persona-kaarten.html'],
-      }),
-      output({
-        uid: 'inkomen-per-cluster',
-        method: 'pivot_table',
-        mitigation: 'none',
-        exception: 'Het gemiddelde inkomen van cluster 3 is alleen gemaskeerd; de marge geeft het niet terug omdat er geen totaalrij is.',
-        files: ['inkomen-per-cluster.csv'],
-        table: {
-          rowLabels: ['Cluster 1', 'Cluster 2', 'Cluster 3'],
-          columnLabels: ['Gem. inkomen'],
-          cells: [{ row: 2, column: 0, rowLabel: 'Cluster 3', columnLabel: 'Gem. inkomen', checks: ['dominance'], treatment: 'masked' }],
-        },
-      }),
-    ],
-  };
-}
+import { LOADER } from './support/acro-loader';
+import { COMPARISON_CSV, comparisonTable, output, packageInput, writePackage } from './support/acro-package';
+import { sha256 } from './support/package-files';
 
 describe('acroResults: the results.json we write', () => {
   const log = buildAcroResults(packageInput());
@@ -301,21 +233,6 @@ describe('checksumFiles: checksums/<name>.txt as ACRO writes them', () => {
   });
 });
 
-/** Writes the realistic package (results.json included) with its checksums folder into a fresh folder. */
-async function writePackage(folder: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const result of packageInput().outputs) {
-    for (const name of result.files) files.set(name, Buffer.from(`inhoud van ${name}\n`, 'utf8'));
-  }
-  files.set('vergelijking-opleiding.csv', Buffer.from(`\ufeff${COMPARISON_CSV}`, 'utf8'));
-  files.set('output-log.json', Buffer.from('{"format":"groepsbeeld-output-log","version":1}\n'));
-  files.set(ACRO_RESULTS_FILE, acroResults(packageInput()));
-  await mkdir(join(folder, CHECKSUMS_FOLDER));
-  for (const [name, bytes] of files) await writeFile(join(folder, name), bytes);
-  for (const sum of checksumFiles([...files].map(([name, bytes]) => ({ name, bytes })))) await writeFile(join(folder, sum.name), sum.bytes);
-  return files;
-}
-
 describe('verifyChecksums: a package folder against its checksums', () => {
   let folder: string;
   let files: Map<string, Buffer>;
@@ -361,43 +278,6 @@ describe('verifyChecksums: a package folder against its checksums', () => {
     expect((await verifyChecksums(join(bare, 'nergens'))).problems[0]).toMatch(/bestaat niet of is niet te lezen/);
   });
 });
-
-// ACRO's load_records (acro/record.py) and SACRO-Viewer's ACROOutputs (sacro/models.py), key for key, without pandas.
-const LOADER = String.raw`
-import datetime, hashlib, json, os, sys
-path, version = sys.argv[1], sys.argv[2]
-raw = open(os.path.join(path, "results.json"), "rb").read()
-raw.decode("ascii")  # SACRO-Viewer reads it with the platform's encoding
-data = json.loads(raw.decode("utf-8"))
-assert data["version"] == version, data["version"]
-assert "results" in data
-loaded = {}
-for key, val in data["results"].items():
-    files = val["files"]
-    assert len(files) > 0
-    filenames = [file["name"] for file in files]
-    sdcs = [file["sdc"] for file in files]
-    record = dict(uid=val["uid"], status=val["status"], output_type=val["type"], properties=val["properties"],
-                  sdc=sdcs[0], command=val["command"], summary=val["summary"], outcome=val["outcome"], comments=val["comments"])
-    record["exception"] = val["exception"]
-    record["timestamp"] = val["timestamp"]
-    assert record["uid"] == key and record["status"] in ("pass", "fail", "review")
-    assert isinstance(record["properties"]["method"], str) and isinstance(record["comments"], list)
-    assert isinstance(record["exception"], str) and isinstance(record["summary"], str)
-    assert all(isinstance(column, dict) for column in record["outcome"].values())
-    datetime.datetime.fromisoformat(record["timestamp"].replace("Z", "+00:00"))
-    flags = {}
-    for name in filenames:
-        with open(os.path.join(path, "checksums", name + ".txt"), encoding="utf8") as handle:
-            checksum = handle.read()
-        with open(os.path.join(path, name), "rb") as handle:
-            assert hashlib.sha256(handle.read()).hexdigest() == checksum, name
-    for flag, positions in sdcs[0].get("cells", {}).items():
-        for x, y in positions:
-            flags.setdefault(f"{x},{y}", []).append(flag)
-    loaded[key] = {"status": record["status"], "files": filenames, "cell_index": flags}
-print(json.dumps(loaded, sort_keys=True))
-`;
 
 const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
 const hasPython = python.status === 0;

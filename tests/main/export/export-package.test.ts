@@ -1,6 +1,7 @@
 // The export package of a real study (the demo world linked and clustered in a StudySession) on real folders:
-// complete, logged and checksummed, or nothing at all; no hidden cell's true value in any written byte.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+// complete, logged and checksummed; no hidden cell's true value in any written byte. That writing it leaves everything
+// or nothing is tested in export-package-all-or-nothing.test.ts.
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,19 +13,17 @@ import { acroResultsSchema } from '../../../src-main/export/acro-results-schema'
 import { blockedText, DERIVED_TEXT, SECONDARY_TEXT } from '../../../src-main/export/cell-text';
 import { verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { exportFolderName } from '../../../src-main/export/export-folder';
-import { writeExportPackage } from '../../../src-main/export/export-package';
-import type { PackageWriteResult } from '../../../src-main/export/package-request';
 import { outputLogSchema, type OutputLog } from '../../../src-main/export/output-log';
 import { PERSONA_OUTPUT_ID } from '../../../src-main/export/persona-content';
-import { parsePackageCsv } from '../../../src-main/audit/package-csv';
 import { readPackage } from '../../../src-main/audit/read-package';
 import { figureDefinition } from '../../../src-main/export/package-definitions';
 import type { ExportCandidate } from '../../../src-main/study/study-shapes';
 import { linkedStudy, type StudyFixture } from '../support/study-fixture';
 import { tempFolder } from '../support/temp-folder';
+import { csvCells, expectedFiles } from './support/package-contents';
 import { filesOf, holdsAny, holdsNumber, searchableTexts, sha256 } from './support/package-files';
 import { pdfText } from './support/pdf-text';
-import { hiddenShare, NOW, outputOf, packageRequest, realPublication, shownShare, withHiddenCountShown, type RealPublication } from './support/study-package';
+import { hiddenShare, NOW, outputOf, realPublication, shownShare, type RealPublication } from './support/study-package';
 
 const COMMENTED = 'vergelijking-household-type';
 const COMMENT = 'Klanten tegen alle huishoudens van Gilze en Rijen.';
@@ -40,33 +39,9 @@ beforeAll(async () => {
 
 afterAll(() => study?.close());
 
-/** The package's files as they should be: per output its CSV and XLSX (and chart), the cards, the reports and logs. */
-function expectedFiles(candidates: readonly ExportCandidate[], cards: number): string[] {
-  const outputs = candidates.flatMap((candidate) => {
-    if (candidate.id === PERSONA_OUTPUT_ID) {
-      return ['csv', 'html', 'pdf']
-        .map((extension) => `${PERSONA_OUTPUT_ID}.${extension}`)
-        .concat(
-          Array.from({ length: cards }, (_, index) => [
-            `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.svg`,
-            `${PERSONA_OUTPUT_ID}-cluster-${index + 1}.png`,
-          ]).flat(),
-        );
-    }
-    return [`${candidate.id}.csv`, `${candidate.id}.xlsx`, ...(candidate.chart ? [`${candidate.id}.svg`, `${candidate.id}.png`] : [])];
-  });
-  const top = [...outputs, 'report.html', 'report.pdf', 'definities.json', 'output-log.json', 'output-log.xlsx', 'results.json', 'SHA256SUMS'];
-  return [...top, ...top.map((name) => `checksums/${name}.txt`)].sort();
-}
-
 /** The comparisons of clients with all households that have a chart: a hidden share there would be in every kind of file. */
 function comparisons(): string[] {
   return real.outputs.filter((output) => output.id.startsWith('vergelijking-') && output.chartable).map((output) => output.id);
-}
-
-/** The data fields of a package CSV: [row][column], the row label left out (as definities.json and results.json count). */
-function csvCells(bytes: Buffer): string[][] {
-  return parsePackageCsv(bytes.toString('utf8'), 'test.csv').rows.map((row) => row.fields.slice(1));
 }
 
 describe('the study export: a complete package of every output', () => {
@@ -289,145 +264,4 @@ describe('the study export: a complete package of every output', () => {
     expect(xlsx.slice(2).some((text) => text.includes(`<v>${shown.numbers[1]}</v>`))).toBe(true);
     expect(pdfText(files.get('report.pdf')!).split('\n')).toContainEqual(expect.stringMatching(new RegExp(`^${shown.numbers[0]}[ \u00a0]%$`)));
   });
-});
-
-describe('writeExportPackage: nothing or everything', () => {
-  const chosen = [{ id: 'vergelijking-household-type', chart: true }, { id: 'vergelijking-tenure' }];
-
-  it('never overwrites: a second export in the same second gets a suffix, and the same moment gives the same bytes', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const request = packageRequest(real, chosen);
-    const first = await writeExportPackage(request, { folder: parent, now: NOW });
-    const second = await writeExportPackage(request, { folder: parent, now: NOW });
-    expect(first).toMatchObject({ ok: true, folder: join(parent, 'groepsbeeld-export-20261125-143005') });
-    expect(second).toMatchObject({ ok: true, folder: join(parent, 'groepsbeeld-export-20261125-143005-2') });
-    expect((await readdir(parent)).sort()).toEqual(['groepsbeeld-export-20261125-143005', 'groepsbeeld-export-20261125-143005-2']);
-    const [a, b] = await Promise.all([first, second].map((result) => filesOf((result as Extract<PackageWriteResult, { ok: true }>).folder)));
-    const zipsAndPdfs = [...a!.keys()].filter((name) => /\.(xlsx|pdf)$/.test(name));
-    expect(zipsAndPdfs.sort()).toEqual(['output-log.xlsx', 'report.pdf', 'vergelijking-household-type.xlsx', 'vergelijking-tenure.xlsx']);
-    for (const name of zipsAndPdfs) expect(b!.get(name)!.equals(a!.get(name)!), name).toBe(true);
-    expect(b!.get('SHA256SUMS')!.equals(a!.get('SHA256SUMS')!)).toBe(true);
-  }, 60_000);
-
-  it('leaves nothing when aborted midway, at a chart or just before the audit', async () => {
-    for (const at of ['vergelijking-household-type.png', 'definities.json']) {
-      const parent = await tempFolder('groepsbeeld-export-');
-      const controller = new AbortController();
-      const result = await writeExportPackage(packageRequest(real, chosen), {
-        folder: parent,
-        now: NOW,
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (progress.label === at) controller.abort();
-        },
-      });
-      expect(result, at).toMatchObject({ ok: false, error: { code: 'aborted', message: expect.stringMatching(/niets geschreven/) } });
-      expect(await readdir(parent), at).toEqual([]);
-    }
-  }, 60_000);
-
-  it('leaves nothing, and what was there untouched, when writing fails midway (the font for the PDF is missing), and says why', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    await mkdir(join(parent, 'eerder'));
-    await writeFile(join(parent, 'eerder', 'notitie.txt'), 'van vorige week');
-    const missing = join(parent, 'ontbreekt.ttf');
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure' }]), {
-      folder: parent,
-      now: NOW,
-      fonts: { regular: missing, semibold: missing },
-    });
-    expect(result).toMatchObject({
-      ok: false,
-      error: {
-        code: 'write-failed',
-        message: expect.stringMatching(/^Het exportpakket kon niet worden geschreven; er is niets achtergebleven: .*ontbreekt\.ttf/),
-      },
-    });
-    expect(await readdir(parent)).toEqual(['eerder']);
-    expect(await readFile(join(parent, 'eerder', 'notitie.txt'), 'utf8')).toBe('van vorige week');
-  });
-
-  it('leaves nothing when a table cannot be written (a row with a missing cell)', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const output = outputOf(real, 'vergelijking-tenure');
-    const table = structuredClone(output.published.table);
-    table.rows[0]!.cells = table.rows[0]!.cells.slice(1);
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-tenure', published: { ...output.published, table } }]), {
-      folder: parent,
-      now: NOW,
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/5 cells for 6 columns/) } });
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('writes nothing when the audit finds a hidden cell recomputable (a secondary cell printed with its true value), and names the cell', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const shown = withHiddenCountShown(real, 'vergelijking-household-type', 'secondary');
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type', published: shown.published }]), {
-      folder: parent,
-      now: NOW,
-    });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({ code: 'audit-failed', message: expect.stringMatching(/verborgen cel.*er is niets geschreven/) });
-    if (result.error.code !== 'audit-failed') return;
-    // It names the output and the cell, never the interval the auditor reached (the package is not written, so that
-    // figure must not leave with the refusal), nor the staging folder.
-    const said = result.error.findings.join('\n');
-    expect(said).toMatch(
-      /uitvoer vergelijking-household-type: de verborgen cel "Overig of onbekend \/ Klanthuishoudens \(aantal\)" is uit de andere cijfers terug te rekenen/,
-    );
-    expect(said).not.toMatch(/\d+\.\.\d+|staging/);
-    expect(await readdir(parent)).toEqual([]);
-  }, 60_000);
-
-  it('the same request without the printed value passes the audit (the refusal above is the audit’s, not the request’s)', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const result = await writeExportPackage(packageRequest(real, [{ id: 'vergelijking-household-type' }]), { folder: parent, now: NOW });
-    expect(result).toMatchObject({ ok: true, audit: { pass: true } });
-  }, 60_000);
-
-  it('says so when the picked folder does not exist or is a file', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const request = packageRequest(real, [{ id: 'vergelijking-tenure' }]);
-    expect(await writeExportPackage(request, { folder: join(parent, 'bestaat-niet'), now: NOW })).toMatchObject({
-      ok: false,
-      error: { code: 'write-failed', message: expect.stringMatching(/bestaat-niet bestaat niet/) },
-    });
-    await writeFile(join(parent, 'bestand'), '');
-    expect(await writeExportPackage(request, { folder: join(parent, 'bestand'), now: NOW })).toMatchObject({
-      ok: false,
-      error: { code: 'write-failed', message: expect.stringMatching(/is geen map/) },
-    });
-    expect(await readdir(parent)).toEqual(['bestand']);
-  });
-});
-
-describe('writeExportPackage: a table that is not what the ledger publishes', () => {
-  // The writer refuses such tables ('invalid-table') before writing anything.
-  it('refuses a hidden cell that carries a value, or keeps that value out of every file', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const output = outputOf(real, 'vergelijking-household-type');
-    const hidden = hiddenShare(real, [output.id]);
-    const table = structuredClone(output.published.table);
-    (table.rows[hidden.row]!.cells as unknown[])[hidden.column] = { status: 'suppressed', value: Math.round(hidden.value * 10) / 10, decimals: 1 };
-    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, chart: true, published: { ...output.published, table } }]), {
-      folder: parent,
-      now: NOW,
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-table' } });
-    expect(await readdir(parent)).toEqual([]);
-    if (!result.ok) return;
-    for (const [name, bytes] of await filesOf(result.folder)) expect(holdsNumber(name, bytes, hidden.numbers), name).toBe(false);
-  }, 60_000);
-
-  it('refuses a table checked with another rule set', async () => {
-    const parent = await tempFolder('groepsbeeld-export-');
-    const output = outputOf(real, 'vergelijking-tenure');
-    const other = { ...real.rules, threshold: 15 };
-    const table = { ...output.published.table, ruleSet: { name: other.name, digest: ruleSetDigest(other) } };
-    const result = await writeExportPackage(packageRequest(real, [{ id: output.id, published: { ...output.published, table } }]), { folder: parent, now: NOW });
-    expect(result.ok).toBe(false);
-    expect(await readdir(parent)).toEqual([]);
-  }, 60_000);
 });

@@ -4,37 +4,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonaCard } from '../../../src-main/analysis/profiles/persona';
 import { parsePackageCsv } from '../../../src-main/audit/package-csv';
-import { statusCounts, type PublishedCell } from '../../../src-main/disclosure/checked-table';
+import { statusCounts } from '../../../src-main/disclosure/checked-table';
 import { acroResultsSchema } from '../../../src-main/export/acro-results-schema';
 import { writeExportPackage } from '../../../src-main/export/export-package';
 import { verifyChecksums } from '../../../src-main/export/checksums-folder';
 import { outputLogSchema, type OutputLog } from '../../../src-main/export/output-log';
 import { NO_BARS_TEXT, personaChartLayout, personaChartSvg } from '../../../src-main/export/persona-chart';
-import { PERSONA_OUTPUT_ID, PERSONA_TITLE, personaDeck } from '../../../src-main/export/persona-content';
-import { personaHtml, type PersonaDocumentInput } from '../../../src-main/export/persona-html';
+import { PERSONA_OUTPUT_ID, PERSONA_TITLE } from '../../../src-main/export/persona-content';
+import { personaHtml } from '../../../src-main/export/persona-html';
 import { personaPdf } from '../../../src-main/export/persona-pdf';
 import { REPORT_CSP } from '../../../src-main/export/report-html';
 import { definitionsSchema } from '../../../src-main/publication/definitions-file';
-import { dutchPlain } from '../../../src-main/publication/dutch-format';
 import { linkedStudy, type StudyFixture } from '../support/study-fixture';
 import { tempFolder } from '../support/temp-folder';
 import { filesOf, holdsNumber, sha256 } from './support/package-files';
 import { pdfPageCount, pdfPages } from './support/pdf-text';
+import { csvText, documentInput, handCards, HIDDEN_NUMBERS, NARRATIVE, TITLE } from './support/persona-cards';
 import { NOW, outputOf, packageRequest, realPublication, shareTexts, type RealPublication } from './support/study-package';
-import { RULES, STUDY } from './support/tables';
 
 type Card = Extract<PersonaCard, { kind: 'card' }>;
 
-const TITLE = 'Jonge moeders <in> de bijstand';
-const NARRATIVE = 'Zij wonen vaak in <Gilze> & hebben een kind onder de 10.';
 const COMMENT = 'De kaarten voor het ontwerpteam.';
-
-/** A figure as persona-kaarten.csv writes it. */
-function csvText(cell: PublishedCell): string {
-  if (cell.status === 'suppressed') return 'x';
-  if (cell.status === 'empty') return cell.text ?? '';
-  return cell.text ?? dutchPlain(cell.value, cell.decimals);
-}
 
 describe('the persona cards of a real study in the export package', () => {
   let study: StudyFixture;
@@ -206,66 +196,6 @@ describe('the persona cards of a real study in the export package', () => {
 });
 
 // Hand-made cards: the real demo cards have no hidden figure, the drawing of one is checked here.
-const HIDDEN_VALUE = 41.7;
-const HIDDEN_NUMBERS = shareTexts(HIDDEN_VALUE);
-
-/** Two cards and a note; cluster 1's first bar and one fact are hidden (or, for the control, shown with HIDDEN_VALUE). */
-function handCards(hidden: 'suppressed' | 'safe'): PersonaCard[] {
-  const cell: PublishedCell = hidden === 'suppressed' ? { status: 'suppressed' } : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent' };
-  const share = (value: number): PublishedCell => ({ status: 'safe', value, decimals: 1, format: 'percent' });
-  return [
-    {
-      kind: 'card',
-      cluster: 1,
-      count: { status: 'safe', value: 26, decimals: 0, format: 'count' },
-      automaticTitle: 'Jong eenouderhuishouden in de bijstand',
-      title: TITLE,
-      narrative: NARRATIVE,
-      facts: [
-        { label: 'Type uitkering', text: 'Bijstand 81,0 %', cell: { status: 'safe', value: 81, decimals: 1, format: 'percent', text: 'Bijstand 81,0 %' } },
-        // The fact's own text is stale: only the cell is checked, so only the cell may reach a file.
-        {
-          label: 'Woning',
-          text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %`,
-          cell:
-            hidden === 'suppressed'
-              ? cell
-              : { status: 'safe', value: HIDDEN_VALUE, decimals: 1, format: 'percent', text: `Huur met huurtoeslag ${HIDDEN_NUMBERS[0]} %` },
-        },
-        {
-          label: 'Kinderen',
-          text: 'Met kinderen 96,0 %',
-          cell: { status: 'review', reason: 'group-disclosure', value: 96, decimals: 1, format: 'percent', text: 'Met kinderen 96,0 %' },
-        },
-      ],
-      standsOut: ['Eenouderhuishouden (samenstelling huishouden) komt in dit cluster vaker voor: 69,2 % tegen 15,2 % van alle klanten.'],
-      chart: [
-        { feature: 'Samenstelling huishouden', label: 'Eenouderhuishouden', inCluster: cell, overall: share(15.2) },
-        { feature: 'Zorg', label: 'Jeugdzorg', inCluster: share(69.2), overall: { status: 'suppressed' } },
-        { feature: 'Type uitkering', label: 'Bijstand', inCluster: share(81), overall: share(30.4) },
-      ],
-    },
-    {
-      kind: 'card',
-      cluster: 2,
-      count: { status: 'safe', value: 35, decimals: 0, format: 'count' },
-      automaticTitle: 'Stel zonder uitkering',
-      title: 'Stel zonder uitkering',
-      narrative: '',
-      facts: [
-        { label: 'Samenstelling huishouden', text: 'Paar 91,4 %', cell: { status: 'safe', value: 91.4, decimals: 1, format: 'percent', text: 'Paar 91,4 %' } },
-      ],
-      standsOut: [],
-      chart: [],
-    },
-    { kind: 'note', cluster: 3, note: 'Cluster 3 is te klein voor een persona (minder dan 10 huishoudens).' },
-  ];
-}
-
-function documentInput(hidden: 'suppressed' | 'safe'): PersonaDocumentInput {
-  return { study: STUDY, createdAt: NOW, appVersion: '0.1.0', deck: personaDeck(handCards(hidden), RULES) };
-}
-
 describe('persona cards with a hidden figure', () => {
   it('draws a hidden bar as a hatched slot marked "x" without a value, and a chart without bars says so', () => {
     const [first, second] = handCards('suppressed') as [Card, Card];

@@ -12,6 +12,7 @@ import { runStudy, type StudySession } from '../../../src-main/linking/run-study
 import { convertExtractsToParquet } from '../../../src-main/synthetic/parquet-export';
 import { tempFolder } from '../support/temp-folder';
 import { generateWorld } from '../synthetic/support/demo-world';
+import { asDutchSpreadsheet, plantedClientHouseholds, writeSavExtracts } from './support/extract-copies';
 
 let folder: string;
 let report: LinkReport;
@@ -38,11 +39,7 @@ describe('the analysis table of the demo world', () => {
   });
 
   it('flags exactly the planted client households', async () => {
-    const planted = (await readFile(join(folder, 'ground-truth', 'clusters.csv'), 'utf8'))
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(',').slice(0, 2).join(','));
+    const planted = await plantedClientHouseholds(folder);
     const flagged = (await session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map(
       (r) => `${r.household_key},${r.household_start}`,
     );
@@ -150,18 +147,6 @@ describe('other inputs, same answer', () => {
   });
 });
 
-/** Windows-1252 bytes of text that only uses Latin-1 characters and the euro sign (as Excel on Windows saves a CSV). */
-function windows1252(text: string): Buffer {
-  return Buffer.from(Array.from(text, (character) => (character === '€' ? 0x80 : character.charCodeAt(0))));
-}
-
-/** A CSV of the demo world as a Dutch spreadsheet saves it: ";" between fields, Windows-1252, plus text and amount columns. */
-async function asDutchSpreadsheet(from: string, to: string, extra: (row: number) => string[], extraNames: string[]): Promise<void> {
-  const [header, ...rows] = (await readFile(from, 'utf8')).trim().split('\n');
-  const lines = [[...header!.split(','), ...extraNames].join(';'), ...rows.map((row, index) => [...row.split(','), ...extra(index)].join(';'))];
-  await writeFile(to, windows1252(`${lines.join('\r\n')}\r\n`));
-}
-
 describe('the same inputs as a Dutch spreadsheet saves them', () => {
   it('links ";"-delimited Windows-1252 files with decimal commas headless to the same table and report', async () => {
     const copy = await tempFolder('groepsbeeld-1252-');
@@ -215,43 +200,8 @@ describe('cancelling', () => {
 
 describe('.sav inputs, as CBS delivers them', () => {
   it('links a .sav person register and client list to the same answer', async () => {
-    const { writeSav } = await import('../engine/sav/support/sav-writer');
     const copy = await tempFolder('groepsbeeld-sav-');
-    const csvRows = async (name: string) =>
-      (await readFile(join(folder, name), 'utf8'))
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(','));
-    const clients = await csvRows('VOEDSELBANK_KLANTEN.csv');
-    await writeSav(join(copy, 'VOEDSELBANK_KLANTEN.sav'), {
-      variables: [
-        { name: 'RINPERSS', width: 1 },
-        { name: 'RINPERS', width: 9 },
-        { name: 'STARTDAT', width: 8 },
-        { name: 'EINDDAT', width: 8 },
-      ],
-      caseCount: clients.length,
-      caseValues: (index) => clients[index]!,
-      compression: 1,
-    });
-    const persons = await csvRows('GBAPERSOON2018TABV1.csv');
-    // Birth year, month and generation as SPSS numbers, keys as text.
-    await writeSav(join(copy, 'GBAPERSOON2018TABV1.sav'), {
-      variables: [
-        { name: 'RINPERSS', width: 1 },
-        { name: 'RINPERS', width: 9 },
-        { name: 'JAAR', width: 0 },
-        { name: 'MAAND', width: 0 },
-        { name: 'GENERATI', width: 0 },
-      ],
-      caseCount: persons.length,
-      caseValues: (index) => {
-        const row = persons[index]!;
-        return [row[0]!, row[1]!, Number(row[3]), Number(row[4]), Number(row[5])];
-      },
-      compression: 1,
-    });
+    await writeSavExtracts(folder, copy);
     const study = demoStudy({ folder });
     const person = { personSource: 'RINPERSS', personKey: 'RINPERS' };
     study.inputs = study.inputs.map((input) =>
@@ -287,11 +237,7 @@ describe('another world (seed 99)', () => {
       expect(row).toEqual({ households: truth.households, persons: truth.persons });
       const types = await run.session.query(`SELECT household_type, count(*) AS n FROM ${ANALYSIS_TABLE} GROUP BY ALL`);
       expect(Object.fromEntries(types.map((t) => [t.household_type, t.n]))).toEqual(truth.householdsByType);
-      const planted = (await readFile(join(other.folder, 'ground-truth', 'clusters.csv'), 'utf8'))
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((line) => line.split(',').slice(0, 2).join(','));
+      const planted = await plantedClientHouseholds(other.folder);
       const flagged = (await run.session.query(`SELECT household_key, household_start FROM ${ANALYSIS_TABLE} WHERE client`)).map(
         (r) => `${r.household_key},${r.household_start}`,
       );

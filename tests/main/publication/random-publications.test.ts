@@ -9,12 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPackages } from '../../../src-main/audit/audit-package';
 import type { AuditReport } from '../../../src-main/audit/audit-report';
 import type { ReadPackage } from '../../../src-main/audit/read-package';
-import { DEFAULT_RULE_SET, ruleSetSchema, type RuleSet } from '../../../src-main/disclosure/rule-set';
+import { DEFAULT_RULE_SET } from '../../../src-main/disclosure/rule-set';
 import { CLIENTS_ID } from '../../../src-main/publication/population-atoms';
-import type { StudyPublication } from '../../../src-main/publication/study-publication';
+import {
+  clusterSizes,
+  contextOf,
+  describeClustering,
+  minimumOf,
+  PACKAGE_CASES,
+  writeCase,
+  type PackageCase,
+  type Written,
+} from '../support/random-package-cases';
 import {
   chooseRandomClustering,
-  exportEverything,
   hiddenFigures,
   ledgerProblems,
   packageProblems,
@@ -24,108 +32,7 @@ import {
   withPrinted,
   type HiddenFigure,
   type LabelOrder,
-  type RandomClustering,
-  type WrittenPackage,
 } from '../support/random-publications';
-import { generatedWorld, linkedStudy, quickClustering, type StudyFixture } from '../support/study-fixture';
-import { referenceDateOf } from '../../../src-main/common/reference-date';
-
-/** Threshold and protection level 5 (rounding base 5 is then allowed); clusters from 5 households. */
-const LOOSE: RuleSet = ruleSetSchema.parse({
-  ...DEFAULT_RULE_SET,
-  name: 'Proef drempel 5',
-  threshold: 5,
-  statisticThreshold: 5,
-  clusterMinimum: 5,
-  protectionLevel: 5,
-  roundingBase: 5,
-});
-/** Threshold 15 (the protection level stays 10: the rounding base cannot exceed 10); clusters from 15 households. */
-const STRICT: RuleSet = ruleSetSchema.parse({ ...DEFAULT_RULE_SET, name: 'Proef drempel 15', threshold: 15, statisticThreshold: 15, clusterMinimum: 15 });
-
-const minimumOf = (rules: RuleSet) => Math.max(rules.threshold, rules.clusterMinimum);
-
-/** The households of each cluster population of the publication, in cluster order. */
-function clusterSizes(publication: StudyPublication): number[] {
-  return publication.ledger.data.populations.populations
-    .filter((population) => population.cluster !== undefined)
-    .sort((a, b) => a.cluster! - b.cluster!)
-    .map((population) => publication.ledger.rawCount({ feature: 'household_type', codes: null, population: population.id }));
-}
-
-function describeClustering(clustering: RandomClustering): string {
-  return (
-    `k = ${clustering.k}, sizes ${clustering.sizes.join('/')}, ` +
-    `${clustering.order.kind === 'random' ? 'at random' : `sorted by ${clustering.order.column}`}`
-  );
-}
-
-interface PackageCase {
-  title: string;
-  seed: number;
-  referenceDate?: string;
-  rules: RuleSet;
-  /** The session's own clustering at k, or a random labelling. */
-  clustering: { kind: 'real'; k: number } | { kind: 'random'; k: number; shape: 'unbalanced' | 'nearMinimum'; order: LabelOrder };
-}
-
-const randomK = (seed: number) => randomInteger(randomGenerator(seed * 31 + 1), 2, 8);
-
-const PACKAGE_CASES: PackageCase[] = [
-  {
-    title: 'world 99 on 1-1-2018, threshold and protection level 5, random unbalanced clusters',
-    seed: 99,
-    referenceDate: '20180101',
-    rules: LOOSE,
-    clustering: { kind: 'random', k: randomK(99), shape: 'unbalanced', order: { kind: 'random' } },
-  },
-  {
-    title: 'world 4242 on 30-6-2017, threshold 15, clusters at the minimum cut along the benefit type',
-    seed: 4242,
-    referenceDate: '20170630',
-    rules: STRICT,
-    clustering: { kind: 'random', k: randomK(4242), shape: 'nearMinimum', order: { kind: 'sortedBy', column: 'benefit_type' } },
-  },
-];
-
-interface Written {
-  study: StudyFixture;
-  /** The package as written and read back, or null when the writer refused it (`refused` says why). */
-  written: WrittenPackage | null;
-  refused: string[];
-  publication: StudyPublication;
-  clustering: RandomClustering | null;
-}
-
-async function writeCase(testCase: PackageCase): Promise<Written> {
-  const world = await generatedWorld(testCase.seed);
-  const study = await linkedStudy({
-    world,
-    rules: testCase.rules,
-    cluster: testCase.clustering.kind === 'real' ? quickClustering(testCase.clustering.k) : null,
-    ...(testCase.referenceDate ? { edit: (base) => ({ ...base, referenceDate: referenceDateOf(testCase.referenceDate!) }) } : {}),
-  });
-  let clustering: RandomClustering | null = null;
-  if (testCase.clustering.kind === 'random') {
-    const { k, shape, order } = testCase.clustering;
-    const random = randomGenerator(testCase.seed);
-    clustering = await chooseRandomClustering(study, {
-      k,
-      order,
-      random,
-      sizes: (households) => randomSizes(households, k, minimumOf(testCase.rules), shape, random),
-    });
-  }
-  const exported = await exportEverything(study);
-  const publication = await study.session.publication('suppression');
-  return 'written' in exported
-    ? { study, written: exported.written, refused: [], publication, clustering }
-    : { study, written: null, refused: exported.refused, publication, clustering };
-}
-
-function contextOf(testCase: PackageCase, case_: Written): string {
-  return `${testCase.title}${case_.clustering ? ` (${describeClustering(case_.clustering)})` : ''}`;
-}
 
 /** The three properties of a case: the publication is whole, the ledger keeps every hidden count wide, the package is written and passes. */
 function caseTests(testCase: PackageCase, get: () => Written): void {

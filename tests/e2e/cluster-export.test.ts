@@ -1,191 +1,31 @@
-// End to end on the demo world: link, compare clients with all households in checked tables and charts, cluster, export a
-// package, and find every figure on screen again, identical, in the CSV, the XLSX, the HTML and the PDF report.
+// End to end on the demo world: link, cluster, describe the clusters in persona cards, export a package, find every
+// figure on screen again, identical, in the CSV, the XLSX, the HTML and the PDF report, and export once more too close
+// to the first.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
-import { tempFolder } from '../main/support/temp-folder';
-import { launchApp, type AppUnderTest } from './support/bridge';
+import type { AppUnderTest } from './support/bridge';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './support/chromium';
-import {
-  csvFigure,
-  csvLines,
-  displayText,
-  excelDutch,
-  htmlTableRows,
-  pdfDrawnText,
-  sheetRows,
-  squeezed,
-  withPlainSpaces,
-  type ScreenRow,
-} from './support/package-reading';
+import { launchLinkedDemo, packageIn } from './support/linked-demo';
+import { pdfDrawnText, squeezed, type ScreenRow } from './support/package-reading';
+import { expectSameInEveryFormat } from './support/same-in-every-format';
+import { screenRows } from './support/screen-reading';
 
 const chromiumFound = Boolean(findChromium());
 if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
 
 const NBSP = '\u00a0';
 
-/** Percent cells (2nd and 4th value column: clients, all households) that are hidden, so get a hatched slot and no bar. */
-function hiddenShareCells(table: Locator): Locator {
-  return table.locator(['td:nth-of-type(2)', 'td:nth-of-type(4)'].map((cell) => `tbody tr:not(.total-row) ${cell}[data-status="suppressed"]`).join(', '));
-}
-
-/** Every bar slot's label in one trace of a plotly bar chart ("46,1 %", "x", or nothing). */
-function barLabels(chart: Locator, trace: number): Promise<string[]> {
-  return chart
-    .locator('.trace.bars')
-    .nth(trace)
-    .locator('.point')
-    .evaluateAll((points) => points.map((point) => point.querySelector('text.bartext')?.textContent ?? ''));
-}
-
-/** A bar's height in pixels, from its path ("M x,y V y2 H ..."). */
-async function barHeights(chart: Locator, trace: number): Promise<number[]> {
-  const paths = await chart
-    .locator('.trace.bars')
-    .nth(trace)
-    .locator('.point path')
-    .evaluateAll((elements) => elements.map((element) => element.getAttribute('d') ?? ''));
-  return paths.map((d) => {
-    const match = /^M[\d.-]+,([\d.-]+)V([\d.-]+)/.exec(d);
-    return match ? Math.abs(Number(match[1]) - Number(match[2])) : 0;
-  });
-}
-
-/** The rows of a checked table as the screen shows them: label, each cell's reading and mark, words or a figure. */
-function screenRows(table: Locator): Promise<ScreenRow[]> {
-  return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => ({
-      label: row.querySelector('th')?.textContent ?? '',
-      cells: [...row.querySelectorAll('td')].map((cell) => ({
-        reading: cell.querySelector('.cell-value')?.textContent ?? '',
-        mark: cell.querySelector('.cell-status-mark')?.textContent ?? '',
-        words: cell.classList.contains('cell-words'),
-        status: cell.getAttribute('data-status') ?? '',
-      })),
-    })),
-  );
-}
-
-/** Every CSP violation the page reports, recorded from the first document on (plotly must cause none). */
-async function recordCspViolations(app: AppUnderTest): Promise<() => Promise<string[]>> {
-  const { page } = app;
-  const fromConsole: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) fromConsole.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    Object.defineProperty(window, '__cspViolations', { value: seen });
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
-  await page.reload();
-  return async () => [...fromConsole, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
-}
-
-describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
+describe.skipIf(!chromiumFound)('clustering and exporting in Chromium', () => {
   let app: AppUnderTest;
   /** One fresh folder per export the app writes, in order. */
-  const exportFolders: string[] = [];
+  let exportFolders: string[];
   let cspViolations: () => Promise<string[]>;
 
   beforeAll(async () => {
-    app = await launchApp({
-      pickFolder: async () => {
-        const folder = await tempFolder('groepsbeeld-e2e-exports-');
-        exportFolders.push(folder);
-        return folder;
-      },
-    });
-    cspViolations = await recordCspViolations(app);
-    const { page } = app;
-    await page.getByTestId('open-demo').click();
-    await page.getByTestId('file-list').waitFor({ timeout: 60_000 });
-    await page.getByTestId('nav-populatie').click();
-    await page.getByTestId('link-run').click();
-    await page.getByTestId('link-report').waitFor({ timeout: 90_000 });
+    ({ app, exportFolders, cspViolations } = await launchLinkedDemo());
   }, 180_000);
   afterAll(() => app?.close());
-
-  it('shows the comparison per feature with Dutch figures, every hidden cell as "x", merged rest categories and a legend', async () => {
-    const { page } = app;
-    await page.getByTestId('nav-vergelijking').click();
-    await page.getByTestId('comparison-tables').waitFor({ timeout: 60_000 });
-    const education = page.getByTestId('table-vergelijking-education-level');
-    expect(await education.getByTestId('row-vergelijking-education-level-low').innerText()).toMatch(
-      /^Laag\s+88\s+46,1\u00a0%\s+2\.575\s+22,7\u00a0%\s+\+23,4\u00a0%-punt\s+\+7,8$/,
-    );
-    const household = page.getByTestId('table-vergelijking-household-type');
-    const rest = page.getByTestId('row-vergelijking-household-type-overig-onbekend');
-    expect(await rest.locator('th').innerText()).toBe('Overig of onbekend');
-    expect(await rest.locator('td').allInnerTexts()).toEqual(['x', 'x', '273', `2,4${NBSP}%`, 'x', 'x']);
-    expect(await household.locator('.checked-table-notes').innerText()).toMatch(/samengenomen als "Overig of onbekend"/);
-    // One legend line explains every "x", whatever hid the cell; no tooltip tells one hidden cell from another.
-    const legend = page.getByTestId('legend-vergelijking-household-type');
-    expect(await legend.innerText()).toMatch(/^x\s+niet getoond: te weinig huishoudens, of terug te rekenen uit andere cijfers van deze studie/);
-    expect(
-      await household.locator('td[data-status="suppressed"]').evaluateAll((cells) => [...new Set(cells.map((cell) => cell.getAttribute('aria-describedby')))]),
-    ).toEqual(['legend-vergelijking-household-type-hidden']);
-    expect(await page.getByTestId('comparison-tables').locator('table [title]').count()).toBe(0);
-    expect(await household.locator('td[data-status="suppressed"]').allInnerTexts()).toEqual(Array(8).fill('x'));
-    await household.scrollIntoViewIfNeeded();
-    await app.screenshot('nl-vergelijking');
-
-    await page.getByTestId('protection-rounding').check();
-    const couples = page.getByTestId('row-vergelijking-household-type-2');
-    await expect.poll(() => couples.locator('td').first().innerText(), { timeout: 30_000 }).toMatch(/^10\s*a$/);
-    expect(await legend.innerText()).toMatch(/a\s+afgerond op een veelvoud van 10/);
-    await household.scrollIntoViewIfNeeded();
-    await app.screenshot('nl-vergelijking-afgerond');
-    await page.getByTestId('protection-suppression').check();
-    await expect.poll(() => couples.locator('td').first().innerText(), { timeout: 30_000 }).toBe('11');
-
-    await page.getByTestId('lang-en').click();
-    expect(await legend.innerText()).toMatch(/^x\s+not shown: too few households, or could be worked out from other figures of this study/);
-    expect(await page.getByTestId('row-vergelijking-household-type-1').locator('td').nth(2).innerText()).toBe('3,300');
-    expect(await page.getByTestId('row-vergelijking-household-type-4').locator('td').nth(4).innerText()).toBe(`+9.5${NBSP}pp`);
-    await household.scrollIntoViewIfNeeded();
-    await app.screenshot('en-vergelijking');
-    await page.getByTestId('lang-nl').click();
-  });
-
-  it('charts the percent columns as grouped bars; a hidden share is a hatched slot marked "x", of one fixed height', async () => {
-    const { page } = app;
-    const householdTable = page.getByTestId('table-vergelijking-household-type');
-    const householdChart = page.getByTestId('chart-vergelijking-household-type');
-    await householdChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
-    expect(await householdChart.locator('[role="img"]').getAttribute('aria-label')).toMatch(/gearceerd vak met een x/);
-    const shares = await householdTable
-      .locator('tbody tr:not(.total-row)')
-      .evaluateAll((rows) => rows.map((row) => [1, 3].map((column) => row.querySelectorAll('td')[column]?.textContent ?? '')));
-    // Per group a trace of bars and a trace of hidden slots at the same place: together their labels are the table's own
-    // readings of that column, the same figure or "x"; a hidden cell never gets a bar.
-    const groups = 2;
-    for (const group of [0, 1]) {
-      const barTexts = await barLabels(householdChart, group);
-      const slotTexts = await barLabels(householdChart, groups + group);
-      expect(barTexts.map((text, index) => text || slotTexts[index])).toEqual(shares.map((pair) => pair[group]));
-      expect(slotTexts.filter((text) => text !== '').every((text) => text === 'x')).toBe(true);
-      const barHeightsOfGroup = await barHeights(householdChart, group);
-      expect(barHeightsOfGroup.filter((_, index) => slotTexts[index] === 'x').every((height) => height === 0)).toBe(true);
-    }
-    const gaps = await hiddenShareCells(householdTable).count();
-    expect(gaps).toBeGreaterThan(0);
-    const slotLabels = [...(await barLabels(householdChart, groups)), ...(await barLabels(householdChart, groups + 1))];
-    const slotHeights = [...(await barHeights(householdChart, groups)), ...(await barHeights(householdChart, groups + 1))];
-    expect(slotLabels.filter((label) => label === 'x')).toHaveLength(gaps);
-    // Every hidden slot has the same height: it says nothing about the value behind it.
-    expect(new Set(slotHeights.filter((_, index) => slotLabels[index] === 'x').map((height) => height.toFixed(1))).size).toBe(1);
-    // The legend shows each group's colour, not a hidden slot.
-    expect(await householdChart.locator('.legend .traces').count()).toBe(groups);
-    const educationChart = page.getByTestId('chart-vergelijking-education-level');
-    await educationChart.locator('svg.main-svg').first().waitFor({ timeout: 30_000 });
-    expect(await educationChart.locator('.bartext').first().textContent()).toMatch(/^\d+,\d\u00a0%$/);
-    await householdChart.scrollIntoViewIfNeeded();
-    await app.screenshot('nl-vergelijking-grafiek');
-    expect(await cspViolations()).toEqual([]);
-    expect(app.foreignRequests).toEqual([]);
-  });
 
   it('clusters the client households with progress, advises k = 5, and says so when a cluster is too small to publish', async () => {
     const { page } = app;
@@ -330,8 +170,7 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     expect(await logView.innerText()).toMatch(/Persona's van de clusters\s+ter controle/);
     expect(await logView.innerText()).toMatch(/Type huishouden: klanthuishoudens en alle huishoudens\s+ter controle\s+8 niet getoond \(x\)\./);
     await app.screenshot('nl-export-geschreven');
-    const [packageFolder] = await readdir(exportFolders[0]!);
-    const folder = join(exportFolders[0]!, packageFolder!);
+    const folder = await packageIn(exportFolders[0]!);
     const files = await readdir(folder);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -350,8 +189,7 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
 
   it('shows the same figure on screen and in every export format, and every hidden cell as "x" everywhere', async () => {
     const { page } = app;
-    const [packageFolder] = await readdir(exportFolders[0]!);
-    const folder = join(exportFolders[0]!, packageFolder!);
+    const folder = await packageIn(exportFolders[0]!);
     const html = await readFile(join(folder, 'report.html'), 'utf8');
     const pdf = squeezed(pdfDrawnText(await readFile(join(folder, 'report.pdf'))));
 
@@ -381,51 +219,7 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     for (const [id, rows] of screens) {
       expect(rows.length, id).toBeGreaterThan(0);
 
-      const csv = csvLines(await readFile(join(folder, `${id}.csv`)));
-      expect(csv[0]?.[0], `${id}.csv`).toMatch(/^# Regelset /);
-      const sheet = await sheetRows(await readFile(join(folder, `${id}.xlsx`)));
-      const report = htmlTableRows(html, id);
-      expect(
-        report.map((row) => row.label),
-        `${id} in report.html`,
-      ).toEqual(rows.map((row) => row.label));
-
-      for (const row of rows) {
-        const where = `${id} / ${row.label}`;
-        const csvRow = csv.find((line) => line[0] === row.label);
-        expect(csvRow?.slice(1), `${where} in the CSV`).toEqual(
-          row.cells.map((cell) =>
-            cell.status === 'suppressed' ? 'x' : cell.status === 'empty' && !cell.words ? '' : cell.words ? cell.reading : csvFigure(cell.reading),
-          ),
-        );
-
-        const sheetRow = sheet.find((line) => line[0]?.value === row.label);
-        expect(sheetRow, `${where} in the XLSX`).toBeDefined();
-        row.cells.forEach((cell, index) => {
-          const sheetCell = sheetRow![index + 1]!;
-          if (cell.status === 'suppressed') expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBe('x');
-          else if (cell.status === 'empty' && !cell.words) expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBeNull();
-          else if (cell.words) expect(sheetCell.value, `${where} [${index}] in the XLSX`).toBe(cell.reading);
-          else {
-            expect(typeof sheetCell.value, `${where} [${index}] in the XLSX`).toBe('number');
-            expect(excelDutch(sheetCell.value as number, sheetCell.format ?? 'General'), `${where} [${index}] in the XLSX (${sheetCell.format})`).toBe(
-              withPlainSpaces(cell.reading),
-            );
-          }
-        });
-
-        const reportRow = report.find((line) => line.label === row.label);
-        expect(
-          reportRow?.cells.map((cell) => cell.text),
-          `${where} in report.html`,
-        ).toEqual(row.cells.map(displayText));
-        expect(
-          reportRow?.cells.map((cell) => cell.status),
-          `${where} in report.html`,
-        ).toEqual(row.cells.map((cell) => cell.status));
-
-        expect(pdf, `${where} in report.pdf`).toContain(squeezed(row.label + row.cells.map(displayText).join('')));
-      }
+      await expectSameInEveryFormat(folder, id, rows, html, pdf);
     }
   });
 
@@ -490,9 +284,7 @@ describe.skipIf(!chromiumFound)('comparing and exporting in Chromium', () => {
     await page.getByTestId('differencing-justification').fill(justification);
     await page.getByTestId('export-write').click();
     await page.getByTestId('export-written').waitFor({ timeout: 90_000 });
-    const written = exportFolders.at(-1)!;
-    const [packageFolder] = await readdir(written);
-    const log = await readFile(join(written, packageFolder!, 'output-log.json'), 'utf8');
+    const log = await readFile(join(await packageIn(exportFolders.at(-1)!), 'output-log.json'), 'utf8');
     expect(log).toContain(justification);
     expect(await cspViolations()).toEqual([]);
     expect(app.foreignRequests).toEqual([]);
