@@ -62,11 +62,13 @@ export function draftLinkReport(ledger: PublicationLedger, report: LinkReport): 
       draft.row(id.replaceAll('.', '-').toLowerCase(), `${step.label}: ${count.label}`, [{ figure: linkCountFigure(id) }]);
     }
   }
+  for (const note of report.notes) draft.note(note);
   draft.note('Telt regels, personen en huishoudens per stap; x: niet getoond omdat het aantal (samen met andere aantallen) te weinig eenheden beschrijft.');
   const published = (): PublishedLinkReport => ({
     referenceDate: report.referenceDate,
     municipality: report.municipality,
     ruleSet: { name: ledger.rules.name, digest: ruleSetDigest(ledger.rules) },
+    notes: [...report.notes],
     steps: report.steps.map((step) => ({
       id: step.id,
       label: step.label,

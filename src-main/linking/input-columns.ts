@@ -49,10 +49,18 @@ export const LINK_COLUMNS = {
 
 export type RolesOf<K extends InputKind> = keyof (typeof LINK_COLUMNS)[K];
 
+/** Roles a partner file may leave out, with the value linking then uses: CBS partner lists often carry RINPERSOON only. */
+export const ROLE_DEFAULTS: { readonly [K in InputKind]?: Partial<Record<RolesOf<K>, string>> } = { clients: { personSource: 'R' } };
+
+/** The value a role takes when its file has no column for it, or undefined when the role cannot do without one. */
+export function roleDefault(kind: InputKind, role: string): string | undefined {
+  return (ROLE_DEFAULTS[kind] as Partial<Record<string, string>> | undefined)?.[role];
+}
+
 /**
  * The column for every role linking needs from an input, matched to the file's columns
  * case-insensitively. A role whose column is missing is an error naming the file, the role and the
- * column looked for, and listing the file's columns.
+ * column looked for, and listing the file's columns; only a role with a default (ROLE_DEFAULTS) may be missing.
  */
 export function columnsFor<K extends InputKind>(
   kind: K,
@@ -75,6 +83,8 @@ export function columnsFor<K extends InputKind>(
   for (const [role, cbsName] of Object.entries(needed) as [ColumnRole, string][]) {
     const wanted = overrides[role] ?? proposed[role] ?? cbsName.replace('{year}', String(referenceYear));
     const actual = byLowerName.get(wanted.toLowerCase());
+    // A role with a default and no column is left out: describePreparedSource reads the default instead.
+    if (!actual && overrides[role] === undefined && roleDefault(kind, role) !== undefined) continue;
     if (!actual) {
       throw new UserFacingError(
         `${fileName} heeft geen kolom ${wanted} voor de rol ${role}; wijs de rol toe aan een van de kolommen van het bestand ` +

@@ -10,6 +10,14 @@ import type { InputKind } from './study-file';
 /** Builds link_breadwinners, link_income, link_education and link_care for the residents. */
 export async function linkFacts(linker: Linker, session: LockedSession, inputs: Inputs, ref: ReferenceDate): Promise<void> {
   const { householdIncome, incomeLink, education, youthHelp, youthProtection, wmo } = inputs;
+  if (Boolean(incomeLink) !== Boolean(householdIncome)) {
+    linker.note(
+      incomeLink
+        ? 'Er is een koppelbestand persoon-huishouden (incomeLink) maar geen huishoudinkomen (householdIncome): inkomen en wonen zijn niet gekoppeld.'
+        : 'Er is een huishoudinkomen (householdIncome) maar geen koppelbestand persoon-huishouden (incomeLink, KOPPELPERSOONHUISHOUDEN): ' +
+            'inkomen en wonen zijn niet gekoppeld. Open beide bestanden.',
+    );
+  }
   // 6. Income and housing through the main breadwinner.
   if (incomeLink && householdIncome) {
     await linker.run(

@@ -5,7 +5,7 @@ import type { ColumnRole } from '../engine/column-roles';
 import { scanRelation } from '../engine/file-scan';
 import type { LockedSession } from '../engine/locked-session';
 import type { OpenedFileEntry } from '../engine/file-opening';
-import { columnsFor, LINK_COLUMNS, type RolesOf } from './input-columns';
+import { columnsFor, LINK_COLUMNS, roleDefault, type RolesOf } from './input-columns';
 import type { InputKind } from './study-file';
 
 export interface Input<K extends InputKind> {
@@ -16,7 +16,11 @@ export interface Input<K extends InputKind> {
   /** The values the scan binds (its path); names unique across inputs. */
   parameters: Record<string, DuckDBValue>;
   columns: Record<RolesOf<K>, string>;
+  /** Roles the file has no column for, read as this value (ROLE_DEFAULTS). */
+  constants: Partial<Record<RolesOf<K>, string>>;
   types: Map<string, string>;
+  /** How the file was read, for the link report: a role defaulted, a column chosen for another year. */
+  notes: string[];
 }
 
 /** An input the study engine reads: an open file's scan, with the roles of its columns. */
@@ -45,6 +49,18 @@ export async function describePreparedSource(session: LockedSession, source: Pre
   const types = new Map(described.map((row) => [String(row.column_name), String(row.column_type)]));
   const linkRoles = LINK_COLUMNS[source.kind] as Record<string, string>;
   const roles = source.studyRoles ?? Object.fromEntries(Object.entries(source.roles ?? {}).filter(([role]) => role in linkRoles));
-  const columns = columnsFor(source.kind, source.name, [...types.keys()], roles, referenceYear);
-  return { kind: source.kind, name: source.name, scan: source.scan, parameters: source.parameters, columns, types };
+  const columns = columnsFor(source.kind, source.name, [...types.keys()], roles, referenceYear) as Record<string, string>;
+  const constants: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const role of Object.keys(linkRoles)) {
+    const value = roleDefault(source.kind, role);
+    if (columns[role] !== undefined || value === undefined) continue;
+    constants[role] = value;
+    notes.push(`${source.name}: er is geen kolom ${linkRoles[role]} voor de rol ${role}; overal is ${value} aangenomen.`);
+  }
+  const wantedRegion = `gem${referenceYear}`;
+  if (source.kind === 'addressRegions' && columns.municipality && columns.municipality.toLowerCase() !== wantedRegion) {
+    notes.push(`${source.name}: de gemeente komt uit kolom ${columns.municipality}, niet uit ${wantedRegion} (het jaar van de peildatum).`);
+  }
+  return { kind: source.kind, name: source.name, scan: source.scan, parameters: source.parameters, columns, constants, types, notes } as Input<InputKind>;
 }

@@ -1,5 +1,6 @@
 // Steps 1-5 of a link: the address objects of the municipality, the client periods on the reference date, the
 // residents (the address history read once), their person records, and the household spells of residents and clients.
+import { UserFacingError } from '../common/errors';
 import type { LockedSession } from '../engine/locked-session';
 import type { ReferenceDate } from '../common/reference-date';
 import type { Input, Inputs } from './link-inputs';
@@ -14,34 +15,71 @@ export interface PopulationInputs {
   addressRegions: Input<'addressRegions'>;
 }
 
+/** The nearest codes the region file does have, when the study's municipality has no address object in it. */
+async function refuseAbsentMunicipality(session: LockedSession, regions: Input<'addressRegions'>, municipality: string): Promise<void> {
+  const [found] = await session.query('SELECT count(*) AS n FROM link_region');
+  if (Number(found?.n) > 0) return;
+  const codes = await session.query(
+    `SELECT municipality AS code FROM (SELECT DISTINCT municipality FROM ${select(regions, { municipality: 'text' })} WHERE municipality IS NOT NULL)
+     ORDER BY abs(coalesce(TRY_CAST(municipality AS INTEGER), 100000) - TRY_CAST($municipality AS INTEGER)), municipality LIMIT 5`,
+    { ...regions.parameters, municipality },
+  );
+  const nearest = codes.map((row) => String(row.code));
+  throw new UserFacingError(
+    `De gemeentecode ${municipality} komt niet voor in kolom ${regions.columns.municipality} van ${regions.name}` +
+      (nearest.length > 0 ? `; de dichtstbijzijnde codes in dat bestand zijn ${nearest.join(', ')}.` : '; die kolom is leeg.') +
+      ' Kies een gemeente die in het bestand staat, of een regiobestand van het jaar van de peildatum.',
+  );
+}
+
 /** Builds link_region, link_clients, link_residents, link_persons, link_spells and link_members, with their counts. */
 export async function linkPopulation(linker: Linker, session: LockedSession, inputs: PopulationInputs & Inputs, ref: ReferenceDate): Promise<void> {
   const { persons, households, addresses, addressRegions, clients } = inputs;
-  // 1. Address objects in the municipality.
+  // 1. Address objects in the municipality; a code the region file does not have is an error naming the nearest ones.
   await linker.run(
     'Adressen in de gemeente selecteren',
     `CREATE OR REPLACE TEMP TABLE link_region AS SELECT DISTINCT addressSource, addressKey
      FROM ${select(addressRegions, { addressSource: 'key', addressKey: 'key', municipality: 'text' })} WHERE municipality = $municipality`,
     ['addressRegions'],
   );
+  await refuseAbsentMunicipality(session, addressRegions, linker.municipality);
   linker.count('municipality', 'addressObjects', 'Adresobjecten in de gemeente', 'SELECT count(*) FROM link_region');
 
-  // 2. Client periods valid on the reference date.
+  // 2. Client periods valid on the reference date, their duration counted up to it; an end that is blank, 0,
+  //    99999999 or the study's open end means the period is still open.
   if (clients) {
     await linker.run(
       'Klantperioden op de peildatum',
       `CREATE OR REPLACE TEMP TABLE link_client_rows AS
-       SELECT *, begin <= $reference AND "end" >= $reference AS valid FROM (SELECT personSource, personKey, clientBegin AS begin, clientEnd AS "end"
-         FROM ${select(clients, { personSource: 'key', personKey: 'key', clientBegin: 'date', clientEnd: 'date' })})`,
+       SELECT *, NOT unreadable AND begin <= $reference AND (open OR "end" >= $reference) AS valid
+       FROM (
+         SELECT *, beginDate IS NULL OR (NOT open AND endDate IS NULL) AS unreadable
+         FROM (
+           SELECT *, try_strptime(begin, '%Y%m%d')::DATE AS beginDate, try_strptime("end", '%Y%m%d')::DATE AS endDate,
+             "end" IS NULL OR trim("end") IN ('', '0', '00000000', '99999999') OR "end" = $openEnd AS open
+           FROM (SELECT personSource, personKey, trim(clientBegin) AS begin, clientEnd AS "end"
+             FROM ${select(clients, { personSource: 'key', personKey: 'key', clientBegin: 'date', clientEnd: 'date' })})
+         )
+       )`,
       ['clients'],
     );
     linker.count('clients', 'rows', 'Regels in het klantenbestand', 'SELECT count(*) FROM link_client_rows');
     linker.count('clients', 'notValid', 'Klantperiode niet op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE NOT valid');
     linker.count('clients', 'validRows', 'Regels met een klantperiode op de peildatum', 'SELECT count(*) FROM link_client_rows WHERE valid');
-    linker.count('clients', 'badPeriod', 'Einddatum vóór begindatum', 'SELECT count(*) FROM link_client_rows WHERE "end" < begin');
-    await session.query(`CREATE OR REPLACE TEMP TABLE link_clients AS
-      SELECT personSource, personKey, max(strptime("end", '%Y%m%d')::DATE - strptime(begin, '%Y%m%d')::DATE + 1) AS clientDays
-      FROM link_client_rows WHERE valid AND "end" >= begin GROUP BY ALL`);
+    linker.count('clients', 'openPeriods', 'Regels zonder einddatum (periode loopt nog)', 'SELECT count(*) FROM link_client_rows WHERE open');
+    linker.count('clients', 'unreadableDates', 'Regels met een onleesbare datum', 'SELECT count(*) FROM link_client_rows WHERE unreadable');
+    linker.count(
+      'clients',
+      'badPeriod',
+      'Einddatum vóór begindatum',
+      'SELECT count(*) FROM link_client_rows WHERE NOT open AND NOT unreadable AND endDate < beginDate',
+    );
+    await session.query(
+      `CREATE OR REPLACE TEMP TABLE link_clients AS
+      SELECT personSource, personKey, max(strptime($reference, '%Y%m%d')::DATE - beginDate + 1) AS clientDays
+      FROM link_client_rows WHERE valid GROUP BY ALL`,
+      { reference: linker.referenceDate },
+    );
     linker.count('clients', 'validPersons', 'Klanten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
   } else {
     await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');

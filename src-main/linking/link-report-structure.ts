@@ -41,6 +41,8 @@ export function linkCountDefinition(id: string): LinkCountDefinition {
 export const LINK_RECORD_RELATIONS: readonly RecordRelation[] = [
   { kind: 'sum', total: 'clients.rows', parts: ['clients.notValid', 'clients.validRows'] },
   { kind: 'atMost', part: 'clients.badPeriod', whole: 'clients.notValid' },
+  { kind: 'atMost', part: 'clients.unreadableDates', whole: 'clients.notValid' },
+  { kind: 'atMost', part: 'clients.openPeriods', whole: 'clients.rows' },
   { kind: 'atMost', part: 'clients.validPersons', whole: 'clients.validRows' },
   { kind: 'sum', total: 'clients.validPersons', parts: ['clients.livingInMunicipality', 'clients.livingElsewhere', 'clients.notRegistered'] },
   { kind: 'atMost', part: 'clients.notInRegister', whole: 'clients.validPersons' },

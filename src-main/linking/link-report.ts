@@ -22,6 +22,8 @@ export interface LinkReport {
   referenceDate: ReferenceDate;
   municipality: MunicipalityCode;
   steps: LinkStep[];
+  /** How the inputs were read where the analyst should know it: a role defaulted, a column chosen, an input missing. */
+  notes: string[];
 }
 
 /** The report as it may leave the main process: every count through the ledger, a hidden one only as hidden. */
@@ -30,6 +32,8 @@ export const publishedLinkReportSchema = z.strictObject({
   municipality: municipalityCodeSchema,
   /** The rule set the counts passed (name and SHA-256). */
   ruleSet: z.strictObject({ name: z.string(), digest: z.string() }),
+  /** Notes on how the inputs were read; they carry no counts. */
+  notes: z.array(z.string()),
   steps: z.array(
     z.strictObject({
       id: z.string(),
@@ -60,5 +64,6 @@ export function formatLinkReport(report: PublishedLinkReport): string {
       lines.push(`  ${count.label.padEnd(64)} ${value.padStart(12)}`);
     }
   }
+  if (report.notes.length > 0) lines.push('\nLet op', ...report.notes.map((note) => `  - ${note}`));
   return `${lines.join('\n')}\n`;
 }

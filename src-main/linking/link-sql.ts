@@ -40,7 +40,10 @@ export function asText(input: Input<InputKind>, column: string, alias = ''): str
 /** The rows of an input, as a sub-query with the wanted roles under their role names. */
 export function select<K extends InputKind>(input: Input<K>, pick: Partial<Record<RolesOf<K>, 'key' | 'date' | 'text' | 'integer'>>, where = ''): string {
   const columns = input.columns as Record<string, string>;
+  const constants = input.constants as Partial<Record<string, string>>;
   const parts = Object.entries(pick).map(([role, how]) => {
+    const constant = constants[role];
+    if (constant !== undefined) return `'${constant.replaceAll("'", "''")}' AS ${q(role)}`;
     const column = columns[role] ?? role;
     // Numbers stay text while the national file streams past; they are cast once the rows are few.
     const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : asText(input, column);

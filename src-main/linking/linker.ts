@@ -31,9 +31,29 @@ export class Linker {
     private readonly totalSteps: number,
   ) {}
 
-  /** The bound values a statement names: the reference date, the municipality, the input paths. */
+  /** What the analyst should know about how the inputs were read (a role defaulted, a column chosen, an input missing). */
+  private readonly notes: string[] = [];
+
+  get referenceDate(): string {
+    return this.study.referenceDate;
+  }
+
+  get municipality(): string {
+    return this.study.municipality.code;
+  }
+
+  /** Adds a note for the link report (never a count: notes are not protected). */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** The bound values a statement names: the reference date, the municipality, the open end, the input paths. */
   private parameters(sql: string): Record<string, string> {
-    const values: Record<string, string> = { reference: this.study.referenceDate, municipality: this.study.municipality.code };
+    const values: Record<string, string> = {
+      reference: this.study.referenceDate,
+      municipality: this.study.municipality.code,
+      openEnd: this.study.openEndDate,
+    };
     for (const input of Object.values(this.inputs)) Object.assign(values, input.parameters);
     return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
   }
@@ -74,6 +94,7 @@ export class Linker {
       this.counts.set(count.stepId, list);
     }
     const out: LinkStep[] = steps.map((step) => ({ ...step, counts: this.counts.get(step.id) ?? [] }));
-    return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out };
+    const notes = [...Object.values(this.inputs).flatMap((input) => input.notes), ...this.notes];
+    return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out, notes };
   }
 }

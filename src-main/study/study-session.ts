@@ -8,6 +8,7 @@ import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
 import { publishClustering } from '../analysis/clustering-service/clustering-result';
 import { ProfileState, type ChosenClusters } from '../analysis/profiles/profile-state';
 import type { QuerySession } from '../analysis/cross-table';
+import { unknownCodeNotes } from '../analysis/unknown-codes';
 import type { CheckedTable } from '../disclosure/checked-table';
 import type { ProtectionMethod } from '../disclosure/disclosure-shapes';
 import type { RuleSet } from '../disclosure/rule-set';
@@ -111,7 +112,8 @@ export class StudySession {
       const files = entries.map((entry) => ({ name: entry.name, sizeBytes: entry.sizeBytes, kind: entry.proposal.kind, roles: entry.proposal.roles }));
       return analysisTableDigest(session, { files, ...target });
     });
-    this.linked = { target, report, generation: this.generation, digest };
+    const unknownCodes = await this.options.engine.withSession((session) => unknownCodeNotes(session));
+    this.linked = { target, report: { ...report, notes: [...report.notes, ...unknownCodes] }, generation: this.generation, digest };
     return (await this.publication('suppression')).linkReport;
   }
 

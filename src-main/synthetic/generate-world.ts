@@ -11,7 +11,7 @@ import { emitHousehold, type EmitContext, type EmittedHousehold } from './househ
 import { Counter, OBJECT_KIND, personKey, SOURCE } from './keys';
 import { Random } from './random';
 import { residentProfile } from './resident-profile';
-import { DEMO_MUNICIPALITY, neighbourhoodOf, planWorld, REFERENCE_DAY, type MunicipalityPlan } from './world-plan';
+import { DEMO_MUNICIPALITY, neighbourhoodOf, OPEN_END_DAY, planWorld, REFERENCE_DAY, type MunicipalityPlan } from './world-plan';
 import { GENERATOR_VERSION, type WorldOptions, type WorldSummary } from './world-writer';
 
 const DAY_CLIENTS_FROM = dayOf(2014, 1, 1);
@@ -25,18 +25,24 @@ const DURATION_BANDS: readonly (readonly [DurationBand, number])[] = [
   ['long', 0.55],
 ];
 
-/** Client period length in days: short under six months, long over a year. */
+/** Client period length in days up to the reference date: short under six months, long over a year. */
 function clientPeriodDays(random: Random, band: DurationBand): number {
   if (band === 'short') return random.int(30, 182);
   if (band === 'medium') return random.int(183, 365);
   return random.int(366, 1_400);
 }
 
-/** A client period that includes the reference date. */
+/**
+ * A client period that includes the reference date; `days` is its length up to and including the reference date (the
+ * seed's durations are counted so). About half are still open on the list (the open end 20501231), the others end
+ * within a year after the reference date.
+ */
 function currentClientPeriod(random: Random, band: DurationBand = random.pick(DURATION_BANDS)): { start: number; end: number; days: number } {
-  const days = clientPeriodDays(random, band);
-  const start = Math.max(DAY_CLIENTS_FROM, REFERENCE_DAY - random.int(0, days - 1));
-  return { start, end: start + days - 1, days };
+  const planned = clientPeriodDays(random, band);
+  const start = Math.max(DAY_CLIENTS_FROM, REFERENCE_DAY - planned + 1);
+  const after = random.int(0, planned - 1);
+  const end = after % 2 === 0 ? OPEN_END_DAY : REFERENCE_DAY + 1 + (after % 365);
+  return { start, end, days: REFERENCE_DAY - start + 1 };
 }
 
 interface ClientSlot {

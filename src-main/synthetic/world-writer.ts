@@ -27,4 +27,4 @@ export interface WorldSummary {
 }
 
 /** Part of the demo folder's name: a new version is generated afresh beside an older one. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;

@@ -160,6 +160,18 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
     await page.getByTestId('nav-data').click();
     await page.getByTestId(`file-clients'; DROP TABLE x; --.csv`).getByTestId('table-kind').selectOption('unknown');
     await page.getByTestId('nav-populatie').click();
+    // A code the region file does not have is refused on the page already, with the reason next to the field.
+    await page.getByTestId('municipality-choice').waitFor({ timeout: 30_000 });
+    await page.getByTestId('municipality-code').fill('0790');
+    expect(await page.locator('#municipality-name').innerText()).toMatch(/Gemeente 0790 staat niet in het adressenbestand voor dit peiljaar/);
+    expect(await page.getByTestId('municipality-code').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('link-run').getAttribute('aria-disabled')).toBe('true');
+    const linksBefore = app.calls.filter((channel) => channel === 'groepsbeeld:link-households').length;
+    // aria-disabled keeps the button focusable (and Playwright waits for enabled ones): press it anyway.
+    await page.getByTestId('link-run').click({ force: true });
+    expect(app.calls.filter((channel) => channel === 'groepsbeeld:link-households').length).toBe(linksBefore);
+    await app.screenshot('nl-populatie-absent-municipality');
+    await page.getByTestId('municipality-code').fill('0784');
     await page.getByTestId('link-run').click();
     const report = page.getByTestId('link-report');
     await report.waitFor({ timeout: 60_000 });

@@ -42,6 +42,16 @@ export function LinkReportView({ report }: { report: LinkReport }) {
           <CellLegend id={LEGEND_ID} entries={[{ id: 'hidden' }]} />
         </div>
       )}
+      {report.notes.length > 0 && (
+        <section className="link-notes" data-testid="link-notes" aria-label={t('link.notes')}>
+          <h3>{t('link.notes')}</h3>
+          <ul>
+            {report.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol className="link-steps">
         {report.steps.map((step) => (
           <li key={step.id} className="link-step" data-testid={`link-step-${step.id}`}>

@@ -34,6 +34,8 @@ export function PopulationPage() {
   const referenceDate = parseReferenceDate(date);
   const validDate = referenceDate !== null;
   const choices = useMunicipalities(referenceDate);
+  // With the region file's codes known, a code it does not have is refused here already (the main process refuses it too).
+  const absent = validCode && choices.length > 0 && !choices.some((choice) => choice.code === municipality);
   const choiceText = (choice: (typeof choices)[number]) => {
     const addresses = typeof choice.addresses === 'number' ? format.number(choice.addresses) : `< ${choice.addresses.below}`;
     return t('link.municipalityChoice', { code: choice.code, name: MUNICIPALITY_NAMES[choice.code] ?? t('link.unknownName'), addresses });
@@ -41,7 +43,7 @@ export function PopulationPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!running && validCode && referenceDate) link(referenceDate, municipality);
+    if (!running && validCode && !absent && referenceDate) link(referenceDate, municipality);
   };
 
   return (
@@ -71,12 +73,16 @@ export function PopulationPage() {
             maxLength={4}
             value={municipality}
             onChange={(event) => editMunicipality(event.target.value.replace(/\D/g, ''))}
-            aria-invalid={!validCode}
+            aria-invalid={!validCode || absent}
             aria-describedby="municipality-name"
             required
           />
           <span className="field-hint" id="municipality-name">
-            {validCode ? (MUNICIPALITY_NAMES[municipality] ?? t('link.unknownName')) : t('link.codeHint')}
+            {absent
+              ? t('link.notInFile', { code: municipality })
+              : validCode
+                ? (MUNICIPALITY_NAMES[municipality] ?? t('link.unknownName'))
+                : t('link.codeHint')}
           </span>
         </label>
         {choices.length > 0 && (
@@ -105,7 +111,13 @@ export function PopulationPage() {
               {t('link.cancel')}
             </button>
           ) : null}
-          <button type="submit" className="button-primary" data-testid="link-run" aria-disabled={running || !validCode || !validDate} aria-busy={running}>
+          <button
+            type="submit"
+            className="button-primary"
+            data-testid="link-run"
+            aria-disabled={running || !validCode || absent || !validDate}
+            aria-busy={running}
+          >
             {running ? t('link.running') : t('link.run')}
           </button>
         </div>

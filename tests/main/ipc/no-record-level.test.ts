@@ -58,7 +58,7 @@ describe('crafted requests on every channel', async () => {
     setTableKind: [{ fileId: fileIds.persons, tableKind: 'unknown' }],
     linkHouseholds: [
       { referenceDate: '20171231', municipality: '0784' },
-      // A municipality with no linked households in the demo world.
+      // A municipality the demo world's region file does not have: refused by name, with codes (never a count).
       { referenceDate: '20171231', municipality: '9999' },
       // A neighbouring municipality where 6 of the food bank's client households live (1,862 households in all).
       { referenceDate: '20171231', municipality: '0785' },
@@ -154,7 +154,7 @@ describe('crafted requests on every channel', async () => {
   const mustSucceed: Partial<Record<Verb, number[]>> = {
     columnSummary: [0, 1, 2],
     fileProfile: [0, 1, 2],
-    linkHouseholds: [0, 1],
+    linkHouseholds: [0],
     lastLinkReport: [0],
     municipalities: [0],
     compareFeatures: [0, 1],
@@ -234,16 +234,17 @@ describe('crafted requests on every channel', async () => {
     expect({ findings, failed, written: written.length }).toEqual({ findings: [], failed: [], written: 4 });
   }, 300_000);
 
-  it('publishes no comparison for a municipality of no households, saying why, and never a small number', async () => {
+  it('refuses a municipality the region file does not have by name, listing codes and never a count', async () => {
     const linked = await dispatch(handlers, contract.linkHouseholds.channel, { referenceDate: '20171231', municipality: '9999' }, { trusted: true });
-    expect(linked).toMatchObject({ ok: true });
-    const compared = await dispatch(handlers, contract.compareFeatures.channel, { method: 'suppression' }, { trusted: true });
-    expect(compared).toEqual({ ok: true, value: [] });
-    const preview = await dispatch(handlers, contract.exportPreview.channel, { method: 'suppression' }, { trusted: true });
-    expect(preview).toMatchObject({
-      ok: true,
-      value: { candidates: [{ id: 'koppelrapport' }], refusals: [expect.stringMatching(/minder dan 10 huishoudens/)] },
+    expect(linked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(
+          /^De gemeentecode 9999 komt niet voor in kolom gem2017 .*; de dichtstbijzijnde codes in dat bestand zijn \d{4}(, \d{4})*\./,
+        ),
+      },
     });
-    expect(findLeaks([linked, compared, preview], keys)).toEqual([]);
+    expect(findLeaks([linked], keys)).toEqual([]);
   }, 120_000);
 });

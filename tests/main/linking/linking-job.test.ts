@@ -52,6 +52,15 @@ describe('linkHouseholds over IPC', async () => {
     `education_level, disposable_income, tenure, youth_help, wmo, client, client_days)) AS h FROM ${ANALYSIS_TABLE}`;
   const analysisTable = async () => ((await call('linkingStatus')) as { ok: true; value: { analysisTable: string } }).value.analysisTable;
 
+  it('refuses a municipality the region file does not have, naming it, and keeps the last link as it was', async () => {
+    const result = await call('linkHouseholds', { referenceDate: '20171231', municipality: '0790' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/^De gemeentecode 0790 komt niet voor in kolom gem2017 .*0785, 0784/) },
+    });
+    expect(await call('lastLinkReport')).toMatchObject({ ok: true, value: { municipality: '0784' } });
+  });
+
   it('keeps the analysis table when more files are opened (a new session is swapped in)', async () => {
     const linked = await engine.withSession((session) => session.query(digest));
     expect(linked[0]).toMatchObject({ n: expect.any(Number), clients: 191 });

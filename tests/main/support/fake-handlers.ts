@@ -67,6 +67,7 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
       threshold: 10,
       ruleSet: { name: 'Proef', digest: '0'.repeat(64) },
       steps: [],
+      notes: [],
     }),
     linkingStatus: async () => ({ running: false, step: 0, steps: 0, label: '', analysisTable: 'none' }),
     cancelLinking: async () => false,
