@@ -58,6 +58,11 @@ export async function describePreparedSource(session: LockedSession, source: Pre
     constants[role] = value;
     notes.push(`${source.name}: er is geen kolom ${linkRoles[role]} voor de rol ${role}; overal is ${value} aangenomen.`);
   }
+  for (const [role, cbsName] of Object.entries(linkRoles)) {
+    const column = columns[role];
+    if (role === 'municipality' || column === undefined || column.toLowerCase() === cbsName.toLowerCase()) continue;
+    notes.push(`${source.name}: de rol ${role} komt uit kolom ${column} (de CBS-naam is ${cbsName}).`);
+  }
   const wantedRegion = `gem${referenceYear}`;
   if (source.kind === 'addressRegions' && columns.municipality && columns.municipality.toLowerCase() !== wantedRegion) {
     notes.push(`${source.name}: de gemeente komt uit kolom ${columns.municipality}, niet uit ${wantedRegion} (het jaar van de peildatum).`);

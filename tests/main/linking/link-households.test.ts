@@ -139,6 +139,11 @@ describe('other inputs, same answer', () => {
     const run = await runStudy(study);
     try {
       expect(await run.session.query(`SELECT count(*) AS n FROM ${ANALYSIS_TABLE} WHERE client`)).toEqual([{ n: 191 }]);
+      // The report says which column each renamed role came from.
+      expect(run.report.notes).toEqual([
+        'klanten.csv: de rol clientBegin komt uit kolom van (de CBS-naam is STARTDATUM).',
+        'klanten.csv: de rol clientEnd komt uit kolom tot (de CBS-naam is EINDDATUM).',
+      ]);
     } finally {
       await run.session.close();
     }
