@@ -112,7 +112,7 @@ export class StudySession {
       const files = entries.map((entry) => ({ name: entry.name, sizeBytes: entry.sizeBytes, kind: entry.proposal.kind, roles: entry.proposal.roles }));
       return analysisTableDigest(session, { files, ...target });
     });
-    const unknownCodes = await this.options.engine.withSession((session) => unknownCodeNotes(session));
+    const unknownCodes = await this.options.engine.withSession((session) => unknownCodeNotes(session, this.studyRules.threshold));
     this.linked = { target, report: { ...report, notes: [...report.notes, ...unknownCodes] }, generation: this.generation, digest };
     return (await this.publication('suppression')).linkReport;
   }
