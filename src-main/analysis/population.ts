@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import { featureById, featureIdSchema, type CategoricalFeature } from './features';
+import { sqlString } from '../engine/sql';
 
 /** Households whose category on a feature is one of `codes` (null selects the unknowns). */
 const categoryFilterSchema = z.strictObject({
@@ -26,11 +27,6 @@ export type Population = z.infer<typeof populationSchema>;
 export const ALL_HOUSEHOLDS: Population = { id: 'alle-huishoudens', label: 'Alle huishoudens', clientsOnly: false, filters: [] };
 export const CLIENT_HOUSEHOLDS: Population = { id: 'klanthuishoudens', label: 'Klanthuishoudens', clientsOnly: true, filters: [] };
 
-/** A SQL string literal; the codes are short and come from a validated definition, but are still escaped. */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /**
  * The population as a boolean SQL expression over `analysis_households` that is never NULL, so that
  * membership can be compared between two populations row by row.
@@ -48,7 +44,7 @@ export function populationPredicate(population: Population): string {
 function categoryCondition(feature: CategoricalFeature, codes: readonly (string | null)[]): string {
   const known = codes.filter((code): code is string => code !== null);
   const conditions = [];
-  if (known.length > 0) conditions.push(`coalesce((${feature.sql}) IN (${known.map(literal).join(', ')}), false)`);
+  if (known.length > 0) conditions.push(`coalesce((${feature.sql}) IN (${known.map(sqlString).join(', ')}), false)`);
   if (known.length < codes.length) conditions.push(`(${feature.sql}) IS NULL`);
   return conditions.join(' OR ');
 }

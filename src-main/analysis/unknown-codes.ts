@@ -4,13 +4,10 @@
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import type { QuerySession } from './cross-table';
 import { FEATURES } from './features';
+import { sqlString } from '../engine/sql';
 
 /** How many unknown codes a note names before it says "..." (a code list, never a count). */
 const CODES_NAMED = 10;
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /** One note per categorical feature whose column holds codes outside its label list; none when every code is known. */
 export async function unknownCodeNotes(session: QuerySession, threshold: number): Promise<string[]> {
@@ -18,7 +15,7 @@ export async function unknownCodeNotes(session: QuerySession, threshold: number)
   for (const feature of FEATURES) {
     if (feature.kind !== 'category') continue;
     const code = `(${feature.sql})::VARCHAR`;
-    const known = feature.categories.map((category) => literal(category.code)).join(', ');
+    const known = feature.categories.map((category) => sqlString(category.code)).join(', ');
     const rows = await session.query(
       `SELECT ${code} AS code, count(*) >= ${threshold} AS named FROM ${ANALYSIS_TABLE}
        WHERE ${code} IS NOT NULL AND ${code} NOT IN (${known}) GROUP BY 1 ORDER BY 1`,

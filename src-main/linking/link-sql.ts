@@ -1,7 +1,7 @@
 // SQL expressions over a linking input: keys and dates as text, role sub-queries, and the date filter
 // that DuckDB can push into the scan.
 import { sqlDate, type ReferenceDate } from '../common/reference-date';
-import { quoteIdentifier as q } from '../engine/sql';
+import { quoteIdentifier as q, sqlString } from '../engine/sql';
 import { UserFacingError } from '../common/errors';
 import type { RolesOf } from './input-columns';
 import type { Input } from './link-inputs';
@@ -43,7 +43,7 @@ export function select<K extends InputKind>(input: Input<K>, pick: Partial<Recor
   const constants = input.constants as Partial<Record<string, string>>;
   const parts = Object.entries(pick).map(([role, how]) => {
     const constant = constants[role];
-    if (constant !== undefined) return `'${constant.replaceAll("'", "''")}' AS ${q(role)}`;
+    if (constant !== undefined) return `${sqlString(constant)} AS ${q(role)}`;
     const column = columns[role] ?? role;
     // Numbers stay text while the national file streams past; they are cast once the rows are few.
     const expression = how === 'key' ? keyText(input, column) : how === 'date' ? dateText(input, column) : asText(input, column);

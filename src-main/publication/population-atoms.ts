@@ -3,6 +3,7 @@
 import { ASSIGNMENTS_TABLE } from '../analysis/clustering-service/assignments';
 import { ALL_HOUSEHOLDS, CLIENT_HOUSEHOLDS, type Population } from '../analysis/population';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import { sqlString } from '../engine/sql';
 
 export interface PopulationAtom {
   id: string;
@@ -34,10 +35,6 @@ export interface PopulationModel {
   /** The atom id of a household of the FROM clause. */
   atomSql: string;
   clustering: PublishedClusteringRef | null;
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 export const CLIENTS_ID = CLIENT_HOUSEHOLDS.id;
@@ -101,9 +98,9 @@ export function populationModel(clustering: PublishedClusteringRef | null): Popu
     atoms,
     populations,
     from: `${ANALYSIS_TABLE} a LEFT JOIN ${ASSIGNMENTS_TABLE} c ON c.household_key = a.household_key AND c.household_start = a.household_start
-      AND c.run_id = ${literal(clustering.runId)} AND c.k = ${clustering.k}`,
+      AND c.run_id = ${sqlString(clustering.runId)} AND c.k = ${clustering.k}`,
     atomSql: `CASE WHEN c.cluster IS NULL THEN (CASE WHEN ${client} THEN 'klant' ELSE 'niet-klant' END)
-      ELSE (CASE WHEN ${client} THEN 'klant' ELSE 'niet-klant' END) || '-' || ${literal(fingerprint)} || '-c' || c.cluster END`,
+      ELSE (CASE WHEN ${client} THEN 'klant' ELSE 'niet-klant' END) || '-' || ${sqlString(fingerprint)} || '-c' || c.cluster END`,
     clustering,
   };
 }

@@ -6,6 +6,7 @@ import type { AmountFeature } from '../analysis/features';
 import type { PopulationModel } from './population-atoms';
 import type { PublishedFeature } from './published-feature';
 import { buildFamilies, type VariableFamily } from './variable-families';
+import { sqlString } from '../engine/sql';
 
 export interface AmountStatistics {
   /** Households in the group, and those with a known value. */
@@ -35,10 +36,6 @@ export interface PublicationData {
   amounts: ReadonlyMap<string, AmountData>;
   /** Per feature id: codes in the data outside the feature's label list (published as part of its rest category). */
   unexpectedCodes: ReadonlyMap<string, readonly string[]>;
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 async function coverTable(session: QuerySession, family: VariableFamily, populations: PopulationModel): Promise<number[][]> {
@@ -87,14 +84,14 @@ async function amountData(session: QuerySession, feature: AmountFeature, populat
   const perAtom = new Map(populations.atoms.map((atom) => [atom.id, statisticsOf(perAtomRows.find((row) => row.atom === atom.id))]));
   const perPopulation = new Map<string, AmountStatistics>();
   for (const population of populations.populations) {
-    const [row] = await session.query(`SELECT ${AMOUNT_COLUMNS} FROM ${source} WHERE atom IN (${population.atoms.map(literal).join(', ')})`);
+    const [row] = await session.query(`SELECT ${AMOUNT_COLUMNS} FROM ${source} WHERE atom IN (${population.atoms.map(sqlString).join(', ')})`);
     perPopulation.set(population.id, statisticsOf(row));
   }
   return { perPopulation, perAtom };
 }
 
 async function unexpectedCodes(session: QuerySession, feature: PublishedFeature, from: string): Promise<string[]> {
-  const known = feature.source.categories.map((category) => literal(category.code));
+  const known = feature.source.categories.map((category) => sqlString(category.code));
   const rows = await session.query(
     `SELECT DISTINCT (${feature.source.sql})::VARCHAR AS code FROM ${from} WHERE (${feature.source.sql}) IS NOT NULL ` +
       `${known.length > 0 ? `AND (${feature.source.sql})::VARCHAR NOT IN (${known.join(', ')})` : ''} ORDER BY code LIMIT 20`,

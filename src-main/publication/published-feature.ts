@@ -2,6 +2,7 @@
 // label list merged into one "Overig of onbekend"), so that every household falls in exactly one published category.
 import { z } from 'zod';
 import type { Category, CategoricalFeature } from '../analysis/features';
+import { sqlString } from '../engine/sql';
 
 export const RESIDUAL_CODE = 'overig-onbekend';
 export const RESIDUAL_LABEL = 'Overig of onbekend';
@@ -40,10 +41,6 @@ export interface PublishedFeature {
   source: CategoricalFeature;
 }
 
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /** Checks a recode against the catalogue: every code it names must exist, and none twice. */
 export function recodeProblems(feature: CategoricalFeature, recode: FeatureRecode): string[] {
   const known = new Set(feature.categories.map((category) => category.code));
@@ -69,8 +66,8 @@ export function publishedFeature(feature: CategoricalFeature, recode: FeatureRec
   const restLabel = merged.length > 0 ? RESIDUAL_LABEL : UNKNOWN_LABEL;
   const raw = `(${feature.sql})`;
   const branches = [
-    ...(kept.length > 0 ? [`WHEN ${raw} IN (${kept.map((category) => literal(category.code)).join(', ')}) THEN ${raw}`] : []),
-    ...merges.map((merge) => `WHEN ${raw} IN (${merge.codes.map(literal).join(', ')}) THEN ${literal(merge.code)}`),
+    ...(kept.length > 0 ? [`WHEN ${raw} IN (${kept.map((category) => sqlString(category.code)).join(', ')}) THEN ${raw}`] : []),
+    ...merges.map((merge) => `WHEN ${raw} IN (${merge.codes.map(sqlString).join(', ')}) THEN ${sqlString(merge.code)}`),
   ];
   // Categories keep the catalogue's order, a merge taking the place of its first code.
   const categories: Category[] = [];
@@ -84,7 +81,7 @@ export function publishedFeature(feature: CategoricalFeature, recode: FeatureRec
     id: feature.id,
     label: feature.label,
     columns: feature.columns,
-    sql: branches.length > 0 ? `(CASE ${branches.join(' ')} ELSE ${literal(restCode)} END)` : literal(restCode),
+    sql: branches.length > 0 ? `(CASE ${branches.join(' ')} ELSE ${sqlString(restCode)} END)` : sqlString(restCode),
     categories,
     restCode,
     merged,

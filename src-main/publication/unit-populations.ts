@@ -4,6 +4,7 @@ import type { Population } from '../analysis/population';
 import { populationPredicate } from '../analysis/population';
 import { ASSIGNMENTS_TABLE } from '../analysis/clustering-service/assignments';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import { sqlString } from '../engine/sql';
 
 /**
  * Which households a population holds, as SQL over the session (never as a list of keys). Either a FROM fragment
@@ -28,12 +29,8 @@ export function clusterPopulation(runId: string, k: number, cluster?: number): U
   if (!Number.isInteger(k) || k < 1 || (cluster !== undefined && (!Number.isInteger(cluster) || cluster < 1 || cluster > k))) {
     throw new Error(`Cluster ${String(cluster)} of k = ${k} is not a cluster.`);
   }
-  const conditions = [`run_id = ${literal(runId)}`, `k = ${k}`, ...(cluster === undefined ? [] : [`cluster = ${cluster}`])];
+  const conditions = [`run_id = ${sqlString(runId)}`, `k = ${k}`, ...(cluster === undefined ? [] : [`cluster = ${cluster}`])];
   return { from: ASSIGNMENTS_TABLE, where: conditions.join(' AND ') };
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
 
 export function unitsQuery(population: UnitPopulation): string {

@@ -4,6 +4,7 @@
 import type { QuerySession } from '../analysis/cross-table';
 import { analysisColumn, type GridValue } from '../linking/analysis-columns';
 import type { PublishedFeature } from './published-feature';
+import { sqlString } from '../engine/sql';
 
 export interface VariableFamily {
   id: string;
@@ -53,7 +54,7 @@ export function groupIntoFamilies(features: readonly PublishedFeature[]): Omit<V
 
 function valueSql(value: GridValue, type: string): string {
   if (value === null) return `NULL::${type}`;
-  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'string') return sqlString(value);
   return String(value);
 }
 

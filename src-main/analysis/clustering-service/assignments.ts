@@ -3,6 +3,7 @@
 import type { QuerySession } from '../cross-table';
 import { ANALYSIS_TABLE } from '../../linking/analysis-table-name';
 import type { HouseholdKeys } from './cluster-rows';
+import { sqlString } from '../../engine/sql';
 
 export const ASSIGNMENTS_TABLE = 'cluster_assignments';
 
@@ -10,11 +11,6 @@ export const ASSIGNMENTS_TABLE = 'cluster_assignments';
 const BATCH = 2000;
 
 export type StoreOutcome = { ok: true; rows: number } | { ok: false; message: string };
-
-/** A SQL string literal; the keys come from the analysis table itself, but are escaped all the same. */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * Stores the labelling of run `runId` at k: one row per household (household_key, household_start with the
@@ -41,11 +37,11 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
         const label = labels[i]!;
         if (!Number.isInteger(label) || label < 0 || label >= k)
           return { ok: false, message: `Clusterindeling: huishouden ${i} heeft label ${label}, buiten 0..${k - 1}.` };
-        values.push(`(${literal(keys.householdKey[i]!)}, ${literal(keys.householdStart[i]!)}, ${label + 1})`);
+        values.push(`(${sqlString(keys.householdKey[i]!)}, ${sqlString(keys.householdStart[i]!)}, ${label + 1})`);
       }
       await session.query(
         `INSERT INTO ${staging}
-         SELECT a.household_key, a.household_start, ${literal(runId)}, ${k}, v.cluster
+         SELECT a.household_key, a.household_start, ${sqlString(runId)}, ${k}, v.cluster
          FROM (VALUES ${values.join(', ')}) v(household_key, household_start, cluster)
          JOIN ${ANALYSIS_TABLE} a ON a.household_key::VARCHAR = v.household_key AND a.household_start::VARCHAR = v.household_start`,
       );
@@ -57,7 +53,7 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
         ok: false,
         message: `Clusterindeling: ${n} huishoudens zijn geclusterd, maar er zijn er ${stored} gevonden in ${ANALYSIS_TABLE}; er is niets bewaard.`,
       };
-    await session.query(`DELETE FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${literal(runId)} AND k = ${k}`);
+    await session.query(`DELETE FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${sqlString(runId)} AND k = ${k}`);
     await session.query(`INSERT INTO ${ASSIGNMENTS_TABLE} SELECT * FROM ${staging}`);
     return { ok: true, rows: n };
   } catch (error) {
@@ -69,8 +65,8 @@ export async function storeAssignments(session: QuerySession, runId: string, k: 
 
 /** How many households of run `runId` at k the session holds (0 when the table is gone, e.g. after a session swap). */
 export async function storedAssignmentCount(session: QuerySession, runId: string, k: number): Promise<number> {
-  const [exists] = await session.query(`SELECT count(*)::INTEGER AS tables FROM duckdb_tables() WHERE table_name = ${literal(ASSIGNMENTS_TABLE)}`);
+  const [exists] = await session.query(`SELECT count(*)::INTEGER AS tables FROM duckdb_tables() WHERE table_name = ${sqlString(ASSIGNMENTS_TABLE)}`);
   if (Number(exists?.tables ?? 0) === 0) return 0;
-  const [stored] = await session.query(`SELECT count(*)::INTEGER AS households FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${literal(runId)} AND k = ${k}`);
+  const [stored] = await session.query(`SELECT count(*)::INTEGER AS households FROM ${ASSIGNMENTS_TABLE} WHERE run_id = ${sqlString(runId)} AND k = ${k}`);
   return Number(stored?.households ?? 0);
 }
