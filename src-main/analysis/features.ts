@@ -1,6 +1,7 @@
 // The features of the analysis table as the analyst sees them: Dutch names, value labels (never bare codes),
 // and the SQL that derives each from `analysis_households`.
 import { z } from 'zod';
+import type { AnalysisColumn } from '../linking/analysis-columns';
 
 export interface Category {
   code: string;
@@ -17,6 +18,8 @@ interface FeatureBase {
    * and composition; number of children and age of the youngest), so disclosure control protects them together.
    */
   columns: readonly string[];
+  /** For a catalogue feature: its own columns of the analysis table (k_<id>), described as analysis-columns.ts does the fixed ones. */
+  described?: Readonly<Record<string, AnalysisColumn>>;
 }
 
 /** A feature with categories: `sql` yields a category code, NULL for unknown. */

@@ -3,16 +3,16 @@
 // held by fewer households than the rule set's threshold is not named (its existence is a count of 1 to 9).
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import type { QuerySession } from './cross-table';
-import { FEATURES } from './features';
+import { FEATURES, type Feature } from './features';
 import { sqlString } from '../engine/sql';
 
 /** How many unknown codes a note names before it says "..." (a code list, never a count). */
 const CODES_NAMED = 10;
 
 /** One note per categorical feature whose column holds codes outside its label list; none when every code is known. */
-export async function unknownCodeNotes(session: QuerySession, threshold: number): Promise<string[]> {
+export async function unknownCodeNotes(session: QuerySession, threshold: number, features: readonly Feature[] = FEATURES): Promise<string[]> {
   const notes: string[] = [];
-  for (const feature of FEATURES) {
+  for (const feature of features) {
     if (feature.kind !== 'category') continue;
     const code = `(${feature.sql})::VARCHAR`;
     const known = feature.categories.map((category) => sqlString(category.code)).join(', ');

@@ -185,6 +185,67 @@ export const RECIPES: readonly TableRecipe[] = [
     oneRowPerUnit: false,
   },
   {
+    kind: 'parentChild',
+    fileName: /^KINDOUDER/,
+    signature: /^RINPERSOONMA$|^RINPERSOONPA$/i,
+    rules: [
+      ...person,
+      { role: 'motherSource', names: ['RINPERSOONSMa'] },
+      { role: 'motherKey', names: ['RINPERSOONMa'] },
+      { role: 'fatherSource', names: ['RINPERSOONSpa'] },
+      { role: 'fatherKey', names: ['RINPERSOONpa'] },
+    ],
+    required: ['personSource', 'personKey'],
+    oneRowPerUnit: true,
+  },
+  // The names of the four tables below are the demo world's approximations (docs/cbs-sources.md): generous patterns,
+  // and a study file or the Data page can map the roles to a delivery's real columns.
+  {
+    kind: 'debtRestructuring',
+    fileName: /^WSNP/,
+    signature: /^WSNP/i,
+    rules: [
+      ...person,
+      { role: 'spellBegin', names: ['WSNPDATUMAANVANG'], pattern: /^WSNP.*(AANV|BEGIN|START)/i },
+      { role: 'spellEnd', names: ['WSNPDATUMEINDE'], pattern: /^WSNP.*(EIND|STOP)/i },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'halt',
+    fileName: /^HALT/,
+    signature: /^HALT/i,
+    rules: [
+      ...person,
+      { role: 'eventDate', names: ['HALTDATUM'], pattern: /^HALT.*DATUM/i },
+      { role: 'offenceType', names: ['HALTDELICT'], pattern: /^HALT.*(DELICT|SOORT)/i },
+    ],
+    required: ['personSource', 'personKey', 'eventDate'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'schoolEnrolment',
+    fileName: /^ONDERWIJSINSCHR/,
+    signature: /^ONDSOORT$/i,
+    rules: [
+      ...person,
+      { role: 'spellBegin', names: ['ONDDATUMAANVANG'], pattern: /^OND.*(AANV|BEGIN)/i },
+      { role: 'spellEnd', names: ['ONDDATUMEINDE'], pattern: /^OND.*EIND/i },
+      { role: 'schoolType', names: ['ONDSOORT'], pattern: /^OND.*SOORT/i },
+    ],
+    required: ['personSource', 'personKey', 'spellBegin'],
+    oneRowPerUnit: false,
+  },
+  {
+    kind: 'earlySchoolLeaving',
+    fileName: /^VSV/,
+    signature: /^VSVDATUM$/i,
+    rules: [...person, { role: 'eventDate', names: ['VSVDATUM'], pattern: /^VSV.*DATUM/i }],
+    required: ['personSource', 'personKey', 'eventDate'],
+    oneRowPerUnit: false,
+  },
+  {
     kind: 'clients',
     fileName: /KLANT|CLIENT|CLIËNT/,
     rules: [

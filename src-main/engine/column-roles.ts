@@ -15,6 +15,11 @@ export const TABLE_KINDS = [
   'youthProtection',
   'wmo',
   'clients',
+  'parentChild',
+  'debtRestructuring',
+  'halt',
+  'schoolEnrolment',
+  'earlySchoolLeaving',
   'unknown',
 ] as const;
 export const tableKindSchema = z.enum(TABLE_KINDS);
@@ -33,6 +38,8 @@ export const COLUMN_ROLES = [
   // spells (a BUS file's begin and end date; for households the begin date is also part of the household's identity)
   'spellBegin',
   'spellEnd',
+  // events (a TAB file of dated events: a Halt referral, leaving school early)
+  'eventDate',
   // region
   'municipality',
   'district',
@@ -64,6 +71,13 @@ export const COLUMN_ROLES = [
   'youthHelp',
   'youthProtection',
   'wmo',
+  'schoolType',
+  'offenceType',
+  // parent-child links
+  'motherSource',
+  'motherKey',
+  'fatherSource',
+  'fatherKey',
   // the partner's client list
   'clientBegin',
   'clientEnd',
@@ -98,6 +112,7 @@ export function unitKeyRoles(kind: TableKind): readonly ColumnRole[] {
     case 'persons':
     case 'education':
     case 'incomeLink':
+    case 'parentChild':
       return ['personSource', 'personKey'];
     case 'addressRegions':
       return ['addressSource', 'addressKey'];

@@ -36,6 +36,9 @@ export const channels = {
   deleteWorkspace: 'groepsbeeld:delete-workspace',
   workspaceStatus: 'groepsbeeld:workspace-status',
   cancelWorkspace: 'groepsbeeld:cancel-workspace',
+  featureCatalogue: 'groepsbeeld:feature-catalogue',
+  defineFeature: 'groepsbeeld:define-feature',
+  removeFeature: 'groepsbeeld:remove-feature',
 } as const;
 
 export type ChannelVerb = keyof typeof channels;

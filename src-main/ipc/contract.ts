@@ -29,8 +29,12 @@ import {
 } from '../engine/workspace/workspace-shapes';
 import { publishedLinkReportSchema } from '../linking/link-report';
 import { linkingStatusSchema, linkRequestSchema, municipalitiesRequestSchema, municipalityChoiceSchema } from '../linking/linking-shapes';
+import { catalogueListingSchema } from '../catalogue/catalogue-listing';
 import {
   comparisonRequestSchema,
+  defineFeatureRequestSchema,
+  featureChangeSchema,
+  removeFeatureRequestSchema,
   exportChoicesSchema,
   exportOutcomeSchema,
   exportPreviewRequestSchema,
@@ -126,6 +130,12 @@ export const contract = {
   workspaceStatus: { channel: channels.workspaceStatus, request: noPayload, response: workspaceStatusSchema },
   /** Stops a running save or open; true when one was running. Nothing is left half-written. */
   cancelWorkspace: { channel: channels.cancelWorkspace, request: noPayload, response: z.boolean() },
+  /** The study's feature catalogue (built-in and its own) with each feature's state, and the files a new one can read. */
+  featureCatalogue: { channel: channels.featureCatalogue, request: noPayload, response: catalogueListingSchema },
+  /** Adds one of the study's own features on an opened file; a linked study is linked again and the feature's table returned. */
+  defineFeature: { channel: channels.defineFeature, request: defineFeatureRequestSchema, response: featureChangeSchema },
+  /** Leaves one of the study's own features out; a linked study is linked again. */
+  removeFeature: { channel: channels.removeFeature, request: removeFeatureRequestSchema, response: featureChangeSchema },
 } as const satisfies Record<ChannelVerb, { channel: string; request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -101,5 +101,8 @@ export function createHandlers({
     deleteWorkspace: () => workspaces.delete(),
     workspaceStatus: async () => workspaces.current(),
     cancelWorkspace: async () => workspaces.cancel(),
+    featureCatalogue: () => study.features.listing(),
+    defineFeature: ({ definition }) => study.features.define(definition),
+    removeFeature: ({ id }) => study.features.remove(id),
   };
 }

@@ -9,6 +9,7 @@ import type { StudyEngine } from '../engine/study-engine';
 import type { StudySession } from '../study/study-session';
 import { UserFacingError } from '../common/errors';
 import { LINK_COLUMNS } from '../linking/input-columns';
+import { isReadByFeatures } from '../catalogue/feature-columns';
 import { INPUT_KINDS, loadStudyFile, type InputKind, type Study, type StudyClustering, type StudyInput } from '../linking/study-file';
 import { writeStudyFile } from '../linking/study-file-write';
 import type { OpenedStudy, SavedStudy, StudySettings } from '../study/study-shapes';
@@ -73,8 +74,12 @@ export class StudyFileVerbs {
           'een studiebestand verwijst naar de oorspronkelijke bestanden. Open die, of bewaar de werkruimte.',
       );
     }
+    const features = this.sources.study.features.definitions();
+    // A table of unknown kind belongs to the study only when one of its features reads it.
     const inputs = files.flatMap((file): StudyInput[] =>
-      isInputKind(file.kind) ? [{ path: file.path, kind: file.kind, roles: linkRoles(file.kind, file.roles) }] : [],
+      isInputKind(file.kind) && (file.kind !== 'unknown' || isReadByFeatures(features, file.name))
+        ? [{ path: file.path, kind: file.kind, roles: linkRoles(file.kind, file.roles) }]
+        : [],
     );
     const clustering: (ClusteringRequest & { k: number }) | null = this.sources.study.clustering.chosenRun()?.settings ?? null;
     const profiles = this.sources.study.profiles.settings();
@@ -94,6 +99,7 @@ export class StudyFileVerbs {
       ...(clustering ? { clustering: clusteringSection(clustering, previous?.clustering) } : {}),
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
       ...(Object.keys(recodes).length > 0 ? { publication: { ...previous?.publication, recodes } } : {}),
+      ...(features.length > 0 ? { features: [...features] } : { features: undefined }),
     };
   }
 

@@ -12,7 +12,7 @@ export type GridValue = string | number | boolean | null;
  * one-parent household has children; the benefit type and the main income source come from the same income record),
  * so disclosure control protects features of one source together, as an attacker who knows those relations would.
  */
-export type ColumnSource = 'huishoudens' | 'personen' | 'opleiding' | 'inkomen' | 'zorg' | 'klanten';
+export type ColumnSource = 'huishoudens' | 'personen' | 'opleiding' | 'inkomen' | 'zorg' | 'klanten' | 'schulden' | 'justitie' | 'regio' | `bestand:${string}`;
 
 export interface AnalysisColumn {
   type: 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'DOUBLE';
@@ -25,8 +25,10 @@ function integers(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
-const codes = (...values: string[]): GridValue[] => [...values, OTHER_CODE, null];
-const flags: GridValue[] = [true, false, null];
+export const codeGrid = (...values: string[]): GridValue[] => [...values, OTHER_CODE, null];
+const codes = codeGrid;
+export const FLAG_GRID: readonly GridValue[] = [true, false, null];
+const flags = FLAG_GRID;
 
 export const ANALYSIS_COLUMNS: Readonly<Record<string, AnalysisColumn>> = {
   household_type: { type: 'VARCHAR', source: 'huishoudens', grid: codes('1', '2', '3', '4', '5', '6', '7', '8') },
@@ -48,8 +50,9 @@ export const ANALYSIS_COLUMNS: Readonly<Record<string, AnalysisColumn>> = {
   members_found: { type: 'INTEGER', source: 'huishoudens', grid: [...integers(0, 25), null] },
 };
 
-export function analysisColumn(name: string): AnalysisColumn {
-  const column = ANALYSIS_COLUMNS[name];
+/** The description of a column: a fixed one, or one a catalogue feature described (`described`). */
+export function analysisColumn(name: string, described?: Readonly<Record<string, AnalysisColumn>>): AnalysisColumn {
+  const column = described?.[name] ?? ANALYSIS_COLUMNS[name];
   if (!column) throw new Error(`The analysis table has no described column ${name}.`);
   return column;
 }

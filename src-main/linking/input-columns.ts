@@ -2,7 +2,7 @@
 // a CBS table, else CBS's own column name. One role vocabulary for loading and linking (engine/column-roles).
 import { proposeRoles, type ColumnRole } from '../engine/column-roles';
 import { UserFacingError } from '../common/errors';
-import type { InputKind } from './study-file';
+import { FEATURE_ONLY_KINDS, type InputKind } from './study-file';
 
 const person = { personSource: 'RINPERSOONS', personKey: 'RINPERSOON' } as const;
 
@@ -45,12 +45,24 @@ export const LINK_COLUMNS = {
   youthProtection: { ...person, spellBegin: 'JGDBGELDIGHEIDBEGINDATUM', spellEnd: 'JGDBGELDIGHEIDEINDDATUM' },
   wmo: { ...person, spellBegin: 'WMODATUMAANVANG', spellEnd: 'WMODATUMEINDE' },
   clients: { ...person, clientBegin: 'STARTDATUM', clientEnd: 'EINDDATUM' },
+  // Tables only features read: their keys here, the rest by the roles a feature names (catalogue/feature-columns.ts).
+  socioEconomic: person,
+  parentChild: person,
+  debtRestructuring: person,
+  halt: person,
+  schoolEnrolment: person,
+  earlySchoolLeaving: person,
+  unknown: {},
 } as const satisfies Record<InputKind, Partial<Record<ColumnRole, string>>>;
 
 export type RolesOf<K extends InputKind> = keyof (typeof LINK_COLUMNS)[K];
 
 /** Roles a partner file may leave out, with the value linking then uses: CBS partner lists often carry RINPERSOON only. */
 export const ROLE_DEFAULTS: { readonly [K in InputKind]?: Partial<Record<RolesOf<K>, string>> } = { clients: { personSource: 'R' } };
+
+export function isFeatureOnlyKind(kind: InputKind): boolean {
+  return (FEATURE_ONLY_KINDS as readonly InputKind[]).includes(kind);
+}
 
 /** The value a role takes when its file has no column for it, or undefined when the role cannot do without one. */
 export function roleDefault(kind: InputKind, role: string): string | undefined {
@@ -71,7 +83,7 @@ export function columnsFor<K extends InputKind>(
 ): Record<RolesOf<K>, string> {
   const needed = LINK_COLUMNS[kind] as Partial<Record<ColumnRole, string>>;
   for (const role of Object.keys(overrides)) {
-    if (!(role in needed))
+    if (!(role in needed) && !isFeatureOnlyKind(kind))
       throw new UserFacingError(
         `${fileName}: bij het koppelen heeft een bestand van de soort ${kind} geen rol "${role}"; de rollen zijn ${Object.keys(needed).join(', ')}.`,
       );

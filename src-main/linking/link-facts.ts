@@ -5,7 +5,6 @@ import type { ReferenceDate } from '../common/reference-date';
 import type { Input, Inputs } from './link-inputs';
 import { select, validOn } from './link-sql';
 import type { Linker } from './linker';
-import type { InputKind } from './study-file';
 
 /** Builds link_breadwinners, link_income, link_education and link_care for the residents. */
 export async function linkFacts(linker: Linker, session: LockedSession, inputs: Inputs, ref: ReferenceDate): Promise<void> {
@@ -68,7 +67,7 @@ export async function linkFacts(linker: Linker, session: LockedSession, inputs: 
   }
 
   // 8. Care valid on the reference date, per resident.
-  const care: [string, Input<'youthHelp'> | Input<'youthProtection'> | Input<'wmo'> | undefined, InputKind][] = [
+  const care: [string, Input<'youthHelp'> | Input<'youthProtection'> | Input<'wmo'> | undefined, 'youthHelp' | 'youthProtection' | 'wmo'][] = [
     ['youth_help', youthHelp, 'youthHelp'],
     ['youth_protection', youthProtection, 'youthProtection'],
     ['wmo', wmo, 'wmo'],

@@ -7,11 +7,14 @@ import type { LockedSession } from '../engine/locked-session';
 import { ANALYSIS_TABLE } from './analysis-table-name';
 import { buildAnalysisTable } from './analysis-table';
 import { linkFacts } from './link-facts';
-import { describePreparedSource, type Inputs, type PreparedSource } from './link-inputs';
+import { inputOf } from '../catalogue/feature-columns';
+import { linkFeatures } from '../catalogue/link-features';
+import { studyCatalogue } from '../catalogue/study-catalogue';
+import { describePreparedSource, type Input, type Inputs, type LinkTables, type PreparedSource } from './link-inputs';
 import { linkPopulation } from './link-population';
 import type { LinkReport } from './link-report';
 import { Linker, type LinkOptions } from './linker';
-import type { Study } from './study-file';
+import type { InputKind, Study } from './study-file';
 
 export const LINK_STEPS = [
   { id: 'municipality', label: 'Adressen in de gemeente' },
@@ -26,7 +29,7 @@ export const LINK_STEPS = [
 ] as const;
 
 /** The target of a link run: the reference date and the municipality (what a study file adds to its inputs). */
-export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'>;
+export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'> & Partial<Pick<Study, 'openEndDate' | 'features'>>;
 
 /**
  * Builds `analysis_households` in the session from sources the study engine reads (its open files, in
@@ -41,28 +44,39 @@ export async function linkPreparedSources(
   options: LinkOptions = {},
 ): Promise<LinkReport> {
   const inputs: Inputs = {};
+  const tables: Input<InputKind>[] = [];
   const year = referenceYear(target.referenceDate);
   for (const source of sources) {
-    if ((inputs as Record<string, unknown>)[source.kind])
+    if (source.kind !== 'unknown' && (inputs as Record<string, unknown>)[source.kind])
       throw new UserFacingError(
         `Twee geopende bestanden zijn allebei een tabel van de soort ${source.kind} (${source.name}); geef een van beide op de pagina Data een andere soort.`,
       );
-    (inputs as Record<string, unknown>)[source.kind] = await describePreparedSource(session, source, year);
+    const input = await describePreparedSource(session, source, year);
+    tables.push(input);
+    if (source.kind !== 'unknown') (inputs as Record<string, unknown>)[source.kind] = input;
   }
-  return linkInputs(session, { ...target, name: 'app', version: 1, openEndDate: '20501231', inputs: [] }, inputs, options);
+  const study = { openEndDate: '20501231', features: [], ...target, name: 'app', version: 1 as const, inputs: [] };
+  return linkInputs(session, study, inputs, tables, options);
 }
 
-async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, options: LinkOptions): Promise<LinkReport> {
+async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, tables: LinkTables, options: LinkOptions): Promise<LinkReport> {
   const { persons, households, addresses, addressRegions } = inputs;
   if (!persons || !households || !addresses || !addressRegions)
     throw new UserFacingError('De studie heeft invoerbestanden nodig van de soorten persons, households, addresses en addressRegions.');
-  const linker = new Linker(session, study, inputs, options, 10);
+  const catalogue = studyCatalogue(study.features ?? []);
+  const computable = catalogue.filter((entry) => inputOf(entry.definition, tables) !== undefined).length;
+  const linker = new Linker(session, study, tables, options, 10 + computable);
   const ref = study.referenceDate;
   try {
     await linkPopulation(linker, session, { ...inputs, persons, households, addresses, addressRegions }, ref);
     await linkFacts(linker, session, inputs, ref);
     await buildAnalysisTable(linker, session, ref);
-    return await linker.report([...LINK_STEPS]);
+    const linked = await linkFeatures(linker, session, tables, catalogue, {
+      referenceDate: ref,
+      openEndDate: study.openEndDate,
+      municipality: study.municipality.code,
+    });
+    return { ...(await linker.report([...LINK_STEPS])), features: linked.features };
   } finally {
     for (const table of [
       'link_region',

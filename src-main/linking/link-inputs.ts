@@ -1,10 +1,10 @@
 // How linking reads each input: an open file of the study engine (its typed scan, or its table in the
 // session for .sav and .xlsx), with the column behind every role.
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { ColumnRole } from '../engine/column-roles';
 import { scanRelation } from '../engine/file-scan';
 import type { LockedSession } from '../engine/locked-session';
 import type { OpenedFileEntry } from '../engine/file-opening';
+import { proposeRolesAs, type ColumnRole } from '../engine/column-roles';
 import { columnsFor, LINK_COLUMNS, roleDefault, type RolesOf } from './input-columns';
 import type { InputKind } from './study-file';
 
@@ -19,6 +19,8 @@ export interface Input<K extends InputKind> {
   /** Roles the file has no column for, read as this value (ROLE_DEFAULTS). */
   constants: Partial<Record<RolesOf<K>, string>>;
   types: Map<string, string>;
+  /** Every role the file's columns play (the loader's proposal, then the analyst's or the study's mapping): features read these. */
+  roles: Partial<Record<ColumnRole, string>>;
   /** How the file was read, for the link report: a role defaulted, a column chosen for another year. */
   notes: string[];
 }
@@ -35,7 +37,11 @@ export interface PreparedSource {
   studyRoles?: Partial<Record<ColumnRole, string>> | undefined;
 }
 
-export type Inputs = { [K in InputKind]?: Input<K> };
+/** The inputs linking reads, by kind (at most one of each; tables of unknown kind are only in `LinkTables`). */
+export type Inputs = { [K in Exclude<InputKind, 'unknown'>]?: Input<K> };
+
+/** Every input of a link, in the order given: what the feature catalogue reads from. */
+export type LinkTables = readonly Input<InputKind>[];
 
 /** An open file as a source of one kind: the engine's own typed scan of it (the one way a file is read). */
 export function sourceOfFile(file: OpenedFileEntry, kind: InputKind, roles: Pick<PreparedSource, 'roles' | 'studyRoles'>): PreparedSource {
@@ -67,5 +73,16 @@ export async function describePreparedSource(session: LockedSession, source: Pre
   if (source.kind === 'addressRegions' && columns.municipality && columns.municipality.toLowerCase() !== wantedRegion) {
     notes.push(`${source.name}: de gemeente komt uit kolom ${columns.municipality}, niet uit ${wantedRegion} (het jaar van de peildatum).`);
   }
-  return { kind: source.kind, name: source.name, scan: source.scan, parameters: source.parameters, columns, constants, types, notes } as Input<InputKind>;
+  const allRoles = { ...proposeRolesAs(source.kind, [...types.keys()], { referenceYear }).roles, ...(source.studyRoles ?? source.roles ?? {}) };
+  return {
+    kind: source.kind,
+    name: source.name,
+    scan: source.scan,
+    parameters: source.parameters,
+    columns,
+    constants,
+    types,
+    roles: { ...allRoles, ...columns },
+    notes,
+  } as Input<InputKind>;
 }

@@ -91,7 +91,7 @@ export async function linkPopulation(linker: Linker, session: LockedSession, inp
   await linker.run(
     'Adressen op de peildatum koppelen',
     `CREATE OR REPLACE TEMP TABLE link_addresses AS
-     SELECT a.personSource, a.personKey FROM ` +
+     SELECT a.personSource, a.personKey, a.addressSource, a.addressKey FROM ` +
       select(addresses, { personSource: 'key', personKey: 'key', addressSource: 'key', addressKey: 'key' }, validOn(addresses, 'spellBegin', 'spellEnd', ref)) +
       ` a
      JOIN link_region r ON r.addressSource = a.addressSource AND r.addressKey = a.addressKey`,

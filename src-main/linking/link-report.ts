@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { municipalityCodeSchema, type MunicipalityCode } from '../common/municipality-code';
 import { dutchDate, referenceDateSchema, type ReferenceDate } from '../common/reference-date';
+import type { Feature } from '../analysis/features';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "livingElsewhere" (unique within its step). */
@@ -24,6 +25,8 @@ export interface LinkReport {
   steps: LinkStep[];
   /** How the inputs were read where the analyst should know it: a role defaulted, a column chosen, an input missing. */
   notes: string[];
+  /** The catalogue features the link added to the analysis table (columns k_<id>); none when absent. Not published itself. */
+  features?: readonly Feature[];
 }
 
 /** The report as it may leave the main process: every count through the ledger, a hidden one only as hidden. */

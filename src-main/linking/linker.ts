@@ -2,7 +2,7 @@
 // naming its files, and the report's counts registered along the way and taken together in one statement at the end.
 import { UserFacingError } from '../common/errors';
 import type { LockedSession } from '../engine/locked-session';
-import type { Inputs } from './link-inputs';
+import type { LinkTables } from './link-inputs';
 import type { LinkCount, LinkReport, LinkStep } from './link-report';
 import type { InputKind, Study } from './study-file';
 
@@ -26,7 +26,7 @@ export class Linker {
   constructor(
     private readonly session: LockedSession,
     private readonly study: Study,
-    private readonly inputs: Inputs,
+    private readonly tables: LinkTables,
     private readonly options: LinkOptions,
     private readonly totalSteps: number,
   ) {}
@@ -54,7 +54,7 @@ export class Linker {
       municipality: this.study.municipality.code,
       openEnd: this.study.openEndDate,
     };
-    for (const input of Object.values(this.inputs)) Object.assign(values, input.parameters);
+    for (const input of this.tables) Object.assign(values, input.parameters);
     return Object.fromEntries(Object.entries(values).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
   }
 
@@ -71,7 +71,7 @@ export class Linker {
       this.options.signal?.throwIfAborted();
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const files = kinds
-        .map((kind) => this.inputs[kind]?.name)
+        .map((kind) => this.tables.find((table) => table.kind === kind)?.name)
         .filter(Boolean)
         .join(', ');
       throw new UserFacingError(`${label} is mislukt${files ? ` (${files})` : ''}: ${message}`);
@@ -94,7 +94,7 @@ export class Linker {
       this.counts.set(count.stepId, list);
     }
     const out: LinkStep[] = steps.map((step) => ({ ...step, counts: this.counts.get(step.id) ?? [] }));
-    const notes = [...Object.values(this.inputs).flatMap((input) => input.notes), ...this.notes];
+    const notes = [...this.tables.flatMap((input) => input.notes), ...this.notes];
     return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out, notes };
   }
 }

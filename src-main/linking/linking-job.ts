@@ -3,6 +3,8 @@
 import { basename } from 'node:path';
 import { INPUT_KINDS, type InputKind, type Study } from './study-file';
 import { UserFacingError } from '../common/errors';
+import { isReadByFeatures } from '../catalogue/feature-columns';
+import type { FeatureDefinition } from '../catalogue/feature-definition-shapes';
 import type { OpenedFileEntry } from '../engine/file-opening';
 import type { StudyEngine } from '../engine/study-engine';
 import { ANALYSIS_TABLE } from './analysis-table-name';
@@ -15,8 +17,12 @@ import type { LinkingStatus, LinkRequest } from './linking-shapes';
 const IDLE = { running: false, step: 0, steps: 0, label: '' } as const;
 const NEEDED: readonly InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
 
-/** An open file linking reads: one set (on the Data page, or as recognised) to a kind of input. */
-function isLinkInput(file: OpenedFileEntry): boolean {
+/**
+ * An open file linking reads: one set (on the Data page, or as recognised) to a kind of input. A table of unknown kind
+ * is read only when a feature names it, so opening an unrelated file does not make the analysis table stale.
+ */
+function isLinkInput(file: OpenedFileEntry, features: readonly FeatureDefinition[]): boolean {
+  if (file.proposal.kind === 'unknown') return isReadByFeatures(features, file.name);
   return (INPUT_KINDS as readonly string[]).includes(file.proposal.kind);
 }
 
@@ -56,15 +62,20 @@ export class LinkingJob {
     }
   }
 
-  /** Links the open files as the Data page set them; the analysis table stays in the engine's session for the analysis. */
-  run(request: LinkRequest): Promise<LinkReport> {
+  /**
+   * Links the open files as the Data page set them, with the study's own features besides the built-in catalogue; the
+   * analysis table stays in the engine's session for the analysis.
+   */
+  run(request: LinkRequest, features: readonly FeatureDefinition[] = []): Promise<LinkReport> {
+    const read = (file: OpenedFileEntry) => isLinkInput(file, features);
     return this.guarded((options) =>
-      this.engine.buildFromFiles(ANALYSIS_TABLE, isLinkInput, async (session, files) => {
-        const sources = files.filter(isLinkInput).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
+      this.engine.buildFromFiles(ANALYSIS_TABLE, read, async (session, files) => {
+        const sources = files.filter(read).map((file) => sourceOfFile(file, file.proposal.kind as InputKind, { roles: file.proposal.roles }));
         const missing = NEEDED.filter((kind) => !sources.some((source) => source.kind === kind));
         if (missing.length > 0)
           throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
-        return linkPreparedSources(session, { referenceDate: request.referenceDate, municipality: { code: request.municipality } }, sources, options);
+        const target = { referenceDate: request.referenceDate, municipality: { code: request.municipality }, features: [...features] };
+        return linkPreparedSources(session, target, sources, options);
       }),
     );
   }

@@ -7,6 +7,10 @@ import { calendarDateSchema, referenceDateSchema } from '../common/reference-dat
 import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../common/errors';
 import { recodesSchema } from '../publication/published-feature';
+import { featureDefinitionSchema } from '../catalogue/feature-definition-shapes';
+
+/** Kinds read only by the feature catalogue (catalogue/), never needed to link: any role of theirs may be mapped. */
+export const FEATURE_ONLY_KINDS = ['socioEconomic', 'parentChild', 'debtRestructuring', 'halt', 'schoolEnrolment', 'earlySchoolLeaving', 'unknown'] as const;
 
 export const INPUT_KINDS = [
   'persons',
@@ -20,8 +24,9 @@ export const INPUT_KINDS = [
   'youthProtection',
   'wmo',
   'clients',
+  ...FEATURE_ONLY_KINDS,
 ] as const satisfies readonly TableKind[];
-/** The table kinds linking reads (the loader's vocabulary, without socio-economic position and unknown tables). */
+/** The table kinds a study reads: those linking needs, and those only features read (any number of 'unknown' tables). */
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export const studyInputSchema = z.strictObject({
@@ -109,6 +114,8 @@ export const studySchema = z.strictObject({
   /** How open-ended spells are written (commonly 20501231). */
   openEndDate: calendarDateSchema.default('20501231'),
   inputs: z.array(studyInputSchema).min(1),
+  /** Features added to the built-in catalogue, or replacing one of the same id (catalogue/feature-definition-shapes.ts). */
+  features: z.array(featureDefinitionSchema).max(100).optional(),
   /** An institution's rule set file (absolute or relative to the study file); the app's own when absent. */
   ruleSet: z.string().min(1).optional(),
   export: studyExportSchema.optional(),
@@ -120,11 +127,12 @@ export type Study = z.infer<typeof studySchema>;
 
 const REQUIRED_KINDS: readonly InputKind[] = ['persons', 'households', 'addresses', 'addressRegions'];
 
-/** Checks a parsed study: one input per kind, the required kinds present. */
+/** Checks a parsed study: one input per kind (tables of unknown kind excepted), the required kinds present. */
 export function checkStudy(study: Study, where: string): Study {
   const seen = new Set<InputKind>();
   for (const input of study.inputs) {
-    if (seen.has(input.kind)) throw new UserFacingError(`${where}: twee invoerbestanden hebben de soort "${input.kind}"; geef elke soort één bestand.`);
+    if (seen.has(input.kind) && input.kind !== 'unknown')
+      throw new UserFacingError(`${where}: twee invoerbestanden hebben de soort "${input.kind}"; geef elke soort één bestand.`);
     seen.add(input.kind);
   }
   const missing = REQUIRED_KINDS.filter((kind) => !seen.has(kind));

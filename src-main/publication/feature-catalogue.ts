@@ -1,6 +1,6 @@
 // Which features a publication holds, after the study's recodes: the comparison features, the cluster profile's own
 // features, a "known or not" feature per amount (for its number of known values), and the link report's features.
-import { FEATURES, type AmountFeature, type CategoricalFeature } from '../analysis/features';
+import { FEATURES, type AmountFeature, type CategoricalFeature, type Feature } from '../analysis/features';
 import { PROFILE_FEATURES } from '../analysis/profiles/profile-features';
 import { UserFacingError } from '../common/errors';
 import { publishedFeature, recodeProblems, type PublishedFeature, type Recodes } from './published-feature';
@@ -17,6 +17,7 @@ function knownFeature(amount: AmountFeature): CategoricalFeature {
     group: amount.group,
     kind: 'category',
     columns: amount.columns,
+    ...(amount.described ? { described: amount.described } : {}),
     sql: `CASE WHEN (${amount.sql}) IS NULL THEN NULL ELSE 'bekend' END`,
     categories: [{ code: 'bekend', label: 'Bekend' }],
   };
@@ -59,10 +60,16 @@ export interface PublicationCatalogue {
   amounts: AmountFeature[];
 }
 
-export function publicationCatalogue(recodes: Recodes = {}): PublicationCatalogue {
-  const amounts = FEATURES.filter((feature): feature is AmountFeature => feature.kind === 'amount');
+/** The fixed features, then the catalogue features the link added (`LinkReport.features`), each once. */
+export function analysisFeatures(linked: readonly Feature[] = []): Feature[] {
+  return [...FEATURES, ...linked.filter((feature) => !FEATURES.some((fixed) => fixed.id === feature.id))];
+}
+
+export function publicationCatalogue(recodes: Recodes = {}, linked: readonly Feature[] = []): PublicationCatalogue {
+  const all = analysisFeatures(linked);
+  const amounts = all.filter((feature): feature is AmountFeature => feature.kind === 'amount');
   const categorical: CategoricalFeature[] = [];
-  for (const feature of [...FEATURES, ...PROFILE_FEATURES, ...amounts.map(knownFeature), ...LINK_FEATURES]) {
+  for (const feature of [...all, ...PROFILE_FEATURES, ...amounts.map(knownFeature), ...LINK_FEATURES]) {
     if (feature.kind === 'category' && !categorical.some((known) => known.id === feature.id)) categorical.push(feature);
   }
   const problems = Object.entries(recodes).flatMap(([id, recode]) => {

@@ -2,7 +2,7 @@
 // can nest or overlap: household type and composition, number of children and a one-parent household, benefit type and
 // main income source), each with its atoms: every combination of category codes the definitions allow.
 import type { QuerySession } from '../analysis/cross-table';
-import { analysisColumn, type GridValue } from '../linking/analysis-columns';
+import { analysisColumn, type AnalysisColumn, type GridValue } from '../linking/analysis-columns';
 import type { PublishedFeature } from './published-feature';
 import { sqlString } from '../engine/sql';
 
@@ -44,7 +44,12 @@ function groupBy(features: readonly PublishedFeature[], keys: (feature: Publishe
 }
 
 function sourcesOf(feature: PublishedFeature): string[] {
-  return [...new Set(feature.columns.map((column) => analysisColumn(column).source))];
+  return [...new Set(feature.columns.map((column) => analysisColumn(column, feature.source.described).source))];
+}
+
+/** The descriptions of the catalogue columns some features read (the fixed columns describe themselves). */
+function describedBy(features: readonly PublishedFeature[]): Readonly<Record<string, AnalysisColumn>> {
+  return Object.assign({}, ...features.map((feature) => feature.source.described ?? {})) as Record<string, AnalysisColumn>;
 }
 
 /** The families: features of one source (transitively) together, named after their first feature. */
@@ -59,9 +64,9 @@ function valueSql(value: GridValue, type: string): string {
 }
 
 /** The grid of some columns: every combination of the values they can take, as a sub-query with those column names. */
-export function gridSql(columns: readonly string[]): string {
+export function gridSql(columns: readonly string[], described?: Readonly<Record<string, AnalysisColumn>>): string {
   const parts = columns.map((name) => {
-    const column = analysisColumn(name);
+    const column = analysisColumn(name, described);
     return `(SELECT unnest([${column.grid.map((value) => valueSql(value, column.type)).join(', ')}]::${column.type}[]) AS "${name}")`;
   });
   return parts.join(' CROSS JOIN ');
@@ -70,7 +75,7 @@ export function gridSql(columns: readonly string[]): string {
 /** The code combinations features that share columns can take together, evaluated on the grid of those columns. */
 async function componentAtoms(session: QuerySession, features: readonly PublishedFeature[], columns: readonly string[]): Promise<string[][]> {
   const codes = features.map((feature, index) => `${feature.sql}::VARCHAR AS c${index}`);
-  const rows = await session.query(`SELECT DISTINCT ${codes.join(', ')} FROM ${gridSql(columns)} ORDER BY ALL`);
+  const rows = await session.query(`SELECT DISTINCT ${codes.join(', ')} FROM ${gridSql(columns, describedBy(features))} ORDER BY ALL`);
   return rows.map((row) => features.map((_, index) => String(row[`c${index}`])));
 }
 

@@ -49,8 +49,8 @@ export interface ExportContext {
 }
 
 /** The features a population's households are compared on: every published feature and amount. */
-function fingerprintFeatures(): FeatureSpec[] {
-  const catalogue = publicationCatalogue();
+function fingerprintFeatures(publication: StudyPublication): FeatureSpec[] {
+  const catalogue = publicationCatalogue({}, publication.linkedFeatures);
   return [
     ...catalogue.features.map((feature) => ({ id: feature.id, sql: feature.source.sql, label: feature.label })),
     ...catalogue.amounts.map((feature) => ({ id: feature.id, sql: feature.sql, label: feature.label })),
@@ -70,7 +70,7 @@ async function differencing(context: ExportContext & { rules: RuleSet }, outputs
       context.store,
       context.publication.ledger.data.populations,
       populationsOf(outputs),
-      fingerprintFeatures(),
+      fingerprintFeatures(context.publication),
       context.rules.threshold,
     ),
   );

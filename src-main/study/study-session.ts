@@ -9,11 +9,13 @@ import { publishClustering } from '../analysis/clustering-service/clustering-res
 import { ProfileState, type ChosenClusters } from '../analysis/profiles/profile-state';
 import type { QuerySession } from '../analysis/cross-table';
 import { unknownCodeNotes } from '../analysis/unknown-codes';
+import { analysisFeatures } from '../publication/feature-catalogue';
 import type { CheckedTable } from '../disclosure/checked-table';
 import type { ProtectionMethod } from '../disclosure/disclosure-shapes';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { StudyEngine } from '../engine/study-engine';
 import { UserFacingError } from '../common/errors';
+import { StudyFeatures } from './study-features';
 import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
 import type { LinkRequest } from '../linking/linking-shapes';
 import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
@@ -54,6 +56,8 @@ export class StudySession {
   private readonly store: DifferencingStore;
   private name: string | null = null;
   private recodes: Recodes = {};
+  /** The study's own features (its `features` section, or made on the feature screen), linked with the built-in catalogue. */
+  readonly features: StudyFeatures;
   /** The rules of the current study: the institution's, or a stricter set the study names. */
   private studyRules: RuleSet;
   private linked: Linked | null = null;
@@ -66,6 +70,7 @@ export class StudySession {
     this.clustering = new ClusteringJob(options.engine, () => this.studyRules);
     this.profiles = new ProfileState(() => this.chosenClusters());
     this.store = new DifferencingStore(options.userData);
+    this.features = new StudyFeatures(options.engine, this);
   }
 
   /** The rules the current study is protected with. */
@@ -82,8 +87,9 @@ export class StudySession {
    * Another study was opened (or a study file is run): its name, recodes, profile edits and rules (the caller checked
    * them against the floor with stricterOnly; the institution's when not given); the old link no longer counts.
    */
-  startStudy(study: Pick<Study, 'name' | 'publication' | 'profiles'>, rules: RuleSet = this.options.rules): void {
+  startStudy(study: Pick<Study, 'name' | 'publication' | 'profiles' | 'features'>, rules: RuleSet = this.options.rules): void {
     this.name = study.name;
+    this.features.replace(study.features ?? []);
     this.studyRules = rules;
     this.recodes = study.publication?.recodes ?? {};
     this.profiles.restore(study.profiles);
@@ -112,14 +118,16 @@ export class StudySession {
       const files = entries.map((entry) => ({ name: entry.name, sizeBytes: entry.sizeBytes, kind: entry.proposal.kind, roles: entry.proposal.roles }));
       return analysisTableDigest(session, { files, ...target });
     });
-    const unknownCodes = await this.options.engine.withSession((session) => unknownCodeNotes(session, this.studyRules.threshold));
+    const unknownCodes = await this.options.engine.withSession((session) =>
+      unknownCodeNotes(session, this.studyRules.threshold, analysisFeatures(report.features)),
+    );
     this.linked = { target, report: { ...report, notes: [...report.notes, ...unknownCodes] }, generation: this.generation, digest };
     return (await this.publication('suppression')).linkReport;
   }
 
   /** Links the open files as the Data page set them (the app). */
   async link(target: LinkRequest): Promise<PublishedLinkReport> {
-    return this.recordLink(target, await this.linking.run(target));
+    return this.recordLink(target, await this.linking.run(target, this.features.definitions()));
   }
 
   /** Links a study file's inputs, opened with the engine's openInputs (the headless run). */
@@ -132,6 +140,11 @@ export class StudySession {
   /** The last link's date and municipality (for the study file); null before linking. */
   linkedTarget(): LinkRequest | null {
     return this.linked?.target ?? null;
+  }
+
+  /** The catalogue features the last link computed. */
+  linkedFeatureIds(): Set<string> {
+    return new Set((this.linked?.report.features ?? []).map((feature) => feature.id));
   }
 
   async lastLinkReport(): Promise<PublishedLinkReport | null> {

@@ -1,6 +1,9 @@
 // The shapes the study session publishes: the comparison and export verbs (what can leave, what the analyst chose, what
 // was written) and the study file verbs (saved, opened, the settings pages prefill). The IPC contract imports them.
 import { z } from 'zod';
+import { catalogueListingSchema } from '../catalogue/catalogue-listing';
+import { featureDefinitionSchema } from '../catalogue/feature-definition-shapes';
+import { checkedTableSchema } from '../disclosure/checked-table';
 import { protectionMethodSchema } from '../disclosure/disclosure-shapes';
 import { openedFileSchema } from '../engine/engine-shapes';
 
@@ -107,3 +110,11 @@ export const studySettingsSchema = z
   })
   .nullable();
 export type StudySettings = z.infer<typeof studySettingsSchema>;
+
+/** A feature the analyst defines on the feature screen (replacing the study's own one of the same id). */
+export const defineFeatureRequestSchema = z.object({ definition: featureDefinitionSchema });
+export const removeFeatureRequestSchema = z.object({ id: z.string().min(1).max(40) });
+
+/** The catalogue after a change and, when the study was linked again, the feature's table as the publication shows it. */
+export const featureChangeSchema = z.object({ listing: catalogueListingSchema, preview: checkedTableSchema.nullable(), relinked: z.boolean() });
+export type FeatureChange = z.infer<typeof featureChangeSchema>;

@@ -1,8 +1,10 @@
 // The five client clusters of the pilot (seed-study.md), as household profiles with realistic noise:
-// each trait takes its modal value with a stated probability, otherwise a value other clusters have.
+// each trait takes its modal value with a stated probability, otherwise a value other clusters have; and the rates
+// of the planted register traits (debts, Halt, special education, early school leaving) per cluster.
 import type { EducationLevel, IncomeSource, Tenure } from './cbs-codes';
 import { typicalChildCount, type HouseholdProfile } from './household-profile';
 import type { Random } from './random';
+import { RESIDENT_TRAITS } from './resident-profile';
 
 export interface ClientCluster {
   id: 1 | 2 | 3 | 4 | 5;
@@ -24,6 +26,8 @@ const clientBase = {
   youthProtectionPerChild: 0.03,
   wmoPerAdult: 0.08,
   wmoPerElderly: 0.2,
+  /** Where a cluster states no rate it has the residents' one. */
+  traits: RESIDENT_TRAITS,
 };
 
 const noBenefit: ClientCluster = {
@@ -64,6 +68,7 @@ const noBenefit: ClientCluster = {
       ['078402', 0.2],
       ['078404', 0.05],
     ],
+    traits: { ...RESIDENT_TRAITS, debt4y: 0.05 },
   },
 };
 
@@ -101,6 +106,7 @@ const unemployment: ClientCluster = {
     youthHelpHousehold: 0.75,
     youthProtectionPerChild: 0.02,
     wmoPerAdult: 0.03,
+    traits: { ...RESIDENT_TRAITS, debt4y: 0.05, halt4y: 0.25, specialEducation: 0.15 },
   },
 };
 
@@ -136,6 +142,7 @@ const youngSingleParent: ClientCluster = {
     youthHelpHousehold: 0.72,
     youthProtectionPerChild: 0.12,
     wmoPerAdult: 0.05,
+    traits: { debt4y: 0.35, halt4y: 0.25, specialEducation: 0.3, earlySchoolLeaving4y: 0.2 },
   },
 };
 
@@ -168,6 +175,7 @@ const wmoSupport: ClientCluster = {
     migrationBackground: 0.25,
     youthHelpPerChild: 0.1,
     wmoHousehold: 0.85,
+    traits: { ...RESIDENT_TRAITS, debt4y: 0.15 },
   },
 };
 
@@ -195,6 +203,7 @@ const singleOnAssistance: ClientCluster = {
     youthHelpPerChild: 0,
     youthProtectionPerChild: 0,
     wmoPerAdult: 0.1,
+    traits: { ...RESIDENT_TRAITS, debt4y: 0.35, earlySchoolLeaving4y: 0.2 },
   },
 };
 

@@ -1,4 +1,4 @@
-// The CBS-style extracts the generator writes: real file names, key columns and column kinds.
+// The CBS-style extracts the generator writes: file names, key columns and column kinds (docs/cbs-sources.md says how sure the names are).
 
 /** key/date/code are text (leading zeros kept, dates as YYYYMMDD); count and amount are numbers. */
 export type ColumnKind = 'key' | 'date' | 'code' | 'count' | 'amount';
@@ -124,6 +124,36 @@ export const EXTRACT_TABLES = [
     fileName: 'WMOGEBRUIK2018BUSV1',
     description: 'WMO support spells (column names uncertain in real deliveries; map roles by hand if they differ).',
     columns: [...person, ['WMODATUMAANVANG', 'date'], ['WMODATUMEINDE', 'date'], ['WMOSOORTVOORZIENING', 'code']],
+  },
+  {
+    id: 'parentChild',
+    fileName: 'KINDOUDER2018TABV1',
+    description: "Each child's father (pa) and mother (Ma); an unknown parent has an empty source and key.",
+    columns: [...person, ['RINPERSOONSpa', 'key'], ['RINPERSOONpa', 'key'], ['RINPERSOONSMa', 'key'], ['RINPERSOONMa', 'key']],
+  },
+  {
+    id: 'debtRestructuring',
+    fileName: 'WSNP2018BUSV1',
+    description: 'Statutory debt restructuring (WSNP) spells; a blank end is still running (table and column names uncertain).',
+    columns: [...person, ['WSNPDATUMAANVANG', 'date'], ['WSNPDATUMEINDE', 'date']],
+  },
+  {
+    id: 'halt',
+    fileName: 'HALT2018TABV1',
+    description: 'Halt referrals of 12- to 17-year-olds: date and offence 1/2/3/9 (table, column names and codes uncertain).',
+    columns: [...person, ['HALTDATUM', 'date'], ['HALTDELICT', 'code']],
+  },
+  {
+    id: 'schoolEnrolment',
+    fileName: 'ONDERWIJSINSCHR2018BUSV1',
+    description: 'School enrolment spells: BAO, SBAO, SO, VSO, VO, MBO, HO; a blank end is still running (names uncertain).',
+    columns: [...person, ['ONDDATUMAANVANG', 'date'], ['ONDDATUMEINDE', 'date'], ['ONDSOORT', 'code']],
+  },
+  {
+    id: 'earlySchoolLeaving',
+    fileName: 'VSV2018TABV1',
+    description: 'Early school leavers (VSV): the day a person aged 16-22 left without a basic qualification (names uncertain).',
+    columns: [...person, ['VSVDATUM', 'date']],
   },
   {
     id: 'clients',

@@ -4,6 +4,22 @@ import type { Random } from './random';
 
 export type WeightTable<K extends string | number> = readonly (readonly [K, number])[];
 
+/**
+ * Planted register traits, as shares of the households that can have them (see household-traits.ts): debts of any
+ * member in the 4-year window; a Halt event of a teenager; a child in special education on the reference date; an early
+ * school leaver in the window.
+ */
+export interface TraitRates {
+  /** Of all households. */
+  debt4y: number;
+  /** Of households with a member aged 12-17. */
+  halt4y: number;
+  /** Of households with a member aged 4-17. */
+  specialEducation: number;
+  /** Of households with a member aged 16-22. */
+  earlySchoolLeaving4y: number;
+}
+
 export interface HouseholdProfile {
   types: WeightTable<HouseholdType>;
   referenceAge(random: Random, type: HouseholdType): number;
@@ -32,6 +48,7 @@ export interface HouseholdProfile {
   wmoHousehold?: number;
   /** Preferred districts (wc2017 codes) with weights; otherwise the municipality's own spread. */
   districts?: WeightTable<string>;
+  traits: TraitRates;
 }
 
 /** Age of a parent-less adult household by type: young singles and older couples, as in a real population. */

@@ -34,6 +34,10 @@ export interface EmittedHousehold {
   /** Members on the reference date. */
   persons: number;
   memberKeys: string[];
+  /** A single parent's former partner, who lives elsewhere (the other parent of the children). */
+  formerPartnerKey: string | null;
+  /** A child born after the reference date to the reference person and partner. */
+  laterChildKey: string | null;
 }
 
 /** A member with the person key it was given. */
@@ -182,6 +186,7 @@ class HouseholdEmitter {
       const type: HouseholdType = stillChildren ? draft.type : draft.type === 5 ? 3 : draft.type === 4 ? 2 : 1;
       this.householdSpell(before, number, type, Math.max(draft.formedOn, secondYoungest?.birthDay ?? draft.formedOn), draft.composedSince - 1);
     }
+    let laterChild: Keyed | null = null;
     if (later.kind === 'birth') {
       const baby = this.newPerson({
         ...reference,
@@ -195,6 +200,7 @@ class HouseholdEmitter {
         youthProtection: false,
         wmo: 'none',
       });
+      laterChild = baby;
       this.householdSpell([...members, baby], number, draft.type, later.day, OPEN_END_DAY);
       this.addressSpell(baby, later.day, OPEN_END_DAY, context.objectNumber);
     } else if (later.kind === 'split' && partner) {
@@ -240,6 +246,8 @@ class HouseholdEmitter {
       partnerKey: partner?.key ?? null,
       persons: members.length,
       memberKeys: members.map((m) => m.key),
+      formerPartnerKey: formerPartner?.key ?? null,
+      laterChildKey: laterChild?.key ?? null,
     };
   }
 }

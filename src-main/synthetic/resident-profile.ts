@@ -1,6 +1,6 @@
 // The profile of an ordinary household, shifted by how urban its municipality is.
 import type { EducationLevel, IncomeSource, Tenure } from './cbs-codes';
-import { typicalChildCount, typicalReferenceAge, type HouseholdProfile } from './household-profile';
+import { typicalChildCount, typicalReferenceAge, type HouseholdProfile, type TraitRates } from './household-profile';
 import type { Random } from './random';
 
 function workingAgeSource(random: Random): IncomeSource {
@@ -84,6 +84,9 @@ function residentTenure(random: Random, source: IncomeSource, income: number, ur
   ]);
 }
 
+/** Ordinary households: rarely debts (WSNP), Halt, special education or early school leaving. */
+export const RESIDENT_TRAITS: TraitRates = { debt4y: 0.01, halt4y: 0.03, specialEducation: 0.04, earlySchoolLeaving4y: 0.02 };
+
 export function residentProfile(urbanity: number): HouseholdProfile {
   return {
     types: [
@@ -116,5 +119,6 @@ export function residentProfile(urbanity: number): HouseholdProfile {
     youthProtectionPerChild: 0.011,
     wmoPerAdult: 0.03,
     wmoPerElderly: 0.14,
+    traits: RESIDENT_TRAITS,
   };
 }

@@ -4,6 +4,11 @@ export interface WorldOptions {
   seed: number;
   /** 1 = the demo world (Gilze en Rijen plus five neighbours); larger values add municipalities. */
   scale: number;
+  /**
+   * false leaves out the planted traits (KINDOUDER, WSNP, HALT, ONDERWIJSINSCHR, VSV, the mothers appended to GBAPERSOON
+   * and traits.csv): every other file is then byte for byte what it is with them, which a test pins.
+   */
+  traits?: boolean | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: WorldProgress) => void) | undefined;
 }
@@ -27,4 +32,4 @@ export interface WorldSummary {
 }
 
 /** Part of the demo folder's name: a new version is generated afresh beside an older one. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;

@@ -99,7 +99,7 @@ describe('groepsbeeld demo generate', () => {
     const first = await groepsbeeld('demo', 'generate', '--out', out, '--format', 'parquet', '--clients-xlsx');
     expect(first.code, first.stderr).toBe(0);
     const summary = JSON.parse(first.stdout);
-    expect(summary).toMatchObject({ out, seed: 2017, scale: 1, format: 'parquet', files: 15 });
+    expect(summary).toMatchObject({ out, seed: 2017, scale: 1, format: 'parquet', files: 21 });
     expect(summary.persons).toBeGreaterThan(20_000);
     expect(first.stderr).toMatch(/100 %/);
     expect(await readdir(out)).toEqual(expect.arrayContaining(['manifest.json', 'VOEDSELBANK_KLANTEN.xlsx', 'GBAPERSOON2018TABV1.parquet', 'ground-truth']));
@@ -134,7 +134,8 @@ describe('groepsbeeld run and demo run', () => {
     const folder = join(await tempFolder(), 'demo');
     const { code, stdout, stderr } = await groepsbeeld('demo', 'run', '--folder', folder, '--json');
     expect(code).toBe(0);
-    expect(stderr).toMatch(/Stap 10\/10/);
+    // Every step of the link is shown, the catalogue features (one step each) included.
+    expect(stderr).toMatch(/Stap (\d+)\/\1: Kenmerk Speciaal onderwijs/);
     const report = JSON.parse(stdout);
     const table = report.steps.find((step: { id: string }) => step.id === 'table');
     expect(table.counts).toEqual(

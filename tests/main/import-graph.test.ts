@@ -7,7 +7,7 @@ import { importEdges, mermaid, roomEdges } from '../tools/import-graph';
 import { tempFolder } from './support/temp-folder';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CORE = ['engine', 'linking', 'analysis', 'disclosure', 'export', 'synthetic', 'publication', 'study', 'audit', 'common'];
+const CORE = ['engine', 'linking', 'catalogue', 'analysis', 'disclosure', 'export', 'synthetic', 'publication', 'study', 'audit', 'common'];
 const SERVING = ['ipc', 'app', 'cli', 'preload', 'security', 'main'];
 
 describe('the import graph', () => {

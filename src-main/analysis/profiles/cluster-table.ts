@@ -7,7 +7,7 @@ import type { PublicationLedger } from '../../publication/ledger';
 import { ALL_ID, CLIENTS_ID, clusterPopulationId, type PublishedClusteringRef } from '../../publication/population-atoms';
 import { amountDecimals, SHARE_DECIMALS } from '../../publication/precision';
 import { TableDraft, type DraftCell, type PublishedTable } from '../../publication/table-draft';
-import type { AmountFeature } from '../features';
+import type { AmountFeature, Feature } from '../features';
 import { PROFILE_FEATURES } from './profile-features';
 
 /** Dominance: the modal category must hold at least half of the column's households, and alone. */
@@ -139,7 +139,12 @@ export function clusterProfileId(k: number): string {
 }
 
 /** Registers the cluster table's figures; it is built once the publication is protected. */
-export function draftClusterProfile(ledger: PublicationLedger, clustering: PublishedClusteringRef, populationLabel: string): ClusterProfileDraft {
+export function draftClusterProfile(
+  ledger: PublicationLedger,
+  clustering: PublishedClusteringRef,
+  populationLabel: string,
+  linked: readonly Feature[] = [],
+): ClusterProfileDraft {
   const columns = profileColumns(clustering);
   const draft = new TableDraft(ledger, {
     id: clusterProfileId(clustering.k),
@@ -161,7 +166,7 @@ export function draftClusterProfile(ledger: PublicationLedger, clustering: Publi
       })),
     },
   ];
-  for (const feature of PROFILE_FEATURES) {
+  for (const feature of [...PROFILE_FEATURES, ...linked]) {
     const isAmount = feature.kind === 'amount';
     decisions.push({
       id: rowId(feature.id),

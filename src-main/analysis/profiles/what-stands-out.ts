@@ -8,7 +8,7 @@ import type { PublicationLedger } from '../../publication/ledger';
 import { CLIENTS_ID, clusterPopulationId, type PublishedClusteringRef } from '../../publication/population-atoms';
 import { amountDecimals, SHARE_DECIMALS } from '../../publication/precision';
 import { TableDraft, type PublishedTable } from '../../publication/table-draft';
-import type { AmountFeature } from '../features';
+import type { AmountFeature, Feature } from '../features';
 import { knownFeatureId } from '../../publication/feature-catalogue';
 import { SIZE_ROW } from './cluster-table';
 import { PROFILE_FEATURES } from './profile-features';
@@ -76,7 +76,7 @@ function slug(text: string): string {
 }
 
 /** Registers the figures of one cluster's traits. */
-export function draftStandsOut(ledger: PublicationLedger, clustering: PublishedClusteringRef, cluster: number): StandOutDraft {
+export function draftStandsOut(ledger: PublicationLedger, clustering: PublishedClusteringRef, cluster: number, linked: readonly Feature[] = []): StandOutDraft {
   const { threshold } = ledger.rules;
   const part = clusterPopulationId(clustering, cluster);
   const draft = new TableDraft(ledger, {
@@ -106,7 +106,7 @@ export function draftStandsOut(ledger: PublicationLedger, clustering: PublishedC
     { fixed: { status: 'empty' } },
     { fixed: { status: 'empty' } },
   ]);
-  for (const feature of PROFILE_FEATURES) {
+  for (const feature of [...PROFILE_FEATURES, ...linked]) {
     if (feature.kind === 'category') {
       const published = ledger.feature(feature.id);
       for (const category of published.categories) {

@@ -11,6 +11,7 @@ export const ROLE_CHOICES = [
   'breadwinnerKey',
   'spellBegin',
   'spellEnd',
+  'eventDate',
   'clientBegin',
   'clientEnd',
   'municipality',
@@ -39,6 +40,12 @@ export const ROLE_CHOICES = [
   'youthHelp',
   'youthProtection',
   'wmo',
+  'schoolType',
+  'offenceType',
+  'motherSource',
+  'motherKey',
+  'fatherSource',
+  'fatherKey',
 ] as const satisfies readonly ColumnRoleChoice[];
 
 /** Compile-time check that the menu offers every role of the contract. */
@@ -63,6 +70,11 @@ export const TABLE_CHOICES = [
   'youthProtection',
   'wmo',
   'clients',
+  'parentChild',
+  'debtRestructuring',
+  'halt',
+  'schoolEnrolment',
+  'earlySchoolLeaving',
   'unknown',
 ] as const satisfies readonly TableKindChoice[];
 

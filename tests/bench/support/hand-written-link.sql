@@ -1,15 +1,18 @@
 -- The municipality cut and household roll-up written by hand in bare DuckDB, as an analyst would:
 -- the baseline the app's linking is measured against (same files, same joins, same output rows).
--- Placeholders {persons} etc. are file paths substituted by the benchmark (its own temp files).
+-- Placeholders {persons} etc. are file paths substituted by the benchmark (its own temp files). The seed traits of the
+-- built-in feature catalogue (src-main/catalogue/builtin-features.ts) are written out here too, so both compute the same.
 CREATE TABLE baseline_households AS
 WITH region AS (
   SELECT SOORTOBJECTNUMMER, RINOBJECTNUMMER FROM {addressRegions} WHERE gem2017 = '0784'
 ), clients AS (
   SELECT RINPERSOONS, RINPERSOON, max(strptime(EINDDATUM, '%Y%m%d')::DATE - strptime(STARTDATUM, '%Y%m%d')::DATE + 1) AS days
   FROM {clients} WHERE STARTDATUM <= '20171231' AND EINDDATUM >= '20171231' AND EINDDATUM >= STARTDATUM GROUP BY ALL
-), residents AS (
-  SELECT DISTINCT a.RINPERSOONS, a.RINPERSOON FROM {addresses} a JOIN region r USING (SOORTOBJECTNUMMER, RINOBJECTNUMMER)
+), resident_addresses AS (
+  SELECT a.RINPERSOONS, a.RINPERSOON, a.SOORTOBJECTNUMMER, a.RINOBJECTNUMMER FROM {addresses} a JOIN region r USING (SOORTOBJECTNUMMER, RINOBJECTNUMMER)
   WHERE a.GBADATUMAANVANGADRESHOUDING <= '20171231' AND a.GBADATUMEINDEADRESHOUDING >= '20171231'
+), residents AS (
+  SELECT DISTINCT RINPERSOONS, RINPERSOON FROM resident_addresses
 ), members AS (
   SELECT h.* FROM {households} h SEMI JOIN residents USING (RINPERSOONS, RINPERSOON)
   WHERE h.DATUMAANVANGHH <= '20171231' AND h.DATUMEINDEHH >= '20171231'
@@ -43,8 +46,49 @@ WITH region AS (
     bool_or(youth_help) AS youth_help, bool_or(youth_protection) AS youth_protection, bool_or(wmo) AS wmo,
     bool_or(days IS NOT NULL) AS client, max(days) AS client_days
   FROM member GROUP BY HUISHOUDNR, DATUMAANVANGHH
+), benefit_4y AS (
+  SELECT DISTINCT m.HUISHOUDNR, m.DATUMAANVANGHH FROM members m SEMI JOIN (
+    SELECT RINPERSOONS, RINPERSOON FROM {socioEconomic}
+    WHERE SECM IN ('21', '22', '23', '24') AND AANVSECM <= '20171231' AND (EINDSECM IS NULL OR EINDSECM >= '20140101')
+  ) s USING (RINPERSOONS, RINPERSOON)
+), district AS (
+  SELECT m.HUISHOUDNR, m.DATUMAANVANGHH, any_value(g.wc2017) AS district
+  FROM members m JOIN resident_addresses a USING (RINPERSOONS, RINPERSOON) JOIN {addressRegions} g USING (SOORTOBJECTNUMMER, RINOBJECTNUMMER)
+  WHERE m.REFPERSOONHH = '1' GROUP BY ALL
+), first_births AS (
+  SELECT k.RINPERSOONSMa, k.RINPERSOONMa, min(p.GBAGEBOORTEJAAR::INTEGER) AS first_birth
+  FROM {parentChild} k JOIN {persons} p USING (RINPERSOONS, RINPERSOON)
+  SEMI JOIN residents r ON r.RINPERSOONS = k.RINPERSOONSMa AND r.RINPERSOON = k.RINPERSOONMa GROUP BY ALL
+), mother_age AS (
+  SELECT m.HUISHOUDNR, m.DATUMAANVANGHH, min(f.first_birth - p.GBAGEBOORTEJAAR::INTEGER) AS mother_first_child_age
+  FROM members m JOIN first_births f ON f.RINPERSOONSMa = m.RINPERSOONS AND f.RINPERSOONMa = m.RINPERSOON
+  JOIN persons p USING (RINPERSOONS, RINPERSOON) WHERE m.PLHH <> '1' GROUP BY ALL
+), debt_4y AS (
+  SELECT DISTINCT m.HUISHOUDNR, m.DATUMAANVANGHH FROM members m SEMI JOIN (
+    SELECT RINPERSOONS, RINPERSOON FROM {debtRestructuring}
+    WHERE WSNPDATUMAANVANG <= '20171231' AND (WSNPDATUMEINDE IS NULL OR WSNPDATUMEINDE >= '20140101')
+  ) s USING (RINPERSOONS, RINPERSOON)
+), halt_4y AS (
+  SELECT DISTINCT m.HUISHOUDNR, m.DATUMAANVANGHH FROM members m SEMI JOIN (
+    SELECT RINPERSOONS, RINPERSOON FROM {halt} WHERE HALTDATUM >= '20140101' AND HALTDATUM <= '20171231'
+  ) s USING (RINPERSOONS, RINPERSOON)
+), early_school_leaving_4y AS (
+  SELECT DISTINCT m.HUISHOUDNR, m.DATUMAANVANGHH FROM members m SEMI JOIN (
+    SELECT RINPERSOONS, RINPERSOON FROM {earlySchoolLeaving} WHERE VSVDATUM >= '20140101' AND VSVDATUM <= '20171231'
+  ) s USING (RINPERSOONS, RINPERSOON)
+), special_education AS (
+  SELECT DISTINCT m.HUISHOUDNR, m.DATUMAANVANGHH FROM members m SEMI JOIN (
+    SELECT RINPERSOONS, RINPERSOON FROM {schoolEnrolment}
+    WHERE ONDSOORT IN ('SBAO', 'SO', 'VSO') AND ONDDATUMAANVANG <= '20171231' AND (ONDDATUMEINDE IS NULL OR ONDDATUMEINDE >= '20171231')
+  ) s USING (RINPERSOONS, RINPERSOON) WHERE m.PLHH = '1'
 )
 SELECT h.*, i.INHBBIHJ AS income_source, i.INHUAFTYP AS benefit_type,
   CASE WHEN i.INHBESTINKH::BIGINT = 9999999999 THEN NULL ELSE i.INHBESTINKH::BIGINT END AS disposable_income,
-  CASE WHEN i.INHEHALGR IN ('1', '2', '3', '8') THEN i.INHEHALGR END AS tenure
-FROM household h LEFT JOIN income i ON i.RINPERSOONHKW = h.hkw;
+  CASE WHEN i.INHEHALGR IN ('1', '2', '3', '8') THEN i.INHEHALGR END AS tenure,
+  b.HUISHOUDNR IS NOT NULL AS benefit_4y, d.district, a.mother_first_child_age, w.HUISHOUDNR IS NOT NULL AS debt_4y,
+  t.HUISHOUDNR IS NOT NULL AS halt_4y, v.HUISHOUDNR IS NOT NULL AS early_school_leaving_4y, s.HUISHOUDNR IS NOT NULL AS special_education
+FROM household h LEFT JOIN income i ON i.RINPERSOONHKW = h.hkw
+LEFT JOIN benefit_4y b USING (HUISHOUDNR, DATUMAANVANGHH) LEFT JOIN district d USING (HUISHOUDNR, DATUMAANVANGHH)
+LEFT JOIN mother_age a USING (HUISHOUDNR, DATUMAANVANGHH) LEFT JOIN debt_4y w USING (HUISHOUDNR, DATUMAANVANGHH)
+LEFT JOIN halt_4y t USING (HUISHOUDNR, DATUMAANVANGHH) LEFT JOIN early_school_leaving_4y v USING (HUISHOUDNR, DATUMAANVANGHH)
+LEFT JOIN special_education s USING (HUISHOUDNR, DATUMAANVANGHH);

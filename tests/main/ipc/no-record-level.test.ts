@@ -145,7 +145,47 @@ describe('crafted requests on every channel', async () => {
       { cluster: 20, title: 'x' },
       { cluster: 1, title: 'x'.repeat(5000) },
     ],
+    featureCatalogue: [undefined, { sql: 'SELECT * FROM persons' }],
+    defineFeature: [
+      // A real feature on an opened table: linked again, its table back through the rules (months of fewer households hidden).
+      { definition: { ...birthMonth } },
+      // A key as the value (a median of keys is one person's key) or as the selection (one person's household): refused.
+      {
+        definition: {
+          ...birthMonth,
+          id: 'sleutel',
+          source: { kind: 'persons', value: 'RINPERSOON' },
+          rollUp: 'max',
+          coding: { type: 'amount', unit: 'personen' },
+        },
+      },
+      { definition: { ...birthMonth, id: 'sleutel_rol', source: { kind: 'persons', value: 'personKey' } } },
+      {
+        definition: {
+          ...birthMonth,
+          id: 'een_persoon',
+          source: { kind: 'persons', where: { column: 'RINPERSOON', in: ['000000235'] } },
+          rollUp: 'any',
+          coding: { type: 'flag' },
+        },
+      },
+      { definition: { ...birthMonth, id: 'sql', source: { file: '../../etc/passwd', value: 'x' } } },
+      { definition: { ...birthMonth, id: 'household_type' } },
+    ],
+    removeFeature: [{ id: 'geboortemaand' }, { id: 'household_type' }, { id: '../x' }],
   });
+
+  /** A feature the analyst could define on the persons file: the reference person's month of birth. */
+  const birthMonth = {
+    id: 'geboortemaand',
+    label: 'Geboortemaand van de referentiepersoon',
+    group: 'huishouden',
+    source: { kind: 'persons', value: 'birthMonth' },
+    validity: 'any',
+    members: 'referencePerson',
+    rollUp: 'value',
+    coding: { type: 'codes', codes: Array.from({ length: 12 }, (_, month) => ({ code: String(month + 1), label: `Maand ${month + 1}` })) },
+  };
 
   /**
    * Requests that must get through (by index into `crafted`): without them the walk would prove nothing, for a
@@ -165,6 +205,9 @@ describe('crafted requests on every channel', async () => {
     lastClustering: [0],
     setProfileLayout: [0, 1],
     editPersona: [0, 1],
+    featureCatalogue: [0],
+    defineFeature: [0],
+    removeFeature: [0],
   };
 
   /** Undoes the re-labelling attacks: the persons file is the persons table again, with its proposed roles. */

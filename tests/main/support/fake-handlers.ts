@@ -79,6 +79,13 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
     deleteWorkspace: async () => ({ status: 'cancelled' }),
     workspaceStatus: async () => ({ running: 'none', fraction: null }),
     cancelWorkspace: async () => false,
+    featureCatalogue: async () => ({ features: [], files: [] }),
+    defineFeature: async () => {
+      throw new Error('not used in gate tests');
+    },
+    removeFeature: async () => {
+      throw new Error('not used in gate tests');
+    },
     clusterHouseholds: async () => {
       throw new Error('not used in gate tests');
     },

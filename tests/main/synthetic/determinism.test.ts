@@ -36,8 +36,7 @@ describe('the generator', () => {
       return expected;
     };
     expect(await truth(bigger.folder)).toEqual(await truth(demo.folder));
-    expect(await readFile(join(bigger.folder, 'ground-truth', 'clusters.csv'), 'utf8')).toBe(
-      await readFile(join(demo.folder, 'ground-truth', 'clusters.csv'), 'utf8'),
-    );
+    for (const file of ['clusters.csv', 'traits.csv'])
+      expect(await readFile(join(bigger.folder, 'ground-truth', file), 'utf8'), file).toBe(await readFile(join(demo.folder, 'ground-truth', file), 'utf8'));
   });
 });

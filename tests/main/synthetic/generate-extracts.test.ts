@@ -50,6 +50,7 @@ describe('generateExtracts with the real world writer', () => {
       ...EXTRACT_TABLES.map((table) => `${table.fileName}.csv`),
       'VOEDSELBANK_KLANTEN.xlsx',
       'ground-truth/clusters.csv',
+      'ground-truth/traits.csv',
       'ground-truth/expected.json',
     ]);
     const hashes = await fingerprint(csv.folder);

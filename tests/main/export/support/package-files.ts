@@ -9,8 +9,15 @@ import { pdfObjects, pdfText } from './pdf-text';
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * An SVG's geometry (positions, sizes, paths) in pixels, blanked: a label placed at y="97.9" is not the figure 97,9.
+ * A drawn figure is still searched where a reader sees it: in the text, the titles and the data attributes.
+ */
+const GEOMETRY = /\b(x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|points|transform|viewBox)="[^"]*"/g;
+
 export function searchableTexts(name: string, bytes: Buffer): string[] {
-  const texts = [bytes.toString('utf8'), bytes.toString('latin1')];
+  const drawn = name.endsWith('.svg') || name.endsWith('.html');
+  const texts = [bytes.toString('utf8'), bytes.toString('latin1')].map((text) => (drawn ? text.replace(GEOMETRY, '$1=""') : text));
   if (name.endsWith('.xlsx')) texts.push(...Object.values(unzipSync(bytes)).map((entry) => strFromU8(entry)));
   if (name.endsWith('.pdf')) {
     texts.push(pdfText(bytes));
