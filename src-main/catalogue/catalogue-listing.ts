@@ -3,7 +3,7 @@
 // Names and metadata only: no value of any row leaves through this listing.
 import { z } from 'zod';
 import { tableNameOf } from '../engine/column-roles';
-import { FEATURE_GROUPS, type FeatureDefinition } from './feature-definition-shapes';
+import { FEATURE_GROUPS, FEATURE_SOURCE_KINDS, type FeatureDefinition } from './feature-definition-shapes';
 
 /** A catalogue entry as the listing reads it (the IPC contract imports this file: it stays free of the linking code). */
 interface ListedEntry {
@@ -28,6 +28,8 @@ export type CatalogueFeature = z.infer<typeof catalogueFeatureSchema>;
 export const featureFileSchema = z.object({
   name: z.string(),
   tableKind: z.string(),
+  /** The kind a feature reads this file by (so a study holds for other file-name years); null: read by its name. */
+  sourceKind: z.enum(FEATURE_SOURCE_KINDS).nullable(),
   columns: z.array(z.string()),
   /** The columns that are keys (a person, an address, a household): never a feature's value or selection. */
   keyColumns: z.array(z.string()),

@@ -5,7 +5,7 @@ import { amountTableId } from '../analysis/amount-table';
 import { comparisonTableId } from '../analysis/comparison-table';
 import { catalogueListing, openedSource, type CatalogueListing, type FeatureFile } from '../catalogue/catalogue-listing';
 import { checkDefinitionFile } from '../catalogue/feature-check';
-import type { FeatureDefinition, FeatureDefinitionInput } from '../catalogue/feature-definition-shapes';
+import { FEATURE_SOURCE_KINDS, type FeatureDefinition, type FeatureDefinitionInput } from '../catalogue/feature-definition-shapes';
 import { studyCatalogue } from '../catalogue/study-catalogue';
 import { UserFacingError } from '../common/errors';
 import type { CheckedTable } from '../disclosure/checked-table';
@@ -45,6 +45,7 @@ export class StudyFeatures {
     return (await this.engine.listFiles()).map((file) => ({
       name: file.name,
       tableKind: file.tableKind,
+      sourceKind: FEATURE_SOURCE_KINDS.find((kind) => kind === file.tableKind) ?? null,
       columns: file.columns.map((column) => column.name),
       keyColumns: file.columns.filter((column) => column.kind === 'key' || isKeyColumnName(column.name)).map((column) => column.name),
       roles: Object.fromEntries(Object.entries(file.roles).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),

@@ -12,6 +12,7 @@ if (!chromiumFound) console.warn(NO_CHROMIUM_MESSAGE);
 const PAGES = [
   ['data', 'Data', 'Data'],
   ['populatie', 'Populatie', 'Population'],
+  ['kenmerken', 'Kenmerken', 'Features'],
   ['vergelijking', 'Vergelijking', 'Comparison'],
   ['clusters', 'Clusters', 'Clusters'],
   ['profielen', 'Profielen', 'Profiles'],
@@ -34,7 +35,7 @@ describe.skipIf(!chromiumFound)('the app shell in Chromium', () => {
   });
   afterAll(() => app?.close());
 
-  it('shows the six pages in Dutch, in order, with an empty state each', async () => {
+  it('shows the seven pages in Dutch, in order, with an empty state each', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl');
     for (const [id, dutch] of PAGES) {

@@ -1,4 +1,4 @@
-// Left navigation: the six workflow steps as real buttons; the current one carries aria-current="page".
+// Left navigation: the seven workflow steps as real buttons; the current one carries aria-current="page".
 import { useT } from '../i18n/useT';
 import { pageIds, type PageId } from '../pages/pageIds';
 

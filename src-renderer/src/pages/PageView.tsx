@@ -3,6 +3,7 @@ import { ClustersPage } from '../clusters/ClustersPage';
 import { ComparisonPage } from '../comparison/ComparisonPage';
 import { DataPage } from '../data/DataPage';
 import { ExportPage } from '../export/ExportPage';
+import { FeaturesPage } from '../features/FeaturesPage';
 import { PopulationPage } from '../population/PopulationPage';
 import { ProfilesPage } from '../profiles/ProfilesPage';
 import type { PageId } from './pageIds';
@@ -13,6 +14,8 @@ export function PageView({ pageId }: { pageId: PageId }) {
       return <DataPage />;
     case 'populatie':
       return <PopulationPage />;
+    case 'kenmerken':
+      return <FeaturesPage />;
     case 'vergelijking':
       return <ComparisonPage />;
     case 'clusters':

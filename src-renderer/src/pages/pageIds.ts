@@ -1,3 +1,3 @@
-// The six pages of the workflow, in the order the analyst goes through them.
-export const pageIds = ['data', 'populatie', 'vergelijking', 'clusters', 'profielen', 'export'] as const;
+// The seven pages of the workflow, in the order the analyst goes through them.
+export const pageIds = ['data', 'populatie', 'kenmerken', 'vergelijking', 'clusters', 'profielen', 'export'] as const;
 export type PageId = (typeof pageIds)[number];
