@@ -19,6 +19,8 @@ export const catalogueFeatureSchema = z.object({
   origin: z.enum(['builtIn', 'study']),
   /** The table kind or file name it reads. */
   source: z.string(),
+  /** The table kind it reads (the screen names it in words); null for a file read by its name. */
+  sourceKind: z.enum(FEATURE_SOURCE_KINDS).nullable(),
   coding: z.enum(['flag', 'codes', 'bins', 'amount']),
   /** linked: in the analysis table now; notOpen: its table is not open; notLinked: open, but not linked since it was defined. */
   state: z.enum(['linked', 'notOpen', 'notLinked']),
@@ -60,6 +62,7 @@ export function catalogueListing(catalogue: readonly ListedEntry[], files: reado
       group: definition.group,
       origin: entry.builtIn ? 'builtIn' : 'study',
       source: definition.source.kind ?? definition.source.file ?? '?',
+      sourceKind: definition.source.kind ?? null,
       coding: definition.coding.type,
       state,
     };

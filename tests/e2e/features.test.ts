@@ -39,7 +39,7 @@ describe.skipIf(!chromiumFound)('defining a feature in Chromium', () => {
     await catalogue.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('feature-district').locator('td').allInnerTexts()).toEqual([
       'Huishouden',
-      'addressRegions',
+      'Gemeente en wijk per adres (VSLGWB)',
       'Codes met labels',
       'Berekend',
       'Ingebouwd',

@@ -27,7 +27,7 @@ export function CatalogueTable({ features, busy, onRemove }: { features: readonl
               <span className="feature-id">{feature.id}</span>
             </th>
             <td>{t(`features.group.${feature.group}`)}</td>
-            <td>{feature.source}</td>
+            <td>{feature.sourceKind ? t(`table.${feature.sourceKind}`) : feature.source}</td>
             <td>{t(`features.coding.${feature.coding}`)}</td>
             <td data-state={feature.state}>{t(`features.state.${feature.state}`)}</td>
             <td>

@@ -111,6 +111,28 @@ describe('the feature screen', () => {
     expect(listing.features.filter((feature) => feature.origin === 'study').map((feature) => feature.id)).toEqual(['debt_help_4y']);
   }, 60_000);
 
+  it('leaves the study as it was when the new link fails, or is stopped', async () => {
+    const before = await app.call<CheckedTable[]>('compareFeatures', { method: 'suppression' });
+    // A window needs dates: without begin or end, and no date role in the partner file, the link stops at this feature.
+    const undated = { ...debtHelp, id: 'debt_help_undated', source: { file: 'SCHULDHULP2017', where: { column: 'soort', in: ['A'] } } };
+    const failed = await app.attempt('defineFeature', { definition: undated });
+    expect(failed).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/debt_help_undated\) telt rijen in de 4 jaar voor de peildatum, maar de tabel heeft geen datum/) },
+    });
+    const stopping = app.attempt('defineFeature', { definition: { ...debtHelp, id: 'debt_help_stopped' } });
+    await expect.poll(async () => (await app.call<{ running: boolean }>('linkingStatus')).running, { interval: 10, timeout: 10_000 }).toBe(true);
+    expect(await app.call<boolean>('cancelLinking')).toBe(true);
+    expect(await stopping).toMatchObject({ ok: false, error: { message: expect.stringMatching(/gestopt/) } });
+    // The features and the link before: the same tables, the same own feature.
+    const listing = await app.call<CatalogueListing>('featureCatalogue');
+    expect(listing.features.filter((feature) => feature.origin === 'study').map((feature) => feature.id)).toEqual(['debt_help_4y']);
+    expect(await app.call<CheckedTable[]>('compareFeatures', { method: 'suppression' })).toEqual(before);
+    // Not a cached publication only: one computed anew (rounded) reads the analysis table, which holds the feature again.
+    const rounded = await app.call<CheckedTable[]>('compareFeatures', { method: 'rounding' });
+    expect(yesRow(rounded.find((table) => table.id === 'vergelijking-debt-help-4y'))?.cells[0]).toMatchObject({ status: 'rounded', value: 40 });
+  }, 120_000);
+
   it('writes the feature into the study file, and a fresh app opening it computes the same table', async () => {
     await app.call('saveStudy', { name: 'Schuldhulp' });
     const saved = JSON.parse(await readFile(studyPath(), 'utf8'));
