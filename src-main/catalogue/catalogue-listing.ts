@@ -3,7 +3,7 @@
 // Names and metadata only: no value of any row leaves through this listing.
 import { z } from 'zod';
 import { tableNameOf } from '../engine/column-roles';
-import { FEATURE_GROUPS, FEATURE_SOURCE_KINDS, type FeatureDefinition } from './feature-definition-shapes';
+import { FEATURE_GROUPS, FEATURE_SOURCE_KINDS, sourceName, type FeatureDefinition } from './feature-definition-shapes';
 
 /** A catalogue entry as the listing reads it (the IPC contract imports this file: it stays free of the linking code). */
 interface ListedEntry {
@@ -61,7 +61,7 @@ export function catalogueListing(catalogue: readonly ListedEntry[], files: reado
       ...(definition.labelEn ? { labelEn: definition.labelEn } : {}),
       group: definition.group,
       origin: entry.builtIn ? 'builtIn' : 'study',
-      source: definition.source.kind ?? definition.source.file ?? '?',
+      source: sourceName(definition),
       sourceKind: definition.source.kind ?? null,
       coding: definition.coding.type,
       state,

@@ -2,16 +2,12 @@
 // or role the definition names is there. The message names the feature, the file and the columns it does have.
 import { UserFacingError } from '../common/errors';
 import type { FeatureFile } from './catalogue-listing';
-import type { FeatureDefinition } from './feature-definition-shapes';
+import { columnByName, sourceName, type FeatureDefinition } from './feature-definition-shapes';
 
 const UNIT_KEY_ROLE = { person: 'personKey', breadwinner: 'breadwinnerKey', address: 'addressKey', household: 'householdKey' } as const;
 
-/** The column behind a name: the role of that name, else the column spelled so (case-insensitive), as linking reads it. */
 function columnOf(file: FeatureFile, name: string): string | undefined {
-  const mapped = file.roles[name];
-  if (mapped !== undefined) return mapped;
-  const lower = name.toLowerCase();
-  return file.columns.find((column) => column.toLowerCase() === lower);
+  return columnByName(file.roles, file.columns, name);
 }
 
 function isKey(file: FeatureFile, column: string): boolean {
@@ -26,7 +22,7 @@ function columnList(file: FeatureFile): string {
 /** Throws a Dutch error when `file` (undefined: not open) cannot give this definition its values. */
 export function checkDefinitionFile(definition: FeatureDefinition, file: FeatureFile | undefined): void {
   const what = `Het kenmerk "${definition.label}" (${definition.id})`;
-  const wanted = definition.source.kind ?? definition.source.file ?? '?';
+  const wanted = sourceName(definition);
   if (!file) throw new UserFacingError(`${what} leest ${wanted}, maar dat bestand is niet geopend. Open het op de pagina Data.`);
   const named: [string, string | undefined][] = [
     ['de waarde', definition.source.value],

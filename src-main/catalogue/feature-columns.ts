@@ -5,7 +5,7 @@ import { UserFacingError } from '../common/errors';
 import { columnRoleSchema, tableNameOf } from '../engine/column-roles';
 import type { Input, LinkTables } from '../linking/link-inputs';
 import type { InputKind } from '../linking/study-file';
-import type { FeatureDefinition, FeatureDefinitionInput } from './feature-definition-shapes';
+import { columnByName, type FeatureDefinition, type FeatureDefinitionInput } from './feature-definition-shapes';
 
 /** The input a definition reads, or undefined when the study did not open it. */
 export function inputOf(definition: FeatureDefinition, tables: LinkTables): Input<InputKind> | undefined {
@@ -21,20 +21,9 @@ export function isReadByFeatures(definitions: readonly Pick<FeatureDefinitionInp
   return definitions.some((definition) => definition.source.file !== undefined && tableNameOf(definition.source.file) === name);
 }
 
-/** What a definition reads from, in the analyst's words ("SECM (socioEconomic)", "SCHULDEN2017.csv"). */
-export function sourceName(definition: FeatureDefinition): string {
-  return definition.source.kind ?? definition.source.file ?? '?';
-}
-
 /** The column of the input behind a name: the role of that name, else the column spelled so (case-insensitive). */
 export function findColumn(input: Input<InputKind>, name: string): string | undefined {
-  const role = columnRoleSchema.safeParse(name);
-  if (role.success) {
-    const mapped = input.roles[role.data];
-    if (mapped !== undefined) return mapped;
-  }
-  const lower = name.toLowerCase();
-  return [...input.types.keys()].find((column) => column.toLowerCase() === lower);
+  return columnByName(columnRoleSchema.safeParse(name).success ? input.roles : {}, [...input.types.keys()], name);
 }
 
 /** Like findColumn, but a missing column is an error naming the feature, the file and the file's columns. */

@@ -111,3 +111,16 @@ export const featureDefinitionSchema = z
 export type FeatureDefinition = z.infer<typeof featureDefinitionSchema>;
 /** A definition as written (defaults not yet applied). */
 export type FeatureDefinitionInput = z.input<typeof featureDefinitionSchema>;
+
+/** What a definition reads from, in the analyst's words ("socioEconomic", "SCHULDHULP2017"). */
+export function sourceName(definition: Pick<FeatureDefinition, 'source'>): string {
+  return definition.source.kind ?? definition.source.file ?? '?';
+}
+
+/** The column behind a name a definition uses: the role of that name, else the column spelled so (case-insensitive). */
+export function columnByName(roles: Readonly<Partial<Record<string, string>>>, columns: readonly string[], name: string): string | undefined {
+  const mapped = Object.hasOwn(roles, name) ? roles[name] : undefined;
+  if (mapped !== undefined) return mapped;
+  const lower = name.toLowerCase();
+  return columns.find((column) => column.toLowerCase() === lower);
+}

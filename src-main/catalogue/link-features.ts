@@ -12,8 +12,8 @@ import { asText } from '../linking/link-sql';
 import type { Linker } from '../linking/linker';
 import type { InputKind } from '../linking/study-file';
 import { analysisFeature, featureColumnName } from './analysis-feature';
-import { findColumn, inputOf, sourceName } from './feature-columns';
-import type { FeatureDefinition } from './feature-definition-shapes';
+import { findColumn, inputOf } from './feature-columns';
+import { sourceName, type FeatureDefinition } from './feature-definition-shapes';
 import { featureColumnSql, featureTableName, featureTableSql } from './feature-sql';
 import type { CatalogueEntry } from './study-catalogue';
 
