@@ -6,7 +6,7 @@ import { UserFacingError } from '../common/errors';
 import type { ReferenceDate } from '../common/reference-date';
 import type { LockedSession } from '../engine/locked-session';
 import { quoteIdentifier as q } from '../engine/sql';
-import { ANALYSIS_TABLE } from '../linking/analysis-table-name';
+import { ANALYSIS_TABLE_BUILD } from '../linking/analysis-table-name';
 import type { Input, LinkTables } from '../linking/link-inputs';
 import { asText } from '../linking/link-sql';
 import type { Linker } from '../linking/linker';
@@ -84,10 +84,10 @@ export async function linkFeatures(
       );
       const columns = linked.map((definition, index) => `${featureColumnSql(definition, `f${index}`)} AS ${q(featureColumnName(definition))}`);
       await session.query(
-        `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE}_next AS SELECT a.*, ${columns.join(', ')} FROM ${ANALYSIS_TABLE} a ${joins.join(' ')}`,
+        `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE_BUILD}_next AS SELECT a.*, ${columns.join(', ')} FROM ${ANALYSIS_TABLE_BUILD} a ${joins.join(' ')}`,
       );
-      await session.query(`DROP TABLE ${ANALYSIS_TABLE}`);
-      await session.query(`ALTER TABLE ${ANALYSIS_TABLE}_next RENAME TO ${ANALYSIS_TABLE}`);
+      await session.query(`DROP TABLE ${ANALYSIS_TABLE_BUILD}`);
+      await session.query(`ALTER TABLE ${ANALYSIS_TABLE_BUILD}_next RENAME TO ${ANALYSIS_TABLE_BUILD}`);
     }
   } finally {
     for (const entry of catalogue) await session.query(`DROP TABLE IF EXISTS ${featureTableName(entry.definition)}`).catch(() => undefined);

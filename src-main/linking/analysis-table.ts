@@ -1,21 +1,20 @@
 // Step 9 of a link: the analysis table, one row per household of residents on the reference date with its features
 // (composition, ages, migration background, education, income and housing, care, client status), and its counts.
 import { calendarParts, type ReferenceDate } from '../common/reference-date';
-import type { LockedSession } from '../engine/locked-session';
-import { ANALYSIS_TABLE } from './analysis-table-name';
+import { ANALYSIS_TABLE_BUILD } from './analysis-table-name';
 import type { Linker } from './linker';
 
 /** CBS's code for an income that is not known (INHBESTINKH). */
 const UNKNOWN_INCOME = 9_999_999_999;
 
-/** Builds the analysis table from the link_* tables of steps 1-8 and registers the table's counts. */
-export async function buildAnalysisTable(linker: Linker, session: LockedSession, ref: ReferenceDate): Promise<void> {
+/** Builds the analysis table (into the link's build table, see ANALYSIS_TABLE_BUILD) from the link_* tables of steps 1-8 and registers the table's counts. */
+export async function buildAnalysisTable(linker: Linker, ref: ReferenceDate): Promise<void> {
   // 9. The analysis table.
   const { year, month } = calendarParts(ref);
   const age = (y: string, m: string) => `(${year} - ${y} - CASE WHEN ${month} < coalesce(${m}, 1) THEN 1 ELSE 0 END)`;
   await linker.run(
     'Analysetabel opbouwen',
-    `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE}_next AS
+    `CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE_BUILD} AS
      WITH care AS (
        SELECT personSource, personKey, bool_or(care = 'youth_help') AS youthHelp, ` +
       `bool_or(care = 'youth_protection') AS youthProtection, bool_or(care = 'wmo') AS wmo
@@ -63,22 +62,35 @@ export async function buildAnalysisTable(linker: Linker, session: LockedSession,
      LEFT JOIN link_income i ON i.breadwinnerSource = h.breadwinnerSource AND i.breadwinnerKey = h.breadwinnerKey`,
     [],
   );
-  await session.query(`CREATE OR REPLACE TEMP TABLE ${ANALYSIS_TABLE} AS SELECT * FROM ${ANALYSIS_TABLE}_next`);
-  await session.query(`DROP TABLE ${ANALYSIS_TABLE}_next`);
-  linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record`);
-  linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE NOT has_income_record`);
+  linker.count('income', 'withIncome', 'Huishoudens met een inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE has_income_record`);
+  linker.count('income', 'withoutIncome', 'Huishoudens zonder inkomensregel', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE NOT has_income_record`);
   linker.count(
     'income',
     'unknownIncome',
     'Huishoudens met onbekend inkomen',
-    `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE has_income_record AND disposable_income IS NULL`,
+    `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE has_income_record AND disposable_income IS NULL`,
   );
-  linker.count('education', 'known', 'Huishoudens met een bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NOT NULL`);
-  linker.count('education', 'unknown', 'Huishoudens zonder bekend opleidingsniveau', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE education_level IS NULL`);
-  linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_help`);
-  linker.count('care', 'youthProtection', 'Huishoudens met jeugdbescherming op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE youth_protection`);
-  linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE wmo`);
-  linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE}`);
-  linker.count('table', 'clientHouseholds', 'Klanthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE} WHERE client`);
-  linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE}`);
+  linker.count(
+    'education',
+    'known',
+    'Huishoudens met een bekend opleidingsniveau',
+    `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE education_level IS NOT NULL`,
+  );
+  linker.count(
+    'education',
+    'unknown',
+    'Huishoudens zonder bekend opleidingsniveau',
+    `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE education_level IS NULL`,
+  );
+  linker.count('care', 'youthHelp', 'Huishoudens met jeugdhulp op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE youth_help`);
+  linker.count(
+    'care',
+    'youthProtection',
+    'Huishoudens met jeugdbescherming op de peildatum',
+    `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE youth_protection`,
+  );
+  linker.count('care', 'wmo', 'Huishoudens met Wmo-ondersteuning op de peildatum', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE wmo`);
+  linker.count('table', 'households', 'Huishoudens in de analysetabel', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD}`);
+  linker.count('table', 'clientHouseholds', 'Klanthuishoudens', `SELECT count(*) FROM ${ANALYSIS_TABLE_BUILD} WHERE client`);
+  linker.count('table', 'persons', 'Personen in deze huishoudens', `SELECT sum(members_found) FROM ${ANALYSIS_TABLE_BUILD}`);
 }

@@ -4,7 +4,7 @@
 import { referenceYear } from '../common/reference-date';
 import { UserFacingError } from '../common/errors';
 import type { LockedSession } from '../engine/locked-session';
-import { ANALYSIS_TABLE } from './analysis-table-name';
+import { ANALYSIS_TABLE, ANALYSIS_TABLE_BUILD } from './analysis-table-name';
 import { buildAnalysisTable } from './analysis-table';
 import { linkFacts } from './link-facts';
 import { inputOf } from '../catalogue/feature-columns';
@@ -70,13 +70,17 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
   try {
     await linkPopulation(linker, session, { ...inputs, persons, households, addresses, addressRegions }, ref);
     await linkFacts(linker, session, inputs, ref);
-    await buildAnalysisTable(linker, session, ref);
+    await buildAnalysisTable(linker, ref);
     const linked = await linkFeatures(linker, session, tables, catalogue, {
       referenceDate: ref,
       openEndDate: study.openEndDate,
       municipality: study.municipality.code,
     });
-    return { ...(await linker.report([...LINK_STEPS])), features: linked.features };
+    const report = { ...(await linker.report([...LINK_STEPS])), features: linked.features };
+    // Only now, with every step and count done, does the new table replace the last link's.
+    await session.query(`DROP TABLE IF EXISTS ${ANALYSIS_TABLE}`);
+    await session.query(`ALTER TABLE ${ANALYSIS_TABLE_BUILD} RENAME TO ${ANALYSIS_TABLE}`);
+    return report;
   } finally {
     for (const table of [
       'link_region',
@@ -91,7 +95,8 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
       'link_income',
       'link_education',
       'link_care',
-      `${ANALYSIS_TABLE}_next`,
+      ANALYSIS_TABLE_BUILD,
+      `${ANALYSIS_TABLE_BUILD}_next`,
     ]) {
       await session.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     }

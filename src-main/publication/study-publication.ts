@@ -9,6 +9,7 @@ import { draftLinkReport, linkRecordFamily } from '../analysis/link-report-table
 import { draftClusterProfile, resolveClusterProfile, type ClusterProfile } from '../analysis/profiles/cluster-table';
 import { personaCards, type PersonaCard } from '../analysis/profiles/persona';
 import { draftStandsOut, resolveStandsOut, type ClusterStandOut } from '../analysis/profiles/what-stands-out';
+import type { PublishedCell } from '../disclosure/checked-table';
 import type { ProtectionMethod } from '../disclosure/disclosure-shapes';
 import type { RuleSet } from '../disclosure/rule-set';
 import type { LinkReport, PublishedLinkReport } from '../linking/link-report';
@@ -35,6 +36,12 @@ export interface ClusterPublication {
   table: PublishedTable;
   standsOut: ClusterStandOut[];
   personas: PersonaCard[];
+}
+
+/** The cluster sizes as the published profile shows them (its first row), one cell per cluster, without the total column. */
+export function publishedClusterSizes(clusters: ClusterPublication): PublishedCell[] {
+  const sizeRow = clusters.table.table.rows[0];
+  return clusters.profile.columns.flatMap((column, index) => (column.cluster === null || !sizeRow?.cells[index] ? [] : [sizeRow.cells[index]]));
 }
 
 export interface StudyPublication {

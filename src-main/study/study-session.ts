@@ -23,7 +23,7 @@ import { LinkingJob } from '../linking/linking-job';
 import type { Study } from '../linking/study-file';
 import { DifferencingStore } from '../publication/differencing-store';
 import type { Recodes } from '../publication/published-feature';
-import { buildPublication, type StudyPublication } from '../publication/study-publication';
+import { buildPublication, publishedClusterSizes, type StudyPublication } from '../publication/study-publication';
 import { analysisTableDigest } from './data-digest';
 import { exportableOutputs, exportCandidate } from './export-outputs';
 import type { ExportPreview } from './study-shapes';
@@ -213,9 +213,7 @@ export class StudySession {
     const publication = await this.publication('suppression');
     const clusters = publication.clusters;
     if (!clusters) return publishClustering(run, this.studyRules, result.chosenK);
-    const sizeRow = clusters.table.table.rows[0];
-    const sizes = clusters.profile.columns.flatMap((column, index) => (column.cluster === null || !sizeRow?.cells[index] ? [] : [sizeRow.cells[index]]));
-    return publishClustering(run, this.studyRules, result.chosenK, sizes);
+    return publishClustering(run, this.studyRules, result.chosenK, publishedClusterSizes(clusters));
   }
 
   async cluster(request: ClusteringRequest, onProgress?: Parameters<ClusteringJob['run']>[1]): Promise<PublishedClustering> {
@@ -238,15 +236,6 @@ export class StudySession {
     const cards = publication.clusters ? this.profiles.personas(publication.clusters.personas) : null;
     const outputs = exportableOutputs(publication, this.profiles.rowLayout(), cards, this.studyRules);
     return { publication, outputs, store: this.store, session: (work) => this.sessionFor(work) };
-  }
-
-  private identity(linked: Linked, studySha256?: string) {
-    return {
-      name: this.studyName(),
-      referenceDate: linked.target.referenceDate,
-      municipality: linked.target.municipality,
-      sha256: studySha256 ?? linked.digest,
-    };
   }
 
   async exportPreview(method: ProtectionMethod): Promise<ExportPreview> {
@@ -295,7 +284,12 @@ export class StudySession {
       {
         ...request,
         justificationWhere: request.justificationWhere ?? APP_JUSTIFICATION_WHERE,
-        identity: this.identity(linked, request.studySha256),
+        identity: {
+          name: this.studyName(),
+          referenceDate: linked.target.referenceDate,
+          municipality: linked.target.municipality,
+          sha256: request.studySha256 ?? linked.digest,
+        },
         rules: this.studyRules,
         appVersion: this.options.appVersion,
         dataDigest: linked.digest,

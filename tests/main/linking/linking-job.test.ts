@@ -2,11 +2,16 @@
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { municipalityCodeOf } from '../../../src-main/common/municipality-code';
+import { referenceDateOf } from '../../../src-main/common/reference-date';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
 import { contract } from '../../../src-main/ipc/contract';
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { ANALYSIS_TABLE } from '../../../src-main/linking/analysis-table-name';
+import { linkPreparedSources } from '../../../src-main/linking/link-households';
+import { sourceOfFile } from '../../../src-main/linking/link-inputs';
+import { INPUT_KINDS, type InputKind } from '../../../src-main/linking/study-file';
 import { tempFolder } from '../support/temp-folder';
 
 describe('linkHouseholds over IPC', async () => {
@@ -95,6 +100,34 @@ describe('linkHouseholds over IPC', async () => {
       { n: 0 },
     ]);
     expect((await call('linkHouseholds', { referenceDate: '20171231', municipality: '0784' })).ok).toBe(true);
+    expect(await analysisTable()).toBe('current');
+  });
+
+  it("keeps the last link's whole table (its features too) when a new link is stopped after the table was built", async () => {
+    const columns = `SELECT list(column_name ORDER BY column_index) AS names FROM duckdb_columns() WHERE table_name = '${ANALYSIS_TABLE}'`;
+    const before = await engine.withSession(async (session) => [await session.query(digest), await session.query(columns)]);
+    expect(JSON.stringify(before[1])).toMatch(/k_benefit_4y/);
+    const controller = new AbortController();
+    const labels: string[] = [];
+    const isInput = (kind: string): kind is InputKind => (INPUT_KINDS as readonly string[]).includes(kind);
+    const stopped = engine.buildFromFiles(
+      ANALYSIS_TABLE,
+      (file) => isInput(file.proposal.kind),
+      (session, files) => {
+        const sources = files.flatMap((file) => (isInput(file.proposal.kind) ? [sourceOfFile(file, file.proposal.kind, { roles: file.proposal.roles })] : []));
+        // Another date, stopped at the first catalogue feature: steps 1-9 have built a table of 2016 by then.
+        return linkPreparedSources(session, { referenceDate: referenceDateOf('20161231'), municipality: { code: municipalityCodeOf('0784') } }, sources, {
+          signal: controller.signal,
+          onProgress: ({ label }) => {
+            labels.push(label);
+            if (label.startsWith('Kenmerk')) controller.abort(new Error('gestopt'));
+          },
+        });
+      },
+    );
+    await expect(stopped).rejects.toThrow();
+    expect(labels).toContain('Analysetabel opbouwen');
+    expect(await engine.withSession(async (session) => [await session.query(digest), await session.query(columns)])).toEqual(before);
     expect(await analysisTable()).toBe('current');
   });
 
