@@ -67,6 +67,7 @@ export function draftLinkReport(ledger: PublicationLedger, report: LinkReport): 
   const published = (): PublishedLinkReport => ({
     referenceDate: report.referenceDate,
     municipality: report.municipality,
+    referenceMoment: report.referenceMoment,
     ruleSet: { name: ledger.rules.name, digest: ruleSetDigest(ledger.rules) },
     notes: [...report.notes],
     steps: report.steps.map((step) => ({

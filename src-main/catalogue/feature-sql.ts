@@ -2,14 +2,14 @@
 // addresses or households of the residents), the most recent valid row per unit, and the roll-up of the household's
 // members into one value per household (link_feature_<id>, keyed like the analysis table).
 import { UserFacingError } from '../common/errors';
-import type { ReferenceDate } from '../common/reference-date';
 import { quoteIdentifier as q, sqlString } from '../engine/sql';
 import type { Input, LinkTables } from '../linking/link-inputs';
 import { asText, dateText, keyText, select } from '../linking/link-sql';
 import type { InputKind } from '../linking/study-file';
-import { requireColumn, rowDates, unitKeyColumns } from './feature-columns';
+import { requireColumn, rowDates, unitKeyColumns, type RowDates } from './feature-columns';
 import type { FeatureDefinition } from './feature-definition-shapes';
-import { validitySql } from './feature-validity';
+import { rangeValiditySql, validitySql } from './feature-validity';
+import type { MomentRange } from '../linking/link-moments';
 
 /** PLHH 1: a child living at home; every other position is an adult of the household. */
 const CHILD_POSITION = '1';
@@ -54,44 +54,67 @@ function whereSql(definition: FeatureDefinition, input: Input<InputKind>): strin
   return `${asText(input, column)} IN (${where.in.map(sqlString).join(', ')})`;
 }
 
-/** The linked units a row may belong to, so that a national file is reduced while it is read. */
-const LINKED_UNITS = {
-  person: { table: 'link_residents', source: 'personSource', key: 'personKey' },
-  breadwinner: { table: 'link_breadwinners', source: 'breadwinnerSource', key: 'breadwinnerKey' },
-  address: { table: 'link_addresses', source: 'addressSource', key: 'addressKey' },
-  household: { table: 'link_members', source: undefined, key: 'householdKey' },
+/**
+ * The linked units with the moment each is measured at (that of its household; a unit shared by households measured at
+ * different moments appears once per moment), so that a national file is reduced to them while it is read.
+ */
+const UNIT_MOMENTS = {
+  person: 'SELECT DISTINCT personSource AS unitSource, personKey AS unitKey, moment FROM link_moments',
+  breadwinner:
+    'SELECT DISTINCT b.breadwinnerSource AS unitSource, b.breadwinnerKey AS unitKey, t.moment FROM link_breadwinners b ' +
+    'JOIN link_moments t ON t.personSource = b.personSource AND t.personKey = b.personKey',
+  address:
+    'SELECT DISTINCT a.addressSource AS unitSource, a.addressKey AS unitKey, t.moment FROM link_addresses a ' +
+    'JOIN link_moments t ON t.personSource = a.personSource AND t.personKey = a.personKey',
+  household: 'SELECT DISTINCT NULL::VARCHAR AS unitSource, householdKey AS unitKey, moment FROM link_moments',
 } as const;
 
-function linkedUnitJoin(definition: FeatureDefinition, hasSource: boolean): string {
-  const unit = LINKED_UNITS[definition.unit];
-  const onSource = hasSource && unit.source !== undefined ? `l.${unit.source} = r.unitSource AND ` : '';
-  return `SEMI JOIN ${unit.table} l ON ${onSource}l.${unit.key} = r.unitKey`;
+/** The units of a feature as the members join them: with the moment they hold at (`timed`), or valid at any moment. */
+interface Units {
+  sql: string;
+  hasSource: boolean;
+  timed: boolean;
 }
 
-/** Per unit: the value of its most recent valid row and the number of its valid rows. */
-function unitRowsSql(definition: FeatureDefinition, input: Input<InputKind>, ref: ReferenceDate, openEnd: string): { sql: string; hasSource: boolean } {
+/** Per unit and moment: the value of its most recent row valid at that moment and the number of such rows. */
+function unitRowsSql(definition: FeatureDefinition, input: Input<InputKind>, moments: MomentRange, openEnd: string): Units {
   const keys = unitKeyColumns(definition, input);
   const dates = rowDates(definition, input);
-  const dated = {
-    type: dates.type,
-    ...(dates.type === 'event' ? { date: dateText(input, dates.date) } : {}),
-    ...(dates.type === 'spell' ? { begin: dateText(input, dates.begin), end: dates.end === undefined ? undefined : dateText(input, dates.end) } : {}),
-  } as Parameters<typeof validitySql>[1];
-  const order = dated.type === 'event' ? dated.date : dated.type === 'spell' ? dated.begin : 'NULL::VARCHAR';
+  const scanned =
+    dates.type === 'event'
+      ? { type: dates.type, date: dateText(input, dates.date) }
+      : dates.type === 'spell'
+        ? { type: dates.type, begin: dateText(input, dates.begin), end: dates.end === undefined ? undefined : dateText(input, dates.end) }
+        : dates;
+  // The same dates under fixed names once the rows are read, for the condition at each unit's own moment.
+  const read: RowDates =
+    scanned.type === 'event'
+      ? { type: 'event', date: 'r.d' }
+      : scanned.type === 'spell'
+        ? { type: 'spell', begin: 'r.b', end: scanned.end === undefined ? undefined : 'r.e' }
+        : scanned;
+  const dateColumns =
+    scanned.type === 'event' ? `, ${scanned.date} AS d` : scanned.type === 'spell' ? `, ${scanned.begin} AS b, ${scanned.end ?? 'NULL::VARCHAR'} AS e` : '';
+  const order = read.type === 'event' ? read.date : read.type === 'spell' ? read.begin : 'NULL::VARCHAR';
   const unitSource = keys.source === undefined ? 'NULL::VARCHAR' : keyText(input, keys.source);
   const rows =
-    `SELECT ${unitSource} AS unitSource, ${keyText(input, keys.key)} AS unitKey, ${valueSql(definition, input)} AS v, ${order} AS o ` +
-    `FROM ${input.scan} WHERE ${validitySql(definition, dated, ref, openEnd)} AND ${whereSql(definition, input)}`;
+    `SELECT ${unitSource} AS unitSource, ${keyText(input, keys.key)} AS unitKey, ${valueSql(definition, input)} AS v${dateColumns} ` +
+    `FROM ${input.scan} WHERE ${rangeValiditySql(definition, scanned, moments.earliest, moments.latest, openEnd)} AND ${whereSql(definition, input)}`;
   const hasSource = keys.source !== undefined;
-  const latest = dated.type === 'none' ? 'any_value(v)' : 'arg_max(v, o)';
+  const latest = read.type === 'none' ? 'any_value(r.v)' : `arg_max(r.v, ${order})`;
+  const onSource = hasSource ? 't.unitSource = r.unitSource AND ' : '';
   return {
-    sql: `SELECT unitSource, unitKey, ${latest} AS v, count(*) AS n FROM (${rows}) r ${linkedUnitJoin(definition, hasSource)} GROUP BY ALL`,
+    sql:
+      `SELECT r.unitSource, r.unitKey, t.moment, ${latest} AS v, count(*) AS n FROM (${rows}) r ` +
+      `JOIN (${UNIT_MOMENTS[definition.unit]}) t ON ${onSource}t.unitKey = r.unitKey ` +
+      `WHERE ${validitySql(definition, read, moments.perHousehold ? { column: 't.moment' } : { date: moments.latest }, openEnd)} GROUP BY ALL`,
     hasSource,
+    timed: true,
   };
 }
 
 /** Per mother: her age at the birth of her eldest child (the child's birth year minus hers), for resident mothers. */
-function ageAtFirstChildSql(definition: FeatureDefinition, input: Input<InputKind>, tables: LinkTables): { sql: string; hasSource: boolean } {
+function ageAtFirstChildSql(definition: FeatureDefinition, input: Input<InputKind>, tables: LinkTables): Units {
   const persons = tables.find((table) => table.kind === 'persons') as Input<'persons'> | undefined;
   if (!persons) throw new UserFacingError(`Het kenmerk "${definition.label}" (${definition.id}) heeft het persoonsbestand (persons) nodig.`);
   const mother = {
@@ -109,12 +132,14 @@ function ageAtFirstChildSql(definition: FeatureDefinition, input: Input<InputKin
       `FROM (${links}) c JOIN link_persons m ON m.personSource = c.unitSource AND m.personKey = c.unitKey ` +
       `JOIN ${births} p ON p.personSource = c.childSource AND p.personKey = c.childKey GROUP BY ALL`,
     hasSource: true,
+    timed: false,
   };
 }
 
-/** How the members' units join the unit rows `u`. */
-function memberJoin(definition: FeatureDefinition, hasSource: boolean): string {
-  const on = (source: string, key: string) => `${hasSource ? `u.unitSource = ${source} AND ` : ''}u.unitKey = ${key}`;
+/** How the members' units join the unit rows `u` (at the member's household's moment `hm.moment` when timed). */
+function memberJoin(definition: FeatureDefinition, units: Units): string {
+  const on = (source: string, key: string) =>
+    `${units.hasSource ? `u.unitSource = ${source} AND ` : ''}u.unitKey = ${key}${units.timed ? ' AND u.moment = hm.moment' : ''}`;
   switch (definition.unit) {
     case 'person':
       return `LEFT JOIN units u ON ${on('m.personSource', 'm.personKey')}`;
@@ -130,7 +155,7 @@ function memberJoin(definition: FeatureDefinition, hasSource: boolean): string {
         `LEFT JOIN units u ON ${on('a.addressSource', 'a.addressKey')}`
       );
     case 'household':
-      return `LEFT JOIN units u ON u.unitKey = m.householdKey`;
+      return `LEFT JOIN units u ON u.unitKey = m.householdKey${units.timed ? ' AND u.moment = hm.moment' : ''}`;
   }
 }
 
@@ -165,13 +190,17 @@ function rollUpSql(definition: FeatureDefinition): string {
 }
 
 /** The statement that builds link_feature_<id> (household_key, household_start, value) for the linked households. */
-export function featureTableSql(definition: FeatureDefinition, input: Input<InputKind>, tables: LinkTables, ref: ReferenceDate, openEnd: string): string {
+export function featureTableSql(definition: FeatureDefinition, input: Input<InputKind>, tables: LinkTables, moments: MomentRange, openEnd: string): string {
   checkCombination(definition);
-  const units = definition.source.view === 'ageAtFirstChild' ? ageAtFirstChildSql(definition, input, tables) : unitRowsSql(definition, input, ref, openEnd);
+  const units = definition.source.view === 'ageAtFirstChild' ? ageAtFirstChildSql(definition, input, tables) : unitRowsSql(definition, input, moments, openEnd);
+  const householdMoment = units.timed
+    ? 'JOIN (SELECT DISTINCT householdKey, householdStart, moment FROM link_moments) hm ' +
+      'ON hm.householdKey = m.householdKey AND hm.householdStart = m.spellBegin '
+    : '';
   return (
     `CREATE OR REPLACE TEMP TABLE ${featureTableName(definition)} AS WITH units AS (${units.sql}) ` +
     `SELECT m.householdKey AS household_key, m.spellBegin AS household_start, ${rollUpSql(definition)} AS value ` +
-    `FROM link_members m ${memberJoin(definition, units.hasSource)} WHERE ${membersFilter(definition)} GROUP BY ALL`
+    `FROM link_members m ${householdMoment}${memberJoin(definition, units)} WHERE ${membersFilter(definition)} GROUP BY ALL`
   );
 }
 

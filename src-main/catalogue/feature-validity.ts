@@ -1,6 +1,8 @@
-// When a row of a feature's table counts: on the reference date, in the years before it, in the calendar year before,
-// or always. Dates are YYYYMMDD text (compared as text, so DuckDB can push the filter into the scan); an end that is
-// blank, 0, 99999999 or the study's open end means the spell is still open.
+// When a row of a feature's table counts: on the household's moment (the reference date, or the start of its client
+// period), in the years before it, in the calendar year before, or always. Dates are YYYYMMDD text: against one date
+// the condition compares with literals (so DuckDB pushes it into the scan); against each household's own moment it
+// compares with that moment's column, after a literal filter on the range of all moments has reduced the file. An end
+// that is blank, 0, 99999999 or the study's open end means the spell is still open.
 import { UserFacingError } from '../common/errors';
 import { calendarParts, isCalendarDate, sqlDate, type ReferenceDate } from '../common/reference-date';
 import type { FeatureDefinition } from './feature-definition-shapes';
@@ -19,33 +21,56 @@ export function openEndSql(end: string, openEnd: string): string {
   return `(${end} IS NULL OR trim(${end}) IN ('', '0', '00000000', '99999999') OR ${end} = '${openEnd}')`;
 }
 
-/** The window [from, to] (inclusive, YYYYMMDD) in which a row must lie or overlap; null for "always". */
-function windowOf(definition: FeatureDefinition, ref: ReferenceDate): { from: string | null; to: string } | null {
+/** The day after a date, as YYYYMMDD. */
+function dayAfter(date: ReferenceDate): string {
+  const day = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)) + 1));
+  return `${day.getUTCFullYear()}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** A moment: one date for every row, or a column holding each row's moment (YYYYMMDD text). */
+export type Moment = { date: ReferenceDate } | { column: string };
+
+/** SQL bounds of the window of one moment: rows must lie in [from, to] (or overlap it; `since` where a spell must reach). */
+interface Bounds {
+  from: string | null;
+  to: string;
+  since: string;
+}
+
+function boundsOf(definition: FeatureDefinition, moment: Moment): Bounds | null {
+  const literal = 'date' in moment ? moment.date : null;
+  const column = 'column' in moment ? moment.column : null;
+  const asDate = `strptime(${column}, '%Y%m%d')`;
   switch (definition.validity) {
-    case 'reference':
-      return { from: null, to: ref };
+    case 'reference': {
+      const to = literal !== null ? sqlDate(literal) : (column as string);
+      return { from: null, to, since: to };
+    }
     case 'window': {
-      // After the date `years` before, up to and including the reference date: 31-12-2013 < d <= 31-12-2017.
-      const before = yearsBefore(ref, definition.years);
-      const day = new Date(Date.UTC(Number(before.slice(0, 4)), Number(before.slice(4, 6)) - 1, Number(before.slice(6, 8)) + 1));
-      const from = `${day.getUTCFullYear()}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
-      return { from, to: ref };
+      // After the date `years` before, up to and including the moment: 31-12-2013 < d <= 31-12-2017. DuckDB's year
+      // arithmetic keeps 29 February where the year has one and gives 28 February where not, as yearsBefore does.
+      const from =
+        literal !== null
+          ? sqlDate(dayAfter(yearsBefore(literal, definition.years)) as ReferenceDate)
+          : `strftime(${asDate} - INTERVAL (${definition.years}) YEAR + INTERVAL 1 DAY, '%Y%m%d')`;
+      const to = literal !== null ? sqlDate(literal) : (column as string);
+      return { from, to, since: from };
     }
     case 'yearBefore': {
-      const year = calendarParts(ref).year - 1;
-      return { from: `${year}0101`, to: `${year}1231` };
+      if (literal !== null) {
+        const year = calendarParts(literal).year - 1;
+        return { from: `'${year}0101'`, to: `'${year}1231'`, since: `'${year}0101'` };
+      }
+      const year = `(year(${asDate}) - 1)::VARCHAR`;
+      return { from: `${year} || '0101'`, to: `${year} || '1231'`, since: `${year} || '0101'` };
     }
     case 'any':
       return null;
   }
 }
 
-/** The condition a row must meet, as SQL over the row's date expressions (already YYYYMMDD text). */
-export function validitySql(definition: FeatureDefinition, dates: RowDates, ref: ReferenceDate, openEnd: string): string {
-  const window = windowOf(definition, ref);
-  if (window === null) return 'true';
-  const to = sqlDate(window.to as ReferenceDate);
-  const from = window.from === null ? null : sqlDate(window.from as ReferenceDate);
+function conditionSql(definition: FeatureDefinition, dates: RowDates, bounds: Bounds | null, openEnd: string): string {
+  if (bounds === null) return 'true';
   switch (dates.type) {
     case 'none':
       if (definition.validity === 'reference') return 'true';
@@ -55,13 +80,25 @@ export function validitySql(definition: FeatureDefinition, dates: RowDates, ref:
           'maar de tabel heeft geen datum; geef source.date of source.begin op, of kies validity "reference" of "any".',
       );
     case 'event':
-      // On the reference date, an event counts when it happened on or before it.
-      return from === null ? `${dates.date} <= ${to}` : `${dates.date} >= ${from} AND ${dates.date} <= ${to}`;
+      // On the moment, an event counts when it happened on or before it.
+      return bounds.from === null ? `${dates.date} <= ${bounds.to}` : `${dates.date} >= ${bounds.from} AND ${dates.date} <= ${bounds.to}`;
     case 'spell': {
       const readable = `length(trim(${dates.begin})) = 8`;
-      const since = from ?? to;
-      const open = dates.end === undefined ? 'true' : `(${openEndSql(dates.end, openEnd)} OR ${dates.end} >= ${since})`;
-      return `${readable} AND ${dates.begin} <= ${to} AND ${open}`;
+      const open = dates.end === undefined ? 'true' : `(${openEndSql(dates.end, openEnd)} OR ${dates.end} >= ${bounds.since})`;
+      return `${readable} AND ${dates.begin} <= ${bounds.to} AND ${open}`;
     }
   }
+}
+
+/** The condition a row must meet at one moment, as SQL over the row's date expressions (already YYYYMMDD text). */
+export function validitySql(definition: FeatureDefinition, dates: RowDates, moment: Moment | ReferenceDate, openEnd: string): string {
+  return conditionSql(definition, dates, boundsOf(definition, typeof moment === 'string' ? { date: moment } : moment), openEnd);
+}
+
+/** The condition a row must meet to count at some moment from `earliest` up to `latest` (literals: pushed into the scan). */
+export function rangeValiditySql(definition: FeatureDefinition, dates: RowDates, earliest: ReferenceDate, latest: ReferenceDate, openEnd: string): string {
+  const first = boundsOf(definition, { date: earliest });
+  const last = boundsOf(definition, { date: latest });
+  const bounds = first && last ? { from: first.from, to: last.to, since: first.since } : null;
+  return conditionSql(definition, dates, bounds, openEnd);
 }

@@ -3,7 +3,7 @@
 // open is left out with a note; a study's own feature that cannot be computed is an error naming it.
 import type { Feature } from '../analysis/features';
 import { UserFacingError } from '../common/errors';
-import type { ReferenceDate } from '../common/reference-date';
+import type { MomentRange } from '../linking/link-moments';
 import type { LockedSession } from '../engine/locked-session';
 import { quoteIdentifier as q } from '../engine/sql';
 import { ANALYSIS_TABLE_BUILD } from '../linking/analysis-table-name';
@@ -51,7 +51,7 @@ export async function linkFeatures(
   session: LockedSession,
   tables: LinkTables,
   catalogue: readonly CatalogueEntry[],
-  study: { referenceDate: ReferenceDate; openEndDate: string; municipality: string },
+  study: { moments: MomentRange; openEndDate: string; municipality: string },
 ): Promise<LinkedFeatures> {
   const linked: FeatureDefinition[] = [];
   const absent: string[] = [];
@@ -70,7 +70,7 @@ export async function linkFeatures(
       }
       try {
         const definition = await withMunicipalityCodes(session, entry.definition, input, study.municipality);
-        await linker.run(`Kenmerk ${definition.label} (${input.name})`, featureTableSql(definition, input, tables, study.referenceDate, study.openEndDate), []);
+        await linker.run(`Kenmerk ${definition.label} (${input.name})`, featureTableSql(definition, input, tables, study.moments, study.openEndDate), []);
         linked.push(definition);
       } catch (error) {
         if (!entry.builtIn || !(error instanceof UserFacingError)) throw error;

@@ -90,6 +90,7 @@ export class StudyFileVerbs {
       version: 1,
       name,
       referenceDate: linked.referenceDate,
+      referenceMoment: linked.referenceMoment ?? 'referenceDate',
       municipality: {
         code: linked.municipality,
         ...(previous?.municipality.code === linked.municipality && previous.municipality.name ? { name: previous.municipality.name } : {}),
@@ -165,6 +166,7 @@ export class StudyFileVerbs {
       files: await engine.listFiles(),
       referenceDate: study.referenceDate,
       municipality: study.municipality.code,
+      referenceMoment: study.referenceMoment,
       notes,
     };
   }
@@ -178,6 +180,7 @@ export class StudyFileVerbs {
       name: study.name,
       referenceDate: study.referenceDate,
       municipality: study.municipality.code,
+      referenceMoment: study.referenceMoment,
       clustering: clustering
         ? {
             ...(clustering.features ? { features: clustering.features.map(({ id, weight }) => ({ id, weight: weight ?? 1 })) } : {}),

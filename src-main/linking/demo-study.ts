@@ -14,6 +14,7 @@ export function demoStudy(demo: Pick<DemoWorld, 'folder'>, extension: 'csv' | 'p
     version: 1,
     name: 'Voedselbank Gilze en Rijen (demo)',
     referenceDate: referenceDateOf('20171231'),
+    referenceMoment: 'referenceDate',
     municipality: { code: municipalityCodeOf('0784'), name: 'Gilze en Rijen' },
     openEndDate: '20501231',
     inputs,

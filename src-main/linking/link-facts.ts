@@ -1,13 +1,13 @@
 // Steps 6-8 of a link: income and housing through the main breadwinner, the education of the residents, and care
-// (youth help, youth protection, Wmo) valid on the reference date. A missing input gives an empty table, not an error.
+// (youth help, youth protection, Wmo) valid on each household's moment (link-moments.ts). A missing input gives an empty table, not an error.
 import type { LockedSession } from '../engine/locked-session';
-import type { ReferenceDate } from '../common/reference-date';
 import type { Input, Inputs } from './link-inputs';
-import { select, validOn } from './link-sql';
+import { select, validBetween } from './link-sql';
+import type { MomentRange } from './link-moments';
 import type { Linker } from './linker';
 
 /** Builds link_breadwinners, link_income, link_education and link_care for the residents. */
-export async function linkFacts(linker: Linker, session: LockedSession, inputs: Inputs, ref: ReferenceDate): Promise<void> {
+export async function linkFacts(linker: Linker, session: LockedSession, inputs: Inputs, moments: MomentRange): Promise<void> {
   const { householdIncome, incomeLink, education, youthHelp, youthProtection, wmo } = inputs;
   if (Boolean(incomeLink) !== Boolean(householdIncome)) {
     linker.note(
@@ -66,23 +66,29 @@ export async function linkFacts(linker: Linker, session: LockedSession, inputs: 
     await session.query('CREATE OR REPLACE TEMP TABLE link_education (personSource VARCHAR, personKey VARCHAR, educationCode VARCHAR)');
   }
 
-  // 8. Care valid on the reference date, per resident.
+  // 8. Care valid on the household's moment (the reference date unless the study measures at the client's start), per member.
   const care: [string, Input<'youthHelp'> | Input<'youthProtection'> | Input<'wmo'> | undefined, 'youthHelp' | 'youthProtection' | 'wmo'][] = [
     ['youth_help', youthHelp, 'youthHelp'],
     ['youth_protection', youthProtection, 'youthProtection'],
     ['wmo', wmo, 'wmo'],
   ];
+  // The national files are reduced to the range of the moments while read; each spell then counts at its household's moment.
   const careSelects = care.map(([name, input]) =>
     input
-      ? `SELECT personSource, personKey, '${name}' AS care FROM ` +
-        select(input as Input<'wmo'>, { personSource: 'key', personKey: 'key' }, validOn(input as Input<'wmo'>, 'spellBegin', 'spellEnd', ref))
-      : `SELECT NULL::VARCHAR AS personSource, NULL::VARCHAR AS personKey, '${name}' AS care WHERE false`,
+      ? `SELECT personSource, personKey, spellBegin, spellEnd, '${name}' AS care FROM ` +
+        select(
+          input as Input<'wmo'>,
+          { personSource: 'key', personKey: 'key', spellBegin: 'date', spellEnd: 'date' },
+          validBetween(input as Input<'wmo'>, 'spellBegin', 'spellEnd', moments.earliest, moments.latest),
+        )
+      : `SELECT NULL::VARCHAR AS personSource, NULL::VARCHAR AS personKey, NULL::VARCHAR AS spellBegin, NULL::VARCHAR AS spellEnd, ` +
+        `'${name}' AS care WHERE false`,
   );
   await linker.run(
-    'Zorg op de peildatum koppelen',
+    moments.perHousehold ? 'Zorg op het meetmoment koppelen' : 'Zorg op de peildatum koppelen',
     `CREATE OR REPLACE TEMP TABLE link_care AS
-     SELECT DISTINCT c.* FROM (${careSelects.join(' UNION ALL ')}) c SEMI JOIN link_residents r ` +
-      `ON r.personSource = c.personSource AND r.personKey = c.personKey`,
+     SELECT DISTINCT c.personSource, c.personKey, c.care FROM (${careSelects.join(' UNION ALL ')}) c JOIN link_moments m ` +
+      `ON m.personSource = c.personSource AND m.personKey = c.personKey AND c.spellBegin <= m.moment AND c.spellEnd >= m.moment`,
     care.map(([, , kind]) => kind).filter((kind) => inputs[kind]),
   );
 }

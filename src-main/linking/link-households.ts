@@ -7,6 +7,7 @@ import type { LockedSession } from '../engine/locked-session';
 import { ANALYSIS_TABLE, ANALYSIS_TABLE_BUILD } from './analysis-table-name';
 import { buildAnalysisTable } from './analysis-table';
 import { linkFacts } from './link-facts';
+import { linkMoments } from './link-moments';
 import { inputOf } from '../catalogue/feature-columns';
 import { linkFeatures } from '../catalogue/link-features';
 import { studyCatalogue } from '../catalogue/study-catalogue';
@@ -29,7 +30,7 @@ export const LINK_STEPS = [
 ] as const;
 
 /** The target of a link run: the reference date and the municipality (what a study file adds to its inputs). */
-export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'> & Partial<Pick<Study, 'openEndDate' | 'features'>>;
+export type LinkTarget = Pick<Study, 'referenceDate' | 'municipality'> & Partial<Pick<Study, 'openEndDate' | 'features' | 'referenceMoment'>>;
 
 /**
  * Builds `analysis_households` in the session from sources the study engine reads (its open files, in
@@ -55,7 +56,7 @@ export async function linkPreparedSources(
     tables.push(input);
     if (source.kind !== 'unknown') (inputs as Record<string, unknown>)[source.kind] = input;
   }
-  const study = { openEndDate: '20501231', features: [], ...target, name: 'app', version: 1 as const, inputs: [] };
+  const study = { openEndDate: '20501231', features: [], referenceMoment: 'referenceDate' as const, ...target, name: 'app', version: 1 as const, inputs: [] };
   return linkInputs(session, study, inputs, tables, options);
 }
 
@@ -69,10 +70,11 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
   const ref = study.referenceDate;
   try {
     await linkPopulation(linker, session, { ...inputs, persons, households, addresses, addressRegions }, ref);
-    await linkFacts(linker, session, inputs, ref);
+    const moments = await linkMoments(linker, session, ref, study.referenceMoment);
+    await linkFacts(linker, session, inputs, moments);
     await buildAnalysisTable(linker, ref);
     const linked = await linkFeatures(linker, session, tables, catalogue, {
-      referenceDate: ref,
+      moments,
       openEndDate: study.openEndDate,
       municipality: study.municipality.code,
     });
@@ -91,6 +93,7 @@ async function linkInputs(session: LockedSession, study: Study, inputs: Inputs, 
       'link_persons',
       'link_spells',
       'link_members',
+      'link_moments',
       'link_breadwinners',
       'link_income',
       'link_education',

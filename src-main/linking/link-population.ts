@@ -76,13 +76,14 @@ export async function linkPopulation(linker: Linker, session: LockedSession, inp
     );
     await session.query(
       `CREATE OR REPLACE TEMP TABLE link_clients AS
-      SELECT personSource, personKey, max(strptime($reference, '%Y%m%d')::DATE - beginDate + 1) AS clientDays
+      SELECT personSource, personKey, max(strptime($reference, '%Y%m%d')::DATE - beginDate + 1) AS clientDays,
+        strftime(min(beginDate), '%Y%m%d') AS clientStart
       FROM link_client_rows WHERE valid GROUP BY ALL`,
       { reference: linker.referenceDate },
     );
     linker.count('clients', 'validPersons', 'Klanten met een periode op de peildatum', 'SELECT count(*) FROM link_clients');
   } else {
-    await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT)');
+    await session.query('CREATE OR REPLACE TEMP TABLE link_clients (personSource VARCHAR, personKey VARCHAR, clientDays BIGINT, clientStart VARCHAR)');
   }
 
   // 3. The address history, read once: persons living in the municipality on the reference date.

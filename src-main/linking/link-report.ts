@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { municipalityCodeSchema, type MunicipalityCode } from '../common/municipality-code';
 import { dutchDate, referenceDateSchema, type ReferenceDate } from '../common/reference-date';
 import type { Feature } from '../analysis/features';
+import { referenceMomentSchema, type ReferenceMoment } from './reference-moment';
 
 export interface LinkCount {
   /** Stable id of what is counted, e.g. "residents" or "livingElsewhere" (unique within its step). */
@@ -22,6 +23,8 @@ export interface LinkStep {
 export interface LinkReport {
   referenceDate: ReferenceDate;
   municipality: MunicipalityCode;
+  /** When the households were measured (reference-moment.ts). */
+  referenceMoment: ReferenceMoment;
   steps: LinkStep[];
   /** How the inputs were read where the analyst should know it: a role defaulted, a column chosen, an input missing. */
   notes: string[];
@@ -33,6 +36,7 @@ export interface LinkReport {
 export const publishedLinkReportSchema = z.strictObject({
   referenceDate: referenceDateSchema,
   municipality: municipalityCodeSchema,
+  referenceMoment: referenceMomentSchema,
   /** The rule set the counts passed (name and SHA-256). */
   ruleSet: z.strictObject({ name: z.string(), digest: z.string() }),
   /** Notes on how the inputs were read; they carry no counts. */

@@ -58,9 +58,13 @@ export function select<K extends InputKind>(input: Input<K>, pick: Partial<Recor
  * constant; a ReferenceDate is a checked calendar date, so the literal is safe.
  */
 export function validOn<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, referenceDate: ReferenceDate): string {
+  return validBetween(input, beginRole, endRole, referenceDate, referenceDate);
+}
+
+/** As validOn, for a spell valid on some day from `from` up to `to` (the range of the households' moments). */
+export function validBetween<K extends InputKind>(input: Input<K>, beginRole: RolesOf<K>, endRole: RolesOf<K>, from: ReferenceDate, to: ReferenceDate): string {
   const columns = input.columns as Record<string, string>;
   const begin = columns[beginRole as string] ?? String(beginRole);
   const end = columns[endRole as string] ?? String(endRole);
-  const reference = sqlDate(referenceDate);
-  return `${dateText(input, begin)} <= ${reference} AND ${dateText(input, end)} >= ${reference}`;
+  return `${dateText(input, begin)} <= ${sqlDate(to)} AND ${dateText(input, end)} >= ${sqlDate(from)}`;
 }

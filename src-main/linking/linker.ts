@@ -95,6 +95,12 @@ export class Linker {
     }
     const out: LinkStep[] = steps.map((step) => ({ ...step, counts: this.counts.get(step.id) ?? [] }));
     const notes = [...this.tables.flatMap((input) => input.notes), ...this.notes];
-    return { referenceDate: this.study.referenceDate, municipality: this.study.municipality.code, steps: out, notes };
+    return {
+      referenceDate: this.study.referenceDate,
+      municipality: this.study.municipality.code,
+      referenceMoment: this.study.referenceMoment,
+      steps: out,
+      notes,
+    };
   }
 }

@@ -74,7 +74,12 @@ export class LinkingJob {
         const missing = NEEDED.filter((kind) => !sources.some((source) => source.kind === kind));
         if (missing.length > 0)
           throw new UserFacingError(`Open eerst de bestanden voor: ${missing.join(', ')} (of geef op de Data-pagina aan welk bestand welke tabel is).`);
-        const target = { referenceDate: request.referenceDate, municipality: { code: request.municipality }, features: [...features] };
+        const target = {
+          referenceDate: request.referenceDate,
+          municipality: { code: request.municipality },
+          referenceMoment: request.referenceMoment ?? 'referenceDate',
+          features: [...features],
+        };
         return linkPreparedSources(session, target, sources, options);
       }),
     );

@@ -4,13 +4,18 @@ import { z } from 'zod';
 import { municipalityCodeSchema } from '../common/municipality-code';
 import { referenceDateSchema } from '../common/reference-date';
 import { publishedCountSchema } from '../disclosure/disclosure-shapes';
+import { referenceMomentSchema } from './reference-moment';
 
-/** Link the open files at a reference date, cut to one municipality. */
-export const linkRequestSchema = z.object({ referenceDate: referenceDateSchema, municipality: municipalityCodeSchema });
+/** Link the open files at a reference date, cut to one municipality; the moment of measurement defaults to the date. */
+export const linkRequestSchema = z.object({
+  referenceDate: referenceDateSchema,
+  municipality: municipalityCodeSchema,
+  referenceMoment: referenceMomentSchema.optional(),
+});
 /** A request as the gate passed it on: both values parsed. */
 export type LinkRequest = z.output<typeof linkRequestSchema>;
 
-export const municipalitiesRequestSchema = linkRequestSchema.pick({ referenceDate: true });
+export const municipalitiesRequestSchema = z.object({ referenceDate: referenceDateSchema });
 
 /** A municipality in the open address-region file, with its number of address objects (published through the rules). */
 export const municipalityChoiceSchema = z.object({ code: z.string().regex(/^\d{4}$/), addresses: publishedCountSchema });

@@ -8,6 +8,7 @@ import { roleMapSchema, type TableKind } from '../engine/column-roles';
 import { UserFacingError } from '../common/errors';
 import { recodesSchema } from '../publication/published-feature';
 import { featureDefinitionSchema } from '../catalogue/feature-definition-shapes';
+import { referenceMomentSchema } from './reference-moment';
 
 /** Kinds read only by the feature catalogue (catalogue/), never needed to link: any role of theirs may be mapped. */
 export const FEATURE_ONLY_KINDS = ['socioEconomic', 'parentChild', 'debtRestructuring', 'halt', 'schoolEnrolment', 'earlySchoolLeaving', 'unknown'] as const;
@@ -111,6 +112,11 @@ export const studySchema = z.strictObject({
   name: z.string().min(1).max(200),
   referenceDate: referenceDateSchema,
   municipality: z.strictObject({ code: municipalityCodeSchema, name: z.string().optional() }),
+  /**
+   * When a household's care and catalogue features are measured: on the reference date (every household), or at the
+   * start of the client period for client households, the others on the reference date (README, "Meetmoment").
+   */
+  referenceMoment: referenceMomentSchema.default('referenceDate'),
   /** How open-ended spells are written (commonly 20501231). */
   openEndDate: calendarDateSchema.default('20501231'),
   inputs: z.array(studyInputSchema).min(1),

@@ -134,7 +134,7 @@ export class StudySession {
   async linkStudy(study: Study, signal?: AbortSignal, onProgress?: Parameters<LinkingJob['runStudy']>[2]): Promise<PublishedLinkReport> {
     this.startStudy(study);
     const report = await this.linking.runStudy(study, signal, onProgress);
-    return this.recordLink({ referenceDate: study.referenceDate, municipality: study.municipality.code }, report);
+    return this.recordLink({ referenceDate: study.referenceDate, municipality: study.municipality.code, referenceMoment: study.referenceMoment }, report);
   }
 
   /** The last link's date and municipality (for the study file); null before linking. */

@@ -1,6 +1,8 @@
 // The shapes the study session publishes: the comparison and export verbs (what can leave, what the analyst chose, what
-// was written) and the study file verbs (saved, opened, the settings pages prefill). The IPC contract imports them.
+// was written) and the study file verbs (saved, opened, the settings pages prefill). The IPC contract
+// imports them.
 import { z } from 'zod';
+import { referenceMomentSchema } from '../linking/reference-moment';
 import { catalogueListingSchema } from '../catalogue/catalogue-listing';
 import { featureDefinitionSchema } from '../catalogue/feature-definition-shapes';
 import { checkedTableSchema } from '../disclosure/checked-table';
@@ -86,6 +88,7 @@ export const openedStudySchema = z.discriminatedUnion('status', [
     files: z.array(openedFileSchema),
     referenceDate: z.string(),
     municipality: z.string(),
+    referenceMoment: referenceMomentSchema,
     /** Roles of the study that did not fit its files (the analyst sets them on the Data page). */
     notes: z.array(z.string()),
   }),
@@ -99,6 +102,7 @@ export const studySettingsSchema = z
     name: z.string(),
     referenceDate: z.string(),
     municipality: z.string(),
+    referenceMoment: referenceMomentSchema,
     clustering: z
       .object({
         features: z.array(z.object({ id: z.string(), weight: z.number() })).optional(),

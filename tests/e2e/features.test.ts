@@ -104,4 +104,20 @@ describe.skipIf(!chromiumFound)('defining a feature in Chromium', () => {
     await app.screenshot('en-kenmerken');
     await page.getByTestId('lang-nl').click();
   });
+
+  it('links again with client households measured at the start of their client period, and keeps that choice on the page', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-populatie').click();
+    await page.getByTestId('reference-moment').selectOption('clientStart');
+    await page.getByTestId('link-run').click();
+    const report = page.getByTestId('link-report');
+    await report.getByText('Klanthuishoudens gemeten bij de start van de klantperiode').waitFor({ timeout: 90_000 });
+    expect(await report.innerText()).toMatch(/Meetmoment: klanthuishoudens zijn gemeten bij de start van de klantperiode/);
+    await app.screenshot('nl-populatie-meetmoment');
+    await page.getByTestId('nav-kenmerken').click();
+    await page.getByTestId('feature-catalogue').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-populatie').click();
+    await report.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('reference-moment').inputValue()).toBe('clientStart');
+  }, 120_000);
 });

@@ -7,7 +7,7 @@ import { useFormat, useT } from '../i18n/useT';
 import { LinkReportView } from './LinkReportView';
 import { MUNICIPALITY_NAMES } from './municipalities';
 import { formatReferenceDate, parseReferenceDate } from './referenceDate';
-import { useLinking } from './useLinking';
+import { useLinking, type ReferenceMoment } from './useLinking';
 import { useMunicipalities } from './useMunicipalities';
 
 export function PopulationPage() {
@@ -15,12 +15,14 @@ export function PopulationPage() {
   const format = useFormat();
   const [date, setDate] = useState('31-12-2017');
   const [municipality, setMunicipality] = useState('0784');
+  const [moment, setMoment] = useState<ReferenceMoment>('referenceDate');
   // What the analyst typed before the last link's choice came back is kept: the restore only fills untouched fields.
-  const edited = useRef({ date: false, municipality: false });
+  const edited = useRef({ date: false, municipality: false, moment: false });
   // The form shows what was linked when its report is shown again, otherwise what an opened study says.
   const { running, status, report, error, analysisTable, link, cancel } = useLinking((restored) => {
     if (!edited.current.date) setDate(formatReferenceDate(restored.referenceDate));
     if (!edited.current.municipality) setMunicipality(restored.municipality);
+    if (!edited.current.moment) setMoment(restored.referenceMoment);
   });
   const editDate = (text: string) => {
     edited.current.date = true;
@@ -43,7 +45,7 @@ export function PopulationPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!running && validCode && !absent && referenceDate) link(referenceDate, municipality);
+    if (!running && validCode && !absent && referenceDate) link(referenceDate, municipality, moment);
   };
 
   return (
@@ -105,6 +107,25 @@ export function PopulationPage() {
             <span className="field-hint">{t('link.municipalityInFileHint', { count: format.number(choices.length) })}</span>
           </label>
         )}
+        <label className="field">
+          <span className="field-label">{t('link.moment')}</span>
+          <select
+            data-testid="reference-moment"
+            className="moment-choice"
+            value={moment}
+            aria-describedby="reference-moment-hint"
+            onChange={(event) => {
+              edited.current.moment = true;
+              setMoment(event.target.value === 'clientStart' ? 'clientStart' : 'referenceDate');
+            }}
+          >
+            <option value="referenceDate">{t('link.moment.referenceDate')}</option>
+            <option value="clientStart">{t('link.moment.clientStart')}</option>
+          </select>
+          <span className="field-hint" id="reference-moment-hint">
+            {t('link.momentHint')}
+          </span>
+        </label>
         <div className="page-actions">
           {running ? (
             <button type="button" className="button-secondary" data-testid="link-cancel" onClick={cancel}>

@@ -12,7 +12,7 @@ export interface LinkingState {
   error: ApiError | null;
   /** Whether the analysis table still describes the open files ('stale': link again). */
   analysisTable: LinkingStatus['analysisTable'];
-  link: (referenceDate: string, municipality: string) => void;
+  link: (referenceDate: string, municipality: string, referenceMoment: ReferenceMoment) => void;
   cancel: () => void;
 }
 
@@ -20,7 +20,11 @@ export interface LinkingState {
 export interface LinkChoice {
   referenceDate: string;
   municipality: string;
+  referenceMoment: ReferenceMoment;
 }
+
+/** When the households are measured: every one on the reference date, or client households at their client start. */
+export type ReferenceMoment = LinkReport['referenceMoment'];
 
 /** `onRestored` hears, when the page opens, of the last link (its report shown again) or else of an opened study's choice. */
 export function useLinking(onRestored?: (choice: LinkChoice) => void): LinkingState {
@@ -91,12 +95,12 @@ export function useLinking(onRestored?: (choice: LinkChoice) => void): LinkingSt
   }, [poll, refreshAnalysisTable]);
 
   const link = useCallback(
-    (referenceDate: string, municipality: string) => {
+    (referenceDate: string, municipality: string, referenceMoment: ReferenceMoment) => {
       setRunning(true);
       setError(null);
       setStatus(null);
       poll();
-      void callApi(() => window.api.linkHouseholds({ referenceDate, municipality })).then((result) => {
+      void callApi(() => window.api.linkHouseholds({ referenceDate, municipality, referenceMoment })).then((result) => {
         window.clearInterval(timer.current);
         setRunning(false);
         setStatus(null);

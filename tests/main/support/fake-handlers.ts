@@ -61,9 +61,10 @@ export function fixedHandlers(overrides: Partial<Handlers> = {}): Handlers {
       roles: {},
       warnings: [],
     }),
-    linkHouseholds: async ({ referenceDate, municipality }) => ({
+    linkHouseholds: async ({ referenceDate, municipality, referenceMoment }) => ({
       referenceDate,
       municipality,
+      referenceMoment: referenceMoment ?? 'referenceDate',
       threshold: 10,
       ruleSet: { name: 'Proef', digest: '0'.repeat(64) },
       steps: [],

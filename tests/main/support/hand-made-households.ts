@@ -108,6 +108,7 @@ export function tableLinkReport(households: number, clientHouseholds: number): L
   return {
     referenceDate: referenceDateOf('20171231'),
     municipality: municipalityCodeOf('0784'),
+    referenceMoment: 'referenceDate',
     notes: [],
     steps: [
       {
