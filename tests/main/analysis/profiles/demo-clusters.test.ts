@@ -7,12 +7,37 @@ import { clusteringRequestSchema } from '../../../../src-main/analysis/clusterin
 import { validateRun } from '../../../../src-main/analysis/clustering-service/clustering-service';
 import { SIZE_ROW } from '../../../../src-main/analysis/profiles/cluster-table';
 import { MAX_FACTS, MIN_FACTS, personaCardSchema, type PersonaCard } from '../../../../src-main/analysis/profiles/persona';
+import { MINORITY_PREFIX, TITLE_FRAGMENTS } from '../../../../src-main/analysis/profiles/persona-title';
+import type { ClusterPublication } from '../../../../src-main/publication/study-publication';
 import { publishedProfilesSchema } from '../../../../src-main/analysis/profiles/published-profiles';
 import { checkedTableSchema, hasValue } from '../../../../src-main/disclosure/checked-table';
 import { DEFAULT_RULE_SET as rules } from '../../../../src-main/disclosure/rule-set';
 import { atLeastCount, type Figure } from '../../../../src-main/publication/figures';
 import { linkedStudy } from '../../support/study-fixture';
 import { columnOf, describeStudy, SEED, seedDepartures, TITLE_WORDS, type Described } from './support/seed-clusters';
+
+/**
+ * A title names a category as the cluster's trait only when at least half the cluster holds it (the profile's dominant
+ * modal category); an over-represented minority only as "vaker ...". Returns the fragments it checked.
+ */
+function expectNoMinorityTrait(clusters: ClusterPublication, card: PersonaCard): string[] {
+  if (card.kind !== 'card') return [];
+  const column = clusters.profile.columns.findIndex((candidate) => candidate.cluster === card.cluster);
+  const title = card.title.toLowerCase();
+  const checked: string[] = [];
+  for (const { featureId, fragments } of TITLE_FRAGMENTS) {
+    const texts = Object.entries(fragments).map(([code, text]) => ({ code, text: text.toLowerCase() }));
+    for (const { code, text } of texts) {
+      // "met jeugdzorg" is part of "met jeugdzorg en wmo": only the longest fragment in the title counts.
+      if (!title.includes(text) || texts.some((other) => other.text !== text && other.text.includes(text) && title.includes(other.text))) continue;
+      if (title.includes(`${MINORITY_PREFIX} ${text}`)) continue;
+      const cell = clusters.profile.rows.find((row) => row.id === featureId.replaceAll('_', '-'))?.cells[column];
+      expect(cell?.modal?.dominant === true && cell.modal.code === code, `"${card.title}" states "${text}" as the cluster's trait`).toBe(true);
+      checked.push(text);
+    }
+  }
+  return checked;
+}
 
 function expectSensibleCards(described: Described): PersonaCard[] {
   const cards = described.clusters.personas.map((card) => personaCardSchema.parse(card));
@@ -31,6 +56,7 @@ function expectSensibleCards(described: Described): PersonaCard[] {
     expect(card.facts.length).toBeLessThanOrEqual(MAX_FACTS);
     for (const fact of card.facts) expect(hasValue(fact.cell) && fact.cell.text, `${card.title}: ${fact.label}`).toBe(fact.text);
     expect(card.title, `cluster ${card.cluster}, planted ${described.planted.get(card.cluster)}`).toMatch(TITLE_WORDS[described.planted.get(card.cluster)!]!);
+    expectNoMinorityTrait(described.clusters, card);
   }
   const singleParents = cards.find((card) => card.cluster === described.clusters.profile.columns[columnOf(described, 3)]!.cluster);
   expect(singleParents?.kind === 'card' && singleParents.title).toMatch(/^Jong eenouderhuishouden in de bijstand/);
@@ -198,5 +224,21 @@ describe('another world (seed 99), clustered with the default request', () => {
 
   it('gives every cluster a sensible, distinct title and 5 to 8 published facts', () => {
     expectSensibleCards(other);
+  });
+
+  it('names no category fewer than half of a cluster hold as its trait, at k = 2, 3 and 4 either', async () => {
+    const checked: string[] = [];
+    const minorities: string[] = [];
+    for (const k of [2, 3, 4]) {
+      await other.study.session.chooseClusterCount(k);
+      const clusters = (await other.study.session.publication('suppression')).clusters!;
+      for (const card of clusters.personas) {
+        checked.push(...expectNoMinorityTrait(clusters, card));
+        if (card.kind === 'card' && card.title.includes(`${MINORITY_PREFIX} `)) minorities.push(`k=${k}: ${card.title}`);
+      }
+    }
+    console.info(`titles with a minority named as "vaker": ${minorities.join('; ') || 'none'}`);
+    expect(checked.length).toBeGreaterThan(3);
+    await other.study.session.chooseClusterCount(5);
   });
 });
