@@ -102,12 +102,13 @@ function unitRowsSql(definition: FeatureDefinition, input: Input<InputKind>, mom
     `FROM ${input.scan} WHERE ${rangeValiditySql(definition, scanned, moments.earliest, moments.latest, openEnd)} AND ${whereSql(definition, input)}`;
   const hasSource = keys.source !== undefined;
   const latest = read.type === 'none' ? 'any_value(r.v)' : `arg_max(r.v, ${order})`;
+  // With one moment for every household the scan's filter is already the whole condition; else each row is checked at its unit's own.
   const onSource = hasSource ? 't.unitSource = r.unitSource AND ' : '';
   return {
     sql:
       `SELECT r.unitSource, r.unitKey, t.moment, ${latest} AS v, count(*) AS n FROM (${rows}) r ` +
       `JOIN (${UNIT_MOMENTS[definition.unit]}) t ON ${onSource}t.unitKey = r.unitKey ` +
-      `WHERE ${validitySql(definition, read, moments.perHousehold ? { column: 't.moment' } : { date: moments.latest }, openEnd)} GROUP BY ALL`,
+      `WHERE ${moments.perHousehold ? validitySql(definition, read, { column: 't.moment' }, openEnd) : 'true'} GROUP BY ALL`,
     hasSource,
     timed: true,
   };

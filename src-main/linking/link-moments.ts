@@ -2,7 +2,7 @@
 // the start of the client period, the earliest start of a client period that runs on the reference date among the
 // household's members (client households only; every other household stays at the reference date). Care and the
 // catalogue features read link_moments; composition, ages, income and the client's duration stay at the reference date.
-import type { ReferenceDate } from '../common/reference-date';
+import { sqlDate, type ReferenceDate } from '../common/reference-date';
 import type { LockedSession } from '../engine/locked-session';
 import type { Linker } from './linker';
 import { MOMENT_MEASURES, type ReferenceMoment } from './reference-moment';
@@ -34,16 +34,17 @@ export async function linkMoments(linker: Linker, session: LockedSession, ref: R
         `alle andere huishoudens op de peildatum. Op dat moment gemeten: ${MOMENT_MEASURES}; samenstelling, leeftijden, inkomen ` +
         'en de duur als klant gelden op de peildatum. Waar een kenmerk "peildatum" noemt, is dat voor een klanthuishouden zijn meetmoment.',
     );
-    const measured = `SELECT DISTINCT householdKey, householdStart, moment FROM link_moments WHERE moment <> '${ref}'`;
+    const measured = `SELECT DISTINCT householdKey, householdStart, moment FROM link_moments WHERE moment <> ${sqlDate(ref)}`;
     linker.count('households', 'measuredAtClientStart', 'Klanthuishoudens gemeten bij de start van de klantperiode', `SELECT count(*) FROM (${measured})`);
     linker.count(
       'households',
       'clientStartOverYear',
       'waarvan de klantperiode meer dan een jaar voor de peildatum begon',
-      `SELECT count(*) FROM (${measured}) WHERE strptime(moment, '%Y%m%d') < strptime('${ref}', '%Y%m%d') - INTERVAL 1 YEAR`,
+      `SELECT count(*) FROM (${measured}) WHERE strptime(moment, '%Y%m%d') < strptime(${sqlDate(ref)}, '%Y%m%d') - INTERVAL 1 YEAR`,
     );
   }
+  if (moment !== 'clientStart') return { earliest: ref, latest: ref, perHousehold: false };
   const rows = await session.query(`SELECT min(moment) AS earliest FROM link_moments`);
   const earliest = (typeof rows[0]?.earliest === 'string' ? rows[0].earliest : ref) as ReferenceDate;
-  return { earliest, latest: ref, perHousehold: moment === 'clientStart' };
+  return { earliest, latest: ref, perHousehold: true };
 }

@@ -76,7 +76,7 @@ async function expected(moment: 'referenceDate' | 'clientStart') {
      )
      SELECT h.household,
        bool_or(p.person IS NOT NULL AND p.start >= h.moment) AS wmo,
-       bool_or(p.person IS NOT NULL AND strptime(h.moment, '%Y%m%d') - INTERVAL 4 YEAR < strptime(${'p.halt'}, '%Y%m%d')
+       bool_or(p.person IS NOT NULL AND strptime(h.moment, '%Y%m%d') - INTERVAL 4 YEAR < strptime(p.halt, '%Y%m%d')
          AND p.halt <= h.moment) AS halt
      FROM moments h JOIN members m USING (household)
      LEFT JOIN (SELECT person, start, strftime(strptime(start, '%Y%m%d') - INTERVAL 3 YEAR, '%Y%m%d') AS halt FROM planted) p USING (person)
