@@ -2,7 +2,7 @@
 import { UserFacingError } from '../common/errors';
 import { interruptOnCtrlC } from './interrupt-signal';
 import { generateExtracts } from '../synthetic/generate-extracts';
-import { parseFormatOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from '../synthetic/extract-options';
+import { parseFormatOption, parsePlantedOption, parseScaleOption, parseSeedOption, type ExtractsOptions } from '../synthetic/extract-options';
 import { createProgressReporter } from '../synthetic/progress-bar';
 import { DEFAULT_DEMO_SEED } from '../synthetic/demo-world';
 import { type CommandOutput, INTERRUPTED_EXIT_CODE } from './output';
@@ -12,6 +12,7 @@ export interface DemoGenerateArguments {
   seed?: string | undefined;
   scale?: string | undefined;
   format?: string | undefined;
+  planted?: string | undefined;
   clientsXlsx?: boolean | undefined;
   force?: boolean | undefined;
 }
@@ -28,6 +29,7 @@ export function parseDemoGenerateArguments(args: DemoGenerateArguments): ParsedD
     seed: args.seed === undefined ? DEFAULT_DEMO_SEED : parseSeedOption(args.seed),
     scale: args.scale === undefined ? 1 : parseScaleOption(args.scale),
     format: args.format === undefined ? 'csv' : parseFormatOption(args.format),
+    ...(args.planted === undefined ? {} : { planted: parsePlantedOption(args.planted) }),
     clientsXlsx: args.clientsXlsx ?? false,
     force: args.force ?? false,
   };

@@ -27,11 +27,13 @@ Opdrachten:
                 de hoofdtaak op de ingebouwde demogegevens: de demowereld (bij het eerste gebruik
                 aangemaakt in de map met app-gegevens, of in --folder MAP) gekoppeld zoals in de pilot,
                 Gilze en Rijen op 31-12-2017; --out MAP schrijft ook het exportpakket
-  demo generate --out MAP [--seed N] [--scale N|national] [--format csv|parquet] [--clients-xlsx] [--force]
+  demo generate --out MAP [--seed N] [--scale N|national] [--format csv|parquet] [--planted pilot|three|four|six]
+                [--clients-xlsx] [--force]
                 schrijft een synthetische wereld van gekoppelde bestanden in CBS-stijl in MAP (nieuw of
                 leeg), met de ware indeling en manifest.json; toont een samenvatting als JSON. Standaard
                 is --seed 2017, --scale 1 (de demogemeente en haar buurgemeenten; national = 500) en
-                --format csv. --clients-xlsx schrijft de klantenlijst ook als .xlsx; --force vervangt een
+                --format csv. --planted kiest de geplante klantgroepen (standaard pilot: de vijf van de
+                pilot; three, four, six: andere groepen, om clustering te toetsen). --clients-xlsx schrijft de klantenlijst ook als .xlsx; --force vervangt een
                 eerdere uitvoer van de generator in MAP (nooit andere bestanden). Ctrl-C stopt en laat MAP
                 zoals die was.
   audit PAKKET... [--json]
@@ -64,6 +66,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   scale: { type: 'string' },
   format: { type: 'string' },
+  planted: { type: 'string' },
   'clients-xlsx': { type: 'boolean' },
   force: { type: 'boolean' },
   folder: { type: 'string' },
@@ -72,7 +75,7 @@ const OPTIONS = {
 } as const;
 
 /** Options that belong to `demo generate`; any other command refuses them. */
-const DEMO_GENERATE_OPTIONS = ['out', 'seed', 'scale', 'format', 'clients-xlsx', 'force'] as const;
+const DEMO_GENERATE_OPTIONS = ['out', 'seed', 'scale', 'format', 'planted', 'clients-xlsx', 'force'] as const;
 
 function parseCommandLine(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -121,6 +124,7 @@ async function runDemo(rest: readonly string[], values: ParsedValues, output: Co
       seed: values.seed,
       scale: values.scale,
       format: values.format,
+      planted: values.planted,
       clientsXlsx: values['clients-xlsx'],
       force: values.force,
     });

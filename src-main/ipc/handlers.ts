@@ -1,5 +1,5 @@
 // The real main-process handlers behind every contract verb; Electron-free so the CLI and tests use them too.
-import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURE_IDS } from '../analysis/clustering-service/cluster-features';
+import { CLUSTER_FEATURES } from '../analysis/clustering-service/cluster-features';
 import { appInfo, APP_VERSION } from '../common/app-info';
 import { userDataFolder } from '../common/app-paths';
 import type { RuleSet } from '../disclosure/rule-set';
@@ -75,9 +75,10 @@ export function createHandlers({
     municipalities: ({ referenceDate }) => municipalitiesInRegions(engine, referenceDate, rules),
     cancelLinking: async () => study.linking.cancel(),
     clusterHouseholds: (request) => study.cluster(request),
-    clusteringOptions: async () => ({
-      features: CLUSTER_FEATURES.map(({ id, label, kind }) => ({ id, label, kind, selected: (DEFAULT_CLUSTER_FEATURE_IDS as readonly string[]).includes(id) })),
-    }),
+    clusteringOptions: async () => {
+      const selected = new Set(await study.clustering.defaultFeatureIds());
+      return { features: CLUSTER_FEATURES.map(({ id, label, kind }) => ({ id, label, kind, selected: selected.has(id) })) };
+    },
     clusteringStatus: async () => study.clustering.current(),
     cancelClustering: async () => study.clustering.cancel(),
     chooseClusterCount: ({ k }) => study.chooseClusterCount(k),

@@ -2,7 +2,7 @@
 // clustering and the publication ledger through which every figure leaves the main process, to the screen or into an
 // export. The IPC handlers and the headless `run` are thin callers of the same session.
 import { createHash } from 'node:crypto';
-import type { ClusteringRequest } from '../analysis/clustering-service/cluster-features';
+import type { ClusteringRequestSpec } from '../analysis/clustering-service/cluster-features';
 import type { PublishedClustering } from '../analysis/clustering-service/clustering-result';
 import { ClusteringJob } from '../analysis/clustering-service/clustering-job';
 import { publishClustering } from '../analysis/clustering-service/clustering-result';
@@ -216,7 +216,7 @@ export class StudySession {
     return publishClustering(run, this.studyRules, result.chosenK, publishedClusterSizes(clusters));
   }
 
-  async cluster(request: ClusteringRequest, onProgress?: Parameters<ClusteringJob['run']>[1]): Promise<PublishedClustering> {
+  async cluster(request: ClusteringRequestSpec, onProgress?: Parameters<ClusteringJob['run']>[1]): Promise<PublishedClustering> {
     await this.requireCurrent();
     return this.published(await this.clustering.run(request, onProgress));
   }

@@ -1,7 +1,7 @@
 // The food bank's client list: which households are clients in which planted cluster and for how long, the former,
 // future and out-of-town clients around them, and the errors a partner's list always has.
 import { dayOf, yyyymmdd } from '../common/calendar';
-import { CLIENT_CLUSTERS, CLIENT_HOUSEHOLDS, type ClientCluster } from './client-profiles';
+import type { ClientCluster } from './client-profiles';
 import type { CellValue } from './csv-writer';
 import type { ExtractTableId } from './extract-tables';
 import type { EmittedHousehold } from './household-rows';
@@ -46,10 +46,10 @@ export interface ClientSlot {
   band: DurationBand;
 }
 
-/** Which of Gilze en Rijen's households are the food bank's clients, in which planted cluster, for how long. */
-export function clientSlots(seed: number, households: number): Map<number, ClientSlot> {
+/** Which of Gilze en Rijen's households are the food bank's clients, in which planted cluster (of `clusters`), for how long. */
+export function clientSlots(seed: number, households: number, clusters: readonly ClientCluster[]): Map<number, ClientSlot> {
   const random = Random.stream(seed, 'client-slots');
-  const total = CLIENT_HOUSEHOLDS;
+  const total = clusters.reduce((sum, cluster) => sum + cluster.size, 0);
   const short = Math.round(total * 0.13);
   const long = Math.round(total * 0.55);
   const bands: DurationBand[] = [...Array<DurationBand>(short).fill('short'), ...Array<DurationBand>(long).fill('long')];
@@ -59,7 +59,7 @@ export function clientSlots(seed: number, households: number): Map<number, Clien
     [bands[i], bands[j]] = [bands[j]!, bands[i]!];
   }
   const slots = new Map<number, ClientSlot>();
-  for (const cluster of CLIENT_CLUSTERS) {
+  for (const cluster of clusters) {
     for (let placed = 0; placed < cluster.size;) {
       const index = random.int(0, households - 1);
       if (!slots.has(index)) {

@@ -7,7 +7,7 @@ import type { Random } from './random';
 import { RESIDENT_TRAITS } from './resident-profile';
 
 export interface ClientCluster {
-  id: 1 | 2 | 3 | 4 | 5;
+  id: number;
   name: string;
   size: number;
   profile: HouseholdProfile;
@@ -208,5 +208,3 @@ const singleOnAssistance: ClientCluster = {
 };
 
 export const CLIENT_CLUSTERS: readonly ClientCluster[] = [noBenefit, unemployment, youngSingleParent, wmoSupport, singleOnAssistance];
-
-export const CLIENT_HOUSEHOLDS = CLIENT_CLUSTERS.reduce((sum, cluster) => sum + cluster.size, 0);

@@ -39,7 +39,12 @@ async function hasSize(path: string, bytes: number): Promise<boolean> {
 export async function completeDemoWorld(folder: string): Promise<Manifest | undefined> {
   const manifest = await readManifest(folder);
   if (!manifest) return undefined;
-  const isDefault = manifest.generatorVersion === GENERATOR_VERSION && manifest.seed === DEFAULT_DEMO_SEED && manifest.scale === 1 && manifest.format === 'csv';
+  const isDefault =
+    manifest.generatorVersion === GENERATOR_VERSION &&
+    manifest.seed === DEFAULT_DEMO_SEED &&
+    manifest.scale === 1 &&
+    manifest.planted === 'pilot' &&
+    manifest.format === 'csv';
   if (!isDefault) return undefined;
   const present = await Promise.all(manifest.files.map((file) => hasSize(join(folder, ...file.name.split('/')), file.bytes)));
   return present.every(Boolean) ? manifest : undefined;

@@ -1,6 +1,7 @@
 // Options of one generator run: their types, up-front validation, and parsing from command-line text.
 import { UserFacingError } from '../common/errors';
 import { OUTPUT_FORMATS, type OutputFormat } from './manifest';
+import { PLANTED_STRUCTURES, type PlantedStructure } from './planted-structures';
 
 /** --scale national: about 17 million persons in 8 million households. */
 export const NATIONAL_SCALE = 500;
@@ -18,6 +19,8 @@ export interface ExtractsOptions {
   seed: number;
   scale: number;
   format: OutputFormat;
+  /** The client groups planted in the demo municipality; default the pilot's five. */
+  planted?: PlantedStructure | undefined;
   /** Also write the client list as VOEDSELBANK_KLANTEN.xlsx. */
   clientsXlsx: boolean;
   force: boolean;
@@ -41,6 +44,15 @@ export function validateExtractsOptions(options: ExtractsOptions): void {
   if (!OUTPUT_FORMATS.includes(options.format)) {
     throw new UserFacingError(`format moet een van ${OUTPUT_FORMATS.join(', ')} zijn (opgegeven: ${String(options.format)}).`);
   }
+  if (options.planted !== undefined && !PLANTED_STRUCTURES.includes(options.planted)) {
+    throw new UserFacingError(`planted moet een van ${PLANTED_STRUCTURES.join(', ')} zijn (opgegeven: ${String(options.planted)}).`);
+  }
+}
+
+export function parsePlantedOption(text: string): PlantedStructure {
+  const structure = PLANTED_STRUCTURES.find((candidate) => candidate === text);
+  if (!structure) throw new UserFacingError(`--planted moet een van ${PLANTED_STRUCTURES.join(', ')} zijn (opgegeven: "${text}").`);
+  return structure;
 }
 
 export function parseSeedOption(text: string): number {

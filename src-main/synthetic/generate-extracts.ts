@@ -75,6 +75,7 @@ export async function generateExtracts(options: ExtractsOptions, writeWorld: Wor
     const summary = await writeWorld(folder, {
       seed: options.seed,
       scale: options.scale,
+      planted: options.planted,
       signal: options.signal,
       onProgress: (progress) => {
         personsWritten = progress.personsWritten;
@@ -113,6 +114,7 @@ export async function generateExtracts(options: ExtractsOptions, writeWorld: Wor
       generatorVersion: GENERATOR_VERSION,
       seed: options.seed,
       scale: options.scale,
+      planted: options.planted ?? 'pilot',
       format: options.format,
       referenceDate: yyyymmdd(REFERENCE_DAY),
       persons: summary.persons,

@@ -11,6 +11,7 @@ import { emitHousehold, type EmitContext, type EmittedHousehold } from './househ
 import { TRAIT_TABLES, writeHouseholdTraits, type TraitOutcome } from './household-traits';
 import { Counter, OBJECT_KIND } from './keys';
 import { MothersElsewhere, type TraitHousehold, type TraitPerson } from './parent-child';
+import { plantedClusters } from './planted-structures';
 import { Random } from './random';
 import { residentProfile } from './resident-profile';
 import { dealtTraits, drawnTraits, traitDraws, traitEligibility, type PlantingCandidate, type TraitFlags } from './trait-planting';
@@ -125,7 +126,7 @@ export async function writeWorldCsv(folder: string, options: WorldOptions): Prom
         : [municipality, ...demo.slice(1), ...[1, 2, 3].map((step) => plan[(municipalityIndex + step * 7) % plan.length]!).filter((m) => !m.demo)];
       const residents: HouseholdProfile = residentProfile(municipality.urbanity);
       const isDemo = municipality.code === DEMO_MUNICIPALITY;
-      const clients = isDemo ? clientSlots(seed, municipality.households) : new Map<number, ClientSlot>();
+      const clients = isDemo ? clientSlots(seed, municipality.households, plantedClusters(options.planted)) : new Map<number, ClientSlot>();
       const demoTraits = withTraits && isDemo ? dealDemoTraits(seed, municipality, clients, residents) : null;
 
       for (let index = 0; index < municipality.households; index++) {

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PLANTED_STRUCTURES } from './planted-structures';
 
 export const GENERATOR_ID = 'groepsbeeld-synthetic';
 export const MANIFEST_FILE = 'manifest.json';
@@ -24,6 +25,8 @@ const manifestSchema = z.object({
   generatorVersion: z.number().int().positive(),
   seed: z.number().int().nonnegative(),
   scale: z.number().min(1),
+  /** Which client groups are planted (planted-structures.ts); older manifests are the pilot's. */
+  planted: z.enum(PLANTED_STRUCTURES).default('pilot'),
   format: z.enum(OUTPUT_FORMATS),
   referenceDate: z.string().regex(/^\d{8}$/),
   persons: z.number().int().nonnegative(),

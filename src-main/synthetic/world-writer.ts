@@ -1,4 +1,5 @@
 // The contract between the world model and the output shell: write one world's CSV extracts into a folder.
+import type { PlantedStructure } from './planted-structures';
 
 export interface WorldOptions {
   seed: number;
@@ -9,6 +10,8 @@ export interface WorldOptions {
    * and traits.csv): every other file is then byte for byte what it is with them, which a test pins.
    */
   traits?: boolean | undefined;
+  /** The client groups planted in the demo municipality (planted-structures.ts); default the pilot's five. */
+  planted?: PlantedStructure | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: WorldProgress) => void) | undefined;
 }

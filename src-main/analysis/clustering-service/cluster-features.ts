@@ -38,22 +38,26 @@ export const CLUSTER_FEATURES: readonly ClusterFeature[] = [
 export const clusterFeatureIdSchema = z.enum(CLUSTER_FEATURES.map((feature) => feature.id) as [string, ...string[]]);
 
 /**
- * The seed study's cluster table as features, each with weight 1: the set with which k-means on the demo
- * world recommends the planted k = 5 and finds its clusters again (ARI >= 0.8, demo-clusters.test.ts).
- * Age is the amount in years, children the app's bands, care the one combined row.
+ * Features that are another feature in a coarser or partial form: left out of the default set, which takes the finer
+ * form (age in years, not its bands; income source, not the benefit type derived from it; care as the one combined
+ * row, not its three flags), so that no trait is counted twice in the distances.
  */
-export const DEFAULT_CLUSTER_FEATURE_IDS = [
-  'benefit_type',
-  'disposable_income',
-  'education_level',
-  'tenure',
-  'household_type',
-  'youngest_child_age',
-  'reference_age_years',
-  'migration_background',
-  'children',
-  'care',
-] as const;
+const COARSER_FORMS: Readonly<Record<string, string>> = {
+  reference_age: 'reference_age_years',
+  benefit_type: 'income_source',
+  youth_help: CARE_FEATURE.id,
+  youth_protection: CARE_FEATURE.id,
+  wmo: CARE_FEATURE.id,
+};
+
+/**
+ * The candidates for the default set: every feature of the household (its members, income and care), one form per
+ * trait; not the client's relation with the partner (duration), which describes the service rather than who the
+ * household is and is compared afterwards. Which candidates are used depends on the data (default-features.ts).
+ */
+export const DEFAULT_CANDIDATE_IDS: readonly string[] = CLUSTER_FEATURES.filter(
+  (feature) => !(feature.id in COARSER_FORMS) && (feature.id === CARE_FEATURE.id || featureById(feature.id).group !== 'klant'),
+).map((feature) => feature.id);
 
 const weightedFeatureSchema = z.strictObject({
   id: clusterFeatureIdSchema,
@@ -66,14 +70,19 @@ export const clusteringAlgorithmSchema = z.enum(['kmeans', 'kprototypes', 'pam']
 /** What the renderer may ask for; a reference labelling (external validation) is not part of it: the CLI and study give that. */
 export const clusteringRequestSchema = z.strictObject({
   population: populationSchema.default(CLIENT_HOUSEHOLDS),
+  /** Left out: every default candidate with enough known values in the population (default-features.ts). */
   features: z
     .array(weightedFeatureSchema)
     .min(1)
     .max(CLUSTER_FEATURES.length)
-    .default(DEFAULT_CLUSTER_FEATURE_IDS.map((id) => ({ id, weight: 1 })))
     .refine((features) => new Set(features.map((feature) => feature.id)).size === features.length, 'een kenmerk staat er twee keer in')
-    .refine((features) => features.some((feature) => feature.weight > 0), 'ten minste één kenmerk moet een gewicht boven 0 hebben'),
-  algorithm: clusteringAlgorithmSchema.default('kmeans'),
+    .refine((features) => features.some((feature) => feature.weight > 0), 'ten minste één kenmerk moet een gewicht boven 0 hebben')
+    .optional(),
+  /**
+   * Left out: an algorithm that treats categories as categories (no one-hot encoding that weighs them by their
+   * number), chosen by the population's size (default-features.ts).
+   */
+  algorithm: clusteringAlgorithmSchema.optional(),
   kRange: z
     .tuple([z.number().int().min(2), z.number().int().max(20)])
     .default([2, 8])
@@ -87,8 +96,13 @@ export const clusteringRequestSchema = z.strictObject({
     .max(2 ** 31 - 1)
     .default(2017),
 });
-/** A validated request (defaults filled in). Internal callers may build one directly, e.g. with fewer resamples in a test. */
-export type ClusteringRequest = z.infer<typeof clusteringRequestSchema>;
+/** A validated request; its features and algorithm may still be left to the default rules. */
+export type ClusteringRequestSpec = z.infer<typeof clusteringRequestSchema>;
+/** A request with its features settled (resolveClusteringRequest). Internal callers may build one directly, e.g. with fewer resamples in a test. */
+export type ClusteringRequest = ClusteringRequestSpec & {
+  features: NonNullable<ClusteringRequestSpec['features']>;
+  algorithm: NonNullable<ClusteringRequestSpec['algorithm']>;
+};
 export type ClusteringRequestInput = z.input<typeof clusteringRequestSchema>;
 
 export function clusterFeatureById(id: string): ClusterFeature {

@@ -5,10 +5,11 @@ import { UserFacingError } from '../../common/errors';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { ANALYSIS_TABLE } from '../../linking/analysis-table-name';
 import type { QuerySession } from '../cross-table';
-import type { Population } from '../population';
+import { CLIENT_HOUSEHOLDS, type Population } from '../population';
 import { storeAssignments, storedAssignmentCount } from './assignments';
-import type { ClusteringRequest } from './cluster-features';
+import { DEFAULT_CANDIDATE_IDS, type ClusteringRequest, type ClusteringRequestSpec } from './cluster-features';
 import type { PublishedClustering } from './clustering-result';
+import { defaultFeatureChoice, featureCoverage } from './default-features';
 import { chooseClusteringK, labelsAt, runClustering, type ClusteringRun } from './clustering-service';
 import type { ClusteringStatus } from './clustering-shapes';
 import type { ClusteringProgress } from './worker-protocol';
@@ -56,8 +57,15 @@ export class ClusteringJob {
     if (state === 'stale') throw new UserFacingError('De geopende bestanden zijn veranderd sinds het koppelen; koppel opnieuw voordat u clustert.');
   }
 
+  /** The features the default rule takes on the current analysis table (before a link: every candidate). */
+  async defaultFeatureIds(population: Population = CLIENT_HOUSEHOLDS): Promise<string[]> {
+    if ((await this.engine.derivedTableState(ANALYSIS_TABLE)) !== 'current') return [...DEFAULT_CANDIDATE_IDS];
+    const coverage = await this.engine.withSession((session) => featureCoverage(session, population));
+    return defaultFeatureChoice(coverage.features).map((feature) => feature.id);
+  }
+
   /** Runs the request (the engine's session is borrowed while the households are read and the labels stored). */
-  async run(request: ClusteringRequest, onProgress?: (progress: ClusteringProgress) => void): Promise<PublishedClustering> {
+  async run(request: ClusteringRequestSpec, onProgress?: (progress: ClusteringProgress) => void): Promise<PublishedClustering> {
     if (this.controller) throw new UserFacingError('Er loopt al een clustering; wacht tot die klaar is of stop hem.');
     await this.requireCurrentTable();
     const controller = new AbortController();

@@ -1,6 +1,7 @@
 // A finished clustering run as aggregates only, through the disclosure engine: per-k quality, cluster sizes under the count
 // and cluster-minimum rules, the advice.
-import type { ChooseKResult, KEvaluation } from '../clustering/choose-k';
+import { DEFAULT_REFERENCES, type ChooseKResult, type KEvaluation } from '../clustering/choose-k';
+import { SILHOUETTE_NOISE_SDS } from '../clustering/k-advice';
 import { checkCell } from '../../disclosure/cell-check';
 import type { CheckedTable, PublishedCell } from '../../disclosure/checked-table';
 import { protectFrequencyTable } from '../../disclosure/frequency-protection';
@@ -60,8 +61,8 @@ function tableBase(run: FinishedRun, rules: RuleSet): Pick<CheckedTable, 'unit' 
 }
 
 /**
- * One row per k: within-cluster error, mean silhouette, Calinski-Harabasz (k-means only), least and mean
- * Jaccard: model statistics, published as they are. The smallest cluster's size is a count: the count rule applies.
+ * One row per k: within-cluster error, mean silhouette and its bootstrap spread, Calinski-Harabasz, the gap statistic,
+ * least and mean Jaccard: model statistics, published as they are. The smallest cluster's size is a count: the count rule applies.
  */
 export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
   const rows = run.result.evaluations.map((evaluation: KEvaluation) => {
@@ -74,7 +75,9 @@ export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
       cells: [
         rounded(evaluation.withinError, 2),
         rounded(evaluation.silhouette, 3),
+        rounded(evaluation.silhouetteSd, 3),
         rounded(evaluation.calinskiHarabasz, 1),
+        rounded(evaluation.gap, 3),
         rounded(jaccard.length > 0 ? Math.min(...jaccard) : undefined, 3),
         rounded(jaccard.length > 0 ? jaccard.reduce((sum, value) => sum + value, 0) / jaccard.length : undefined, 3),
         checkCell({ kind: 'count', units: smallest }, rules),
@@ -88,7 +91,9 @@ export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
     columns: [
       { id: 'within-error', label: 'Fout binnen clusters', format: 'number' },
       { id: 'silhouette', label: 'Gemiddeld silhouet', format: 'number' },
+      { id: 'silhouette-sd', label: 'Spreiding silhouet (bootstrap)', format: 'number' },
       { id: 'calinski-harabasz', label: 'Calinski-Harabasz', format: 'number' },
+      { id: 'gap', label: 'Gap-statistiek', format: 'number' },
       { id: 'min-jaccard', label: 'Laagste Jaccard', format: 'number' },
       { id: 'mean-jaccard', label: 'Gemiddelde Jaccard', format: 'number' },
       { id: 'smallest', label: 'Kleinste cluster', format: 'count' },
@@ -96,9 +101,14 @@ export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
     rows,
     protection: 'suppression',
     notes: [
-      'Fout, silhouet, Calinski-Harabasz en Jaccard zijn modelstatistieken, geen aantallen; de kleinste clustergrootte valt onder de drempelregel.',
-      `Jaccard: gemiddelde over ${run.request.resamples} bootstrap-steekproeven; onder 0,6 valt een cluster uiteen, vanaf 0,75 is het stabiel.`,
-      ...(run.result.algorithm === 'kmeans' ? [] : ['Calinski-Harabasz bestaat alleen voor k-means.']),
+      'Fout, silhouet, Calinski-Harabasz, gap en Jaccard zijn modelstatistieken, geen aantallen; ' +
+        'de kleinste clustergrootte valt onder de drempelregel.',
+      `Jaccard: gemiddelde over ${run.request.resamples} bootstrap-steekproeven; ` +
+        'onder 0,6 is een cluster niet te vertrouwen, 0,6 tot 0,75 twijfelachtig, vanaf 0,75 stabiel.',
+      'Spreiding silhouet: standaardafwijking van het silhouet over dezelfde steekproeven; ' +
+        `binnen ${SILHOUETTE_NOISE_SDS} keer die spreiding van het beste silhouet gelden k als even goed.`,
+      `Gap-statistiek: hoeveel lager de fout is dan op ${DEFAULT_REFERENCES} referentiebestanden zonder clusters (elke kolom apart geschud).`,
+      ...(run.result.algorithm === 'kmeans' ? [] : ['Calinski-Harabasz: dezelfde F-verhouding, op de eigen fout van het algoritme.']),
     ],
     ...tableBase(run, rules),
   };
@@ -159,6 +169,7 @@ export function publishClustering(
     resamples: run.request.resamples,
     seed: run.request.seed,
     recommendedK: run.result.recommendedK,
+    defensible: [...run.result.defensible],
     reason: run.result.reason,
     chosenK,
     quality: qualityTable(run, rules),

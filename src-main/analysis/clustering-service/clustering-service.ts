@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { QuerySession } from '../cross-table';
 import type { RuleSet } from '../../disclosure/rule-set';
 import { storeAssignments } from './assignments';
-import type { ClusteringRequest } from './cluster-features';
+import type { ClusteringRequest, ClusteringRequestSpec } from './cluster-features';
 import { readClusterRows, type ClusterRows, type HouseholdKeys } from './cluster-rows';
+import { resolveClusteringRequest } from './default-features';
 import { publishClustering, type FinishedRun, type PublishedClustering } from './clustering-result';
 import { validateAgainstReference, type ValidationOutcome } from './external-validation';
 import { runChooseKInWorker, type WorkerRunOptions } from './run-clustering';
@@ -41,19 +42,24 @@ function messageOf(error: unknown): string {
 
 /**
  * Runs the request on `session` (which must hold `analysis_households`): progress 'reading', then the
- * worker's 'cluster'/'resample' steps for every k, then 'storing' while the recommended k's labelling goes
+ * worker's 'cluster'/'resample' steps for every k and its 'reference' steps (gap statistic), then 'storing' while the recommended k's labelling goes
  * into `cluster_assignments`. Never throws: a failure or a cancel is the outcome. The session is used only to
  * read the households and to store the labels, not while the worker runs.
  */
-export async function runClustering(access: SessionAccess, request: ClusteringRequest, options: RunClusteringOptions): Promise<ClusteringOutcome> {
+export async function runClustering(access: SessionAccess, spec: ClusteringRequestSpec, options: RunClusteringOptions): Promise<ClusteringOutcome> {
   const { onProgress, signal } = options;
   const runId = options.runId ?? randomUUID();
-  onProgress?.({ phase: 'reading', k: null, resample: 0, resamples: request.resamples, fraction: 0 });
+  onProgress?.({ phase: 'reading', k: null, resample: 0, resamples: spec.resamples, fraction: 0 });
   let rows: ClusterRows;
+  let request: ClusteringRequest;
   try {
-    rows = await borrow(access, (session) => readClusterRows(session, request));
+    // Features left to the default are settled on the population first (default-features.ts).
+    ({ rows, request } = await borrow(access, async (session) => {
+      const settled = await resolveClusteringRequest(session, spec);
+      return { rows: await readClusterRows(session, settled), request: settled };
+    }));
   } catch (error) {
-    return { status: 'failed', message: `De huishoudens van ${request.population.label} konden niet worden gelezen: ${messageOf(error)}` };
+    return { status: 'failed', message: `De huishoudens van ${spec.population.label} konden niet worden gelezen: ${messageOf(error)}` };
   }
   if (signal?.aborted) return { status: 'cancelled' };
   const n = rows.packed.n;

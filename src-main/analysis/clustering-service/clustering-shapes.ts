@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const clusteringStatusSchema = z.object({
   running: z.boolean(),
-  phase: z.enum(['idle', 'reading', 'cluster', 'resample', 'storing']),
+  phase: z.enum(['idle', 'reading', 'cluster', 'resample', 'reference', 'storing']),
   k: z.number().int().nullable(),
   /** 0..1 over the whole run. */
   fraction: z.number().min(0).max(1),

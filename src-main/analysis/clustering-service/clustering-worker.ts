@@ -1,6 +1,6 @@
 // Worker-thread side of the clustering service: runs chooseK on the transferred rows, posts progress, stops when the shared cancel flag is set.
 import { parentPort } from 'node:worker_threads';
-import { chooseK } from '../clustering/choose-k';
+import { chooseK, DEFAULT_REFERENCES } from '../clustering/choose-k';
 import { unpackRows } from './packed-rows';
 import { progressFraction, type WorkerJob, type FromWorker, type ToWorker } from './worker-protocol';
 
@@ -27,20 +27,37 @@ function run(job: WorkerJob): void {
       onProgress: ({ k, phase, resample, resamples }) => {
         if (Atomics.load(flag, 0) !== 0) controller.abort(new Cancelled('cancelled'));
         controller.signal.throwIfAborted();
-        send({ kind: 'progress', progress: { phase, k, resample, resamples, fraction: progressFraction(job.kRange, job.resamples, k, phase, resample) } });
+        send({
+          kind: 'progress',
+          progress: { phase, k, resample, resamples, fraction: progressFraction(job.kRange, job.resamples, DEFAULT_REFERENCES, k, phase, resample) },
+        });
       },
     });
-    const evaluations = result.evaluations.map(({ k, labels, withinError, silhouette, calinskiHarabasz, jaccard, allStable }) => ({
+    const evaluations = result.evaluations.map(({ k, labels, withinError, silhouette, silhouetteSd, calinskiHarabasz, gap, gapSe, jaccard, allStable }) => ({
       k,
       labels,
       withinError,
       silhouette,
-      ...(calinskiHarabasz === undefined ? {} : { calinskiHarabasz }),
+      silhouetteSd,
+      calinskiHarabasz,
+      gap,
+      gapSe,
       jaccard,
       allStable,
     }));
     const transfer = evaluations.flatMap((evaluation) => [evaluation.labels.buffer as ArrayBuffer, evaluation.jaccard.buffer as ArrayBuffer]);
-    send({ kind: 'done', algorithm: result.algorithm, evaluations, recommendedK: result.recommendedK, reason: result.reason }, transfer);
+    send(
+      {
+        kind: 'done',
+        algorithm: result.algorithm,
+        evaluations,
+        recommendedK: result.recommendedK,
+        defensible: result.defensible,
+        gapAtOne: result.gapAtOne,
+        reason: result.reason,
+      },
+      transfer,
+    );
   } catch (error) {
     if (error instanceof Cancelled || Atomics.load(flag, 0) !== 0) send({ kind: 'cancelled' });
     else send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

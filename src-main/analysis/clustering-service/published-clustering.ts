@@ -12,7 +12,9 @@ export const publishedClusteringSchema = z.strictObject({
   resamples: z.number().int(),
   seed: z.number().int(),
   recommendedK: z.number().int(),
-  /** One Dutch sentence: why this k. */
+  /** Every k an index named (k-advice.ts), the recommended one among them. */
+  defensible: z.array(z.number().int()),
+  /** Dutch sentences: why this k, and which other k are defensible. */
   reason: z.string(),
   /** The k the clusters table and the stored assignments are for (the recommended k unless the analyst chose another). */
   chosenK: z.number().int(),

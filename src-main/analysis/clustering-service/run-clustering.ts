@@ -100,7 +100,14 @@ export function runChooseKInWorker(rows: PackedRows, options: WorkerRunOptions):
       else
         finish({
           status: 'done',
-          result: { algorithm: message.algorithm, evaluations: message.evaluations, recommendedK: message.recommendedK, reason: message.reason },
+          result: {
+            algorithm: message.algorithm,
+            evaluations: message.evaluations,
+            recommendedK: message.recommendedK,
+            defensible: message.defensible,
+            gapAtOne: message.gapAtOne,
+            reason: message.reason,
+          },
         });
     });
     worker.on('error', (error) => finish({ status: 'failed', message: `Het clusteren is mislukt: ${messageOf(error)}` }));

@@ -5,10 +5,10 @@ import type { PublishedCell } from '../../disclosure/checked-table';
 import { cellDisplayText } from '../../export/cell-text';
 import type { StudyClustering } from '../../linking/study-file';
 import type { PersonaCard } from '../profiles/persona';
-import { clusteringRequestSchema, type ClusteringRequest } from './cluster-features';
+import { clusteringRequestSchema, type ClusteringRequestSpec } from './cluster-features';
 
 /** Validates the study's clustering section against the analysis catalogue, naming what is wrong. */
-export function clusteringRequestOf(section: StudyClustering | undefined): ClusteringRequest {
+export function clusteringRequestOf(section: StudyClustering | undefined): ClusteringRequestSpec {
   const { reference, k, ...request } = section ?? {};
   void reference;
   void k;

@@ -16,7 +16,7 @@ export interface WorkerJob {
 
 /** Where a run is. `fraction` is the share of all clusterings (full data and resamples, over every k) that is done. */
 export interface ClusteringProgress {
-  phase: 'reading' | 'cluster' | 'resample' | 'storing';
+  phase: 'reading' | 'cluster' | 'resample' | 'reference' | 'storing';
   /** null while reading and storing. */
   k: number | null;
   resample: number;
@@ -30,7 +30,10 @@ export interface EvaluationMessage {
   labels: Int32Array;
   withinError: number;
   silhouette: number;
-  calinskiHarabasz?: number;
+  silhouetteSd: number;
+  calinskiHarabasz: number;
+  gap: number;
+  gapSe: number;
   jaccard: Float64Array;
   allStable: boolean;
 }
@@ -39,14 +42,33 @@ export type ToWorker = { kind: 'run'; job: WorkerJob } | { kind: 'cancel' };
 
 export type FromWorker =
   | { kind: 'progress'; progress: ClusteringProgress }
-  | { kind: 'done'; algorithm: ChooseKAlgorithm; evaluations: EvaluationMessage[]; recommendedK: number; reason: string }
+  | {
+      kind: 'done';
+      algorithm: ChooseKAlgorithm;
+      evaluations: EvaluationMessage[];
+      recommendedK: number;
+      defensible: number[];
+      gapAtOne: { gap: number; se: number };
+      reason: string;
+    }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-/** Clusterings done after this step of chooseK, out of (ks x (1 + resamples)). */
-export function progressFraction(kRange: readonly [number, number], resamples: number, k: number, phase: 'cluster' | 'resample', resample: number): number {
+/**
+ * Clusterings done after this step of chooseK, out of ks x (1 + resamples) plus, at the end, the gap statistic's
+ * references (each clustered once at every k, and at k = 1).
+ */
+export function progressFraction(
+  kRange: readonly [number, number],
+  resamples: number,
+  references: number,
+  k: number,
+  phase: 'cluster' | 'resample' | 'reference',
+  step: number,
+): number {
+  const ks = kRange[1] - kRange[0] + 1;
   const perK = 1 + resamples;
-  const total = (kRange[1] - kRange[0] + 1) * perK;
-  const done = (k - kRange[0]) * perK + (phase === 'cluster' ? 1 : 1 + resample);
+  const total = ks * perK + references * (ks + 1);
+  const done = phase === 'reference' ? ks * perK + step * (ks + 1) : (k - kRange[0]) * perK + (phase === 'cluster' ? 1 : 1 + step);
   return Math.min(1, done / total);
 }

@@ -1,11 +1,14 @@
-// Choosing the number of clusters: per k the elbow error, silhouette, Calinski-Harabasz and bootstrap stability, and a stated rule that recommends one k.
+// Choosing the number of clusters: per k the error, silhouette (and its bootstrap noise), Calinski-Harabasz, the gap
+// statistic and bootstrap stability; the advice itself is k-advice.ts.
 import { encodeMixed, type EncodingOptions } from './encoding';
 import { gowerMatrix, subMatrix, distanceAt } from './gower-distance';
 import { pam } from './gower-pam';
 import { kmeans } from './kmeans/index';
+import { adviseK } from './k-advice';
 import { estimateLambda, kprototypes, rowDissimilarity } from './kprototypes';
 import { readMixedTable, type FeatureSpec, type MixedRow, type MixedTable } from './mixed-table';
-import { calinskiHarabasz, meanSilhouette } from './quality';
+import { gapStatistic } from './gap-statistic';
+import { meanSilhouette } from './quality';
 import { deriveSeed } from './seeded-random';
 import { bootstrapStability, silhouetteOf } from './stability';
 
@@ -15,17 +18,25 @@ import { bootstrapStability, silhouetteOf } from './stability';
  * - 'kprototypes': silhouette with sqrt of the k-prototypes dissimilarity between rows (the
  *   quantity it minimises, as Euclidean is for k-means' squared distance); error = cost.
  * - 'pam': PAM on Gower distances; silhouette with Gower; error = total deviation.
- * Calinski-Harabasz needs means in a vector space: only 'kmeans' reports it.
+ * Calinski-Harabasz is the pseudo-F on each algorithm's own error (see KEvaluation).
  */
 export type ChooseKAlgorithm = 'kmeans' | 'kprototypes' | 'pam';
 
 export interface ChooseKProgress {
   k: number;
-  /** 'cluster': the clustering of all rows is done; 'resample': one more resample is done. */
-  phase: 'cluster' | 'resample';
+  /**
+   * 'cluster': the clustering of all rows is done; 'resample': one more bootstrap resample is done (`resample` of
+   * `resamples`); 'reference': one more gap-statistic reference is clustered at every k (after the last k; `k` is the highest).
+   */
+  phase: 'cluster' | 'resample' | 'reference';
   resample: number;
   resamples: number;
 }
+
+/** Gap-statistic reference data sets, each clustered once at every k. */
+export const DEFAULT_REFERENCES = 10;
+/** Rows a resample's silhouette is computed over (a seeded sample beyond): enough for its spread, cheap at any n. */
+const RESAMPLE_SILHOUETTE_ROWS = 1_000;
 
 export interface ChooseKOptions extends EncodingOptions {
   algorithm: ChooseKAlgorithm;
@@ -33,6 +44,8 @@ export interface ChooseKOptions extends EncodingOptions {
   kRange?: readonly [number, number];
   /** Bootstrap resamples per k; default 50. */
   resamples?: number;
+  /** Gap-statistic references; default DEFAULT_REFERENCES. */
+  references?: number;
   /** Starts for k-means and k-prototypes; default 10 (on the full data) and the same on resamples. */
   starts?: number;
   /** k-prototypes' lambda; default estimateLambda on the full table (kept for the resamples). */
@@ -51,7 +64,17 @@ export interface KEvaluation {
   labels: Int32Array;
   withinError: number;
   silhouette: number;
-  calinskiHarabasz?: number;
+  /** Standard deviation of the silhouette over the bootstrap resamples: how far it moves by chance alone. */
+  silhouetteSd: number;
+  /**
+   * Calinski-Harabasz on the algorithm's own error: (T - W) / (k - 1) over W / (n - k), T the error of one cluster.
+   * For k-means that is the index itself (T the total sum of squares); for k-prototypes and PAM the same pseudo-F on
+   * their cost and total deviation.
+   */
+  calinskiHarabasz: number;
+  /** The gap statistic and its standard error (gap-statistic.ts). */
+  gap: number;
+  gapSe: number;
   /** Mean best-Jaccard per cluster over the resamples. */
   jaccard: Float64Array;
   allStable: boolean;
@@ -61,16 +84,21 @@ export interface ChooseKResult {
   algorithm: ChooseKAlgorithm;
   evaluations: KEvaluation[];
   recommendedK: number;
-  /** One sentence in Dutch for the analyst. */
+  /** Every k the rule finds defensible (the recommended one among them), ascending. */
+  defensible: number[];
+  /** The gap statistic at one cluster (no structure), for the rule's first step. */
+  gapAtOne: { gap: number; se: number };
+  /** One or two sentences in Dutch for the analyst. */
   reason: string;
 }
 
 interface Clusterer {
   n: number;
+  /**
   /** Labels of `rows` (null: all rows) with k clusters, and the within-cluster error. */
   cluster(rows: Int32Array | null, k: number, seed: number): { labels: ArrayLike<number>; error: number };
-  silhouette(labels: Int32Array): number;
-  calinskiHarabasz?(labels: Int32Array): number;
+  /** Mean silhouette of `rows` (null: all rows) under the algorithm's own distance, labels per entry of `rows`. */
+  silhouette(rows: Int32Array | null, labels: Int32Array, sampleSize?: number): number;
 }
 
 function clustererFor(rows: readonly MixedRow[], specs: readonly FeatureSpec[], options: ChooseKOptions): Clusterer {
@@ -78,6 +106,11 @@ function clustererFor(rows: readonly MixedRow[], specs: readonly FeatureSpec[], 
   const signal = options.signal;
   if (options.algorithm === 'kmeans') {
     const { data, n, d } = encodeMixed(rows, specs, options);
+    const euclidean = (a: number, b: number) => {
+      let sum = 0;
+      for (let t = 0; t < d; t++) sum += (data[a * d + t]! - data[b * d + t]!) ** 2;
+      return Math.sqrt(sum);
+    };
     return {
       n,
       cluster: (subset, k, seed) => {
@@ -85,8 +118,8 @@ function clustererFor(rows: readonly MixedRow[], specs: readonly FeatureSpec[], 
         const result = kmeans(part, subset?.length ?? n, d, k, { starts, seed, signal });
         return { labels: result.labels, error: result.inertia };
       },
-      silhouette: (labels) => meanSilhouette(data, n, d, labels),
-      calinskiHarabasz: (labels) => calinskiHarabasz(data, n, d, labels),
+      silhouette: (subset, labels, sampleSize) =>
+        subset ? silhouetteOf(subset.length, labels, (a, b) => euclidean(subset[a]!, subset[b]!), { sampleSize }) : meanSilhouette(data, n, d, labels),
     };
   }
   if (options.algorithm === 'kprototypes') {
@@ -99,7 +132,10 @@ function clustererFor(rows: readonly MixedRow[], specs: readonly FeatureSpec[], 
         const result = kprototypes(subset ? subsetTable(table, subset) : table, k, { lambda, starts, seed, signal });
         return { labels: result.labels, error: result.cost };
       },
-      silhouette: (labels) => silhouetteOf(table.n, labels, (a, b) => Math.sqrt(distance(a, b))),
+      silhouette: (subset, labels, sampleSize) =>
+        subset
+          ? silhouetteOf(subset.length, labels, (a, b) => Math.sqrt(distance(subset[a]!, subset[b]!)), { sampleSize })
+          : silhouetteOf(table.n, labels, (a, b) => Math.sqrt(distance(a, b))),
     };
   }
   const matrix = gowerMatrix(rows, specs, signal);
@@ -109,7 +145,10 @@ function clustererFor(rows: readonly MixedRow[], specs: readonly FeatureSpec[], 
       const result = pam(subset ? subMatrix(matrix, subset) : matrix, k, { signal });
       return { labels: result.labels, error: result.totalDeviation };
     },
-    silhouette: (labels) => silhouetteOf(matrix.n, labels, (a, b) => distanceAt(matrix, a, b)),
+    silhouette: (subset, labels, sampleSize) =>
+      subset
+        ? silhouetteOf(subset.length, labels, (a, b) => distanceAt(matrix, subset[a]!, subset[b]!), { sampleSize })
+        : silhouetteOf(matrix.n, labels, (a, b) => distanceAt(matrix, a, b)),
   };
 }
 
@@ -132,18 +171,9 @@ function subsetTable(table: MixedTable, rows: Int32Array): MixedTable {
 }
 
 /**
- * Evaluates every k in the range and recommends one by this rule (thresholds from Hennig's
- * clusterboot: a mean Jaccard below 0.6 means the cluster "dissolves", 0.75 and up "stable"):
- * 1. A k is admissible when none of its clusters dissolves: every mean Jaccard >= `minJaccard` (0.6).
- * 2. Among the admissible k, the highest mean silhouette wins (ties: the smaller k).
- * 3. When no k is admissible, the k whose least stable cluster is most stable wins (ties: the
- *    higher silhouette), and the reason says so.
- * The reason also says how many clusters are stable (>= `stableJaccard`, 0.75). Silhouette
- * decides because it rewards separation, which is what makes groups describable; stability
- * is a gate because a cluster that is not found again in resamples should not become a
- * persona. The gate is 0.6 rather than 0.75 because on real, noisy groups (the demo's five
- * planted clusters) one cluster of the right k often sits just under 0.75, and a 0.75 gate
- * then pushes the advice to k = 2, which describes nothing.
+ * Evaluates every k in the range: the clustering of all rows, its silhouette and Calinski-Harabasz, bootstrap
+ * stability (with the silhouette of every resample, whose spread is the silhouette's noise) and the gap statistic;
+ * then k-advice.ts recommends one k by its stated rule.
  */
 export function chooseK(rows: readonly MixedRow[], specs: readonly FeatureSpec[], options: ChooseKOptions): ChooseKResult {
   const [low, high] = options.kRange ?? [2, 8];
@@ -154,7 +184,10 @@ export function chooseK(rows: readonly MixedRow[], specs: readonly FeatureSpec[]
   const seed = options.seed ?? 0;
   const thresholds = { minJaccard: options.minJaccard ?? 0.6, stableJaccard: options.stableJaccard ?? 0.75 };
   const resamples = options.resamples ?? 50;
-  const evaluations: KEvaluation[] = [];
+  const n = clusterer.n;
+  // The error of one cluster is the total the clusters explain part of (for k-means the total sum of squares).
+  const totalError = clusterer.cluster(null, 1, deriveSeed(seed, 1)).error;
+  const evaluations: Omit<KEvaluation, 'gap' | 'gapSe'>[] = [];
   for (let k = low; k <= high; k++) {
     options.signal?.throwIfAborted();
     const full = clusterer.cluster(null, k, deriveSeed(seed, k));
@@ -165,49 +198,54 @@ export function chooseK(rows: readonly MixedRow[], specs: readonly FeatureSpec[]
       seed: deriveSeed(seed, 1000 + k),
       signal: options.signal,
       onProgress: ({ resample }) => options.onProgress?.({ k, phase: 'resample', resample, resamples }),
+      score: (subset, subsetLabels) => safeSilhouette(() => clusterer.silhouette(subset, subsetLabels, RESAMPLE_SILHOUETTE_ROWS)),
     });
     const jaccard = stability.meanJaccard;
     evaluations.push({
       k,
       labels,
       withinError: full.error,
-      silhouette: clusterer.silhouette(labels),
-      ...(clusterer.calinskiHarabasz ? { calinskiHarabasz: clusterer.calinskiHarabasz(labels) } : {}),
+      silhouette: clusterer.silhouette(null, labels),
+      silhouetteSd: spread(stability.scores),
+      calinskiHarabasz: full.error > 0 ? (totalError - full.error) / (k - 1) / (full.error / Math.max(1, n - k)) : Number.POSITIVE_INFINITY,
       jaccard,
       allStable: jaccard.every((value) => value >= thresholds.stableJaccard),
     });
   }
-  return { algorithm: options.algorithm, evaluations, ...recommend(evaluations, thresholds) };
+  const ks = [1, ...evaluations.map((evaluation) => evaluation.k)];
+  const references = options.references ?? DEFAULT_REFERENCES;
+  const gaps = gapStatistic(
+    rows,
+    ks,
+    [totalError, ...evaluations.map((evaluation) => evaluation.withinError)],
+    (reference, k, referenceSeed) => {
+      options.signal?.throwIfAborted();
+      return clustererFor(reference, specs, options).cluster(null, k, referenceSeed).error;
+    },
+    {
+      references,
+      seed: deriveSeed(seed, 3000),
+      onReference: (done) => options.onProgress?.({ k: high, phase: 'reference', resample: done, resamples: references }),
+    },
+  );
+  const withGaps: KEvaluation[] = evaluations.map((evaluation, at) => ({ ...evaluation, gap: gaps[at + 1]!.gap, gapSe: gaps[at + 1]!.se }));
+  const gapAtOne = { gap: gaps[0]!.gap, se: gaps[0]!.se };
+  return { algorithm: options.algorithm, evaluations: withGaps, gapAtOne, ...adviseK(withGaps, gapAtOne, thresholds) };
 }
 
-/** The rule of chooseK, separate so it can be tested on made-up evaluations. */
-export function recommend(
-  evaluations: readonly Pick<KEvaluation, 'k' | 'silhouette' | 'jaccard'>[],
-  { minJaccard = 0.6, stableJaccard = 0.75 }: { minJaccard?: number; stableJaccard?: number } = {},
-): { recommendedK: number; reason: string } {
-  if (evaluations.length === 0) throw new Error('Choosing k: nothing to choose from.');
-  const weakest = (evaluation: Pick<KEvaluation, 'jaccard'>) => Math.min(...evaluation.jaccard);
-  const admissible = evaluations.filter((evaluation) => weakest(evaluation) >= minJaccard);
-  if (admissible.length > 0) {
-    const best = admissible.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
-    const stable = best.jaccard.filter((value) => value >= stableJaccard).length;
-    const stability =
-      stable === best.k
-        ? `alle clusters stabiel (Jaccard >= ${dutch(stableJaccard)})`
-        : `${stable} van de ${best.k} clusters stabiel (Jaccard >= ${dutch(stableJaccard)}), geen instabiel (alle >= ${dutch(minJaccard)})`;
-    const among = admissible.length === evaluations.length ? '' : ` van de k's zonder instabiel cluster`;
-    return { recommendedK: best.k, reason: `k = ${best.k}: hoogste gemiddelde silhouet (${dutch(best.silhouette)})${among} en ${stability}.` };
+/** A resample can come back with fewer than two clusters among its distinct rows: its silhouette is then not counted. */
+function safeSilhouette(compute: () => number): number {
+  try {
+    return compute();
+  } catch {
+    return Number.NaN;
   }
-  const best = evaluations.reduce((a, b) => (weakest(b) > weakest(a) || (weakest(b) === weakest(a) && b.silhouette > a.silhouette) ? b : a));
-  return {
-    recommendedK: best.k,
-    reason:
-      `k = ${best.k}: bij elke k valt minstens een cluster uiteen (Jaccard < ${dutch(minJaccard)}); ` +
-      `bij k = ${best.k} is het zwakste cluster het stabielst (Jaccard ${dutch(weakest(best))}), silhouet ${dutch(best.silhouette)}.`,
-  };
 }
 
-/** Two decimals with a decimal comma, as Dutch readers expect. */
-function dutch(value: number): string {
-  return value.toFixed(2).replace('.', ',');
+/** Sample standard deviation of the finite values; NaN with fewer than two. */
+function spread(values: Float64Array): number {
+  const finite = Array.from(values).filter(Number.isFinite);
+  if (finite.length < 2) return Number.NaN;
+  const mean = finite.reduce((sum, value) => sum + value, 0) / finite.length;
+  return Math.sqrt(finite.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (finite.length - 1));
 }

@@ -14,6 +14,11 @@ export interface StabilityOptions {
   seed?: number;
   onProgress?: (progress: StabilityProgress) => void;
   signal?: AbortSignal;
+  /**
+   * A quality of each resample's clustering (e.g. its silhouette), over the distinct rows drawn with their labels; the
+   * spread of these values says how much the quality itself varies from sample to sample.
+   */
+  score?: (rows: Int32Array, labels: Int32Array) => number;
 }
 
 /**
@@ -26,6 +31,8 @@ export interface Stability {
   /** Per original cluster: the mean over resamples of its best Jaccard similarity; NaN if it never had a point drawn. */
   meanJaccard: Float64Array;
   resamples: number;
+  /** The score of each resample, when one was asked for (else empty). */
+  scores: Float64Array;
 }
 
 /**
@@ -43,6 +50,7 @@ export function bootstrapStability(labels: ArrayLike<number>, k: number, cluster
   const sums = new Float64Array(k);
   const counts = new Int32Array(k);
   const seed = options.seed ?? 0;
+  const scores = new Float64Array(options.score ? resamples : 0);
   for (let b = 0; b < resamples; b++) {
     options.signal?.throwIfAborted();
     const random = new SeededRandom(deriveSeed(seed, b));
@@ -53,6 +61,7 @@ export function bootstrapStability(labels: ArrayLike<number>, k: number, cluster
     rows.forEach((row, position) => {
       if (!labelOf.has(row)) labelOf.set(row, resampleLabels[position]!);
     });
+    if (options.score) scores[b] = options.score(Int32Array.from(labelOf.keys()), Int32Array.from(labelOf.values()));
     const jaccards = bestJaccards(labels, k, labelOf);
     for (let c = 0; c < k; c++) {
       if (Number.isNaN(jaccards[c]!)) continue;
@@ -61,7 +70,7 @@ export function bootstrapStability(labels: ArrayLike<number>, k: number, cluster
     }
     options.onProgress?.({ resample: b + 1, resamples });
   }
-  return { meanJaccard: Float64Array.from(sums, (sum, c) => (counts[c]! > 0 ? sum / counts[c]! : Number.NaN)), resamples };
+  return { meanJaccard: Float64Array.from(sums, (sum, c) => (counts[c]! > 0 ? sum / counts[c]! : Number.NaN)), resamples, scores };
 }
 
 /** Best Jaccard of each original cluster against the resample's clusters, over the distinct rows drawn. */

@@ -8,7 +8,7 @@ export type FeatureChoice = ClusteringOptions['features'][number] & { weight: nu
 
 export function useClustering() {
   const [features, setFeatures] = useState<FeatureChoice[] | null>(null);
-  const [algorithm, setAlgorithm] = useState<Algorithm>('kmeans');
+  const [algorithm, setAlgorithm] = useState<Algorithm>('pam');
   const [kRange, setKRange] = useState<[number, number]>([2, 8]);
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState<ClusteringStatus | null>(null);

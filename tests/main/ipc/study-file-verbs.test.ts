@@ -59,7 +59,7 @@ describe('the study file in the app', async () => {
     const study = await loadStudyFile(studyPath);
     expect(study).toMatchObject({ name: 'Voedselbank 2017', referenceDate: '20171231', municipality: { code: '0784' } });
     expect(study.inputs.map((input) => input.kind)).toEqual(expect.arrayContaining(['persons', 'households', 'addresses', 'addressRegions', 'clients']));
-    expect(study.clustering).toMatchObject({ algorithm: 'kmeans', kRange: [3, 6], k: 5 });
+    expect(study.clustering).toMatchObject({ algorithm: 'pam', kRange: [3, 6], k: 5 });
     expect(study.profiles).toEqual({
       rowOrder: expect.arrayContaining(['tenure']),
       hiddenRows: ['client-duration'],
@@ -79,7 +79,7 @@ describe('the study file in the app', async () => {
         .sort();
     expect(opened.status === 'opened' && kinds(opened.files)).toEqual(kinds(firstFiles));
     const settings = await second.call<StudySettings>('studySettings');
-    expect(settings).toMatchObject({ referenceDate: '20171231', municipality: '0784', clustering: { algorithm: 'kmeans', kRange: [3, 6], k: 5 } });
+    expect(settings).toMatchObject({ referenceDate: '20171231', municipality: '0784', clustering: { algorithm: 'pam', kRange: [3, 6], k: 5 } });
 
     await second.call('linkHouseholds', { referenceDate: settings!.referenceDate, municipality: settings!.municipality });
     const clustering = settings!.clustering!;

@@ -10,7 +10,7 @@ import type { ExportPreview } from '../../../src-main/study/study-shapes';
 import { demoStudy } from '../../../src-main/linking/demo-study';
 import type { Study } from '../../../src-main/linking/study-file';
 import { groepsbeeld, packageFolder } from '../support/cli-runs';
-import { generatedWorld } from '../support/study-fixture';
+import { generatedWorld, SEED_TABLE_FEATURES } from '../support/study-fixture';
 import { testApp, type TestApp } from '../support/test-app';
 
 const WEAK: RuleSet = { ...DEFAULT_RULE_SET, name: DEFAULT_RULE_SET.name, threshold: 1, statisticThreshold: 1, clusterMinimum: 1, protectionLevel: 1 };
@@ -24,7 +24,8 @@ async function studyWith(name: string, rules: RuleSet): Promise<string> {
   const rulesPath = join(folder, `${name}-regels.json`);
   await writeFile(rulesPath, JSON.stringify(rules, null, 2));
   const study: Study = { ...demoStudy({ folder: world }), ruleSet: rulesPath };
-  delete study.clustering;
+  // The seed table's features with k-means, fixed: this test is about the rule set, not the clustering defaults.
+  study.clustering = { algorithm: 'kmeans', features: SEED_TABLE_FEATURES };
   const path = join(folder, `${name}.json`);
   await writeFile(path, JSON.stringify(study, null, 2));
   return path;

@@ -2,7 +2,7 @@
 // its study file's inputs opened and linked in a real StudySession (as `groepsbeeld run` does), optionally clustered.
 import { join } from 'node:path';
 import { realpath } from 'node:fs/promises';
-import type { ClusteringRequest } from '../../../src-main/analysis/clustering-service/cluster-features';
+import type { ClusteringRequestSpec } from '../../../src-main/analysis/clustering-service/cluster-features';
 import { clusteringRequestSchema } from '../../../src-main/analysis/clustering-service/cluster-features';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rule-set';
 import { StudyEngine } from '../../../src-main/engine/study-engine';
@@ -22,9 +22,27 @@ export interface StudyFixture {
   close(): Promise<void>;
 }
 
+/**
+ * The seed study's cluster table as features (benefit type, income, education, tenure, household type, youngest
+ * child, age, migration, children, care), clustered with k-means: fixed, so that the tests of publication and personas
+ * built on it do not move with the defaults (those are tested in planted-worlds.test.ts).
+ */
+export const SEED_TABLE_FEATURES = [
+  'benefit_type',
+  'disposable_income',
+  'education_level',
+  'tenure',
+  'household_type',
+  'youngest_child_age',
+  'reference_age_years',
+  'migration_background',
+  'children',
+  'care',
+].map((id) => ({ id, weight: 1 }));
+
 /** A quick clustering for tests: one k, few resamples (the app's minimum of 50 resamples is for the analyst). */
-export function quickClustering(k = 5, overrides: Partial<ClusteringRequest> = {}): ClusteringRequest {
-  return { ...clusteringRequestSchema.parse({}), kRange: [k, k], resamples: 5, ...overrides };
+export function quickClustering(k = 5, overrides: Partial<ClusteringRequestSpec> = {}): ClusteringRequestSpec {
+  return { ...clusteringRequestSchema.parse({}), algorithm: 'kmeans', features: SEED_TABLE_FEATURES, kRange: [k, k], resamples: 5, ...overrides };
 }
 
 /** Generates a world (seed 2017 is the demo's) once; a study of it may be changed before it is linked. */
@@ -42,7 +60,7 @@ export async function linkedStudy(
     edit?: (study: Study) => Study;
     rules?: RuleSet;
     userData?: string;
-    cluster?: ClusteringRequest | null;
+    cluster?: ClusteringRequestSpec | null;
   } = {},
 ): Promise<StudyFixture> {
   const { folder, world } = options.world ?? (await generatedWorld(options.seed));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChooseKResult } from '../../../../src-main/analysis/clustering/choose-k';
 import { storeAssignments } from '../../../../src-main/analysis/clustering-service/assignments';
-import { clusteringRequestSchema, clusterRowsSql, DEFAULT_CLUSTER_FEATURE_IDS } from '../../../../src-main/analysis/clustering-service/cluster-features';
+import { clusteringRequestSchema, clusterRowsSql, DEFAULT_CANDIDATE_IDS } from '../../../../src-main/analysis/clustering-service/cluster-features';
 import {
   clustersTable,
   publishClustering,
@@ -20,12 +20,21 @@ import { DEFAULT_RULE_SET } from '../../../../src-main/disclosure/rule-set';
 const rules = DEFAULT_RULE_SET;
 
 describe('the clustering request', () => {
-  it('fills in the defaults: client households, the demo-tested features, k-means, 2..8, 50 resamples, seed 2017', () => {
+  it('fills in the defaults: client households, features and algorithm left to the data, 2..8, 50 resamples, seed 2017', () => {
     const request = clusteringRequestSchema.parse({});
     expect(request.population.id).toBe('klanthuishoudens');
-    expect(request.features.map((feature) => feature.id)).toEqual([...DEFAULT_CLUSTER_FEATURE_IDS]);
-    expect(request.features.every((feature) => feature.weight === 1)).toBe(true);
-    expect(request).toMatchObject({ algorithm: 'kmeans', kRange: [2, 8], resamples: 50, seed: 2017 });
+    expect(request.features).toBeUndefined();
+    expect(request.algorithm).toBeUndefined();
+    expect(request).toMatchObject({ kRange: [2, 8], resamples: 50, seed: 2017 });
+  });
+
+  it('offers one form of every household trait as a default candidate: finer forms, no client duration', () => {
+    expect(DEFAULT_CANDIDATE_IDS).toContain('income_source');
+    expect(DEFAULT_CANDIDATE_IDS).toContain('reference_age_years');
+    expect(DEFAULT_CANDIDATE_IDS).toContain('care');
+    for (const coarser of ['benefit_type', 'reference_age', 'youth_help', 'youth_protection', 'wmo', 'client_duration']) {
+      expect(DEFAULT_CANDIDATE_IDS).not.toContain(coarser);
+    }
   });
 
   it('refuses fewer than 50 resamples, an upside-down k range, an unknown or repeated feature, and extra fields', () => {
@@ -85,10 +94,13 @@ describe('the clustering worker', () => {
 });
 
 describe('progress', () => {
-  it('counts the full clustering and every resample of every k', () => {
-    expect(progressFraction([2, 3], 4, 2, 'cluster', 0)).toBeCloseTo(1 / 10);
-    expect(progressFraction([2, 3], 4, 2, 'resample', 4)).toBeCloseTo(5 / 10);
-    expect(progressFraction([2, 3], 4, 3, 'resample', 4)).toBe(1);
+  it('counts the full clustering and every resample of every k, then the gap references at every k and k = 1', () => {
+    // k = 2..3, 4 resamples, 2 references: 2 x 5 clusterings, then 2 x 3.
+    expect(progressFraction([2, 3], 4, 2, 2, 'cluster', 0)).toBeCloseTo(1 / 16);
+    expect(progressFraction([2, 3], 4, 2, 2, 'resample', 4)).toBeCloseTo(5 / 16);
+    expect(progressFraction([2, 3], 4, 2, 3, 'resample', 4)).toBeCloseTo(10 / 16);
+    expect(progressFraction([2, 3], 4, 2, 3, 'reference', 1)).toBeCloseTo(13 / 16);
+    expect(progressFraction([2, 3], 4, 2, 3, 'reference', 2)).toBe(1);
   });
 });
 
@@ -99,13 +111,42 @@ function madeUpRun(): FinishedRun {
   const result: ChooseKResult = {
     algorithm: 'kmeans',
     evaluations: [
-      { k: 2, labels: labels2, withinError: 120.456, silhouette: 0.31234, calinskiHarabasz: 40.04, jaccard: new Float64Array([0.9, 0.8]), allStable: true },
-      { k: 3, labels: labels3, withinError: 90.1, silhouette: 0.4, calinskiHarabasz: 50, jaccard: new Float64Array([0.95, 0.85, 0.61]), allStable: false },
+      {
+        k: 2,
+        labels: labels2,
+        withinError: 120.456,
+        silhouette: 0.31234,
+        silhouetteSd: 0.0123,
+        calinskiHarabasz: 40.04,
+        gap: 0.21,
+        gapSe: 0.004,
+        jaccard: new Float64Array([0.9, 0.8]),
+        allStable: true,
+      },
+      {
+        k: 3,
+        labels: labels3,
+        withinError: 90.1,
+        silhouette: 0.4,
+        silhouetteSd: 0.02,
+        calinskiHarabasz: 50,
+        gap: 0.35,
+        gapSe: 0.005,
+        jaccard: new Float64Array([0.95, 0.85, 0.61]),
+        allStable: false,
+      },
     ],
     recommendedK: 3,
+    defensible: [3],
+    gapAtOne: { gap: 0, se: 0.003 },
     reason: 'k = 3: hoogste gemiddelde silhouet (0,40).',
   };
-  return { runId: 'test', request: clusteringRequestSchema.parse({ kRange: [2, 3] }), n: 71, result };
+  return {
+    runId: 'test',
+    request: { ...clusteringRequestSchema.parse({ kRange: [2, 3] }), features: [{ id: 'tenure', weight: 1 }], algorithm: 'kmeans' },
+    n: 71,
+    result,
+  };
 }
 
 describe('publishing a run', () => {
@@ -147,12 +188,15 @@ describe('publishing a run', () => {
     expect(published.quality.rows[0]!.cells).toEqual([
       { status: 'safe', value: 120.46, decimals: 2 },
       { status: 'safe', value: 0.312, decimals: 3 },
+      { status: 'safe', value: 0.012, decimals: 3 },
       { status: 'safe', value: 40, decimals: 1 },
+      { status: 'safe', value: 0.21, decimals: 3 },
       { status: 'safe', value: 0.8, decimals: 3 },
       { status: 'safe', value: 0.85, decimals: 3 },
       { status: 'safe', value: 31, decimals: 0 },
     ]);
-    expect(published.quality.rows[1]!.cells[5]).toEqual({ status: 'suppressed' });
+    expect(published.quality.rows[1]!.cells[7]).toEqual({ status: 'suppressed' });
+    expect(published.defensible).toEqual([3]);
     expect(publishClustering(madeUpRun(), rules, 2).clusters.rows.map((row) => row.cells[0])).toEqual([
       { status: 'safe', value: 40, decimals: 0 },
       { status: 'safe', value: 31, decimals: 0 },
@@ -160,8 +204,8 @@ describe('publishing a run', () => {
     const text = formatClustering(published, {});
     expect(text).toContain('Clustering van Klanthuishoudens (71 huishoudens)');
     expect(text).toContain('Advies: k = 3: hoogste gemiddelde silhouet (0,40).');
-    expect(text).toMatch(/k = 2 +120,46 +0,312 +40,0 +0,800 +0,850 +31\n/);
-    expect(text).toMatch(/k = 3 \(advies\) +90,10 +0,400 +50,0 +0,610 +0,803 +x\n/);
+    expect(text).toMatch(/k = 2 +120,46 +0,312 +0,012 +40,0 +0,210 +0,800 +0,850 +31\n/);
+    expect(text).toMatch(/k = 3 \(advies\) +90,10 +0,400 +0,020 +50,0 +0,350 +0,610 +0,803 +x\n/);
     expect(text).toMatch(/Cluster 3 +x +0,610/);
     expect(text).toMatch(/Cluster 2 +x +0,850/);
     expect(text).not.toMatch(/< 10/);

@@ -1,9 +1,11 @@
-// Choosing k: bootstrap Jaccard stability, the stated recommendation rule, and the planted k found on well-separated data.
+// Choosing k: bootstrap Jaccard stability, the stated advice rule, and the planted k found on well-separated data.
 import { describe, expect, it } from 'vitest';
-import { chooseK, recommend, type ChooseKProgress } from '../../../../src-main/analysis/clustering/choose-k';
+import { chooseK, type ChooseKProgress } from '../../../../src-main/analysis/clustering/choose-k';
+import { adviseK } from '../../../../src-main/analysis/clustering/k-advice';
 import { kmeans } from '../../../../src-main/analysis/clustering/kmeans/index';
 import type { FeatureSpec, MixedRow } from '../../../../src-main/analysis/clustering/mixed-table';
-import { meanSilhouette } from '../../../../src-main/analysis/clustering/quality';
+import { encodeMixed } from '../../../../src-main/analysis/clustering/encoding';
+import { calinskiHarabasz, meanSilhouette } from '../../../../src-main/analysis/clustering/quality';
 import { SeededRandom } from '../../../../src-main/analysis/clustering/seeded-random';
 import { bootstrapStability, silhouetteOf } from '../../../../src-main/analysis/clustering/stability';
 import { mixedGroups } from './mixed-datasets';
@@ -69,22 +71,72 @@ describe('silhouetteOf', () => {
   });
 });
 
-describe('recommend', () => {
-  const evaluation = (k: number, silhouette: number, jaccard: number[]) => ({ k, silhouette, jaccard: Float64Array.from(jaccard) });
+describe('adviseK', () => {
+  /** A made-up evaluation: silhouette and its bootstrap spread, Calinski-Harabasz, gap, Jaccards. */
+  const evaluation = (k: number, silhouette: number, calinskiHarabasz: number, gap: number, jaccard: number[], silhouetteSd = 0.01) => ({
+    k,
+    silhouette,
+    silhouetteSd,
+    calinskiHarabasz,
+    gap,
+    jaccard: Float64Array.from(jaccard),
+  });
+  const stable = (k: number) => Array.from({ length: k }, () => 0.9);
 
-  it('takes the highest silhouette among the k without a dissolving cluster, and says so in Dutch', () => {
-    const result = recommend([evaluation(2, 0.3, [0.9, 0.9]), evaluation(3, 0.45, [0.9, 0.5, 0.9]), evaluation(4, 0.41, [0.8, 0.9, 0.85, 0.76])]);
-    expect(result).toEqual({
-      recommendedK: 4,
-      reason: "k = 4: hoogste gemiddelde silhouet (0,41) van de k's zonder instabiel cluster en alle clusters stabiel (Jaccard >= 0,75).",
-    });
-    const mixed = recommend([evaluation(2, 0.3, [0.9, 0.9]), evaluation(5, 0.33, [0.9, 0.7, 0.8, 0.8, 0.95])]);
-    expect(mixed.reason).toBe('k = 5: hoogste gemiddelde silhouet (0,33) en 4 van de 5 clusters stabiel (Jaccard >= 0,75), geen instabiel (alle >= 0,60).');
+  it('follows the indices that agree: gap elbow and Calinski-Harabasz outvote a silhouette that prefers fewer clusters', () => {
+    // The gap rises 0.2, 0.2, 0.3 and then only 0.02: an elbow at 4; CH peaks at 4; the silhouette is highest at 3.
+    const result = adviseK(
+      [
+        evaluation(2, 0.3, 140, 0.3, stable(2)),
+        evaluation(3, 0.37, 150, 0.5, stable(3)),
+        evaluation(4, 0.33, 190, 0.8, stable(4)),
+        evaluation(5, 0.3, 160, 0.82, stable(5)),
+        evaluation(6, 0.28, 140, 0.84, stable(6)),
+      ],
+      { gap: 0.1 },
+    );
+    expect(result.recommendedK).toBe(4);
+    expect(result.defensible).toEqual([3, 4]);
+    expect(result.reason).toBe(
+      'k = 4: aangewezen door Calinski-Harabasz en gap-statistiek; alle clusters stabiel (Jaccard >= 0,75). Ook verdedigbaar: k = 3 (silhouet).',
+    );
   });
 
-  it('falls back to the k whose weakest cluster is most stable when every k has a dissolving cluster', () => {
-    const result = recommend([evaluation(2, 0.3, [0.5, 0.9]), evaluation(3, 0.2, [0.58, 0.7, 0.9])]);
+  it('takes the larger k where silhouettes are level within their noise, and the larger k on a tie of votes', () => {
+    const level = [
+      evaluation(2, 0.2, 60, 0.1, stable(2), 0.02),
+      evaluation(3, 0.21, 50, 0.2, stable(3), 0.02),
+      evaluation(4, 0.215, 45, 0.3, stable(4), 0.02),
+      evaluation(5, 0.2, 40, 0.4, stable(5), 0.02),
+    ];
+    // No clear gap elbow (equal rises): silhouette names 5 (0.215 - 0.2 is within 2 x 0.02), CH names 2; the tie goes to 5.
+    const result = adviseK(level, { gap: 0 });
+    expect(result.recommendedK).toBe(5);
+    expect(result.defensible).toEqual([2, 5]);
+    expect(result.reason).toContain('Ook verdedigbaar: k = 2 (Calinski-Harabasz).');
+    // With no noise the silhouette names its own best, 4.
+    const exact = adviseK(
+      level.map((e) => ({ ...e, silhouetteSd: 0 })),
+      { gap: 0 },
+    );
+    expect(exact.defensible).toEqual([2, 4]);
+    expect(exact.recommendedK).toBe(4);
+  });
+
+  it('never names a k with a cluster under 0.6 mean Jaccard, and says how many clusters are stable', () => {
+    const result = adviseK(
+      [evaluation(2, 0.3, 100, 0.2, [0.9, 0.9]), evaluation(3, 0.45, 200, 0.6, [0.9, 0.5, 0.9]), evaluation(4, 0.31, 90, 0.62, [0.8, 0.7, 0.85, 0.76])],
+      { gap: 0 },
+    );
+    expect(result.defensible).not.toContain(3);
+    expect(result.recommendedK).toBe(4);
+    expect(result.reason).toContain('3 van de 4 clusters stabiel (Jaccard >= 0,75), geen onbetrouwbaar (alle >= 0,60)');
+  });
+
+  it('falls back to the k whose weakest cluster is most stable when every k has an untrustworthy cluster', () => {
+    const result = adviseK([evaluation(2, 0.3, 50, 0.1, [0.5, 0.9]), evaluation(3, 0.2, 40, 0.2, [0.58, 0.7, 0.9])], { gap: 0 });
     expect(result.recommendedK).toBe(3);
+    expect(result.defensible).toEqual([]);
     expect(result.reason).toContain('bij elke k valt minstens een cluster uiteen');
   });
 });
@@ -97,15 +149,26 @@ describe('chooseK', () => {
     expect(result.recommendedK).toBe(planted);
     const chosen = result.evaluations.find((e) => e.k === planted)!;
     expect(Array.from(chosen.jaccard).every((value) => value === 1)).toBe(true);
-    expect(chosen.calinskiHarabasz).toBeGreaterThan(result.evaluations[0]!.calinskiHarabasz!);
-    expect(result.reason).toMatch(new RegExp(`^k = ${planted}: hoogste gemiddelde silhouet \\(0,\\d\\d\\)`));
+    expect(chosen.calinskiHarabasz).toBeGreaterThan(result.evaluations[0]!.calinskiHarabasz);
+    expect(result.reason).toBe(`k = ${planted}: aangewezen door silhouet, Calinski-Harabasz en gap-statistiek; alle clusters stabiel (Jaccard >= 0,75).`);
+    expect(result.defensible).toEqual([planted]);
+    // The pseudo-F on k-means' own error is Calinski-Harabasz itself.
+    const { data, n, d } = encodeMixed(rows, specs);
+    expect(chosen.calinskiHarabasz).toBeCloseTo(calinskiHarabasz(data, n, d, chosen.labels), 6);
+    // The silhouette's bootstrap spread is small but not nil.
+    expect(chosen.silhouetteSd).toBeGreaterThan(0);
+    expect(chosen.silhouetteSd).toBeLessThan(0.05);
   });
 
   it.each(['kprototypes', 'pam'] as const)('recommends the planted k = 3 on mixed data (%s)', (algorithm) => {
     const { rows, specs } = mixedGroups(90, 3, 11, 1);
     const result = chooseK(rows, specs, { algorithm, seed: 2, starts: 2, kRange: [2, 5], resamples: 20 });
     expect(result.recommendedK).toBe(3);
-    expect(result.evaluations[0]!.calinskiHarabasz).toBeUndefined();
+    // The pseudo-F on the algorithm's own error peaks at the planted k, and the gap's rise stops there.
+    const best = result.evaluations.reduce((a, b) => (b.calinskiHarabasz > a.calinskiHarabasz ? b : a));
+    expect(best.k).toBe(3);
+    const gaps = [result.gapAtOne.gap, ...result.evaluations.map((e) => e.gap)];
+    expect(gaps[2]! - gaps[1]!).toBeGreaterThan(2 * (gaps[3]! - gaps[2]!));
     // The elbow: the error falls steeply up to the planted k, then flattens.
     const [two, three, four] = result.evaluations.map((e) => e.withinError);
     expect(two! - three!).toBeGreaterThan(3 * (three! - four!));
@@ -122,6 +185,7 @@ describe('chooseK', () => {
     expect(rows).toEqual(copy);
     expect(events.filter((e) => e.phase === 'cluster').map((e) => e.k)).toEqual([2, 3]);
     expect(events.filter((e) => e.phase === 'resample' && e.k === 3).map((e) => e.resample)).toEqual([1, 2, 3, 4, 5]);
+    expect(events.filter((e) => e.phase === 'reference').map((e) => e.resample)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const controller = new AbortController();
     const run = () => chooseK(rows, specs, { ...options, signal: controller.signal, onProgress: (p) => p.k === 3 && controller.abort(new Error('gestopt')) });
     expect(run).toThrow('gestopt');

@@ -39,7 +39,7 @@ function expectNoMinorityTrait(clusters: ClusterPublication, card: PersonaCard):
   return checked;
 }
 
-function expectSensibleCards(described: Described): PersonaCard[] {
+function expectSensibleCards(described: Described, singleParentTitle = /^Jong eenouderhuishouden in de bijstand/): PersonaCard[] {
   const cards = described.clusters.personas.map((card) => personaCardSchema.parse(card));
   expect(cards).toHaveLength(5);
   const titles = cards.map((card) => (card.kind === 'card' ? card.title : ''));
@@ -59,7 +59,7 @@ function expectSensibleCards(described: Described): PersonaCard[] {
     expectNoMinorityTrait(described.clusters, card);
   }
   const singleParents = cards.find((card) => card.cluster === described.clusters.profile.columns[columnOf(described, 3)]!.cluster);
-  expect(singleParents?.kind === 'card' && singleParents.title).toMatch(/^Jong eenouderhuishouden in de bijstand/);
+  expect(singleParents?.kind === 'card' && singleParents.title).toMatch(singleParentTitle);
   return cards;
 }
 
@@ -223,7 +223,9 @@ describe('another world (seed 99), clustered with the default request', () => {
   });
 
   it('gives every cluster a sensible, distinct title and 5 to 8 published facts', () => {
-    expectSensibleCards(other);
+    // The default features cluster on the income source, not the benefit type: in this world the single parents'
+    // benefit-type cell is hidden by protection, so the title may not say "in de bijstand" (it states only what is published).
+    expectSensibleCards(other, /^Jong eenouderhuishouden/);
   });
 
   it('names no category fewer than half of a cluster hold as its trait, at k = 2, 3 and 4 either', async () => {
