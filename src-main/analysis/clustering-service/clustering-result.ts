@@ -101,8 +101,7 @@ export function qualityTable(run: FinishedRun, rules: RuleSet): CheckedTable {
     rows,
     protection: 'suppression',
     notes: [
-      'Fout, silhouet, Calinski-Harabasz, gap en Jaccard zijn modelstatistieken, geen aantallen; ' +
-        'de kleinste clustergrootte valt onder de drempelregel.',
+      'Fout, silhouet, Calinski-Harabasz, gap en Jaccard zijn modelstatistieken, geen aantallen; ' + 'de kleinste clustergrootte valt onder de drempelregel.',
       `Jaccard: gemiddelde over ${run.request.resamples} bootstrap-steekproeven; ` +
         'onder 0,6 is een cluster niet te vertrouwen, 0,6 tot 0,75 twijfelachtig, vanaf 0,75 stabiel.',
       'Spreiding silhouet: standaardafwijking van het silhouet over dezelfde steekproeven; ' +
