@@ -3,6 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempFolder } from '../../main/support/temp-folder';
+import type { Page } from 'playwright-core';
 import { launchApp, type AppUnderTest } from './bridge';
 
 export interface LinkedDemo {
@@ -58,4 +59,30 @@ export async function launchLinkedDemo(): Promise<LinkedDemo> {
 export async function packageIn(exportFolder: string): Promise<string> {
   const [packageFolder] = await readdir(exportFolder);
   return join(exportFolder, packageFolder!);
+}
+
+/** The seed table's features (as `SEED_TABLE_FEATURES` in the main tests' study fixture). */
+const SEED_TABLE_FEATURE_IDS = [
+  'benefit_type',
+  'disposable_income',
+  'education_level',
+  'tenure',
+  'household_type',
+  'youngest_child_age',
+  'reference_age_years',
+  'migration_background',
+  'children',
+  'care',
+];
+
+/**
+ * Sets the Clusters form to the seed table's features with k-means, as an analyst would tick them: the tests whose
+ * figures were measured on that clustering keep it; the defaults are tested in planted-worlds.test.ts.
+ */
+export async function chooseSeedTableClustering(page: Page): Promise<void> {
+  await page.getByTestId('cluster-algorithm').selectOption('kmeans');
+  for (const box of await page.locator('[data-testid^="feature-"][type="checkbox"]').all()) {
+    const id = (await box.getAttribute('data-testid'))!.slice('feature-'.length);
+    await box.setChecked(SEED_TABLE_FEATURE_IDS.includes(id));
+  }
 }
