@@ -218,9 +218,13 @@ export function chooseK(rows: readonly MixedRow[], specs: readonly FeatureSpec[]
     rows,
     ks,
     [totalError, ...evaluations.map((evaluation) => evaluation.withinError)],
-    (reference, k, referenceSeed) => {
-      options.signal?.throwIfAborted();
-      return clustererFor(reference, specs, options).cluster(null, k, referenceSeed).error;
+    (reference) => {
+      // One clusterer per reference (for PAM its Gower matrix), used at every k.
+      const clusterer = clustererFor(reference, specs, options);
+      return (k, referenceSeed) => {
+        options.signal?.throwIfAborted();
+        return clusterer.cluster(null, k, referenceSeed).error;
+      };
     },
     {
       references,

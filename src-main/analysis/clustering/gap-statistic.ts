@@ -12,8 +12,11 @@ export interface Gap {
   se: number;
 }
 
-/** The within-cluster error of `rows` with k clusters (the algorithm's own: sum of squares, cost, total deviation). */
-export type ErrorOf = (rows: readonly MixedRow[], k: number, seed: number) => number;
+/**
+ * Prepares `rows` once (encoding, distance matrix) and gives their within-cluster error at any k: the algorithm's own
+ * (sum of squares, cost, total deviation).
+ */
+export type ErrorOf = (rows: readonly MixedRow[]) => (k: number, seed: number) => number;
 
 /** The rows with each column shuffled independently. */
 export function shuffledColumns(rows: readonly MixedRow[], seed: number): MixedRow[] {
@@ -46,9 +49,9 @@ export function gapStatistic(
   if (!Number.isInteger(references) || references < 2) throw new Error(`Gap statistic: references must be a whole number of 2 or more, got ${references}.`);
   const logs = ks.map(() => new Float64Array(references));
   for (let b = 0; b < references; b++) {
-    const reference = shuffledColumns(rows, deriveSeed(seed, b));
+    const errorAt = errorOf(shuffledColumns(rows, deriveSeed(seed, b)));
     ks.forEach((k, at) => {
-      logs[at]![b] = Math.log(Math.max(errorOf(reference, k, deriveSeed(seed ^ 0x1b873593, b * 64 + k)), Number.MIN_VALUE));
+      logs[at]![b] = Math.log(Math.max(errorAt(k, deriveSeed(seed ^ 0x1b873593, b * 64 + k)), Number.MIN_VALUE));
     });
     onReference?.(b + 1);
   }

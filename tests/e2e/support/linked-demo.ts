@@ -2,6 +2,7 @@
 // collected in order, and every CSP violation the page reports recorded from the first document on.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SEED_TABLE_FEATURE_IDS } from '../../main/support/seed-table-features';
 import { tempFolder } from '../../main/support/temp-folder';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppUnderTest } from './bridge';
@@ -61,20 +62,6 @@ export async function packageIn(exportFolder: string): Promise<string> {
   return join(exportFolder, packageFolder!);
 }
 
-/** The seed table's features (as `SEED_TABLE_FEATURES` in the main tests' study fixture). */
-const SEED_TABLE_FEATURE_IDS = [
-  'benefit_type',
-  'disposable_income',
-  'education_level',
-  'tenure',
-  'household_type',
-  'youngest_child_age',
-  'reference_age_years',
-  'migration_background',
-  'children',
-  'care',
-];
-
 /**
  * Sets the Clusters form to the seed table's features with k-means, as an analyst would tick them: the tests whose
  * figures were measured on that clustering keep it; the defaults are tested in planted-worlds.test.ts.
@@ -83,6 +70,6 @@ export async function chooseSeedTableClustering(page: Page): Promise<void> {
   await page.getByTestId('cluster-algorithm').selectOption('kmeans');
   for (const box of await page.locator('[data-testid^="feature-"][type="checkbox"]').all()) {
     const id = (await box.getAttribute('data-testid'))!.slice('feature-'.length);
-    await box.setChecked(SEED_TABLE_FEATURE_IDS.includes(id));
+    await box.setChecked((SEED_TABLE_FEATURE_IDS as readonly string[]).includes(id));
   }
 }

@@ -2,6 +2,7 @@
 // its study file's inputs opened and linked in a real StudySession (as `groepsbeeld run` does), optionally clustered.
 import { join } from 'node:path';
 import { realpath } from 'node:fs/promises';
+import { SEED_TABLE_FEATURES } from './seed-table-features';
 import type { ClusteringRequestSpec } from '../../../src-main/analysis/clustering-service/cluster-features';
 import { clusteringRequestSchema } from '../../../src-main/analysis/clustering-service/cluster-features';
 import { DEFAULT_RULE_SET, type RuleSet } from '../../../src-main/disclosure/rule-set';
@@ -22,23 +23,7 @@ export interface StudyFixture {
   close(): Promise<void>;
 }
 
-/**
- * The seed study's cluster table as features (benefit type, income, education, tenure, household type, youngest
- * child, age, migration, children, care), clustered with k-means: fixed, so that the tests of publication and personas
- * built on it do not move with the defaults (those are tested in planted-worlds.test.ts).
- */
-export const SEED_TABLE_FEATURES = [
-  'benefit_type',
-  'disposable_income',
-  'education_level',
-  'tenure',
-  'household_type',
-  'youngest_child_age',
-  'reference_age_years',
-  'migration_background',
-  'children',
-  'care',
-].map((id) => ({ id, weight: 1 }));
+export { SEED_TABLE_FEATURES } from './seed-table-features';
 
 /** A quick clustering for tests: one k, few resamples (the app's minimum of 50 resamples is for the analyst). */
 export function quickClustering(k = 5, overrides: Partial<ClusteringRequestSpec> = {}): ClusteringRequestSpec {

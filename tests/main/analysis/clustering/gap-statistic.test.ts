@@ -32,7 +32,7 @@ describe('gapStatistic', () => {
     const { rows, specs } = mixedGroups(240, 3, 3, 0.9);
     const ks = [1, 2, 3, 4, 5];
     const errors = ks.map((k) => cost(rows, specs, k, 1));
-    const gaps = gapStatistic(rows, ks, errors, (reference, k, seed) => cost(reference, specs, k, seed), { references: 5, seed: 2 });
+    const gaps = gapStatistic(rows, ks, errors, (reference) => (k, seed) => cost(reference, specs, k, seed), { references: 5, seed: 2 });
     const rise = (k: number) => gaps[k - 1]!.gap - gaps[k - 2]!.gap;
     expect(rise(2)).toBeGreaterThan(0.1);
     expect(rise(3)).toBeGreaterThan(0.1);
@@ -50,7 +50,7 @@ describe('gapStatistic', () => {
     ];
     const ks = [1, 2, 3, 4];
     const errors = ks.map((k) => cost(rows, specs, k, 1));
-    const gaps = gapStatistic(rows, ks, errors, (reference, k, seed) => cost(reference, specs, k, seed), { references: 8, seed: 3 });
+    const gaps = gapStatistic(rows, ks, errors, (reference) => (k, seed) => cost(reference, specs, k, seed), { references: 8, seed: 3 });
     for (const gap of gaps) expect(Math.abs(gap.gap)).toBeLessThan(0.06);
   });
 
